@@ -97,6 +97,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String where = "";
+		if (ex.getCause() instanceof tools.jackson.databind.DatabindException db && !db.getPath().isEmpty()) {
+			where = db.getPath()
+				.stream()
+				.map((r) -> (r.getPropertyName() != null) ? r.getPropertyName() : String.valueOf(r.getIndex()))
+				.collect(java.util.stream.Collectors.joining("."));
+		}
+		return asObject(domain(new DomainException(ErrorCode.INVALID_INPUT,
+				where.isEmpty() ? "error.json" : "error.json.field", where), currentRequest(request)));
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return asObject(domain(new DomainException(ErrorCode.INVALID_INPUT, "error.invalid"), currentRequest(request)));

@@ -1,0 +1,210 @@
+package vn.giamngheo.geography;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.geography.persistence.UnitRepository;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.text.TextNormalizer;
+
+/**
+ * The geography capability: administrative units of both list editions, villages, dated
+ * policy attributes, and the 2025 crosswalk. A user sees the units of their view scope
+ * and the ancestors of those units (for navigation); other units are "not found".
+ */
+@Service
+public class Geography {
+
+	static final Set<String> ATTRIBUTES = Set.of("TERRAIN", "BORDER", "POOR_DISTRICT", "DBKK_COMMUNE", "DBKK_VILLAGE",
+			"POOR_COMMUNE");
+
+	static final Set<String> TERRAINS = Set.of("MOUNTAIN", "PLAIN", "HIGHLAND");
+
+	private final UnitRepository units;
+
+	private final CurrentActor actor;
+
+	private final AuditTrail audit;
+
+	public Geography(UnitRepository units, CurrentActor actor, AuditTrail audit) {
+		this.units = units;
+		this.actor = actor;
+		this.audit = audit;
+	}
+
+	/** A unit visible to the current user, or NOT_FOUND. */
+	public Unit unit(long id) {
+		Unit unit = this.units.findById(id).orElseThrow(() -> DomainException.notFound("đơn vị", id));
+		if (!visible(this.actor.get(), unit.path())) {
+			throw DomainException.notFound("đơn vị", id);
+		}
+		return unit;
+	}
+
+	/**
+	 * Units with this code (a 2025 code may denote a different, larger unit than in
+	 * 2024).
+	 */
+	public List<Unit> byCode(String code) {
+		Actor current = this.actor.get();
+		return this.units.findByCode(code).stream().filter((u) -> visible(current, u.path())).toList();
+	}
+
+	/** The unit with this code valid on the date, if visible. */
+	public Unit byCodeOn(String code, LocalDate date) {
+		return byCode(code).stream()
+			.filter((u) -> u.validOn(date))
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("đơn vị", code));
+	}
+
+	public List<Unit> roots(String edition) {
+		Actor current = this.actor.get();
+		return this.units.roots(edition).stream().filter((u) -> visible(current, u.path())).toList();
+	}
+
+	public List<Unit> children(long id) {
+		Unit parent = unit(id);
+		Actor current = this.actor.get();
+		return this.units.children(parent.id()).stream().filter((u) -> visible(current, u.path())).toList();
+	}
+
+	public List<Unit> ancestors(Unit unit) {
+		return this.units.ancestors(unit);
+	}
+
+	public List<Unit> search(String query, String edition, String level, int limit) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		Actor current = this.actor.get();
+		return this.units.search(query, edition, level, Math.min(limit, 200))
+			.stream()
+			.filter((u) -> visible(current, u.path()))
+			.toList();
+	}
+
+	/** Attributes of the unit itself. */
+	public List<UnitAttribute> attributes(long unitId) {
+		return this.units.attributes(unit(unitId).id());
+	}
+
+	/** Attributes in force on a date for the unit, inherited from its ancestors. */
+	public List<UnitAttribute> effectiveAttributes(Unit unit, LocalDate date) {
+		return this.units.attributesAlongPath(unit).stream().filter((a) -> a.validOn(date)).toList();
+	}
+
+	@Transactional
+	public Unit createVillage(long communeId, String type, String name) {
+		Unit commune = unit(communeId);
+		Actor current = this.actor.get();
+		requireCapture(current, commune);
+		String cleanName = TextNormalizer.clean(name);
+		if (!commune.isCommune()) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "geography.village.parent-not-commune");
+		}
+		if (cleanName == null || cleanName.isEmpty() || cleanName.length() > 120) {
+			throw DomainException.invalid(List.of(new FieldProblem("name", "error.field.required")));
+		}
+		if (type == null || !UnitTypes.VILLAGE_TYPES.contains(type)) {
+			throw DomainException.invalid(List.of(new FieldProblem("type", "error.field.invalid", type)));
+		}
+		boolean duplicate = this.units.children(communeId)
+			.stream()
+			.anyMatch((v) -> TextNormalizer.fold(v.shortName()).equals(TextNormalizer.fold(cleanName)));
+		if (duplicate) {
+			throw new DomainException(ErrorCode.CONFLICT, "geography.village.duplicate", cleanName);
+		}
+		String code = commune.code() + "-" + String.format("%03d", this.units.nextVillageSequence(communeId));
+		long id = this.units.insertVillage(commune, code, type, cleanName,
+				commune.urban() || UnitTypes.urbanByType(type), commune.validFrom());
+		Unit village = this.units.findById(id).orElseThrow();
+		this.audit.record(new AuditEntry(current.username(), "CREATE", "UNIT", String.valueOf(id), null, village.path(),
+				village.provinceCode(),
+				Map.of("name", new Change(null, village.name()), "code", new Change(null, code)), null));
+		return village;
+	}
+
+	@Transactional
+	public Unit overrideUrban(long unitId, boolean urban, int version) {
+		Unit unit = unit(unitId);
+		Actor current = this.actor.get();
+		requireCapture(current, unit);
+		if (this.units.updateUrban(unitId, urban, version) == 0) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", unit.version(), version);
+		}
+		this.audit.record(new AuditEntry(current.username(), "UPDATE", "UNIT", String.valueOf(unitId), null,
+				unit.path(), unit.provinceCode(), Map.of("urban", new Change(unit.urban(), urban)), null));
+		return this.units.findById(unitId).orElseThrow();
+	}
+
+	@Transactional
+	public UnitAttribute addAttribute(long unitId, String attribute, String value, LocalDate from, LocalDate to,
+			String legalBasis, String note) {
+		Unit unit = unit(unitId);
+		Actor current = this.actor.get();
+		requireCapture(current, unit);
+		if (attribute == null || !ATTRIBUTES.contains(attribute)) {
+			throw DomainException.invalid(List.of(new FieldProblem("attribute", "error.field.invalid", attribute)));
+		}
+		String v = (value == null || value.isBlank()) ? "true" : value.trim().toUpperCase(java.util.Locale.ROOT);
+		if ("TERRAIN".equals(attribute) && !TERRAINS.contains(v)) {
+			throw DomainException.invalid(List.of(new FieldProblem("value", "error.field.invalid", value)));
+		}
+		if (from == null) {
+			throw DomainException.invalid(List.of(new FieldProblem("validFrom", "error.field.required")));
+		}
+		if (to != null && to.isBefore(from)) {
+			throw DomainException.invalid(List.of(new FieldProblem("validTo", "geography.attribute.period")));
+		}
+		long id = this.units.insertAttribute(unitId, attribute, "TERRAIN".equals(attribute) ? v : "true", from, to,
+				legalBasis, false, note, current.username());
+		this.audit.record(
+				new AuditEntry(current.username(), "CREATE", "UNIT_ATTRIBUTE", String.valueOf(id), null, unit.path(),
+						unit.provinceCode(), Map.of(attribute, new Change(null, v + " " + from + ".." + to)), note));
+		return this.units.findAttribute(id).orElseThrow();
+	}
+
+	@Transactional
+	public void voidAttribute(long attributeId, String reason) {
+		UnitAttribute attribute = this.units.findAttribute(attributeId)
+			.orElseThrow(() -> DomainException.notFound("thuộc tính", attributeId));
+		Unit unit = unit(attribute.unitId());
+		Actor current = this.actor.get();
+		requireCapture(current, unit);
+		if (reason == null || reason.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
+		}
+		this.units.voidAttribute(attributeId);
+		this.audit.record(new AuditEntry(current.username(), "VOID", "UNIT_ATTRIBUTE", String.valueOf(attributeId),
+				null, unit.path(), unit.provinceCode(),
+				Map.of(attribute.attribute(), new Change(attribute.value(), null)), reason));
+	}
+
+	static boolean visible(Actor actor, String path) {
+		if (actor.scope().canView(path)) {
+			return true;
+		}
+		// ancestors of a unit in scope are visible for navigation
+		return actor.scope().viewPaths().stream().anyMatch((p) -> p.startsWith(path));
+	}
+
+	private static void requireCapture(Actor actor, Unit unit) {
+		if (!actor.scope().canCapture(unit.path())) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+package vn.giamngheo.geography.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.geography.UnitAttribute;
+import vn.giamngheo.shared.text.TextNormalizer;
+
+/** SQL for administrative units, villages and their dated attributes. */
+@Repository
+public class UnitRepository {
+
+	private static final String COLUMNS = "id, code, edition, level, depth, type, name, short_name, name_en, parent_id,"
+			+ " province_code, path, urban, urban_source, valid_from, valid_to, synthetic, version";
+
+	private final JdbcClient jdbc;
+
+	public UnitRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Unit> findById(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from admin_unit where id = ?")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	public List<Unit> findByCode(String code) {
+		return this.jdbc.sql("select " + COLUMNS + " from admin_unit where code = ? order by valid_from desc")
+			.param(code)
+			.query(this::map)
+			.list();
+	}
+
+	public List<Unit> children(long parentId) {
+		return this.jdbc.sql("select " + COLUMNS + " from admin_unit where parent_id = ? order by level, code")
+			.param(parentId)
+			.query(this::map)
+			.list();
+	}
+
+	public List<Unit> roots(String edition) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from admin_unit where parent_id is null and edition = ? order by code")
+			.param(edition)
+			.query(this::map)
+			.list();
+	}
+
+	/** Ancestors from the province down to (excluding) the unit, by its path. */
+	public List<Unit> ancestors(Unit unit) {
+		Long[] ids = java.util.Arrays.stream(unit.path().split("/"))
+			.filter((s) -> !s.isEmpty())
+			.map(Long::valueOf)
+			.filter((id) -> id != unit.id())
+			.toArray(Long[]::new);
+		if (ids.length == 0) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from admin_unit where id = any(?) order by depth")
+			.param(ids)
+			.query(this::map)
+			.list();
+	}
+
+	public List<Unit> search(String query, String edition, String level, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from admin_unit where (name_norm like ? or code = ?)"
+					+ " and (cast(? as text) is null or edition = ?) and (cast(? as text) is null or level = ?)"
+					+ " order by depth, code limit ?")
+			.params("%" + TextNormalizer.fold(query) + "%", query.trim(), edition, edition, level, level, limit)
+			.query(this::map)
+			.list();
+	}
+
+	public int nextVillageSequence(long communeId) {
+		return this.jdbc.sql("select count(*) + 1 from admin_unit where parent_id = ? and level = 'village'")
+			.param(communeId)
+			.query(Integer.class)
+			.single();
+	}
+
+	public long insertVillage(Unit commune, String code, String type, String name, boolean urban, LocalDate validFrom) {
+		long id = this.jdbc.sql("select nextval(pg_get_serial_sequence('admin_unit', 'id'))")
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("insert into admin_unit (id, code, edition, level, depth, type, name, short_name, name_en, name_norm,"
+					+ " parent_id, province_code, path, urban, valid_from) overriding system value"
+					+ " values (?, ?, 'local', 'village', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id, code, commune.depth() + 1, type, type + " " + name, name, TextNormalizer.fold(name),
+					TextNormalizer.fold(type + " " + name), commune.id(), commune.provinceCode(),
+					commune.path() + id + "/", urban, validFrom)
+			.update();
+		return id;
+	}
+
+	public int updateUrban(long id, boolean urban, int version) {
+		return this.jdbc
+			.sql("update admin_unit set urban = ?, urban_source = 'override', version = version + 1"
+					+ " where id = ? and version = ?")
+			.params(urban, id, version)
+			.update();
+	}
+
+	public List<UnitAttribute> attributes(long unitId) {
+		return this.jdbc
+			.sql("select * from unit_attribute where unit_id = ? and not voided order by attribute, valid_from")
+			.param(unitId)
+			.query(this::mapAttribute)
+			.list();
+	}
+
+	/**
+	 * Attributes of the unit and of its ancestors (a commune inherits its district's
+	 * terrain).
+	 */
+	public List<UnitAttribute> attributesAlongPath(Unit unit) {
+		Long[] ids = java.util.Arrays.stream(unit.path().split("/"))
+			.filter((s) -> !s.isEmpty())
+			.map(Long::valueOf)
+			.toArray(Long[]::new);
+		return this.jdbc
+			.sql("select * from unit_attribute where unit_id = any(?) and not voided order by attribute, valid_from")
+			.param(ids)
+			.query(this::mapAttribute)
+			.list();
+	}
+
+	public long insertAttribute(long unitId, String attribute, String value, LocalDate from, LocalDate to,
+			String legalBasis, boolean verified, String note, String setBy) {
+		return this.jdbc
+			.sql("insert into unit_attribute (unit_id, attribute, value, valid_from, valid_to, legal_basis, verified,"
+					+ " assumption, note, set_by) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?) returning id")
+			.params(unitId, attribute, value, from, to, legalBasis, verified, note, setBy)
+			.query(Long.class)
+			.single();
+	}
+
+	public int voidAttribute(long attributeId) {
+		return this.jdbc.sql("update unit_attribute set voided = true where id = ? and not voided")
+			.param(attributeId)
+			.update();
+	}
+
+	public Optional<UnitAttribute> findAttribute(long attributeId) {
+		return this.jdbc.sql("select * from unit_attribute where id = ?")
+			.param(attributeId)
+			.query(this::mapAttribute)
+			.optional();
+	}
+
+	private UnitAttribute mapAttribute(ResultSet rs, int n) throws SQLException {
+		return new UnitAttribute(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("attribute"),
+				rs.getString("value"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class), rs.getString("legal_basis"), rs.getBoolean("verified"),
+				rs.getBoolean("assumption"), rs.getString("note"), rs.getString("set_by"));
+	}
+
+	private Unit map(ResultSet rs, int n) throws SQLException {
+		Long parent = rs.getObject("parent_id", Long.class);
+		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("edition"), rs.getString("level"),
+				rs.getInt("depth"), rs.getString("type"), rs.getString("name"), rs.getString("short_name"),
+				rs.getString("name_en"), parent, rs.getString("province_code"), rs.getString("path"),
+				rs.getBoolean("urban"), rs.getString("urban_source"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class), rs.getBoolean("synthetic"), rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,359 @@
+package vn.giamngheo.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.AuditEvent;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.registry.domain.HouseholdData;
+import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.persistence.HouseholdRepository;
+import vn.giamngheo.shared.Page;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+
+/**
+ * The household registry: households, members and their yearly assessments. Every read is
+ * limited to the user's view scope (out of scope = not found), every write to the capture
+ * scope (out of scope = forbidden); every change is versioned and audited in its
+ * transaction. Rows are voided with a reason, never deleted.
+ */
+@Service
+public class HouseholdRegistry {
+
+	private final HouseholdRepository households;
+
+	private final Geography geography;
+
+	private final CurrentActor actor;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
+			Clock clock) {
+		this.households = households;
+		this.geography = geography;
+		this.actor = actor;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A page of households of the user's scope, filtered. */
+	@Transactional(readOnly = true)
+	public Page<HouseholdRow> search(HouseholdQuery query) {
+		Actor current = this.actor.get();
+		String unitPath = null;
+		if (query.unitId() != null) {
+			unitPath = this.geography.unit(query.unitId()).path();
+		}
+		if (query.villageId() != null) {
+			Unit village = this.geography.unit(query.villageId());
+			if (!village.isVillage()) {
+				throw DomainException.invalid(List.of(new FieldProblem("village", "registry.village.not-village")));
+			}
+		}
+		if (query.classification() != null && !query.classification().isBlank()
+				&& !vn.giamngheo.registry.domain.Codes.CLASSES.contains(query.classification())) {
+			throw DomainException
+				.invalid(List.of(new FieldProblem("classification", "error.field.invalid", query.classification())));
+		}
+		int year = (query.year() != null) ? query.year() : latestYear(unitPath, current);
+		return this.households.search(query, unitPath, current.scope().viewPatterns(), year);
+	}
+
+	/** Latest review year with data in the unit (or the user's first scope unit). */
+	@Transactional(readOnly = true)
+	public int latestYear(String unitPath, Actor current) {
+		String path = (unitPath != null) ? unitPath
+				: (current.scope().nation() ? "/" : current.scope().viewPaths().stream().findFirst().orElse("/none/"));
+		return this.households.latestYear(path).orElse(LocalDate.now(this.clock).getYear());
+	}
+
+	/** A household visible to the user, or NOT_FOUND. */
+	@Transactional(readOnly = true)
+	public Household household(UUID id) {
+		Household household = this.households.find(id).orElseThrow(() -> DomainException.notFound("hộ", id));
+		if (!this.actor.get().scope().canView(household.unitPath())) {
+			throw DomainException.notFound("hộ", id);
+		}
+		return household;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Member> members(UUID householdId, boolean includeVoided) {
+		household(householdId);
+		return this.households.members(householdId, includeVoided);
+	}
+
+	/** The classification history, newest year first. */
+	@Transactional(readOnly = true)
+	public List<Assessment> history(UUID householdId) {
+		household(householdId);
+		return this.households.assessments(householdId);
+	}
+
+	/** Who changed what and when, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> changes(UUID householdId) {
+		household(householdId);
+		return this.audit.ofHousehold(householdId);
+	}
+
+	@Transactional
+	public Household create(HouseholdData data, MemberData head) {
+		Actor current = this.actor.get();
+		List<FieldProblem> problems = new ArrayList<>(data.problems());
+		head.problems(today())
+			.forEach((p) -> problems.add(new FieldProblem("head." + p.field(), p.messageKey(), p.args())));
+		if (!"HEAD".equals(head.relation())) {
+			problems.add(new FieldProblem("head.relation", "registry.head.relation"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Unit village = village(data.villageId());
+		requireCapture(current, village.path());
+		Unit commune = this.geography.unit(village.parentId());
+		refuseDuplicateCccd(head.cccd(), null);
+		String prefix = commune.code() + "-";
+		String code = prefix + String.format("%06d", this.households.countHouseholdsWithCodePrefix(prefix) + 1);
+		boolean urban = (data.urban() != null) ? data.urban() : village.urban();
+		UUID id = this.households.insertHousehold(commune.provinceCode(), code, commune.id(), village.path(),
+				head.fullName().trim(), data, urban);
+		UUID headId = this.households.insertMember(id, commune.provinceCode(), normalise(head), 0);
+		Household created = this.households.find(id).orElseThrow();
+		this.audit.record(new AuditEntry(current.username(), "CREATE", "HOUSEHOLD", id.toString(), id,
+				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), householdFields(created)), null));
+		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", headId.toString(), id,
+				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), memberFields(head)), null));
+		return created;
+	}
+
+	@Transactional
+	public Household update(UUID id, int version, HouseholdData data) {
+		Actor current = this.actor.get();
+		Household before = household(id);
+		requireCapture(current, before.unitPath());
+		if (!data.problems().isEmpty()) {
+			throw DomainException.invalid(data.problems());
+		}
+		Unit village = village(data.villageId());
+		requireCapture(current, village.path());
+		if (village.parentId() != before.communeId()) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "registry.household.move-commune");
+		}
+		checkVersion(before.version(), version);
+		boolean urban = (data.urban() != null) ? data.urban() : before.urban();
+		if (this.households.updateHousehold(id, version, data, village.path(), urban) == 0) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), version);
+		}
+		Household after = this.households.find(id).orElseThrow();
+		Map<String, Change> changes = AuditTrail.diff(householdFields(before), householdFields(after));
+		this.audit.record(new AuditEntry(current.username(), "UPDATE", "HOUSEHOLD", id.toString(), id, after.unitPath(),
+				after.provinceCode(), changes, null));
+		return after;
+	}
+
+	@Transactional
+	public void voidHousehold(UUID id, int version, String reason) {
+		Actor current = this.actor.get();
+		Household before = household(id);
+		requireCapture(current, before.unitPath());
+		requireReason(reason);
+		checkVersion(before.version(), version);
+		if (this.households.voidHousehold(id, version, reason.trim()) == 0) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), version);
+		}
+		this.audit.record(new AuditEntry(current.username(), "VOID", "HOUSEHOLD", id.toString(), id, before.unitPath(),
+				before.provinceCode(), Map.of("voided", new Change(false, true)), reason.trim()));
+	}
+
+	@Transactional
+	public Member addMember(UUID householdId, MemberData data) {
+		Actor current = this.actor.get();
+		Household household = household(householdId);
+		requireCapture(current, household.unitPath());
+		validate(data);
+		if ("HEAD".equals(data.relation())) {
+			throw DomainException.invalid(List.of(new FieldProblem("relation", "registry.head.exists")));
+		}
+		refuseDuplicateCccd(data.cccd(), null);
+		int order = this.households.members(householdId, true).size();
+		UUID id = this.households.insertMember(householdId, household.provinceCode(), normalise(data), order);
+		this.households.touchHousehold(householdId);
+		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", id.toString(), householdId,
+				household.unitPath(), household.provinceCode(), AuditTrail.diff(Map.of(), memberFields(data)), null));
+		return this.households.findMember(id).orElseThrow();
+	}
+
+	@Transactional
+	public Member updateMember(UUID householdId, UUID memberId, int version, MemberData data) {
+		Actor current = this.actor.get();
+		Household household = household(householdId);
+		requireCapture(current, household.unitPath());
+		Member before = memberOf(household, memberId);
+		validate(data);
+		if ("HEAD".equals(before.relation()) != "HEAD".equals(data.relation())) {
+			throw DomainException.invalid(List.of(new FieldProblem("relation", "registry.head.change")));
+		}
+		refuseDuplicateCccd(data.cccd(), memberId);
+		checkVersion(before.version(), version);
+		MemberData clean = normalise(data);
+		if (this.households.updateMember(memberId, version, clean) == 0) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), version);
+		}
+		if ("HEAD".equals(data.relation())) {
+			this.households.updateHeadName(householdId, clean.fullName());
+		}
+		this.households.touchHousehold(householdId);
+		Member after = this.households.findMember(memberId).orElseThrow();
+		this.audit.record(new AuditEntry(current.username(), "UPDATE", "MEMBER", memberId.toString(), householdId,
+				household.unitPath(), household.provinceCode(),
+				AuditTrail.diff(memberFields(before), memberFields(after)), null));
+		return after;
+	}
+
+	@Transactional
+	public void voidMember(UUID householdId, UUID memberId, int version, String reason) {
+		Actor current = this.actor.get();
+		Household household = household(householdId);
+		requireCapture(current, household.unitPath());
+		Member before = memberOf(household, memberId);
+		requireReason(reason);
+		if ("HEAD".equals(before.relation())) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "registry.head.void");
+		}
+		checkVersion(before.version(), version);
+		if (this.households.voidMember(memberId, version, reason.trim()) == 0) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), version);
+		}
+		this.households.touchHousehold(householdId);
+		this.audit.record(new AuditEntry(current.username(), "VOID", "MEMBER", memberId.toString(), householdId,
+				household.unitPath(), household.provinceCode(), Map.of("voided", new Change(false, true)),
+				reason.trim()));
+	}
+
+	public List<String[]> ethnicities() {
+		return this.households.ethnicities();
+	}
+
+	private Member memberOf(Household household, UUID memberId) {
+		Member member = this.households.findMember(memberId)
+			.orElseThrow(() -> DomainException.notFound("nhân khẩu", memberId));
+		if (!member.householdId().equals(household.id()) || member.voided()) {
+			throw DomainException.notFound("nhân khẩu", memberId);
+		}
+		return member;
+	}
+
+	private Unit village(Long villageId) {
+		Unit village = this.geography.unit(villageId);
+		if (!village.isVillage()) {
+			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
+		}
+		return village;
+	}
+
+	private void validate(MemberData data) {
+		List<FieldProblem> problems = data.problems(today());
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+	}
+
+	private void refuseDuplicateCccd(String cccd, UUID self) {
+		if (cccd == null || cccd.isBlank()) {
+			return;
+		}
+		this.households.findMemberByCccd(cccd.trim()).filter((m) -> !m.id().equals(self)).ifPresent((m) -> {
+			throw new DomainException(ErrorCode.CONFLICT, "registry.cccd.duplicate",
+					List.of(new FieldProblem("cccd", "registry.cccd.duplicate")));
+		});
+	}
+
+	private static void checkVersion(int current, int sent) {
+		if (current != sent) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", current, sent);
+		}
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
+		}
+	}
+
+	private static void requireCapture(Actor actor, String path) {
+		if (!actor.scope().canCapture(path)) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
+		}
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private static MemberData normalise(MemberData m) {
+		return new MemberData(vn.giamngheo.shared.text.TextNormalizer.clean(m.fullName()), m.sex(), m.dateOfBirth(),
+				m.ethnicityCode(), m.relation(), (m.cccd() == null) ? null : m.cccd().trim(), m.phone(),
+				m.educationLevel(), m.inSchool(), m.employment(), m.healthInsurance(), m.disability(),
+				m.socialAllowance(), m.malnourished(), m.illNoCare());
+	}
+
+	private static Map<String, Object> householdFields(Household h) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("village", h.villageName());
+		fields.put("address", h.address());
+		fields.put("urban", h.urban());
+		fields.put("ethnicMinority", h.ethnicMinority());
+		fields.put("socialProtection", h.socialProtection());
+		fields.put("meritorious", h.meritorious());
+		fields.put("phone", h.phone());
+		fields.put("status", h.status());
+		return fields;
+	}
+
+	private static Map<String, Object> memberFields(MemberData m) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("fullName", m.fullName());
+		fields.put("sex", m.sex() == null ? null : m.sex().code());
+		fields.put("dateOfBirth", m.dateOfBirth());
+		fields.put("ethnicityCode", m.ethnicityCode());
+		fields.put("relation", m.relation());
+		fields.put("cccd", m.cccd());
+		fields.put("educationLevel", m.educationLevel());
+		fields.put("inSchool", m.inSchool());
+		fields.put("employment", m.employment());
+		fields.put("healthInsurance", m.healthInsurance());
+		fields.put("disability", m.disability());
+		fields.put("socialAllowance", m.socialAllowance());
+		fields.put("malnourished", m.malnourished());
+		fields.put("illNoCare", m.illNoCare());
+		return fields;
+	}
+
+	private static Map<String, Object> memberFields(Member m) {
+		return memberFields(new MemberData(m.fullName(), vn.giamngheo.registry.domain.Sex.ofCode(m.sex()),
+				m.dateOfBirth(), m.ethnicityCode(), m.relation(), m.cccd(), m.phone(), m.educationLevel(), m.inSchool(),
+				m.employment(), m.healthInsurance(), m.disability(), m.socialAllowance(), m.malnourished(),
+				m.illNoCare()));
+	}
+
+}

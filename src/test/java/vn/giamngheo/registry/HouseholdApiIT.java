@@ -1,0 +1,244 @@
+package vn.giamngheo.registry;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class HouseholdApiIT {
+
+	static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long villageId;
+
+	@BeforeEach
+	void village() throws Exception {
+		long commune = this.jdbc.sql("select id from admin_unit where code = '20464' and edition = '2024'")
+			.query(Long.class)
+			.single();
+		String name = "Thôn Thử " + UUID.randomUUID().toString().substring(0, 8);
+		String body = this.mvc
+			.perform(post("/api/v1/units/" + commune + "/villages").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"type\":\"Thôn\",\"name\":\"" + name + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.villageId = ((Number) JsonPath.read(body, "$.id")).longValue();
+	}
+
+	static String uniqueCccd(char sexCentury, String yy) {
+		long serial = Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000L;
+		return "049" + sexCentury + yy + String.format("%06d", serial);
+	}
+
+	String createHousehold(String headName, String cccd) throws Exception {
+		String json = """
+				{"household":{"villageId":%d,"address":"Số 1","ethnicMinority":true,"socialProtection":false,
+				 "meritorious":false,"phone":"0912345678","status":"ACTIVE"},
+				 "head":{"fullName":"%s","sex":"MALE","dateOfBirth":"1980-05-01","ethnicityCode":"26","relation":"HEAD",
+				 "cccd":"%s","educationLevel":"PRIMARY","inSchool":false,"employment":"FARMER","healthInsurance":true}}
+				""".formatted(this.villageId, headName, cccd);
+		String body = this.mvc
+			.perform(post("/api/v1/households").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	long households() {
+		return this.jdbc.sql("select count(*) from household").query(Long.class).single();
+	}
+
+	@Test
+	void findsAHouseholdByNameWithOrWithoutDiacriticsAndByCitizenId() throws Exception {
+		String cccd = uniqueCccd('0', "80");
+		String id = createHousehold("Nguyễn Văn Ánh", cccd);
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN)
+				.param("village", "" + this.villageId)
+				.param("q", "nguyen van anh"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN)
+				.param("village", "" + this.villageId)
+				.param("q", "Nguyễn Văn Ánh"))
+			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
+		this.mvc.perform(get("/api/v1/households").with(ADMIN).param("q", cccd))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(id));
+		this.mvc.perform(get("/api/v1/households/" + id).with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.members[0].fullName").value("Nguyễn Văn Ánh"))
+			.andExpect(jsonPath("$.household.provinceCode").value("49"));
+	}
+
+	@Test
+	void aMalformedCitizenIdIsRefusedWithAVietnameseMessageAndNothingChanges() throws Exception {
+		long before = households();
+		String json = """
+				{"household":{"villageId":%d,"status":"ACTIVE"},
+				 "head":{"fullName":"Trần Thị B","sex":"FEMALE","dateOfBirth":"1990-01-01","ethnicityCode":"01","relation":"HEAD",
+				 "cccd":"04919","educationLevel":"NONE","employment":"FARMER"}}
+				"""
+			.formatted(this.villageId);
+		this.mvc.perform(post("/api/v1/households").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].field").value("head.cccd"))
+			.andExpect(jsonPath("$.errors[0].message").value("Số CCCD phải gồm đúng 12 chữ số (nhận được \"04919\")."));
+		assertThat(households()).isEqualTo(before);
+	}
+
+	@Test
+	void aBirthDateInTheFutureIsRefused() throws Exception {
+		String id = createHousehold("Alăng Thị C", uniqueCccd('0', "80"));
+		String json = """
+				{"fullName":"Alăng Văn D","sex":"MALE","dateOfBirth":"2999-01-01","ethnicityCode":"26","relation":"CHILD",
+				 "educationLevel":"NONE","employment":"NOT_WORKING"}
+				""";
+		this.mvc
+			.perform(post("/api/v1/households/" + id + "/members").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("dateOfBirth"));
+		assertThat(this.jdbc.sql("select count(*) from member where household_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPersonCannotBeAMemberOfTwoHouseholds() throws Exception {
+		String cccd = uniqueCccd('1', "95");
+		createHousehold("Zơrâm Văn E", uniqueCccd('0', "80"));
+		String second = createHousehold("Bhling Văn F", uniqueCccd('0', "80"));
+		String first = this.jdbc
+			.sql("select id::text from household where head_name = 'Zơrâm Văn E' order by created_at desc limit 1")
+			.query(String.class)
+			.single();
+		String member = """
+				{"fullName":"Clâu Thị G","sex":"FEMALE","dateOfBirth":"1995-03-03","ethnicityCode":"26","relation":"SPOUSE",
+				 "cccd":"%s","educationLevel":"PRIMARY","employment":"FARMER"}
+				"""
+			.formatted(cccd);
+		this.mvc
+			.perform(post("/api/v1/households/" + first + "/members").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(member))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/v1/households/" + second + "/members").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(member))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("CONFLICT"));
+		assertThat(this.jdbc.sql("select count(*) from member where cccd = ?").param(cccd).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aStaleEditGets409AndAGoodEditIsAuditedWithOldAndNewValues() throws Exception {
+		String id = createHousehold("Pơloong Văn H", uniqueCccd('0', "80"));
+		String edit = """
+				{"version":%d,"data":{"villageId":%d,"address":"Số 99","ethnicMinority":true,"socialProtection":true,
+				 "meritorious":false,"phone":"0987654321","status":"ACTIVE"}}
+				""";
+		this.mvc
+			.perform(put("/api/v1/households/" + id).with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(edit.formatted(0, this.villageId)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1));
+		this.mvc
+			.perform(put("/api/v1/households/" + id).with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(edit.formatted(0, this.villageId)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("STALE_VERSION"));
+		this.mvc.perform(get("/api/v1/households/" + id + "/changes").with(ADMIN))
+			.andExpect(jsonPath("$[0].action").value("UPDATE"))
+			.andExpect(jsonPath("$[0].actor").value("admin"))
+			.andExpect(jsonPath("$[0].changes.address.old").value("Số 1"))
+			.andExpect(jsonPath("$[0].changes.address.new").value("Số 99"))
+			.andExpect(jsonPath("$[0].changes.socialProtection.new").value(true));
+	}
+
+	@Test
+	void unknownUnitsAndHouseholdsAreProblemJson404() throws Exception {
+		this.mvc.perform(get("/api/v1/units/999999999").with(ADMIN))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
+		this.mvc.perform(get("/api/v1/households/" + UUID.randomUUID()).with(ADMIN))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
+		this.mvc.perform(get("/api/v1/households/not-a-uuid").with(ADMIN)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/households").with(ADMIN).param("unit", "999999999"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void voidingAMemberNeedsAReasonAndKeepsTheRow() throws Exception {
+		String id = createHousehold("Hồ Văn K", uniqueCccd('0', "80"));
+		String body = this.mvc
+			.perform(post("/api/v1/households/" + id + "/members").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"fullName":"Hồ Thị L","sex":"FEMALE","dateOfBirth":"2015-01-01","ethnicityCode":"01","relation":"CHILD",
+								 "educationLevel":"PRIMARY","inSchool":true,"employment":"STUDENT","healthInsurance":true}
+								"""))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String memberId = JsonPath.read(body, "$.id");
+		this.mvc
+			.perform(post("/api/v1/households/" + id + "/members/" + memberId + "/voidings").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\":0,\"reason\":\"\"}"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/api/v1/households/" + id + "/members/" + memberId + "/voidings").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\":0,\"reason\":\"Chuyển đi nơi khác\"}"))
+			.andExpect(status().isNoContent());
+		assertThat(this.jdbc.sql("select void_reason from member where id = ?::uuid")
+			.param(memberId)
+			.query(String.class)
+			.single()).isEqualTo("Chuyển đi nơi khác");
+	}
+
+}
