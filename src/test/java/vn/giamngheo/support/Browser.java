@@ -1,0 +1,49 @@
+package vn.giamngheo.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for browser tests. When {@code CI} is set and Chromium or
+ * ChromeDriver is missing the test fails; on a developer machine without them it is
+ * skipped.
+ */
+public final class Browser {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start() throws Exception {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+		if (!present) {
+			if (System.getenv("CI") != null) {
+				throw new IllegalStateException(
+						"CI is set but /usr/bin/chromium or /usr/bin/chromedriver is missing: apt-get install -y chromium chromium-driver");
+			}
+			Assumptions.abort("Chromium not installed (apt-get install -y chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toString());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,1000", "--lang=vi",
+				"--user-data-dir=" + Files.createTempDirectory("giamngheo-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+}
