@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Registry benchmarks (issue 2): household list page of a commune with ~2,000 households under every filter,
+# and diacritics-insensitive name search across the full Quảng Nam demo. Starts the application on loopback
+# with the FULL demo in bench-data/ (first run loads it), measures with wrk, prints p50/p95/p99 and the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8181}
+DATA=${DATA:-bench-data/full}
+DB_PORT=${DB_PORT:-54339}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -f target/giamngheo.jar ] || ./mvnw -q -DskipTests package
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+java -Xmx2g -jar target/giamngheo.jar --server.port=$PORT --giamngheo.db.data-dir=$DATA --giamngheo.db.embedded-port=$DB_PORT \
+  --giamngheo.demo.size=full --giamngheo.admin.password=admin > bench-data/registry-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for i in $(seq 1 600); do curl -s -o /dev/null "http://localhost:$PORT/login" && break; sleep 1; done
+grep -E "Demo|demo" bench-data/registry-app.log | grep -iE "loaded|seconds|rows" | head -5 || true
+JAR=$(mktemp)
+curl -s -c "$JAR" -b "$JAR" "http://localhost:$PORT/login" -o /tmp/login.html
+CSRF=$(grep -o 'name="_csrf" value="[^"]*"' /tmp/login.html | head -1 | sed 's/.*value="//;s/"//')
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin&_csrf=$CSRF" "http://localhost:$PORT/login"
+SESSION=$(grep JSESSIONID "$JAR" | awk '{print $7}')
+PSQL="psql -h localhost -p $DB_PORT -U postgres -d giamngheo -At"
+read COMMUNE N <<<"$($PSQL -c "select commune_id, count(*) from household where province_code='49' group by 1 order by abs(count(*)-2000) limit 1" | tr '|' ' ')"
+VILLAGE=$($PSQL -c "select village_id from household where commune_id=$COMMUNE limit 1")
+echo "commune unit $COMMUNE with $N households; province 49 has $($PSQL -c "select count(*) from household where province_code='49'") households"
+run() {
+  echo -n "$1: "
+  wrk -t2 -c4 -d${DURATION:-15}s -s bench/p95.lua -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT$2" | tail -1
+}
+run "list page, commune, no filter            " "/households?unit=$COMMUNE"
+run "list page, commune, class=POOR           " "/households?unit=$COMMUNE&classification=POOR"
+run "list page, commune, village + NEAR_POOR  " "/households?unit=$COMMUNE&village=$VILLAGE&classification=NEAR_POOR"
+run "list page, commune, sort by head, page 10" "/households?unit=$COMMUNE&sort=head&page=10"
+run "list page, commune, name 'nguyen'        " "/households?unit=$COMMUNE&q=nguyen"
+run "API list, commune, year 2020             " "/api/v1/households?unit=$COMMUNE&year=2020"
+run "name search, all Quảng Nam, 'nguyen van' " "/api/v1/households?q=nguyen%20van&size=20"
+run "name search, all Quảng Nam, 'thi hoa'    " "/api/v1/households?q=thi%20hoa&size=20"
+run "CCCD search, nation                      " "/api/v1/households?q=$($PSQL -c "select cccd from member where cccd is not null and province_code='49' limit 1")"
