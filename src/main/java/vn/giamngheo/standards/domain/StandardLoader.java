@@ -21,10 +21,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 /**
  * Loads and validates the standard files listed in {@code index.yaml}. Any malformed file
  * throws a {@link StandardFormatException} naming the file and the field.
@@ -121,14 +117,7 @@ public final class StandardLoader {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> parse(String file) {
-		String text = this.reader.apply(file);
-		Object doc;
-		try {
-			doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-		}
-		catch (RuntimeException ex) {
-			throw new StandardFormatException(file, "(syntax)", ex.getMessage());
-		}
+		Object doc = MiniYaml.parse(file, this.reader.apply(file));
 		if (!(doc instanceof Map)) {
 			throw new StandardFormatException(file, "(root)", "must be a mapping");
 		}
