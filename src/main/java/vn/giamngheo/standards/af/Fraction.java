@@ -79,7 +79,7 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
 	}
 
 	public double toDouble() {
-		return new BigDecimal(this.numerator).divide(new BigDecimal(this.denominator), MathContext.DECIMAL64)
+		return new BigDecimal(this.numerator).divide(new BigDecimal(this.denominator), MathContext.DECIMAL128)
 			.doubleValue();
 	}
 
