@@ -52,7 +52,8 @@ public final class DuckDbClassify {
 				    END AS class
 				  FROM h
 				)
-				SELECT province, class, count(*) AS n, sum(weight) AS w
+				SELECT province, class, count(*) AS n, sum(weight) AS w,
+				  CAST(sum(weight) AS DOUBLE) / CAST(sum(sum(weight)) OVER (PARTITION BY province) AS DOUBLE) AS rate
 				FROM c GROUP BY province, class ORDER BY province, class
 				""".formatted(flags, input, columns);
 		StringBuilder out = new StringBuilder();
@@ -68,6 +69,8 @@ public final class DuckDbClassify {
 					.append(rs.getLong(3))
 					.append(',')
 					.append(w.toPlainString())
+					.append(',')
+					.append(rs.getDouble(5))
 					.append('\n');
 			}
 		}
