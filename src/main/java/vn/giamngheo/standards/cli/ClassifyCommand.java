@@ -18,7 +18,6 @@ import java.util.Set;
 import vn.giamngheo.standards.domain.CompiledRules;
 import vn.giamngheo.standards.domain.PovertyClassifier;
 import vn.giamngheo.standards.domain.Standard;
-import vn.giamngheo.standards.domain.StandardCatalogue;
 import vn.giamngheo.standards.domain.StandardLoader;
 
 /**
@@ -188,11 +187,10 @@ public final class ClassifyCommand {
 		String key = args.require("--standard");
 		Path input = Path.of(args.require("--input"));
 		String province = args.get("--province");
-		StandardCatalogue catalogue = StandardLoader.loadClasspath();
-		Standard standard = catalogue.find(key, province)
-			.orElseThrow(() -> new Args.UsageException(
-					"unknown standard / chuẩn không tồn tại: " + key + ((province != null) ? " @ " + province : "")
-							+ ", known: " + catalogue.standards().stream().map(Standard::key).toList()));
+		Standard standard = StandardLoader.loadOneFromClasspath(key, province)
+			.orElseThrow(() -> new Args.UsageException("unknown standard / chuẩn không tồn tại: " + key
+					+ ((province != null) ? " @ " + province : "") + ", known: "
+					+ StandardLoader.loadClasspath().standards().stream().map(Standard::key).toList()));
 		PovertyClassifier classifier = new PovertyClassifier(standard);
 		if (!Files.isRegularFile(input)) {
 			throw new Args.UsageException("input file not found / không tìm thấy tệp: " + input);

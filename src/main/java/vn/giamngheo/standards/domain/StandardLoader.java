@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -44,18 +45,69 @@ public final class StandardLoader {
 	 * @return the catalogue
 	 */
 	public static StandardCatalogue loadClasspath() {
-		ClassLoader loader = StandardLoader.class.getClassLoader();
-		return new StandardLoader((name) -> {
-			try (InputStream in = loader.getResourceAsStream("standards/" + name)) {
-				if (in == null) {
-					throw new StandardFormatException(name, "(file)", "not found on the class path");
-				}
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		return new StandardLoader(StandardLoader::readClasspath).load();
+	}
+
+	/**
+	 * Loads only what one standard needs (its file, its bases and, with a province, the
+	 * overlays): the batch command's quick start. Every file is still validated in full
+	 * by {@link #loadClasspath()} at application start and in the tests.
+	 * @param key national standard key
+	 * @param province province code of an overlay, or {@code null}
+	 * @return the standard, or empty when unknown
+	 */
+	public static Optional<Standard> loadOneFromClasspath(String key, String province) {
+		StandardLoader loader = new StandardLoader(StandardLoader::readClasspath);
+		Map<String, Object> index = loader.parse("index.yaml");
+		List<String> national = stringList(index, "standards", "index.yaml");
+		loader.nationalFiles.addAll(national);
+		if (!national.contains(key + ".yaml")) {
+			return Optional.empty();
+		}
+		loader.register(key + ".yaml");
+		if (province == null) {
+			return Optional.of(loader.build(key + ".yaml"));
+		}
+		List<String> local = index.containsKey("local") ? stringList(index, "local", "index.yaml") : List.of();
+		for (String file : local) {
+			Map<String, Object> map = loader.register(file);
+			Object p = map.get("province");
+			if (p instanceof Map<?, ?> pm && province.equals(String.valueOf(pm.get("code")))
+					&& key.equals(String.valueOf(map.get("base")))) {
+				return Optional.of(loader.build(file));
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+		}
+		return Optional.empty();
+	}
+
+	private static String readClasspath(String name) {
+		try (InputStream in = StandardLoader.class.getClassLoader().getResourceAsStream("standards/" + name)) {
+			if (in == null) {
+				throw new StandardFormatException(name, "(file)", "not found on the class path");
 			}
-		}).load();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private final List<String> nationalFiles = new ArrayList<>();
+
+	private Map<String, Object> register(String file) {
+		Map<String, Object> known = this.raw.get(file);
+		if (known != null) {
+			return known;
+		}
+		Map<String, Object> map = parse(file);
+		this.raw.put(file, map);
+		this.fileOfKey.put(string(map, "key", file), file);
+		Object base = map.get("base");
+		if (base != null && !this.fileOfKey.containsKey(String.valueOf(base))
+				&& this.nationalFiles.contains(base + ".yaml")) {
+			register(base + ".yaml");
+		}
+		return map;
 	}
 
 	/**
@@ -95,6 +147,10 @@ public final class StandardLoader {
 		List<Standard> standards = new ArrayList<>();
 		for (String file : nationalFiles) {
 			Standard standard = build(file);
+			if (!file.equals(standard.key() + ".yaml")) {
+				throw new StandardFormatException(file, "key",
+						"a national standard's file must be named <key>.yaml, key is '" + standard.key() + "'");
+			}
 			if (standard.isLocal()) {
 				throw new StandardFormatException(file, "province", "a national standard must not name a province");
 			}
@@ -331,6 +387,24 @@ public final class StandardLoader {
 		};
 	}
 
+	private List<Predicates.HouseholdPredicate> householdPredicates(List<?> nodes, String file, String path,
+			Map<String, Threshold> params) {
+		List<Predicates.HouseholdPredicate> result = new ArrayList<>(nodes.size());
+		for (Object node : nodes) {
+			result.add(householdPredicate(node, file, path, params));
+		}
+		return List.copyOf(result);
+	}
+
+	private List<Predicates.MemberPredicate> memberPredicates(List<?> nodes, String file, String path,
+			Map<String, Threshold> params) {
+		List<Predicates.MemberPredicate> result = new ArrayList<>(nodes.size());
+		for (Object node : nodes) {
+			result.add(memberPredicate(node, file, path, params));
+		}
+		return List.copyOf(result);
+	}
+
 	private Predicates.MemberPredicate memberPredicate(Object node, String file, String path,
 			Map<String, Threshold> params) {
 		Map<String, Object> m = node(node, file, path);
@@ -348,10 +422,8 @@ public final class StandardLoader {
 		String p = path + "." + op;
 		Object arg = m.get(op);
 		return switch (op) {
-			case "all" -> new Predicates.MemberAll(
-					list(arg, file, p).stream().map((x) -> memberPredicate(x, file, p, params)).toList());
-			case "any" -> new Predicates.MemberAny(
-					list(arg, file, p).stream().map((x) -> memberPredicate(x, file, p, params)).toList());
+			case "all" -> new Predicates.MemberAll(memberPredicates(list(arg, file, p), file, p, params));
+			case "any" -> new Predicates.MemberAny(memberPredicates(list(arg, file, p), file, p, params));
 			case "not" -> new Predicates.MemberNot(memberPredicate(arg, file, p, params));
 			case "age" -> {
 				Map<String, Object> age = node(arg, file, p);

@@ -136,6 +136,17 @@ class StandardLoaderTest {
 	}
 
 	@Test
+	void loadingOneStandardGivesTheSameAsTheFullCatalogue() {
+		for (Standard s : CATALOGUE.standards()) {
+			assertThat(StandardLoader.loadOneFromClasspath(s.key(), null)).contains(s);
+		}
+		assertThat(StandardLoader.loadOneFromClasspath("2022-2025", "75"))
+			.contains(CATALOGUE.find("2022-2025", "75").orElseThrow());
+		assertThat(StandardLoader.loadOneFromClasspath("2022-2025", "01")).isEmpty();
+		assertThat(StandardLoader.loadOneFromClasspath("1999", null)).isEmpty();
+	}
+
+	@Test
 	void standardInForceByDate() {
 		assertThat(CATALOGUE.inForce(java.time.LocalDate.of(2026, 6, 1)).orElseThrow().key()).isEqualTo("2026");
 		assertThat(CATALOGUE.inForce(java.time.LocalDate.of(2021, 12, 31)).orElseThrow().key()).isEqualTo("2021");
