@@ -35,25 +35,25 @@ ls -l "$CSV" | awk '{printf "%s: %.1f MB\n", $9, $5/1048576}'
 run_java() { java -Xmx512m -jar "$JAR" classify --standard 2022-2025 --input "$CSV" --group-by province --weight weight --out "$OUT/classify.json"; }
 run_duck() { java -cp "$DUCK_CP" vn.giamngheo.standards.bench.DuckDbClassify "$CSV" "$OUT/duckdb.txt"; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# CPU time (user + system, all threads) of the last timed run, in ms
+cpu_of() { awk '{printf "%d", ($2 + $3) * 1000}' "$1"; }
 
 echo "== warm-up (page cache, DuckDB native library)"
 run_java; run_duck
 
 echo "== $RUNS alternating runs"
-java_ms=(); duck_ms=()
+java_ms=(); duck_ms=(); java_cpu=(); duck_cpu=()
+time_java() { t=$(date +%s%N); /usr/bin/time -f "%e %U %S" -o "$OUT/t.java" java -Xmx512m -jar "$JAR" classify --standard 2022-2025 --input "$CSV" --group-by province --weight weight --out "$OUT/classify.json"; java_ms+=("$(ms "$t")"); java_cpu+=("$(cpu_of "$OUT/t.java")"); }
+time_duck() { t=$(date +%s%N); /usr/bin/time -f "%e %U %S" -o "$OUT/t.duck" java -cp "$DUCK_CP" vn.giamngheo.standards.bench.DuckDbClassify "$CSV" "$OUT/duckdb.txt"; duck_ms+=("$(ms "$t")"); duck_cpu+=("$(cpu_of "$OUT/t.duck")"); }
 for i in $(seq "$RUNS"); do
-  if (( i % 2 )); then
-    t=$(date +%s%N); run_java; java_ms+=("$(ms "$t")")
-    t=$(date +%s%N); run_duck; duck_ms+=("$(ms "$t")")
-  else
-    t=$(date +%s%N); run_duck; duck_ms+=("$(ms "$t")")
-    t=$(date +%s%N); run_java; java_ms+=("$(ms "$t")")
-  fi
-  echo "run $i: classify ${java_ms[-1]} ms, duckdb ${duck_ms[-1]} ms"
+  if (( i % 2 )); then time_java; time_duck; else time_duck; time_java; fi
+  echo "run $i: classify ${java_ms[-1]} ms (cpu ${java_cpu[-1]} ms), duckdb ${duck_ms[-1]} ms (cpu ${duck_cpu[-1]} ms)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 JM=$(median "${java_ms[@]}"); DM=$(median "${duck_ms[@]}")
-echo "median: classify $JM ms, duckdb $DM ms, ratio classify/duckdb = $(awk -v a="$JM" -v b="$DM" 'BEGIN{printf "%.2f", a/b}') (goal <= 0.50)"
+echo "median wall: classify $JM ms, duckdb $DM ms, ratio classify/duckdb = $(awk -v a="$JM" -v b="$DM" 'BEGIN{printf "%.2f", a/b}') (goal <= 0.50)"
+JC=$(median "${java_cpu[@]}"); DC=$(median "${duck_cpu[@]}")
+echo "median cpu (user+sys, all threads): classify $JC ms, duckdb $DC ms, ratio $(awk -v a="$JC" -v b="$DC" 'BEGIN{printf "%.2f", a/b}')"
 
 echo "== same results"
 python3 bench/compare.py "$OUT/classify.json" "$OUT/duckdb.txt"

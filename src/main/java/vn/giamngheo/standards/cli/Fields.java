@@ -54,38 +54,46 @@ final class Fields {
 	 * Parses a non-negative decimal into units of 10⁻⁶.
 	 */
 	static long weight(byte[] b, int s, int e, String column) {
-		if (s == e) {
-			throw new RowException("missing value in column " + column + " / thiếu giá trị cột " + column);
+		if (s == e || e - s > 19) {
+			throw badWeight(b, s, e, column);
 		}
 		long whole = 0;
+		int i = s;
+		for (; i < e; i++) {
+			int d = b[i] - '0';
+			if (d < 0 || d > 9) {
+				break;
+			}
+			whole = whole * 10 + d;
+		}
 		long fraction = 0;
-		int decimals = -1;
-		for (int i = s; i < e; i++) {
-			byte c = b[i];
-			if (c == '.' && decimals < 0) {
-				decimals = 0;
-				continue;
+		int decimals = 0;
+		if (i < e) {
+			if (b[i] != '.' || i == s) {
+				throw badWeight(b, s, e, column);
 			}
-			int d = c - '0';
-			if (d < 0 || d > 9 || (decimals < 0 && i - s > 11)) {
-				throw new RowException("not a non-negative number in column " + column + ": '" + text(b, s, e)
-						+ "' / không phải số không âm");
-			}
-			if (decimals < 0) {
-				whole = whole * 10 + d;
-			}
-			else {
-				if (++decimals > WEIGHT_SCALE) {
-					throw new RowException("more than 6 decimals in column " + column + ": '" + text(b, s, e)
-							+ "' / quá 6 chữ số thập phân");
+			for (i++; i < e; i++) {
+				int d = b[i] - '0';
+				if (d < 0 || d > 9 || ++decimals > WEIGHT_SCALE) {
+					throw badWeight(b, s, e, column);
 				}
 				fraction = fraction * 10 + d;
 			}
 		}
-		for (int k = Math.max(decimals, 0); k < WEIGHT_SCALE; k++) {
-			fraction *= 10;
+		if (whole > 9_999_999_999_999L) {
+			throw badWeight(b, s, e, column);
 		}
-		return whole * WEIGHT_UNIT + fraction;
+		return whole * WEIGHT_UNIT + fraction * SCALE[decimals];
+	}
+
+	private static final long[] SCALE = { 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
+
+	private static RowException badWeight(byte[] b, int s, int e, String column) {
+		if (s == e) {
+			return new RowException("missing value in column " + column + " / thiếu giá trị cột " + column);
+		}
+		return new RowException("not a non-negative number with at most 6 decimals in column " + column + ": '"
+				+ text(b, s, e) + "' / không phải số không âm (tối đa 6 chữ số thập phân)");
 	}
 
 	static boolean urban(byte[] b, int s, int e, String column) {
