@@ -55,6 +55,14 @@ echo "median wall: classify $JM ms, duckdb $DM ms, ratio classify/duckdb = $(awk
 JC=$(median "${java_cpu[@]}"); DC=$(median "${duck_cpu[@]}")
 echo "median cpu (user+sys, all threads): classify $JC ms, duckdb $DC ms, ratio $(awk -v a="$JC" -v b="$DC" 'BEGIN{printf "%.2f", a/b}')"
 
+echo "== for information: the same command started without the Spring Boot jar launcher (java -cp target/classes)"
+cp_ms=()
+for i in 1 2 3; do
+  t=$(date +%s%N); java -Xmx512m -cp target/classes vn.giamngheo.GiamngheoApplication classify --standard 2022-2025 --input "$CSV" --group-by province --weight weight --out "$OUT/classify-cp.json"; cp_ms+=("$(ms "$t")")
+done
+echo "median classify via -cp: $(median "${cp_ms[@]}") ms"
+cmp -s "$OUT/classify.json" "$OUT/classify-cp.json" && echo "(same output)"
+
 echo "== same results"
 python3 bench/compare.py "$OUT/classify.json" "$OUT/duckdb.txt"
 

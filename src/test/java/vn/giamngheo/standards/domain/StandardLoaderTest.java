@@ -172,6 +172,36 @@ class StandardLoaderTest {
 	}
 
 	@Test
+	void scoreTablesAreLoadableReferenceData(@TempDir Path dir) throws IOException {
+		copyShipped(dir);
+		replace(dir.resolve("index.yaml"), "score_tables: []", "score_tables: [test-table.yaml]");
+		Files.writeString(dir.resolve("test-table.yaml"), """
+				# Bảng điểm THỬ — không phải số liệu thật / TEST table — not real figures
+				key: test-rural
+				standard: 2022-2025
+				area: rural
+				base_points: 100
+				legal_basis: none (test)
+				verified: false
+				items:
+				  - code: size
+				    name: {vi: Số nhân khẩu, en: Household size}
+				    options: {"1": 30, "2-3": 15, "4+": 0}
+				  - code: roof
+				    name: {vi: Mái nhà, en: Roof}
+				    options: {tile: 20, thatch: 0}
+				""", StandardCharsets.UTF_8);
+		ScoreTable table = StandardLoader.loadDirectory(dir).scoreTables().get("test-rural");
+		assertThat(table.score(java.util.Map.of("size", "2-3", "roof", "thatch"))).isEqualTo(115);
+		assertThatThrownBy(() -> table.score(java.util.Map.of("size", "9"))).isInstanceOf(InvalidFactsException.class);
+		assertThat(CATALOGUE.scoreTables()).isEmpty();
+		Files.writeString(dir.resolve("test-table.yaml"),
+				Files.readString(dir.resolve("test-table.yaml")).replace("tile: 20", "tile: many"));
+		assertThatThrownBy(() -> StandardLoader.loadDirectory(dir))
+			.hasMessage("test-table.yaml: items[1].options.tile: points must be a whole number");
+	}
+
+	@Test
 	void copiedFilesLoadFromADirectory(@TempDir Path dir) throws IOException {
 		assertThat(StandardLoader.loadDirectory(copyShipped(dir)).standards()).hasSize(5);
 	}
