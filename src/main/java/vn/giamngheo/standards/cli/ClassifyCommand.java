@@ -232,8 +232,8 @@ public final class ClassifyCommand {
 		}
 		Path perHouseholdPath = (args.get("--per-household") != null) ? Path.of(args.get("--per-household")) : null;
 		long size = Files.size(input);
-		int threads = (perHouseholdPath == null && size - dataStart >= PARALLEL_FROM_BYTES)
-				? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8)) : 1;
+		int threads = (perHouseholdPath == null && size - dataStart >= PARALLEL_FROM_BYTES) ? Math.max(1, Math
+			.min(Integer.getInteger("giamngheo.classify.threads", Runtime.getRuntime().availableProcessors()), 8)) : 1;
 		List<Worker> workers = new ArrayList<>();
 		OutputStream perHousehold = null;
 		try {
@@ -403,7 +403,7 @@ public final class ClassifyCommand {
 		for (int i = 0; i < n; i++) {
 			String code = standard.indicators().get(i).code();
 			Integer named = header.get("d_" + code.toLowerCase(Locale.ROOT));
-			Integer positional = header.get(String.format("d%02d", i + 1));
+			Integer positional = header.get(((i < 9) ? "d0" : "d") + (i + 1));
 			if (named == null && positional == null) {
 				throw new Args.UsageException(
 						"missing indicator column d_" + code + " (or d" + String.format("%02d", i + 1)

@@ -122,7 +122,7 @@ final class Fields {
 		if (fraction == 0) {
 			return Long.toString(whole);
 		}
-		String f = String.format("%06d", fraction);
+		String f = Long.toString(fraction + WEIGHT_UNIT).substring(1);
 		int end = f.length();
 		while (f.charAt(end - 1) == '0') {
 			end--;

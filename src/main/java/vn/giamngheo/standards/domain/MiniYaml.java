@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A strict reader for the YAML subset the standard files use: block mappings and
@@ -17,9 +16,28 @@ import java.util.regex.Pattern;
  */
 final class MiniYaml {
 
-	private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+	/**
+	 * Digits after an optional sign up to {@code end}; {@code -1} when none or not only
+	 * digits.
+	 */
+	private static int digits(String s, int from, int end) {
+		int i = from;
+		while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+			i++;
+		}
+		return (i == from || i != end) ? -1 : i - from;
+	}
 
-	private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+\\.[0-9]+");
+	private static boolean isInteger(String s) {
+		int from = (s.startsWith("-") || s.startsWith("+")) ? 1 : 0;
+		return digits(s, from, s.length()) > 0;
+	}
+
+	private static boolean isDecimal(String s) {
+		int from = (s.startsWith("-") || s.startsWith("+")) ? 1 : 0;
+		int dot = s.indexOf('.');
+		return dot > from && digits(s, from, dot) > 0 && digits(s, dot + 1, s.length()) > 0;
+	}
 
 	private record Line(int number, int indent, String content) {
 	}
@@ -382,14 +400,14 @@ final class MiniYaml {
 			default -> {
 			}
 		}
-		if (INTEGER.matcher(s).matches()) {
+		if (isInteger(s)) {
 			long v = Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
 			if (s.length() > 1 && (s.startsWith("0") || s.startsWith("-0") || s.startsWith("+0"))) {
 				throw error(line, "leading zero in '" + s + "' (octal in YAML 1.1); quote it");
 			}
 			return (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) ? (Object) (int) v : (Object) v;
 		}
-		if (DECIMAL.matcher(s).matches()) {
+		if (isDecimal(s)) {
 			return Double.valueOf(s);
 		}
 		if (s.contains(" #")) {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import vn.giamngheo.standards.HouseholdFacts;
 import vn.giamngheo.standards.MemberFacts;
@@ -21,12 +20,23 @@ import vn.giamngheo.standards.MemberFacts;
  */
 public final class Predicates {
 
-	/** Household fields a predicate may test. */
-	static final Map<String, Function<HouseholdFacts, Object>> HOUSEHOLD_FIELDS = Map.of("urban", HouseholdFacts::urban,
-			"housingQuality", HouseholdFacts::housingQuality, "waterSource", HouseholdFacts::waterSource, "latrine",
-			HouseholdFacts::latrine, "telecomUse", HouseholdFacts::telecomUse, "internetUse",
-			HouseholdFacts::internetUse, "infoDevices", HouseholdFacts::infoDevices, "loudspeakerReach",
-			HouseholdFacts::loudspeakerReach, "wasteHandling", HouseholdFacts::wasteHandling);
+	/**
+	 * Value of a household field a predicate may test (a switch: no lambdas at start-up).
+	 */
+	static Object householdValue(String field, HouseholdFacts h) {
+		return switch (field) {
+			case "urban" -> h.urban();
+			case "housingQuality" -> h.housingQuality();
+			case "waterSource" -> h.waterSource();
+			case "latrine" -> h.latrine();
+			case "telecomUse" -> h.telecomUse();
+			case "internetUse" -> h.internetUse();
+			case "infoDevices" -> h.infoDevices();
+			case "loudspeakerReach" -> h.loudspeakerReach();
+			case "wasteHandling" -> h.wasteHandling();
+			default -> throw new IllegalArgumentException(field);
+		};
+	}
 
 	/** Type of each household field: Boolean or an enum class. */
 	static final Map<String, Class<?>> HOUSEHOLD_FIELD_TYPES = Map.of("urban", Boolean.class, "housingQuality",
@@ -34,12 +44,21 @@ public final class Predicates {
 			HouseholdFacts.Latrine.class, "telecomUse", Boolean.class, "internetUse", Boolean.class, "infoDevices",
 			Boolean.class, "loudspeakerReach", Boolean.class, "wasteHandling", HouseholdFacts.WasteHandling.class);
 
-	/** Member fields a predicate may test. */
-	static final Map<String, Function<MemberFacts, Object>> MEMBER_FIELDS = Map.of("sex", MemberFacts::sex,
-			"healthInsurance", MemberFacts::healthInsurance, "inSchool", MemberFacts::inSchool, "educationLevel",
-			MemberFacts::educationLevel, "employment", MemberFacts::employment, "disability", MemberFacts::disability,
-			"socialAllowance", MemberFacts::socialAllowance, "malnourished", MemberFacts::malnourished, "illNoCare",
-			MemberFacts::illNoCare);
+	/** Value of a member field a predicate may test. */
+	static Object memberValue(String field, MemberFacts m) {
+		return switch (field) {
+			case "sex" -> m.sex();
+			case "healthInsurance" -> m.healthInsurance();
+			case "inSchool" -> m.inSchool();
+			case "educationLevel" -> m.educationLevel();
+			case "employment" -> m.employment();
+			case "disability" -> m.disability();
+			case "socialAllowance" -> m.socialAllowance();
+			case "malnourished" -> m.malnourished();
+			case "illNoCare" -> m.illNoCare();
+			default -> throw new IllegalArgumentException(field);
+		};
+	}
 
 	static final Map<String, Class<?>> MEMBER_FIELD_TYPES = Map.of("sex", MemberFacts.Sex.class, "healthInsurance",
 			Boolean.class, "inSchool", Boolean.class, "educationLevel", MemberFacts.EducationLevel.class, "employment",
@@ -97,7 +116,7 @@ public final class Predicates {
 
 		@Override
 		public boolean test(Context context) {
-			Object value = HOUSEHOLD_FIELDS.get(this.field).apply(context.facts);
+			Object value = householdValue(this.field, context.facts);
 			if (value == null) {
 				throw new InvalidFactsException("MISSING_FACT", this.field, "missing / thiếu thông tin");
 			}
@@ -212,7 +231,7 @@ public final class Predicates {
 
 		@Override
 		public boolean test(MemberFacts member, int age) {
-			Object value = MEMBER_FIELDS.get(this.field).apply(member);
+			Object value = memberValue(this.field, member);
 			if (value == null) {
 				throw new InvalidFactsException("MISSING_FACT", "members[" + member.name() + "]." + this.field,
 						"missing / thiếu thông tin");

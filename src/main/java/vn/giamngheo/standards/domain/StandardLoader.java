@@ -20,15 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Loads and validates the standard files listed in {@code index.yaml}. Any malformed file
  * throws a {@link StandardFormatException} naming the file and the field.
  */
 public final class StandardLoader {
-
-	private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
 
 	private final Function<String, String> reader;
 
@@ -45,7 +42,7 @@ public final class StandardLoader {
 	 * @return the catalogue
 	 */
 	public static StandardCatalogue loadClasspath() {
-		return new StandardLoader(StandardLoader::readClasspath).load();
+		return new StandardLoader(CLASSPATH).load();
 	}
 
 	/**
@@ -57,7 +54,7 @@ public final class StandardLoader {
 	 * @return the standard, or empty when unknown
 	 */
 	public static Optional<Standard> loadOneFromClasspath(String key, String province) {
-		StandardLoader loader = new StandardLoader(StandardLoader::readClasspath);
+		StandardLoader loader = new StandardLoader(CLASSPATH);
 		Map<String, Object> index = loader.parse("index.yaml");
 		List<String> national = stringList(index, "standards", "index.yaml");
 		loader.nationalFiles.addAll(national);
@@ -79,6 +76,17 @@ public final class StandardLoader {
 		}
 		return Optional.empty();
 	}
+
+	/**
+	 * Reads standard files from the class path (an inner class: no lambda bootstrap at
+	 * start).
+	 */
+	private static final Function<String, String> CLASSPATH = new Function<>() {
+		@Override
+		public String apply(String name) {
+			return readClasspath(name);
+		}
+	};
 
 	private static String readClasspath(String name) {
 		try (InputStream in = StandardLoader.class.getClassLoader().getResourceAsStream("standards/" + name)) {
@@ -269,7 +277,7 @@ public final class StandardLoader {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> ind = (Map<String, Object>) items.get(i);
 			String code = string(ind, "code", file, path + ".code");
-			if (!CODE.matcher(code).matches()) {
+			if (!isCode(code)) {
 				throw new StandardFormatException(file, path + ".code", "must be three capital letters: " + code);
 			}
 			if (!codes.add(code)) {
@@ -295,6 +303,19 @@ public final class StandardLoader {
 		Text notes = m.containsKey("notes") ? text(m, "notes", file) : null;
 		return new Standard(key, version, name, from, to, legalBasis, verified, base, province, example,
 				Map.copyOf(parameters), incomeWay, scoreWay, List.copyOf(indicators), notes, file);
+	}
+
+	private static boolean isCode(String code) {
+		if (code.length() != 3) {
+			return false;
+		}
+		for (int i = 0; i < 3; i++) {
+			char c = code.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private WayRules way(Map<String, Object> m, String file, String path, boolean score) {
