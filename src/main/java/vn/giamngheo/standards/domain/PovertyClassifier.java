@@ -1,0 +1,329 @@
+package vn.giamngheo.standards.domain;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import vn.giamngheo.standards.HouseholdFacts;
+import vn.giamngheo.standards.MemberFacts;
+
+/**
+ * Classifies households under one standard (national or with a provincial overlay), by
+ * the income way or the score way, and explains each result. Pure Java: no Spring, no
+ * database.
+ */
+public final class PovertyClassifier {
+
+	private final Standard standard;
+
+	private final WayRules incomeWay;
+
+	private final WayRules scoreWay;
+
+	private final CompiledRules incomeRules;
+
+	private final CompiledRules scoreRules;
+
+	public PovertyClassifier(Standard standard) {
+		this.standard = standard;
+		this.incomeWay = standard.rules(Way.INCOME);
+		this.scoreWay = standard.rules(Way.SCORE);
+		this.incomeRules = CompiledRules.of(this.incomeWay);
+		this.scoreRules = (this.scoreWay != null) ? CompiledRules.of(this.scoreWay) : null;
+	}
+
+	public Standard standard() {
+		return this.standard;
+	}
+
+	/**
+	 * Fast-path rules of the income way.
+	 * @return the rules
+	 */
+	public CompiledRules incomeRules() {
+		return this.incomeRules;
+	}
+
+	/**
+	 * Fast-path rules of the score way.
+	 * @return the rules, or {@code null} when the standard has no score way
+	 */
+	public CompiledRules scoreRules() {
+		return this.scoreRules;
+	}
+
+	/**
+	 * Classifies with today's date from the clock as survey date.
+	 * @param facts household facts
+	 * @param clock the clock
+	 * @return the classification
+	 */
+	public Classification classify(HouseholdFacts facts, Clock clock) {
+		return classify(facts, LocalDate.now(clock));
+	}
+
+	/**
+	 * Classifies by the income way when income is given, otherwise by the score way.
+	 * @param facts household facts
+	 * @param surveyDate survey date (ages are computed at this date)
+	 * @return the classification
+	 */
+	public Classification classify(HouseholdFacts facts, LocalDate surveyDate) {
+		if (facts.incomePerCapita() != null) {
+			return classify(facts, surveyDate, Way.INCOME);
+		}
+		if (facts.scoreA() != null) {
+			return classify(facts, surveyDate, Way.SCORE);
+		}
+		throw new InvalidFactsException("MISSING_FACT", "incomePerCapita",
+				"thiếu thu nhập bình quân hoặc điểm A / income per capita or score A is required");
+	}
+
+	/**
+	 * Classifies by the given way.
+	 * @param facts household facts
+	 * @param surveyDate survey date (ages are computed at this date)
+	 * @param way the way
+	 * @return the classification
+	 */
+	public Classification classify(HouseholdFacts facts, LocalDate surveyDate, Way way) {
+		if (way == Way.SCORE) {
+			return classifyByScore(facts, surveyDate);
+		}
+		Long income = facts.incomePerCapita();
+		if (income == null) {
+			throw new InvalidFactsException("MISSING_FACT", "incomePerCapita",
+					"thiếu thu nhập bình quân / income per capita is required");
+		}
+		if (income < 0) {
+			throw new InvalidFactsException("INVALID_FACT", "incomePerCapita", "âm / negative");
+		}
+		List<IndicatorResult> results = evaluate(facts, surveyDate);
+		int count = count(results);
+		int code = this.incomeRules.classify(facts.urban(), income, count);
+		List<Threshold> used = used(this.incomeWay, facts.urban());
+		Text why = explainIncome(facts.urban(), income, count, code);
+		return new Classification(this.standard.key(), this.standard.version(), this.standard.provinceCode(),
+				surveyDate, Way.INCOME, CompiledRules.povertyClass(code), CompiledRules.subtype(code), count, null,
+				results, used, why, facts);
+	}
+
+	private Classification classifyByScore(HouseholdFacts facts, LocalDate surveyDate) {
+		if (this.scoreWay == null) {
+			throw new InvalidFactsException("NO_SCORE_WAY", "scoreA", "chuẩn " + this.standard.key()
+					+ " không có cách tính điểm / standard " + this.standard.key() + " has no score way");
+		}
+		if (facts.scoreA() == null) {
+			throw new InvalidFactsException("MISSING_FACT", "scoreA", "thiếu điểm A / score A is required");
+		}
+		long points = this.scoreWay.pointsPerDeprivation().value();
+		List<IndicatorResult> results;
+		int count;
+		int scoreB;
+		if (facts.members().isEmpty() && facts.scoreB() != null) {
+			results = List.of();
+			scoreB = facts.scoreB();
+			count = (int) (scoreB / points);
+		}
+		else {
+			results = evaluate(facts, surveyDate);
+			count = count(results);
+			scoreB = (facts.scoreB() != null) ? facts.scoreB() : (int) (count * points);
+		}
+		if (facts.scoreA() < 0 || scoreB < 0) {
+			throw new InvalidFactsException("INVALID_FACT", "scoreA", "âm / negative");
+		}
+		int code = this.scoreRules.classify(facts.urban(), facts.scoreA(), scoreB);
+		List<Threshold> used = new ArrayList<>(used(this.scoreWay, facts.urban()));
+		used.add(this.scoreWay.pointsPerDeprivation());
+		Text why = explainScore(facts.urban(), facts.scoreA(), scoreB, code);
+		return new Classification(this.standard.key(), this.standard.version(), this.standard.provinceCode(),
+				surveyDate, Way.SCORE, CompiledRules.povertyClass(code), CompiledRules.subtype(code), count, scoreB,
+				results, List.copyOf(used), why, facts);
+	}
+
+	/**
+	 * Evaluates every indicator predicate.
+	 * @param facts household facts
+	 * @param surveyDate survey date
+	 * @return one result per indicator in catalogue order
+	 */
+	public List<IndicatorResult> evaluate(HouseholdFacts facts, LocalDate surveyDate) {
+		int[] ages = ages(facts, surveyDate);
+		Map<String, String> vars = variables(facts);
+		List<IndicatorResult> results = new ArrayList<>(this.standard.indicators().size());
+		for (Indicator indicator : this.standard.indicators()) {
+			Predicates.Context context = new Predicates.Context(facts, ages, new HashMap<>(vars));
+			boolean deprived = indicator.predicate().test(context);
+			results.add(new IndicatorResult(indicator.code(), indicator.name(), deprived,
+					fact(indicator, deprived, context), indicator.legalBasis(),
+					indicator.verified() && this.standard.verified()));
+		}
+		return List.copyOf(results);
+	}
+
+	/**
+	 * Evaluates the indicators into a bit mask (bit i = indicator i in catalogue order),
+	 * for storing pre-evaluated flags.
+	 * @param facts household facts
+	 * @param surveyDate survey date
+	 * @return the mask
+	 */
+	public long deprivationMask(HouseholdFacts facts, LocalDate surveyDate) {
+		List<IndicatorResult> results = evaluate(facts, surveyDate);
+		long mask = 0;
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).deprived()) {
+				mask |= 1L << i;
+			}
+		}
+		return mask;
+	}
+
+	private static int count(List<IndicatorResult> results) {
+		int count = 0;
+		for (IndicatorResult result : results) {
+			if (result.deprived()) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static int[] ages(HouseholdFacts facts, LocalDate surveyDate) {
+		List<MemberFacts> members = facts.members();
+		if (members.isEmpty()) {
+			throw new InvalidFactsException("MISSING_FACT", "members",
+					"cần ít nhất một thành viên / at least one member is required");
+		}
+		int[] ages = new int[members.size()];
+		for (int i = 0; i < ages.length; i++) {
+			MemberFacts member = members.get(i);
+			if (member.dateOfBirth() == null) {
+				throw new InvalidFactsException("MISSING_FACT", "members[" + i + "].dateOfBirth",
+						"thiếu ngày sinh / date of birth is required");
+			}
+			if (member.dateOfBirth().isAfter(surveyDate)) {
+				throw new InvalidFactsException("INVALID_FACT", "members[" + i + "].dateOfBirth",
+						"sau ngày rà soát / after the survey date");
+			}
+			ages[i] = Period.between(member.dateOfBirth(), surveyDate).getYears();
+		}
+		return ages;
+	}
+
+	private static Map<String, String> variables(HouseholdFacts facts) {
+		Map<String, String> vars = new HashMap<>();
+		vars.put("members", Integer.toString(facts.members().size()));
+		vars.put("area",
+				(facts.floorAreaM2() != null) ? facts.floorAreaM2().stripTrailingZeros().toPlainString() : "?");
+		vars.put("housingQuality", String.valueOf(facts.housingQuality()));
+		vars.put("waterSource", String.valueOf(facts.waterSource()));
+		vars.put("latrine", String.valueOf(facts.latrine()));
+		vars.put("wasteHandling", String.valueOf(facts.wasteHandling()));
+		return vars;
+	}
+
+	private static Text fact(Indicator indicator, boolean deprived, Predicates.Context context) {
+		String nameVi = lowerFirst(indicator.name().vi());
+		String nameEn = lowerFirst(indicator.name().en());
+		if (!deprived) {
+			return new Text("Không thiếu hụt: " + nameVi, "Not deprived: " + nameEn);
+		}
+		String vi = fill(indicator.explanation().vi(), context.vars);
+		String en = fill(indicator.explanation().en(), context.vars);
+		if (context.decidingMember != null) {
+			String name = context.decidingMember.name();
+			int age = context.decidingAge;
+			vi = "Thành viên " + name + ", " + age + " tuổi, " + vi;
+			en = "Member " + name + ", " + age + ((age == 1) ? " year old, " : " years old, ") + en;
+		}
+		return new Text(vi + " → thiếu hụt: " + nameVi, en + " → deprived: " + nameEn);
+	}
+
+	private static String fill(String template, Map<String, String> vars) {
+		String result = template;
+		for (Map.Entry<String, String> var : vars.entrySet()) {
+			result = result.replace("{" + var.getKey() + "}", var.getValue());
+		}
+		return result;
+	}
+
+	private static String lowerFirst(String s) {
+		return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+	}
+
+	private static List<Threshold> used(WayRules rules, boolean urban) {
+		List<Threshold> used = new ArrayList<>();
+		used.add(rules.povertyLine().of(urban));
+		if (rules.nearPovertyLine() != null) {
+			used.add(rules.nearPovertyLine().of(urban));
+		}
+		if (rules.middleCeiling() != null) {
+			used.add(rules.middleCeiling().of(urban));
+		}
+		used.add(rules.deprivationCutoff());
+		used.add(rules.incomeOnlyPoor());
+		return List.copyOf(used);
+	}
+
+	private Text explainIncome(boolean urban, long income, int count, int code) {
+		String areaVi = urban ? "thành thị" : "nông thôn";
+		String areaEn = urban ? "urban" : "rural";
+		long line = this.incomeWay.povertyLine().of(urban).value();
+		long cutoff = this.incomeWay.deprivationCutoff().value();
+		String vi = "Thu nhập bình quân " + vnd(income, '.') + " đồng/người/tháng (" + areaVi + ", chuẩn nghèo "
+				+ vnd(line, '.') + " đồng); thiếu hụt " + count + " chỉ số (ngưỡng " + cutoff + ") → " + classVi(code);
+		String en = "Income per head " + vnd(income, ',') + " VND/month (" + areaEn + ", poverty line " + vnd(line, ',')
+				+ " VND); " + count + " deprivations (cut-off " + cutoff + ") → " + classEn(code);
+		return new Text(vi + " [" + this.standard.key() + "]", en + " [" + this.standard.key() + "]");
+	}
+
+	private Text explainScore(boolean urban, long scoreA, int scoreB, int code) {
+		long line = this.scoreWay.povertyLine().of(urban).value();
+		long cutoff = this.scoreWay.deprivationCutoff().value();
+		String vi = "Điểm A = " + scoreA + " (ngưỡng " + line + (urban ? ", thành thị" : ", nông thôn") + "); điểm B = "
+				+ scoreB + " (ngưỡng " + cutoff + ") → " + classVi(code);
+		String en = "Score A = " + scoreA + " (line " + line + (urban ? ", urban" : ", rural") + "); score B = "
+				+ scoreB + " (cut-off " + cutoff + ") → " + classEn(code);
+		return new Text(vi + " [" + this.standard.key() + "]", en + " [" + this.standard.key() + "]");
+	}
+
+	private static String classVi(int code) {
+		return switch (code) {
+			case CompiledRules.POOR -> "hộ nghèo";
+			case CompiledRules.POOR_INCOME -> "hộ nghèo (về thu nhập)";
+			case CompiledRules.POOR_DEPRIVATION -> "hộ nghèo (thiếu hụt dịch vụ xã hội cơ bản)";
+			case CompiledRules.NEAR_POOR -> "hộ cận nghèo";
+			case CompiledRules.MIDDLE -> "hộ có mức sống trung bình";
+			case CompiledRules.ABOVE_MIDDLE -> "trên mức sống trung bình";
+			default -> "không nghèo";
+		};
+	}
+
+	private static String classEn(int code) {
+		return switch (code) {
+			case CompiledRules.POOR -> "poor";
+			case CompiledRules.POOR_INCOME -> "poor (income)";
+			case CompiledRules.POOR_DEPRIVATION -> "poor (deprivation)";
+			case CompiledRules.NEAR_POOR -> "near-poor";
+			case CompiledRules.MIDDLE -> "middle living standard";
+			case CompiledRules.ABOVE_MIDDLE -> "above middle living standard";
+			default -> "not poor";
+		};
+	}
+
+	private static String vnd(long amount, char grouping) {
+		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+		symbols.setGroupingSeparator(grouping);
+		return new DecimalFormat("#,##0", symbols).format(amount);
+	}
+
+}

@@ -1,0 +1,92 @@
+package vn.giamngheo.standards.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All loaded standards: national ones by key and provincial overlays by base key and
+ * province code.
+ */
+public final class StandardCatalogue {
+
+	private final Map<String, Standard> national = new LinkedHashMap<>();
+
+	private final Map<String, Standard> local = new LinkedHashMap<>();
+
+	private final Map<String, ScoreTable> scoreTables = new LinkedHashMap<>();
+
+	StandardCatalogue(List<Standard> standards, List<ScoreTable> tables) {
+		for (Standard standard : standards) {
+			if (standard.isLocal()) {
+				this.local.put(localKey(standard.base(), standard.provinceCode()), standard);
+			}
+			else {
+				this.national.put(standard.key(), standard);
+			}
+		}
+		for (ScoreTable table : tables) {
+			this.scoreTables.put(table.key(), table);
+		}
+	}
+
+	private static String localKey(String base, String province) {
+		return base + "@" + province;
+	}
+
+	/**
+	 * National standards in file order.
+	 * @return the standards
+	 */
+	public List<Standard> standards() {
+		return List.copyOf(this.national.values());
+	}
+
+	/**
+	 * Provincial overlays.
+	 * @return the overlays
+	 */
+	public List<Standard> localStandards() {
+		return List.copyOf(this.local.values());
+	}
+
+	public Optional<Standard> find(String key) {
+		return Optional.ofNullable(this.national.get(key));
+	}
+
+	/**
+	 * The national standard, or the province's overlay on it when a province is given.
+	 * @param key national standard key
+	 * @param provinceCode province code, or {@code null} for the national standard
+	 * @return the standard, empty when either is unknown
+	 */
+	public Optional<Standard> find(String key, String provinceCode) {
+		if (provinceCode == null || provinceCode.isBlank()) {
+			return find(key);
+		}
+		return Optional.ofNullable(this.local.get(localKey(key, provinceCode)));
+	}
+
+	/**
+	 * The national standard in force on a date.
+	 * @param date the date
+	 * @return the standard, empty when none applies
+	 */
+	public Optional<Standard> inForce(LocalDate date) {
+		List<Standard> hits = new ArrayList<>();
+		for (Standard standard : this.national.values()) {
+			if (!date.isBefore(standard.from()) && !date.isAfter(standard.to())) {
+				hits.add(standard);
+			}
+		}
+		return hits.stream().findFirst();
+	}
+
+	public Map<String, ScoreTable> scoreTables() {
+		return Map.copyOf(this.scoreTables);
+	}
+
+}

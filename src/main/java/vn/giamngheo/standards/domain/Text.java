@@ -1,0 +1,11 @@
+package vn.giamngheo.standards.domain;
+
+/**
+ * A user-facing text in Vietnamese (first) and English.
+ *
+ * @param vi Vietnamese text
+ * @param en English text
+ */
+public record Text(String vi, String en) {
+
+}
