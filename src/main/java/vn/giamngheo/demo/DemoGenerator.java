@@ -75,6 +75,8 @@ final class DemoGenerator {
 
 	private final String cccdPrefix;
 
+	private final long provinceNumber;
+
 	private final int[][] cccdCounters = new int[4][100];
 
 	DemoGenerator(Province province, List<Commune> communes, double fraction, long seed, boolean[] dbkkCommune) {
@@ -84,6 +86,7 @@ final class DemoGenerator {
 		this.years = province.years();
 		this.dbkkCommune = dbkkCommune;
 		this.cccdPrefix = "0" + province.code();
+		this.provinceNumber = Long.parseLong(province.code());
 		double[] weights = new double[communes.size()];
 		double total = 0;
 		for (int c = 0; c < weights.length; c++) {
@@ -268,17 +271,40 @@ final class DemoGenerator {
 	/** Rows of one chunk, in PostgreSQL COPY text format. */
 	static final class Chunk {
 
-		final StringBuilder households = new StringBuilder(1 << 20);
+		final StringBuilder households;
 
-		final StringBuilder members = new StringBuilder(1 << 21);
+		final StringBuilder members;
 
-		final StringBuilder assessments = new StringBuilder(1 << 22);
+		final StringBuilder assessments;
+
+		/** A chunk sized for {@code households} households: builders never grow. */
+		Chunk(int households) {
+			this.households = new StringBuilder(households * 300);
+			this.members = new StringBuilder(households * 8 * 240);
+			this.assessments = new StringBuilder(households * 10 * 340);
+		}
 
 		int householdCount;
 
 		int memberCount;
 
 		int assessmentCount;
+
+		byte[][] encoded;
+
+		/**
+		 * Encodes the rows as UTF-8 (on the generating thread) and frees the builders.
+		 */
+		void encode() {
+			this.encoded = new byte[][] { bytes(this.households), bytes(this.members), bytes(this.assessments) };
+		}
+
+		private static byte[] bytes(StringBuilder sb) {
+			byte[] b = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			sb.setLength(0);
+			sb.trimToSize();
+			return b;
+		}
 
 	}
 
@@ -343,8 +369,20 @@ final class DemoGenerator {
 		}
 	}
 
-	private static UUID uuid(SplittableRandom r) {
-		long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+	/**
+	 * 2026-01-01T00:00:00Z in milliseconds: the time base of the generated UUIDv7 ids.
+	 */
+	private static final long UUID_BASE_MS = 1_767_225_600_000L;
+
+	/**
+	 * A UUIDv7-shaped id that rises with (household, slot), so that the primary-key
+	 * indexes are appended to rather than split at random during the load; the low half
+	 * is random. Slot 0 is the household, 1–15 its members, 16–31 its assessments.
+	 */
+	private UUID uuid(int household, int slot, SplittableRandom r) {
+		long counter = ((long) household << 5) | slot;
+		long ms = UUID_BASE_MS + (this.provinceNumber << 30) + (counter >>> 12);
+		long msb = (ms << 16) | 0x7000L | (counter & 0xFFFL);
 		long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(msb, lsb);
 	}
@@ -410,7 +448,7 @@ final class DemoGenerator {
 			everPoor |= this.classOf[y][i] == POOR;
 		}
 
-		UUID householdId = uuid(r);
+		UUID householdId = uuid(i, 0, r);
 		String hid = householdId.toString();
 		String prov = this.province.code();
 		List<String> latest = List.of();
@@ -492,9 +530,23 @@ final class DemoGenerator {
 			boolean devices = !inf && (r.nextDouble() < 0.9);
 			boolean loudspeaker = !inf && (!devices || r.nextDouble() < 0.7);
 			StringBuilder a = out.assessments;
-			a.append(uuid(r)).append('\t').append(hid).append('\t').append(prov).append('\t').append(year).append('\t');
+			a.append(uuid(i, 16 + y, r))
+				.append('\t')
+				.append(hid)
+				.append('\t')
+				.append(prov)
+				.append('\t')
+				.append(year)
+				.append('\t');
 			a.append(key).append('\t').append(survey).append('\t').append(members).append('\t').append(income);
-			a.append('\t').append(housing).append('\t').append(Math.round(area * 10) / 10.0).append('\t');
+			long tenths = Math.round(area * 10);
+			a.append('\t')
+				.append(housing)
+				.append('\t')
+				.append(tenths / 10)
+				.append('.')
+				.append(tenths % 10)
+				.append('\t');
 			a.append(deprived.contains("WAT") ? badWater : goodWater).append('\t');
 			a.append(deprived.contains("SAN") ? badLatrine : goodLatrine).append('\t');
 			a.append(tel ? 'f' : 't').append('\t').append(internet ? 't' : 'f').append('\t');
@@ -509,7 +561,7 @@ final class DemoGenerator {
 			a.append("}\t").append(count).append('\t').append(CLASS_NAMES[cls]).append('\t');
 			a.append((subtype != null) ? subtype : "\\N").append("\tt\t");
 			int decision = 100 + (int) (Math.floorMod(mix(commune.id() * 31 + year), 800));
-			a.append(decision).append("/QĐ-UBND\t").append(LocalDate.of(year, 12, 15)).append("\tDEMO\n");
+			a.append(decision).append("/QĐ-UBND\t").append(year).append("-12-15\tDEMO\n");
 			out.assessmentCount++;
 		}
 
@@ -533,15 +585,22 @@ final class DemoGenerator {
 
 		// ---- member rows
 		StringBuilder m = out.members;
+		String hiValidTo = (lastYear + 1) + "-12-31";
 		int sort = 0;
 		for (Person p : people) {
-			m.append(uuid(r)).append('\t').append(hid).append('\t').append(prov).append('\t').append(p.name);
+			m.append(uuid(i, 1 + sort, r))
+				.append('\t')
+				.append(hid)
+				.append('\t')
+				.append(prov)
+				.append('\t')
+				.append(p.name);
 			m.append('\t').append(fold(p.name)).append('\t').append(p.male ? 'M' : 'F').append('\t');
 			m.append(p.dob).append('\t').append(p.ethnicity).append('\t').append(p.relation).append('\t');
 			m.append((p.age >= 18) ? cccd(p) : "\\N").append('\t').append(p.education).append('\t');
 			m.append(p.inSchool ? 't' : 'f').append('\t').append(p.employment).append('\t');
 			m.append(p.insured ? 't' : 'f').append('\t');
-			m.append(p.insured ? LocalDate.of(lastYear + 1, 12, 31).toString() : "\\N").append('\t');
+			m.append(p.insured ? hiValidTo : "\\N").append('\t');
 			m.append(p.disability ? 't' : 'f').append('\t').append(p.allowance ? 't' : 'f').append('\t');
 			m.append(p.malnourished ? 't' : 'f').append('\t').append(p.illNoCare ? 't' : 'f').append('\t');
 			m.append(sort++).append('\n');
@@ -684,6 +743,10 @@ final class DemoGenerator {
 	private static final String[] ADULT_EDUCATION = { "NONE", "PRIMARY", "LOWER_SECONDARY", "UPPER_SECONDARY",
 			"VOCATIONAL_ELEMENTARY", "VOCATIONAL_INTERMEDIATE", "COLLEGE", "UNIVERSITY" };
 
+	private static final Map<String, Integer> EDUCATION_RANK = Map.of("NONE", 0, "PRIMARY", 1, "LOWER_SECONDARY", 2,
+			"UPPER_SECONDARY", 3, "VOCATIONAL_ELEMENTARY", 4, "VOCATIONAL_INTERMEDIATE", 5, "COLLEGE", 6, "UNIVERSITY",
+			7);
+
 	private static final double[] EDU_MINORITY = { 0.25, 0.30, 0.25, 0.12, 0.03, 0.02, 0.01, 0.02 };
 
 	private static final double[] EDU_KINH = { 0.04, 0.14, 0.30, 0.30, 0.06, 0.05, 0.04, 0.07 };
@@ -692,7 +755,7 @@ final class DemoGenerator {
 		if (p.inSchool) {
 			return false;
 		}
-		int level = Arrays.asList(ADULT_EDUCATION).indexOf(p.education);
+		int level = EDUCATION_RANK.get(p.education);
 		if (d59) {
 			return p.age >= 15 && p.age <= 29 && level < 2;
 		}

@@ -49,7 +49,7 @@ public class DemoLoader {
 
 	private static final long LOCK_KEY = 4_975_001L;
 
-	private static final int CHUNK = 4000;
+	private static final int CHUNK = 2000;
 
 	/**
 	 * Households planned above which indexes are rebuilt rather than maintained row by
@@ -110,12 +110,14 @@ public class DemoLoader {
 				c.commit();
 				if (report.loadedAnything()) {
 					c.setAutoCommit(true);
+					long t = System.nanoTime();
 					try (Statement st = c.createStatement()) {
 						for (String table : BIG_TABLES) {
 							st.execute("analyze " + table);
 						}
 						st.execute("analyze admin_unit");
 					}
+					log.info(String.format(Locale.ROOT, "Commit and analyze %.1f s", (System.nanoTime() - t) / 1e9));
 					double seconds = (System.nanoTime() - start) / 1e9;
 					report = new LoadReport(report.provinces(), report.households(), report.members(),
 							report.assessments(), seconds);
@@ -162,7 +164,7 @@ public class DemoLoader {
 				todo.stream().map(Province::name).toList(), Math.round(fraction * 1000) / 10.0);
 		try (Statement st = c.createStatement()) {
 			st.execute("set local synchronous_commit = off");
-			st.execute("set local maintenance_work_mem = '256MB'");
+			st.execute("set local maintenance_work_mem = '1GB'");
 			if (superuser(c)) {
 				// rows are generated consistent; skip the per-row foreign-key triggers
 				st.execute("set local session_replication_role = replica");
@@ -227,6 +229,7 @@ public class DemoLoader {
 
 	private ProvinceSummary loadProvince(Connection c, Province p, String size, double fraction, long seed)
 			throws Exception {
+		long t0 = System.nanoTime();
 		Map<String, Long> districtIds = new LinkedHashMap<>();
 		try (PreparedStatement ps = c.prepareStatement("select code, id from admin_unit where edition = '2024'"
 				+ " and level = 'district' and province_code = ? order by code")) {
@@ -302,12 +305,14 @@ public class DemoLoader {
 
 		boolean[] dbkk = attributes(c, p, districtIds, communes, seed);
 
-		long t = System.nanoTime();
+		long t1 = System.nanoTime();
 		DemoGenerator gen = new DemoGenerator(p, communes, fraction, seed, dbkk);
 		gen.simulate();
-		log.debug("{}: simulated {} households in {} ms", p.name(), gen.households(),
-				(System.nanoTime() - t) / 1_000_000);
+		long t2 = System.nanoTime();
 		int[] counts = stream(c, gen);
+		log.info(String.format(Locale.ROOT,
+				"%s: villages and attributes %.1f s, simulation %.1f s, generate + COPY %.1f s", p.name(),
+				(t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9));
 
 		try (PreparedStatement ps = c.prepareStatement("insert into demo_load (province_code, size, fraction, seed,"
 				+ " first_year, last_year, villages, households, members, assessments) values (?,?,?,?,?,?,?,?,?,?)")) {
@@ -437,7 +442,7 @@ public class DemoLoader {
 			+ " deprivations, deprivation_count, classification, poor_subtype, recognised, decision_no, decision_date,"
 			+ " source)";
 
-	private static final Chunk END = new Chunk();
+	private static final Chunk END = new Chunk(0);
 
 	/** Generates chunks on a helper thread while this thread copies the previous one. */
 	private static int[] stream(Connection c, DemoGenerator gen) throws Exception {
@@ -445,8 +450,9 @@ public class DemoLoader {
 		Thread producer = new Thread(() -> {
 			try {
 				for (int from = 0; from < gen.households(); from += CHUNK) {
-					Chunk chunk = new Chunk();
+					Chunk chunk = new Chunk(CHUNK);
 					gen.render(from, Math.min(gen.households(), from + CHUNK), chunk);
+					chunk.encode();
 					queue.put(chunk);
 				}
 				queue.put(END);
@@ -473,9 +479,9 @@ public class DemoLoader {
 					throw new IllegalStateException("Demo generation failed", ex);
 				}
 				Chunk chunk = (Chunk) item;
-				copy(c, HOUSEHOLD_COLUMNS, chunk.households);
-				copy(c, MEMBER_COLUMNS, chunk.members);
-				copy(c, ASSESSMENT_COLUMNS, chunk.assessments);
+				copy(c, HOUSEHOLD_COLUMNS, chunk.encoded[0]);
+				copy(c, MEMBER_COLUMNS, chunk.encoded[1]);
+				copy(c, ASSESSMENT_COLUMNS, chunk.encoded[2]);
 				counts[0] += chunk.householdCount;
 				counts[1] += chunk.memberCount;
 				counts[2] += chunk.assessmentCount;
@@ -488,11 +494,14 @@ public class DemoLoader {
 	}
 
 	private static void copy(Connection c, String tableAndColumns, CharSequence rows) throws SQLException {
-		if (rows.isEmpty()) {
+		copy(c, tableAndColumns, rows.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void copy(Connection c, String tableAndColumns, byte[] bytes) throws SQLException {
+		if (bytes.length == 0) {
 			return;
 		}
 		CopyManager copy = c.unwrap(PgConnection.class).getCopyAPI();
-		byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
 		CopyIn in = copy.copyIn("copy " + tableAndColumns + " from stdin");
 		try {
 			in.writeToCopy(bytes, 0, bytes.length);

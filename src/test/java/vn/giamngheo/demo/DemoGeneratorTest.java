@@ -50,7 +50,7 @@ class DemoGeneratorTest {
 		boolean[] dbkk = new boolean[communes.size()];
 		DemoGenerator gen = new DemoGenerator(p, communes, fraction, 42, dbkk);
 		gen.simulate();
-		Chunk chunk = new Chunk();
+		Chunk chunk = new Chunk(gen.households());
 		gen.render(0, gen.households(), chunk);
 		assertThat(chunk.assessmentCount).isEqualTo(gen.households() * p.years());
 		List<YearSummary> years = DemoLoader.summarise(gen);
@@ -69,6 +69,26 @@ class DemoGeneratorTest {
 		assertThat(years.get(4).poorRate()).isCloseTo(5.23, org.assertj.core.data.Offset.offset(0.3));
 		assertThat(years.get(0).mountainPoorRate()).isGreaterThan(30);
 		assertThat(years.get(0).plainPoorRate()).isLessThan(7);
+	}
+
+	@Test
+	@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "demo.gen.time", matches = "true")
+	void generationTime() throws Exception {
+		List<Commune> communes = communes("49");
+		DemoGenerator gen = new DemoGenerator(DemoProvinces.QUANG_NAM, communes, 1.0, 42, new boolean[communes.size()]);
+		long t = System.nanoTime();
+		gen.simulate();
+		long t1 = System.nanoTime();
+		long bytes = 0;
+		for (int from = 0; from < gen.households(); from += 2000) {
+			Chunk chunk = new Chunk(2000);
+			gen.render(from, Math.min(gen.households(), from + 2000), chunk);
+			chunk.encode();
+			bytes += chunk.encoded[0].length + chunk.encoded[1].length + chunk.encoded[2].length;
+		}
+		System.out.printf("simulate %.1f s, render %.1f s (cpu %.1f s), %d MB%n", (t1 - t) / 1e9,
+				(System.nanoTime() - t1) / 1e9,
+				java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9, bytes >> 20);
 	}
 
 	@Test
