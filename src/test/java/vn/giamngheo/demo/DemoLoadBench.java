@@ -31,6 +31,7 @@ class DemoLoadBench {
 	@Test
 	void loadDemo() throws Exception {
 		String size = System.getProperty("demo.bench.size", "full");
+		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 		DemoLoader.LoadReport r = this.loader.load(size, DemoProperties.fractionOf(size), 20151231L);
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
 			.stream()
@@ -52,6 +53,8 @@ class DemoLoadBench {
 				System.getProperty("java.vm.name"));
 		System.out.printf(Locale.ROOT, "postgresql:   %s%n", pg);
 		System.out.printf(Locale.ROOT, "max heap:     %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT, "loadavg:      before %s, after %s%n", loadBefore,
+				Files.readString(Path.of("/proc/loadavg")).trim());
 	}
 
 }
