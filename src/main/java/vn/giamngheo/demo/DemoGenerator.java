@@ -275,13 +275,13 @@ final class DemoGenerator {
 
 		final StringBuilder members;
 
-		final StringBuilder assessments;
+		final CopyBinary assessments;
 
 		/** A chunk sized for {@code households} households: builders never grow. */
 		Chunk(int households) {
 			this.households = new StringBuilder(households * 300);
 			this.members = new StringBuilder(households * 8 * 240);
-			this.assessments = new StringBuilder(households * 10 * 340);
+			this.assessments = new CopyBinary(households * 10 * 330);
 		}
 
 		int householdCount;
@@ -296,7 +296,7 @@ final class DemoGenerator {
 		 * Encodes the rows as UTF-8 (on the generating thread) and frees the builders.
 		 */
 		void encode() {
-			this.encoded = new byte[][] { bytes(this.households), bytes(this.members), bytes(this.assessments) };
+			this.encoded = new byte[][] { bytes(this.households), bytes(this.members), this.assessments.finish() };
 		}
 
 		private static byte[] bytes(StringBuilder sb) {
@@ -529,39 +529,33 @@ final class DemoGenerator {
 			boolean internet = !tel && r.nextDouble() < Math.min(0.95, (urban ? 0.45 : 0.15) + 0.07 * t);
 			boolean devices = !inf && (r.nextDouble() < 0.9);
 			boolean loudspeaker = !inf && (!devices || r.nextDouble() < 0.7);
-			StringBuilder a = out.assessments;
-			a.append(uuid(i, 16 + y, r))
-				.append('\t')
-				.append(hid)
-				.append('\t')
-				.append(prov)
-				.append('\t')
-				.append(year)
-				.append('\t');
-			a.append(key).append('\t').append(survey).append('\t').append(members).append('\t').append(income);
-			long tenths = Math.round(area * 10);
-			a.append('\t')
-				.append(housing)
-				.append('\t')
-				.append(tenths / 10)
-				.append('.')
-				.append(tenths % 10)
-				.append('\t');
-			a.append(deprived.contains("WAT") ? badWater : goodWater).append('\t');
-			a.append(deprived.contains("SAN") ? badLatrine : goodLatrine).append('\t');
-			a.append(tel ? 'f' : 't').append('\t').append(internet ? 't' : 'f').append('\t');
-			a.append(devices ? 't' : 'f').append('\t').append(loudspeaker ? 't' : 'f').append('\t');
-			a.append(waste).append("\t{");
-			for (int k = 0; k < deprived.size(); k++) {
-				if (k > 0) {
-					a.append(',');
-				}
-				a.append(deprived.get(k));
-			}
-			a.append("}\t").append(count).append('\t').append(CLASS_NAMES[cls]).append('\t');
-			a.append((subtype != null) ? subtype : "\\N").append("\tt\t");
 			int decision = 100 + (int) (Math.floorMod(mix(commune.id() * 31 + year), 800));
-			a.append(decision).append("/QĐ-UBND\t").append(year).append("-12-15\tDEMO\n");
+			out.assessments.row(25)
+				.uuid(uuid(i, 16 + y, r))
+				.uuid(householdId)
+				.text(prov)
+				.int2(year)
+				.text(key)
+				.date(survey.toEpochDay())
+				.int2(members)
+				.int8(income)
+				.text(housing)
+				.numericTenths(Math.round(area * 10))
+				.text(deprived.contains("WAT") ? badWater : goodWater)
+				.text(deprived.contains("SAN") ? badLatrine : goodLatrine)
+				.bool(!tel)
+				.bool(internet)
+				.bool(devices)
+				.bool(loudspeaker)
+				.text(waste)
+				.textArray(deprived)
+				.int2(count)
+				.text(CLASS_NAMES[cls])
+				.text(subtype)
+				.bool(true)
+				.text(decision + "/QĐ-UBND")
+				.date(LocalDate.of(year, 12, 15).toEpochDay())
+				.text("DEMO");
 			out.assessmentCount++;
 		}
 

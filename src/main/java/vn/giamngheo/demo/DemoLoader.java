@@ -479,9 +479,9 @@ public class DemoLoader {
 					throw new IllegalStateException("Demo generation failed", ex);
 				}
 				Chunk chunk = (Chunk) item;
-				copy(c, HOUSEHOLD_COLUMNS, chunk.encoded[0]);
-				copy(c, MEMBER_COLUMNS, chunk.encoded[1]);
-				copy(c, ASSESSMENT_COLUMNS, chunk.encoded[2]);
+				copy(c, HOUSEHOLD_COLUMNS + " from stdin", chunk.encoded[0]);
+				copy(c, MEMBER_COLUMNS + " from stdin", chunk.encoded[1]);
+				copy(c, ASSESSMENT_COLUMNS + " from stdin (format binary)", chunk.encoded[2]);
 				counts[0] += chunk.householdCount;
 				counts[1] += chunk.memberCount;
 				counts[2] += chunk.assessmentCount;
@@ -494,15 +494,16 @@ public class DemoLoader {
 	}
 
 	private static void copy(Connection c, String tableAndColumns, CharSequence rows) throws SQLException {
-		copy(c, tableAndColumns, rows.toString().getBytes(StandardCharsets.UTF_8));
+		copy(c, tableAndColumns + " from stdin", rows.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** Runs {@code copy <tableAndColumnsAndSource>} with the given bytes. */
 	private static void copy(Connection c, String tableAndColumns, byte[] bytes) throws SQLException {
 		if (bytes.length == 0) {
 			return;
 		}
 		CopyManager copy = c.unwrap(PgConnection.class).getCopyAPI();
-		CopyIn in = copy.copyIn("copy " + tableAndColumns + " from stdin");
+		CopyIn in = copy.copyIn("copy " + tableAndColumns);
 		try {
 			in.writeToCopy(bytes, 0, bytes.length);
 			in.endCopy();

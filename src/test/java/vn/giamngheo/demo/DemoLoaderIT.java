@@ -179,6 +179,39 @@ class DemoLoaderIT {
 	}
 
 	@Test
+	void householdFactsMatchTheirDeprivations() {
+		assertThat(count("""
+				select count(*) from household_assessment where source = 'DEMO'
+				and (('HAR' = any(deprivations)) <> (floor_area_m2 / member_count < 8)
+				     or ('HQU' = any(deprivations)) <> (housing_quality in ('NON_DURABLE', 'MAKESHIFT'))
+				     or ('TEL' = any(deprivations)) = telecom_use
+				     or ('WAT' = any(deprivations)) <> (water_source in ('UNPROTECTED_WELL', 'UNPROTECTED_SPRING',
+				         'SURFACE_WATER', 'OTHER'))
+				     or ('SAN' = any(deprivations)) <> (latrine in ('UNHYGIENIC_PIT', 'NONE', 'OTHER'))
+				     or floor_area_m2 <= 0 or survey_date > decision_date)""")).isZero();
+		// member facts follow the latest year's person-level deprivations (Quảng Nam
+		// 2025, Decree 07)
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('HIN' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and not m.health_insurance)"""))
+			.isZero();
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('NUT' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and m.malnourished)"""))
+			.isZero();
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('EMP' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and m.employment in ('UNEMPLOYED', 'WAGE_NO_CONTRACT'))"""))
+			.isZero();
+	}
+
+	@Test
 	void villagesHangUnderTheirCommuneAndHouseholdsUnderTheirVillage() {
 		assertThat(count("select count(*) from admin_unit where level = 'village' and synthetic")).isGreaterThan(1000);
 		assertThat(count("""
