@@ -73,6 +73,14 @@ final class DemoGenerator {
 
 	final boolean[] dbkkCommune;
 
+	/**
+	 * Sum of the poor households' income per person and their number, by year (filled by
+	 * render).
+	 */
+	final long[] poorIncomeSum;
+
+	final long[] poorRendered;
+
 	private final String cccdPrefix;
 
 	private final long provinceNumber;
@@ -111,6 +119,8 @@ final class DemoGenerator {
 		}
 		this.headEthnicity = new String[sum];
 		this.classOf = new byte[this.years][sum];
+		this.poorIncomeSum = new long[this.years];
+		this.poorRendered = new long[this.years];
 	}
 
 	/**
@@ -519,6 +529,10 @@ final class DemoGenerator {
 			}
 			if (y == this.years - 1) {
 				latest = deprived;
+			}
+			if (cls == POOR) {
+				this.poorIncomeSum[y] += income;
+				this.poorRendered[y]++;
 			}
 			boolean hqu = deprived.contains("HQU");
 			boolean tel = deprived.contains("TEL");

@@ -73,7 +73,7 @@ public class DemoLoader {
 	 */
 	public record YearSummary(int year, String standardKey, double poorRate, double nearPoorRate,
 			double mountainPoorRate, double plainPoorRate, double poorDistrictPoorRate, double otherDistrictPoorRate,
-			int exits, int newPoor, int rePoor) {
+			int exits, int newPoor, int rePoor, long meanPoorIncome) {
 	}
 
 	public record ProvinceSummary(String code, String name, int villages, int households, int members, int assessments,
@@ -570,7 +570,8 @@ public class DemoLoader {
 			years.add(new YearSummary(year, DemoStandards.standardKeyOf(year), 100.0 * poor / n, 100.0 * near / n,
 					percent(mountainPoor, mountainCount), percent(poor - mountainPoor, n - mountainCount),
 					percent(poorDistrictPoor, poorDistrictCount),
-					percent(poor - poorDistrictPoor, n - poorDistrictCount), exits, entries, rePoor));
+					percent(poor - poorDistrictPoor, n - poorDistrictCount), exits, entries, rePoor,
+					(gen.poorRendered[y] > 0) ? gen.poorIncomeSum[y] / gen.poorRendered[y] : 0));
 		}
 		return years;
 	}
@@ -586,12 +587,13 @@ public class DemoLoader {
 					"Demo %s (%s, synthetic): %d villages, %d households, %d members," + " %d assessments%n", s.name(),
 					s.code(), s.villages(), s.households(), s.members(), s.assessments()));
 			sb.append(" year standard   poor%  near%   poor% by district: mountain  plain  30a-poor  other"
-					+ "   exits  new-poor  re-poor\n");
+					+ "   exits  new-poor  re-poor  poor-income\n");
 			for (YearSummary y : s.years()) {
-				sb.append(String.format(Locale.ROOT, " %4d %-9s %6.2f %6.2f %27.2f %6.2f %9.2f %6.2f %7d %9d %8d%n",
-						y.year(), y.standardKey(), y.poorRate(), y.nearPoorRate(), y.mountainPoorRate(),
-						y.plainPoorRate(), y.poorDistrictPoorRate(), y.otherDistrictPoorRate(), y.exits(), y.newPoor(),
-						y.rePoor()));
+				sb.append(
+						String.format(Locale.ROOT, " %4d %-9s %6.2f %6.2f %27.2f %6.2f %9.2f %6.2f %7d %9d %8d %12d%n",
+								y.year(), y.standardKey(), y.poorRate(), y.nearPoorRate(), y.mountainPoorRate(),
+								y.plainPoorRate(), y.poorDistrictPoorRate(), y.otherDistrictPoorRate(), y.exits(),
+								y.newPoor(), y.rePoor(), y.meanPoorIncome()));
 			}
 			log.info("{}", sb.toString().stripTrailing());
 		}

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class DemoStartup implements ApplicationRunner {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStartup.class);
+
 	private final DemoLoader loader;
 
 	private final DemoProperties properties;
@@ -24,8 +26,16 @@ class DemoStartup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.properties.isEnabled()) {
+		if (!this.properties.isEnabled()) {
+			return;
+		}
+		try {
 			this.loader.load(this.properties.size(), this.properties.fraction(), this.properties.seedOrDefault());
+		}
+		catch (RuntimeException ex) {
+			// the load is one transaction: nothing was kept, and the next start tries
+			// again
+			log.error("Demo data could not be loaded; the application runs without it", ex);
 		}
 	}
 
