@@ -1,0 +1,275 @@
+package vn.giamngheo.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The demo load at 2% of full size on the real embedded PostgreSQL. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoLoaderIT {
+
+	@Autowired
+	DemoLoader loader;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	DemoLoader.LoadReport first;
+
+	@BeforeAll
+	void loadTwoPercent() {
+		this.first = this.loader.load("2%", 0.02, 7L);
+	}
+
+	long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	double poorRate(String province, int year) {
+		return this.jdbc.sql("""
+				select 100.0 * avg(case when a.classification = 'POOR' then 1 else 0 end)
+				from household_assessment a join household h on h.id = a.household_id
+				where h.synthetic and a.province_code = ? and a.year = ?""")
+			.params(province, year)
+			.query(Double.class)
+			.single();
+	}
+
+	@Test
+	void loadsBothProvincesWithTheirYears() {
+		assertThat(this.first.loadedAnything()).isTrue();
+		assertThat(this.first.households()).isBetween(9_000L, 12_000L);
+		assertThat(count("select count(*) from demo_load")).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				select a.province_code || ':' || min(a.year) || '-' || max(a.year)
+				from household_assessment a where a.source = 'DEMO' group by a.province_code order by 1""")
+			.query(String.class)
+			.list()).containsExactly("12:2015-2020", "49:2016-2025");
+		assertThat(count("""
+				select count(*) from household h where h.synthetic and h.province_code in ('12', '49')
+				and (select count(*) from household_assessment a where a.household_id = h.id)
+				    <> case h.province_code when '12' then 6 else 10 end""")).isZero();
+		assertThat(this.jdbc
+			.sql("select distinct year || '=' || standard_key from household_assessment"
+					+ " where province_code = '49' order by 1")
+			.query(String.class)
+			.list()).containsExactly("2016=2016-2020", "2017=2016-2020", "2018=2016-2020", "2019=2016-2020",
+					"2020=2021", "2021=2022-2025", "2022=2022-2025", "2023=2022-2025", "2024=2022-2025", "2025=2026");
+	}
+
+	@Test
+	void ratesFollowTheCalibrationTargets() {
+		assertThat(poorRate("49", 2016)).isCloseTo(12.90, within(1.0));
+		assertThat(poorRate("49", 2020)).isCloseTo(5.23, within(1.0));
+		assertThat(poorRate("49", 2021)).isGreaterThan(poorRate("49", 2020)); // re-based
+																				// under
+																				// Decree
+																				// 07
+		assertThat(poorRate("49", 2022)).isCloseTo(6.6, within(1.0));
+		assertThat(poorRate("49", 2025)).isCloseTo(3.0, within(1.0));
+		assertThat(poorRate("12", 2015)).isCloseTo(18.75, within(1.5));
+		assertThat(poorRate("12", 2020)).isBetween(4.0, 7.0);
+	}
+
+	@Test
+	void mountainDistrictsArePoorerThanPlainOnes() {
+		Map<String, Double> rates = this.jdbc.sql("""
+				select t.value, 100.0 * avg(case when a.classification = 'POOR' then 1 else 0 end)
+				from household_assessment a
+				join household h on h.id = a.household_id
+				join admin_unit c on c.id = h.commune_id
+				join unit_attribute t on t.unit_id = c.parent_id and t.attribute = 'TERRAIN' and not t.voided
+				where a.province_code = '49' and a.year = 2016 group by t.value""")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(rates.get("MOUNTAIN")).isGreaterThan(30.0);
+		assertThat(rates.get("PLAIN")).isLessThan(7.0);
+		double minority = this.jdbc.sql("""
+				select 100.0 * avg(case when a.classification = 'POOR' then 1 else 0 end)
+				from household_assessment a join household h on h.id = a.household_id
+				where a.province_code = '49' and a.year = 2016 and h.ethnic_minority""").query(Double.class).single();
+		assertThat(minority).isGreaterThan(3 * poorRate("49", 2016));
+	}
+
+	@Test
+	void demoAttributesAreEditableAssumptions() {
+		assertThat(count("""
+				select count(*) from unit_attribute t join admin_unit d on d.id = t.unit_id
+				where d.province_code = '49' and t.attribute = 'TERRAIN' and t.value = 'MOUNTAIN'""")).isEqualTo(8);
+		assertThat(count("""
+				select count(*) from unit_attribute t join admin_unit d on d.id = t.unit_id
+				where d.province_code = '12' and t.attribute = 'POOR_DISTRICT'""")).isEqualTo(6);
+		assertThat(count("""
+				select count(*) from unit_attribute t join admin_unit d on d.id = t.unit_id
+				where d.province_code = '49' and t.attribute = 'POOR_DISTRICT'""")).isEqualTo(6);
+		assertThat(this.jdbc.sql("""
+				select t.note from unit_attribute t join admin_unit d on d.id = t.unit_id
+				where d.code = '509' and d.edition = '2024' and t.attribute = 'TERRAIN'""")
+			.query(String.class)
+			.single()).contains("Nông Sơn");
+		assertThat(count("select count(*) from unit_attribute where set_by = 'demo' and not assumption")).isZero();
+		assertThat(count("select count(*) from unit_attribute where attribute = 'DBKK_COMMUNE'")).isPositive();
+	}
+
+	@Test
+	void everyHouseholdHasExactlyOneHead() {
+		assertThat(count("""
+				select count(*) from household h where h.synthetic and 1 <> (select count(*) from member m
+				where m.household_id = h.id and m.relation = 'HEAD')""")).isZero();
+		assertThat(count("""
+				select count(*) from household h join member m on m.household_id = h.id and m.relation = 'HEAD'
+				where h.synthetic and h.head_name <> m.full_name""")).isZero();
+		double perHousehold = this.jdbc
+			.sql("select count(*)::float / (select count(*) from household where synthetic) from member m"
+					+ " join household h on h.id = m.household_id where h.synthetic")
+			.query(Double.class)
+			.single();
+		assertThat(perHousehold).isBetween(3.5, 5.0);
+	}
+
+	@Test
+	void citizenIdsHaveTwelveDigitsAreUniqueAndOnlyAdultsHaveThem() {
+		assertThat(count("""
+				select count(*) from member where province_code in ('12', '49') and cccd is not null
+				and (cccd !~ '^0(12|49)[0-3][0-9]{8}$' or substr(cccd, 2, 2) <> province_code)""")).isZero();
+		assertThat(count("select count(cccd) - count(distinct cccd) from member")).isZero();
+		assertThat(count("""
+				select count(*) from member m join household h on h.id = m.household_id
+				where h.synthetic and m.cccd is not null and m.date_of_birth > date '2007-12-31'""")).isZero();
+		assertThat(count("""
+				select count(*) from member m join household h on h.id = m.household_id
+				where h.synthetic and m.cccd is not null
+				and substr(m.cccd, 5, 2) <> to_char(m.date_of_birth, 'YY')""")).isZero();
+	}
+
+	@Test
+	void everyAssessmentIsConsistentWithItsStandard() {
+		record Row(String key, boolean urban, long income, int count, String cls, String subtype, List<String> codes) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				select a.standard_key, h.urban, a.income_per_capita, a.deprivation_count, a.classification,
+				       a.poor_subtype, a.deprivations
+				from household_assessment a join household h on h.id = a.household_id where h.synthetic""")
+			.query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+					rs.getString(6), List.of((String[]) rs.getArray(7).getArray())))
+			.list();
+		assertThat(rows).hasSizeGreaterThan(50_000);
+		for (Row r : rows) {
+			DemoStandards.Result expected = DemoStandards.classOf(r.key(), r.urban(), r.income(), r.count());
+			assertThat(r.cls()).as("%s", r).isEqualTo(expected.classification());
+			assertThat(r.subtype()).as("%s", r).isEqualTo(expected.poorSubtype());
+			assertThat(r.codes()).hasSize(r.count()).doesNotHaveDuplicates();
+			assertThat(Set.copyOf(DemoStandards.indicators(r.key()))).containsAll(r.codes());
+		}
+	}
+
+	@Test
+	void householdFactsMatchTheirDeprivations() {
+		assertThat(count("""
+				select count(*) from household_assessment where source = 'DEMO'
+				and (('HAR' = any(deprivations)) <> (floor_area_m2 / member_count < 8)
+				     or ('HQU' = any(deprivations)) <> (housing_quality in ('NON_DURABLE', 'MAKESHIFT'))
+				     or ('TEL' = any(deprivations)) = telecom_use
+				     or ('WAT' = any(deprivations)) <> (water_source in ('UNPROTECTED_WELL', 'UNPROTECTED_SPRING',
+				         'SURFACE_WATER', 'OTHER'))
+				     or ('SAN' = any(deprivations)) <> (latrine in ('UNHYGIENIC_PIT', 'NONE', 'OTHER'))
+				     or floor_area_m2 <= 0 or survey_date > decision_date)""")).isZero();
+		// member facts follow the latest year's person-level deprivations (Quảng Nam
+		// 2025, Decree 07)
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('HIN' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and not m.health_insurance)"""))
+			.isZero();
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('NUT' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and m.malnourished)"""))
+			.isZero();
+		assertThat(
+				count("""
+						select count(*) from household_assessment a where a.province_code = '49' and a.year = 2025
+						and ('EMP' = any(a.deprivations)) <> exists (select 1 from member m where m.household_id = a.household_id
+						    and m.employment in ('UNEMPLOYED', 'WAGE_NO_CONTRACT'))"""))
+			.isZero();
+	}
+
+	@Test
+	void villagesHangUnderTheirCommuneAndHouseholdsUnderTheirVillage() {
+		assertThat(count("select count(*) from admin_unit where level = 'village' and synthetic")).isGreaterThan(1000);
+		assertThat(count("""
+				select count(*) from admin_unit v join admin_unit c on c.id = v.parent_id
+				where v.level = 'village' and v.synthetic
+				and (c.level <> 'commune' or c.edition <> '2024' or v.path <> c.path || v.id || '/'
+				     or v.depth <> c.depth + 1 or v.province_code <> c.province_code or v.urban <> c.urban)"""))
+			.isZero();
+		assertThat(count("""
+				select count(*) from household h join admin_unit v on v.id = h.village_id
+				where h.synthetic and (v.parent_id <> h.commune_id or h.unit_path <> v.path)""")).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from admin_unit where level = 'village' and synthetic"
+					+ " and province_code = '12' and type = 'Bản'")
+			.query(Long.class)
+			.single())
+			.isGreaterThan(count("select count(*) from admin_unit where level = 'village' and synthetic"
+					+ " and province_code = '12' and type = 'Thôn'"));
+	}
+
+	@Test
+	void exitsNewPovertyAndRePovertyAllOccur() {
+		Map<String, Long> flows = this.jdbc.sql("""
+				with s as (
+				  select household_id, year, classification = 'POOR' as poor,
+				         lag(classification = 'POOR') over w as was_poor,
+				         bool_or(classification = 'POOR') over (partition by household_id order by year
+				             rows between unbounded preceding and 2 preceding) as poor_before
+				  from household_assessment where source = 'DEMO' window w as (partition by household_id order by year))
+				select 'exit', count(*) filter (where was_poor and not poor) from s
+				union all select 'new', count(*) filter (where not was_poor and poor) from s
+				union all select 'repoor', count(*) filter (where not was_poor and poor and poor_before) from s""")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(flows.get("exit")).isPositive();
+		assertThat(flows.get("new")).isPositive();
+		assertThat(flows.get("repoor")).isPositive().isLessThan(flows.get("new") / 2);
+	}
+
+	@Test
+	void poorHouseholdsIncomesRise() {
+		double ratio = this.jdbc
+			.sql("""
+					select avg(income_per_capita) filter (where year = 2020) / avg(income_per_capita) filter (where year = 2015)
+					from household_assessment where province_code = '12' and classification = 'POOR'""")
+			.query(Double.class)
+			.single();
+		assertThat(ratio).isGreaterThan(1.3);
+	}
+
+	@Test
+	void runningTheLoaderAgainDoesNothing() {
+		long households = count("select count(*) from household");
+		DemoLoader.LoadReport again = this.loader.load("2%", 0.02, 7L);
+		assertThat(again.loadedAnything()).isFalse();
+		assertThat(count("select count(*) from household")).isEqualTo(households);
+	}
+
+}
