@@ -21,9 +21,9 @@ import vn.giamngheo.identity.persistence.UserRepository;
  * audit rows of B's household. B's data carries distinctive strings a leak test looks
  * for.
  */
-final class Fixtures {
+public final class Fixtures {
 
-	static final String PASSWORD = "correct-horse-1";
+	public static final String PASSWORD = "correct-horse-1";
 
 	final JdbcClient jdbc;
 
@@ -33,20 +33,20 @@ final class Fixtures {
 
 	final TransactionTemplate tx;
 
-	final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+	public final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
-	Commune a;
+	public Commune a;
 
-	Commune b;
+	public Commune b;
 
-	Fixtures(JdbcClient jdbc, UserDirectory directory, UserRepository users, TransactionTemplate tx) {
+	public Fixtures(JdbcClient jdbc, UserDirectory directory, UserRepository users, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.users = users;
 		this.tx = tx;
 	}
 
-	Fixtures communes() {
+	public Fixtures communes() {
 		this.a = commune("20464", "Alfa");
 		String bCode = this.jdbc
 			.sql("select c.code from admin_unit c join admin_unit d on d.id = c.parent_id where d.code = '504'"
@@ -103,26 +103,26 @@ final class Fixtures {
 	}
 
 	/** Creates a user and returns the username. */
-	String user(String prefix, Role role, List<String> view, List<String> capture) {
+	public String user(String prefix, Role role, List<String> view, List<String> capture) {
 		String username = (prefix + "." + this.tag).toLowerCase();
 		this.directory.createUnchecked(
 				new NewUser(username, prefix, role.name(), PASSWORD, false, false, view, capture), false, "test");
 		return username;
 	}
 
-	String nationUser(String prefix, Role role) {
+	public String nationUser(String prefix, Role role) {
 		String username = (prefix + "." + this.tag).toLowerCase();
 		this.directory.createUnchecked(
 				new NewUser(username, prefix, role.name(), PASSWORD, true, true, List.of(), List.of()), false, "test");
 		return username;
 	}
 
-	Authentication auth(String username) {
+	public Authentication auth(String username) {
 		SignedInUser user = this.users.findPrincipal(username).orElseThrow();
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 	}
 
-	void signIn(String username) {
+	public void signIn(String username) {
 		SecurityContextHolder.getContext().setAuthentication(auth(username));
 	}
 
@@ -141,8 +141,8 @@ final class Fixtures {
 	 * @param phone distinctive phone
 	 * @param householdCode household code
 	 */
-	record Commune(String code, long id, String path, long villageId, String villagePath, UUID household, UUID member,
-			String headName, String cccd, String phone, String householdCode) {
+	public record Commune(String code, long id, String path, long villageId, String villagePath, UUID household,
+			UUID member, String headName, String cccd, String phone, String householdCode) {
 
 		List<String> secrets() {
 			return List.of(this.headName, this.cccd, this.phone, this.householdCode, this.household.toString(),
