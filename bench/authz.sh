@@ -6,7 +6,7 @@
 #   URL_PATH      default /api/v1/households?size=50; if that answers 404 (not built yet) the
 #                 script falls back to /api/v1/audit-events?unit=20464@2024&size=50.
 # Environment:    PORT (18081) DB_PORT (54391) DURATION (15s) CONNECTIONS (8) THREADS (1)
-#                 SCOPED_USER (xa.dang, commune officer of Xã Dang) ROUNDS (2)
+#                 SCOPED_USER (xa.dang, commune officer of Xã Dang) ROUNDS (4) WARMUP (10s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18081}
@@ -14,7 +14,8 @@ DB_PORT=${DB_PORT:-54391}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-4}
+WARMUP=${WARMUP:-10s}
 URL_PATH=${1:-${URL_PATH:-/api/v1/households?size=50}}
 SCOPED_USER=${SCOPED_USER:-xa.dang}
 BASE="http://127.0.0.1:$PORT"
@@ -68,15 +69,20 @@ done
 
 rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer $1" "$BASE$URL_PATH" \
   | awk '/Requests\/sec/ {print $2}'; }
-rps "$ADMIN_TOKEN" 5s >/dev/null; rps "$SCOPED_TOKEN" 5s >/dev/null   # warm-up
+# warm-up (JIT): both users, alternating
+for _ in 1 2; do rps "$ADMIN_TOKEN" "$WARMUP" >/dev/null; rps "$SCOPED_TOKEN" "$WARMUP" >/dev/null; done
 admin_sum=0; scoped_sum=0
 for r in $(seq 1 "$ROUNDS"); do
-  a=$(rps "$ADMIN_TOKEN" "$DURATION"); s=$(rps "$SCOPED_TOKEN" "$DURATION")
+  if [ $((r % 2)) = 1 ]; then   # alternate who goes first, so drift cancels out
+    a=$(rps "$ADMIN_TOKEN" "$DURATION"); s=$(rps "$SCOPED_TOKEN" "$DURATION")
+  else
+    s=$(rps "$SCOPED_TOKEN" "$DURATION"); a=$(rps "$ADMIN_TOKEN" "$DURATION")
+  fi
   echo "round $r: admin $a req/s, $SCOPED_USER $s req/s"
   admin_sum=$(echo "$admin_sum + $a" | bc -l); scoped_sum=$(echo "$scoped_sum + $s" | bc -l)
 done
 admin=$(echo "scale=1; $admin_sum / $ROUNDS" | bc -l); scoped=$(echo "scale=1; $scoped_sum / $ROUNDS" | bc -l)
-ratio=$(echo "scale=3; $scoped / $admin" | bc -l)
+ratio=$(printf "%.3f" "$(echo "scale=4; $scoped / $admin" | bc -l)")
 echo "url: $URL_PATH  (wrk -t$THREADS -c$CONNECTIONS -d$DURATION x $ROUNDS rounds, loopback, bearer tokens)"
 echo "admin (nation scope):   $admin req/s"
 echo "$SCOPED_USER (scoped):  $scoped req/s"

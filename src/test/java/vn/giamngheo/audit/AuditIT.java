@@ -152,6 +152,11 @@ class AuditIT {
 			.andExpect(content().string(containsString(this.a.headName())))
 			.andExpect(content().string(not(containsString(this.b.headName()))));
 		this.mvc.perform(get("/audit/export").with(authentication(auditor))).andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/audit-events/export").param("unit", this.b.code() + "@2024")
+				.with(authentication(auditor)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString(this.b.headName()))));
 	}
 
 	@Test
