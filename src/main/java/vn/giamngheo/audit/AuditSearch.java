@@ -64,6 +64,17 @@ public class AuditSearch {
 		return new Page(more ? events.subList(0, limit) : events, page, limit, more);
 	}
 
+	/**
+	 * A household's history for its page ("who changed what, when, old → new"), newest
+	 * first: anyone whose view scope covers the household; otherwise not found.
+	 * @param householdId the household
+	 * @return up to 200 events, personal values masked by role
+	 */
+	@Transactional(readOnly = true)
+	public List<Event> historyOf(UUID householdId) {
+		return search(new Criteria(null, null, householdId, null, null), 0, 200).events();
+	}
+
 	/** Streams every matching event as CSV (UTF-8 with BOM, for spreadsheet programs). */
 	@Transactional(readOnly = true)
 	public void exportCsv(Criteria criteria, Writer out) {

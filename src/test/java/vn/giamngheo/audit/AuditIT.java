@@ -51,6 +51,9 @@ class AuditIT {
 	@Autowired
 	UserRepository users;
 
+	@Autowired
+	AuditSearch search;
+
 	Fixtures support;
 
 	Commune a;
@@ -139,6 +142,15 @@ class AuditIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.a.cccd())));
 		this.mvc.perform(get("/api/v1/audit-events").with(authentication(officer))).andExpect(status().isForbidden());
+		// the household page's history, masked for a leader
+		this.support.signIn(this.support.user("lead", Role.LEADER, List.of(this.a.code() + "@2024"), List.of()));
+		List<AuditSearch.Event> history = this.search.historyOf(this.a.household());
+		assertThat(history).hasSize(1);
+		assertThat(history.get(0).changes().get("cccd").neu()).isEqualTo(vn.giamngheo.shared.scope.PersonalData
+			.mask(this.a.cccd(), vn.giamngheo.shared.scope.PersonalData.Kind.CCCD));
+		assertThatThrownBy(() -> this.search.historyOf(this.b.household())).isInstanceOfSatisfying(
+				vn.giamngheo.shared.error.DomainException.class,
+				(e) -> assertThat(e.code()).isEqualTo(vn.giamngheo.shared.error.ErrorCode.NOT_FOUND));
 	}
 
 	@Test
