@@ -150,6 +150,14 @@ class ScopeLeakIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains(this.f.b.headName());
+		// and the change detector sees a write to B's rows
+		String before = snapshotOfB();
+		this.mvc
+			.perform(MockMvcRequestBuilders.delete("/api/v1/tokens/" + this.bTokenId)
+				.with(authentication(admin))
+				.with(csrf()))
+			.andReturn();
+		assertThat(snapshotOfB()).isNotEqualTo(before);
 	}
 
 	List<String> secrets() {
