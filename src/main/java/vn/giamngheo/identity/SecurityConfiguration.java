@@ -1,46 +1,82 @@
 package vn.giamngheo.identity;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.identity.security.BearerTokenFilter;
+import vn.giamngheo.identity.security.LoginRateLimitFilter;
+import vn.giamngheo.identity.security.PrincipalRefreshFilter;
+import vn.giamngheo.identity.security.ProblemResponses;
 
 /**
- * Minimal login: one administrator from configuration. Roles, scopes and tokens come with
- * the access capability.
+ * Form login with sessions and CSRF for pages and session API calls; bearer personal
+ * access tokens for {@code /api/**} (exempt from CSRF). Unauthenticated or forbidden API
+ * calls get problem+json 401/403, pages a redirect to the login page / the 403 page. Role
+ * checks here are coarse; the data scope is checked in the services
+ * ({@link CurrentActor}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+	/**
+	 * Paths anyone may call, reviewed: login, static assets, API docs, the public portal.
+	 */
+	public static final String[] PUBLIC_PATHS = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+			"/error", "/api/docs/**", "/api/openapi.json/**", "/swagger-ui/**", "/public/**" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
+		// bcrypt by default; hashes of other algorithms stay verifiable ({id} prefix).
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	UserDetailsService users(PasswordEncoder encoder, @Value("${giamngheo.admin.username:admin}") String username,
-			@Value("${giamngheo.admin.password:admin}") String password) {
-		return new InMemoryUserDetailsManager(
-				User.withUsername(username).password(encoder.encode(password)).roles("ADMIN").build());
+	UserDetailsService users(UserRepository users) {
+		return (username) -> users.findPrincipal(username == null ? "" : username.strip().toLowerCase())
+			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
-	SecurityFilterChain security(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs/**",
-					"/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**")
+	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
+			UserRepository users, AccessProperties properties) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
+			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
+			.hasRole(Role.SYSTEM_ADMIN.name())
+			.requestMatchers("/audit", "/audit/**")
+			.hasAnyRole(Role.SYSTEM_ADMIN.name(), Role.AUDITOR.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/account", false)
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(problems, api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE)
+				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
+				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
+			.addFilterBefore(new LoginRateLimitFilter(properties.loginAttemptsPerMinute()), CsrfFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+			.addFilterAfter(new PrincipalRefreshFilter(changes, users, problems),
+					UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list, searches a head's name without diacritics and opens the household.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false",
-				"giamngheo.admin.username=admin", "giamngheo.admin.password=admin" })
+		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false" })
 class NavigateToHouseholdBrowserIT {
 
 	@LocalServerPort
@@ -94,7 +93,7 @@ class NavigateToHouseholdBrowserIT {
 		this.browser.get(url("/"));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
 		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
 		this.browser.findElement(By.id("login-submit")).click();
 
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị hành chính");

@@ -16,7 +16,6 @@ import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -27,7 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class HouseholdApiIT {
 
-	static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+	RequestPostProcessor ADMIN;
+
+	@Autowired
+	vn.giamngheo.identity.persistence.UserRepository users;
 
 	@Autowired
 	MockMvc mvc;
@@ -39,6 +41,13 @@ class HouseholdApiIT {
 
 	@BeforeEach
 	void village() throws Exception {
+		var admin = this.users.findPrincipal("admin").orElseThrow();
+		RequestPostProcessor auth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated(admin, null, admin.getAuthorities()));
+		RequestPostProcessor csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.csrf();
+		this.ADMIN = (request) -> csrf.postProcessRequest(auth.postProcessRequest(request));
 		long commune = this.jdbc.sql("select id from admin_unit where code = '20464' and edition = '2024'")
 			.query(Long.class)
 			.single();

@@ -1,0 +1,277 @@
+package vn.giamngheo.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.ActorSource;
+import vn.giamngheo.shared.scope.PersonalData;
+
+/**
+ * Searching and exporting the audit trail, always within the searcher's view scope. The
+ * auditor and the system administrator search by user, unit (subtree), household and date
+ * range; anyone who can see a household can read its history. Citizen IDs and phone
+ * numbers in old/new values are masked by role.
+ */
+@Service
+public class AuditSearch {
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final ActorSource current;
+
+	public AuditSearch(JdbcClient jdbc, ObjectMapper json, ActorSource current) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.current = current;
+	}
+
+	/** One page of events, newest first. */
+	@Transactional(readOnly = true)
+	public Page search(Criteria criteria, int page, int size) {
+		int limit = Math.max(1, Math.min(size, 200));
+		int offset = Math.max(0, Math.min(page, 10_000)) * limit;
+		Query q = query(criteria);
+		Actor actor = this.current.current();
+		List<Event> events = this.jdbc.sql(q.sql() + " order by at desc, id desc limit ? offset ?")
+			.params(append(q.params(), limit + 1, offset))
+			.query((rs, n) -> event(rs, actor))
+			.list();
+		boolean more = events.size() > limit;
+		return new Page(more ? events.subList(0, limit) : events, page, limit, more);
+	}
+
+	/**
+	 * A household's history for its page ("who changed what, when, old → new"), newest
+	 * first: anyone whose view scope covers the household; otherwise not found.
+	 * @param householdId the household
+	 * @return up to 200 events, personal values masked by role
+	 */
+	@Transactional(readOnly = true)
+	public List<Event> historyOf(UUID householdId) {
+		return search(new Criteria(null, null, householdId, null, null), 0, 200).events();
+	}
+
+	/** Streams every matching event as CSV (UTF-8 with BOM, for spreadsheet programs). */
+	@Transactional(readOnly = true)
+	public void exportCsv(Criteria criteria, Writer out) {
+		Query q = query(criteria);
+		Actor actor = this.current.current();
+		try {
+			out.write('\uFEFF');
+			out.write("id,at,actor,action,entity_type,entity_id,household_id,unit_path,field,old,new,reason\r\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.jdbc.sql(q.sql() + " order by at desc, id desc")
+			.params(q.params())
+			.withFetchSize(500)
+			.query((ResultSet rs) -> {
+				Event e = event(rs, actor);
+				try {
+					if (e.changes().isEmpty()) {
+						writeRow(out, e, "", null, null);
+					}
+					for (Map.Entry<String, AuditTrail.Change> c : e.changes().entrySet()) {
+						writeRow(out, e, c.getKey(), c.getValue().old(), c.getValue().neu());
+					}
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+	}
+
+	private static void writeRow(Writer out, Event e, String field, Object old, Object neu) throws IOException {
+		String[] cells = { String.valueOf(e.id()), e.at().toString(), e.actor(), e.action(), e.entityType(),
+				e.entityId(), (e.householdId() != null) ? e.householdId().toString() : "", nz(e.unitPath()), field,
+				(old != null) ? String.valueOf(old) : "", (neu != null) ? String.valueOf(neu) : "", nz(e.reason()) };
+		for (int i = 0; i < cells.length; i++) {
+			if (i > 0) {
+				out.write(',');
+			}
+			out.write(csv(cells[i]));
+		}
+		out.write("\r\n");
+	}
+
+	/** Quotes a cell; a leading = + - @ is defused so a spreadsheet does not run it. */
+	static String csv(String value) {
+		String v = value;
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+			v = "'" + v;
+		}
+		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains("'")) {
+			v = "\"" + v.replace("\"", "\"\"") + "\"";
+		}
+		return v;
+	}
+
+	private static String nz(String s) {
+		return (s != null) ? s : "";
+	}
+
+	private Query query(Criteria c) {
+		Actor actor = this.current.current();
+		StringBuilder sql = new StringBuilder("select id, at, actor, action, entity_type, entity_id, household_id,"
+				+ " unit_path, changes::text as changes, reason from audit_event where true");
+		List<Object> params = new ArrayList<>();
+		if (c.household() != null) {
+			String path = this.jdbc.sql("select unit_path from household where id = ?")
+				.param(c.household())
+				.query(String.class)
+				.optional()
+				.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
+			requireView(actor, path);
+			sql.append(" and household_id = ?");
+			params.add(c.household());
+		}
+		else if (!actor.hasRole("SYSTEM_ADMIN") && !actor.hasRole("AUDITOR")) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.role");
+		}
+		// Scope: events of units in the view scope; events without a unit (user
+		// administration)
+		// only for whoever sees the whole country.
+		if (!actor.scope().canView("/")) {
+			sql.append(" and unit_path like any(?)");
+			params.add(actor.scope().viewPatterns());
+		}
+		if (c.unit() != null && !c.unit().isBlank()) {
+			String path = unitPath(c.unit().strip());
+			requireView(actor, path);
+			sql.append(" and unit_path like ?");
+			params.add(path + "%");
+		}
+		if (c.user() != null && !c.user().isBlank()) {
+			sql.append(" and actor = ?");
+			params.add(c.user().strip());
+		}
+		if (c.from() != null) {
+			sql.append(" and at >= ?");
+			params.add(c.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+		}
+		if (c.to() != null) {
+			sql.append(" and at < ?");
+			params.add(c.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+		}
+		if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
+			throw DomainException.invalid(List.of(new FieldProblem("to", "error.field.invalid", c.to())));
+		}
+		return new Query(sql.toString(), params);
+	}
+
+	/** Out of view scope reads as not found: existence is not revealed. */
+	private static void requireView(Actor actor, String path) {
+		if (!actor.scope().canView(path)) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain");
+		}
+	}
+
+	private String unitPath(String key) {
+		int at = key.indexOf('@');
+		String code = (at > 0) ? key.substring(0, at) : key;
+		String edition = (at > 0) ? key.substring(at + 1) : null;
+		return this.jdbc
+			.sql("select path from admin_unit where code = ? and (cast(? as text) is null or edition = ?)"
+					+ " order by (valid_to is null or valid_to >= current_date) desc, valid_from desc, depth limit 1")
+			.params(code, edition, edition)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
+	}
+
+	private Event event(ResultSet rs, Actor actor) throws SQLException {
+		String path = rs.getString("unit_path");
+		Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> raw = this.json.readValue(rs.getString("changes"), Map.class);
+		raw.forEach((field, v) -> {
+			PersonalData.Kind kind = PersonalData.Kind.ofField(field);
+			Object old = (v != null) ? v.get("old") : null;
+			Object neu = (v != null) ? v.get("new") : null;
+			if (kind != null) {
+				old = (old != null) ? PersonalData.mask(actor, String.valueOf(old), kind, path) : null;
+				neu = (neu != null) ? PersonalData.mask(actor, String.valueOf(neu), kind, path) : null;
+			}
+			changes.put(field, new AuditTrail.Change(old, neu));
+		});
+		return new Event(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+				rs.getObject("household_id", UUID.class), path, changes, rs.getString("reason"));
+	}
+
+	private static Object[] append(List<Object> params, Object... more) {
+		List<Object> all = new ArrayList<>(params);
+		all.addAll(List.of(more));
+		return all.toArray();
+	}
+
+	private record Query(String sql, List<Object> params) {
+	}
+
+	/**
+	 * What to search for; every field optional.
+	 *
+	 * @param user actor user name (exact)
+	 * @param unit unit code ({@code code} or {@code code@edition}): its whole subtree
+	 * @param household household id
+	 * @param from first day (Viet Nam time)
+	 * @param to last day, inclusive
+	 */
+	public record Criteria(String user, String unit, UUID household, LocalDate from, LocalDate to) {
+	}
+
+	/**
+	 * One page.
+	 *
+	 * @param events the events
+	 * @param page page number (from 0)
+	 * @param size page size
+	 * @param hasMore a next page exists
+	 */
+	public record Page(List<Event> events, int page, int size, boolean hasMore) {
+	}
+
+	/**
+	 * An event as shown to the searcher (personal values masked by role).
+	 *
+	 * @param id sequence
+	 * @param at when
+	 * @param actor who
+	 * @param action what
+	 * @param entityType entity type
+	 * @param entityId entity id
+	 * @param householdId household
+	 * @param unitPath unit path
+	 * @param changes field → old/new
+	 * @param reason reason
+	 */
+	public record Event(long id, OffsetDateTime at, String actor, String action, String entityType, String entityId,
+			UUID householdId, String unitPath, Map<String, AuditTrail.Change> changes, String reason) {
+	}
+
+}

@@ -1,0 +1,258 @@
+package vn.giamngheo.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+
+/**
+ * Users, their role and data scope: the identity capability's face. Only the system
+ * administrator manages users; every change is audited in the same transaction (never the
+ * password).
+ */
+@Service
+public class UserDirectory {
+
+	private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+
+	private final UserRepository users;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditTrail audit;
+
+	private final CurrentActor current;
+
+	private final UserChanges changes;
+
+	private final AccessProperties properties;
+
+	public UserDirectory(UserRepository users, PasswordEncoder encoder, AuditTrail audit, CurrentActor current,
+			UserChanges changes, AccessProperties properties) {
+		this.users = users;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.current = current;
+		this.changes = changes;
+		this.properties = properties;
+	}
+
+	public List<UserAccount> list(String query, int page, int size) {
+		this.current.requireRole(Role.SYSTEM_ADMIN);
+		int limit = Math.max(1, Math.min(size, 200));
+		return this.users.list(query, limit, Math.max(0, page) * limit);
+	}
+
+	public UserAccount get(long id) {
+		this.current.requireRole(Role.SYSTEM_ADMIN);
+		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user", id));
+	}
+
+	@Transactional
+	public UserAccount create(NewUser user) {
+		this.current.requireRole(Role.SYSTEM_ADMIN);
+		return createUnchecked(user, false, this.current.get().username());
+	}
+
+	/** Creates a user without a role check: the bootstrap admin and the demo seed. */
+	@Transactional
+	UserAccount createUnchecked(NewUser user, boolean demo, String actor) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = (user.username() == null) ? "" : user.username().strip().toLowerCase();
+		if (!USERNAME.matcher(username).matches()) {
+			problems.add(new FieldProblem("username", "error.field.username", user.username()));
+		}
+		else if (this.users.exists(username)) {
+			problems.add(new FieldProblem("username", "error.field.username-taken", username));
+		}
+		checkPassword(user.password(), demo, problems);
+		Role role = role(user.role(), problems);
+		List<UnitRef> view = units("viewUnits", user.viewUnits(), problems);
+		List<UnitRef> capture = units("captureUnits", user.captureUnits(), problems);
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		String display = blankToDefault(user.displayName(), username);
+		long id = this.users.insert(username, this.encoder.encode(user.password()), display, role, user.viewNation(),
+				user.captureNation(), demo);
+		this.users.replaceScope(id, "VIEW", view);
+		this.users.replaceScope(id, "CAPTURE", capture);
+		UserAccount created = this.users.find(id).orElseThrow();
+		this.audit.record(new AuditEntry(actor, "CREATE", "USER", String.valueOf(id), null, null, null,
+				AuditTrail.diff(null, auditView(created)), null));
+		return created;
+	}
+
+	@Transactional
+	public UserAccount update(long id, UserChange change) {
+		this.current.requireRole(Role.SYSTEM_ADMIN);
+		UserAccount before = get(id);
+		List<FieldProblem> problems = new ArrayList<>();
+		Role role = role(change.role(), problems);
+		List<UnitRef> view = units("viewUnits", change.viewUnits(), problems);
+		List<UnitRef> capture = units("captureUnits", change.captureUnits(), problems);
+		boolean newPassword = change.newPassword() != null && !change.newPassword().isEmpty();
+		if (newPassword) {
+			checkPassword(change.newPassword(), false, problems);
+		}
+		if (before.id() == this.current.userId() && (change.disabled() || role != Role.SYSTEM_ADMIN)) {
+			problems.add(new FieldProblem("role", "error.field.self-lockout"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		if (!this.users.update(id, change.version(), blankToDefault(change.displayName(), before.displayName()), role,
+				change.viewNation(), change.captureNation(), change.disabled())) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), change.version());
+		}
+		this.users.replaceScope(id, "VIEW", view);
+		this.users.replaceScope(id, "CAPTURE", capture);
+		if (newPassword) {
+			this.users.setPassword(id, this.encoder.encode(change.newPassword()));
+		}
+		if (change.unlock()) {
+			this.users.unlock(id);
+		}
+		UserAccount after = this.users.find(id).orElseThrow();
+		Map<String, Change> diff = AuditTrail.diff(auditView(before), auditView(after));
+		if (newPassword) {
+			diff.put("password", new Change("***", "***"));
+		}
+		if (change.unlock() && before.locked()) {
+			diff.put("locked", new Change(true, false));
+		}
+		this.audit.record(new AuditEntry(this.current.get().username(), change.disabled() ? "DISABLE" : "UPDATE",
+				"USER", String.valueOf(id), null, null, null, diff, null));
+		this.changes.changed(id);
+		return after;
+	}
+
+	private static Map<String, Object> auditView(UserAccount u) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("username", u.username());
+		m.put("displayName", u.displayName());
+		m.put("role", u.role().name());
+		m.put("viewNation", u.viewNation());
+		m.put("captureNation", u.captureNation());
+		m.put("viewUnits", u.viewUnits().stream().map(UnitRef::key).toList());
+		m.put("captureUnits", u.captureUnits().stream().map(UnitRef::key).toList());
+		m.put("disabled", u.disabled());
+		return m;
+	}
+
+	private void checkPassword(String password, boolean demo, List<FieldProblem> problems) {
+		int min = demo ? 8 : this.properties.minPasswordLength();
+		if (password == null || password.length() < min || password.length() > 128) {
+			problems.add(new FieldProblem("password", "error.field.password", min));
+		}
+	}
+
+	private static Role role(String value, List<FieldProblem> problems) {
+		Role role = (value == null) ? null : Role.parse(value);
+		if (role == null) {
+			problems.add(new FieldProblem("role", "error.field.invalid", value));
+			return Role.LEADER;
+		}
+		return role;
+	}
+
+	/**
+	 * Resolves units typed as {@code code} or {@code code@edition}; an ambiguous code
+	 * takes the currently valid unit.
+	 */
+	List<UnitRef> units(String field, List<String> keys, List<FieldProblem> problems) {
+		List<UnitRef> result = new ArrayList<>();
+		if (keys == null) {
+			return result;
+		}
+		for (String raw : keys) {
+			if (raw == null || raw.isBlank()) {
+				continue;
+			}
+			String key = raw.strip();
+			String code = key;
+			String edition = null;
+			int at = key.indexOf('@');
+			if (at > 0) {
+				code = key.substring(0, at);
+				edition = key.substring(at + 1);
+			}
+			List<UnitRef> found = (code.length() <= 16) ? this.users.unitsByCode(code, edition) : List.of();
+			if (found.isEmpty()) {
+				problems.add(new FieldProblem(field, "error.field.unit", key));
+			}
+			else {
+				result.add(found.get(0));
+			}
+		}
+		return result;
+	}
+
+	private static String blankToDefault(String value, String fallback) {
+		return (value == null || value.isBlank()) ? fallback : value.strip();
+	}
+
+	/**
+	 * A user to create.
+	 *
+	 * @param username login name (lower case letters, digits, dot, dash, underscore)
+	 * @param displayName display name
+	 * @param role role code
+	 * @param password initial password
+	 * @param viewNation reads everywhere
+	 * @param captureNation writes everywhere
+	 * @param viewUnits unit codes ({@code code} or {@code code@edition}) the user reads
+	 * @param captureUnits unit codes the user writes
+	 */
+	public record NewUser(String username, String displayName, String role, String password, Boolean viewNation,
+			Boolean captureNation, List<String> viewUnits, List<String> captureUnits) {
+
+		public NewUser {
+			viewNation = Boolean.TRUE.equals(viewNation);
+			captureNation = Boolean.TRUE.equals(captureNation);
+		}
+
+	}
+
+	/**
+	 * A change to a user.
+	 *
+	 * @param version the version the change is based on
+	 * @param displayName display name
+	 * @param role role code
+	 * @param viewNation reads everywhere
+	 * @param captureNation writes everywhere
+	 * @param viewUnits unit codes the user reads
+	 * @param captureUnits unit codes the user writes
+	 * @param disabled may not log in
+	 * @param newPassword new password, or empty to keep
+	 * @param unlock clear a lockout
+	 */
+	public record UserChange(Integer version, String displayName, String role, Boolean viewNation,
+			Boolean captureNation, List<String> viewUnits, List<String> captureUnits, Boolean disabled,
+			String newPassword, Boolean unlock) {
+
+		public UserChange {
+			version = (version != null) ? version : -1;
+			viewNation = Boolean.TRUE.equals(viewNation);
+			captureNation = Boolean.TRUE.equals(captureNation);
+			disabled = Boolean.TRUE.equals(disabled);
+			unlock = Boolean.TRUE.equals(unlock);
+		}
+
+	}
+
+}

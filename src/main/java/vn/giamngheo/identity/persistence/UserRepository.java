@@ -1,0 +1,301 @@
+package vn.giamngheo.identity.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giamngheo.identity.AccessToken;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.identity.SignedInUser;
+import vn.giamngheo.identity.UnitRef;
+import vn.giamngheo.identity.UserAccount;
+
+/** SQL for users, their scope units and their access tokens. */
+@Repository
+public class UserRepository {
+
+	private static final String PRINCIPAL_COLUMNS = "u.id, u.username, u.password_hash, u.role, u.disabled,"
+			+ " u.locked_until, u.view_nation, u.capture_nation,"
+			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
+			+ "   where s.user_id = u.id and s.kind = 'VIEW' order by a.path) as view_paths,"
+			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
+			+ "   where s.user_id = u.id and s.kind = 'CAPTURE' order by a.path) as capture_paths";
+
+	private final JdbcClient jdbc;
+
+	public UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<SignedInUser> findPrincipal(String username) {
+		return this.jdbc.sql("select " + PRINCIPAL_COLUMNS + " from app_user u where u.username = ?")
+			.param(username)
+			.query((rs, n) -> principal(rs))
+			.optional();
+	}
+
+	public Optional<SignedInUser> findPrincipal(long id) {
+		return this.jdbc.sql("select " + PRINCIPAL_COLUMNS + " from app_user u where u.id = ?")
+			.param(id)
+			.query((rs, n) -> principal(rs))
+			.optional();
+	}
+
+	/** The token's owner, if the token exists and is neither revoked nor expired. */
+	public Optional<TokenMatch> findByTokenHash(byte[] hash) {
+		return this.jdbc
+			.sql("select " + PRINCIPAL_COLUMNS + ", t.id as token_id, t.expires_at, t.revoked_at, t.last_used_at"
+					+ " from access_token t join app_user u on u.id = t.user_id where t.token_hash = ?")
+			.param(hash)
+			.query((rs, n) -> new TokenMatch(principal(rs), rs.getLong("token_id"),
+					rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class)))
+			.optional();
+	}
+
+	private static SignedInUser principal(ResultSet rs) throws SQLException {
+		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+		return new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				Role.valueOf(rs.getString("role")), !rs.getBoolean("disabled"),
+				lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now()), rs.getBoolean("view_nation"),
+				rs.getBoolean("capture_nation"), strings(rs.getArray("view_paths")),
+				strings(rs.getArray("capture_paths")), Instant.now());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	/**
+	 * Counts a failed login and locks the account when the count reaches the limit.
+	 * @return the failure count and whether the account is now locked (empty: no such
+	 * user)
+	 */
+	public Optional<Failure> recordFailure(String username, int maxFailures, Duration lockFor) {
+		return this.jdbc.sql(
+				"update app_user set failed_logins = failed_logins + 1, locked_until = case when failed_logins + 1 >= ?"
+						+ " then now() + make_interval(secs => ?) else locked_until end where username = ?"
+						+ " returning failed_logins, locked_until")
+			.params(maxFailures, lockFor.toSeconds(), username)
+			.query((rs, n) -> new Failure(rs.getInt("failed_logins"),
+					rs.getObject("locked_until", OffsetDateTime.class) != null
+							&& rs.getObject("locked_until", OffsetDateTime.class).isAfter(OffsetDateTime.now())))
+			.optional();
+	}
+
+	public void resetFailures(String username) {
+		this.jdbc
+			.sql("update app_user set failed_logins = 0, locked_until = null where username = ?"
+					+ " and (failed_logins > 0 or locked_until is not null)")
+			.param(username)
+			.update();
+	}
+
+	public boolean exists(String username) {
+		return this.jdbc.sql("select count(*) from app_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public long count() {
+		return this.jdbc.sql("select count(*) from app_user").query(Long.class).single();
+	}
+
+	public List<UserAccount> list(String query, int limit, int offset) {
+		String like = (query == null || query.isBlank()) ? "%" : "%" + escapeLike(query.strip().toLowerCase()) + "%";
+		List<UserAccount> users = this.jdbc
+			.sql("select * from app_user where lower(username) like ? or lower(display_name) like ?"
+					+ " order by username limit ? offset ?")
+			.params(like, like, limit, offset)
+			.query((rs, n) -> account(rs, List.of(), List.of()))
+			.list();
+		return withScopes(users);
+	}
+
+	public Optional<UserAccount> find(long id) {
+		return this.jdbc.sql("select * from app_user where id = ?")
+			.param(id)
+			.query((rs, n) -> account(rs, List.of(), List.of()))
+			.optional()
+			.map((u) -> withScopes(List.of(u)).get(0));
+	}
+
+	private List<UserAccount> withScopes(List<UserAccount> users) {
+		if (users.isEmpty()) {
+			return users;
+		}
+		Long[] ids = users.stream().map(UserAccount::id).toArray(Long[]::new);
+		record Row(long userId, String kind, UnitRef unit) {
+		}
+		Map<Long, List<Row>> rows = this.jdbc
+			.sql("select s.user_id, s.kind, a.id, a.code, a.edition, a.level, a.name, a.path from user_scope s"
+					+ " join admin_unit a on a.id = s.unit_id where s.user_id = any(?) order by a.path")
+			.param(ids)
+			.query((rs, n) -> new Row(rs.getLong("user_id"), rs.getString("kind"), unit(rs)))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Row::userId));
+		List<UserAccount> result = new ArrayList<>();
+		for (UserAccount u : users) {
+			List<Row> mine = rows.getOrDefault(u.id(), List.of());
+			result.add(new UserAccount(u.id(), u.username(), u.displayName(), u.role(), u.viewNation(),
+					u.captureNation(), mine.stream().filter((r) -> r.kind().equals("VIEW")).map(Row::unit).toList(),
+					mine.stream().filter((r) -> r.kind().equals("CAPTURE")).map(Row::unit).toList(), u.disabled(),
+					u.failedLogins(), u.lockedUntil(), u.demo(), u.version()));
+		}
+		return result;
+	}
+
+	private static UserAccount account(ResultSet rs, List<UnitRef> view, List<UnitRef> capture) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), rs.getBoolean("view_nation"), rs.getBoolean("capture_nation"), view,
+				capture, rs.getBoolean("disabled"), rs.getInt("failed_logins"),
+				rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("demo"), rs.getInt("version"));
+	}
+
+	private static UnitRef unit(ResultSet rs) throws SQLException {
+		return new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("edition"), rs.getString("level"),
+				rs.getString("name"), rs.getString("path"));
+	}
+
+	public long insert(String username, String passwordHash, String displayName, Role role, boolean viewNation,
+			boolean captureNation, boolean demo) {
+		return this.jdbc
+			.sql("insert into app_user (username, password_hash, display_name, role, view_nation, capture_nation, demo)"
+					+ " values (?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(username, passwordHash, displayName, role.name(), viewNation, captureNation, demo)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Updates role, names, nation flags and the disabled flag; false when the version is
+	 * stale.
+	 */
+	public boolean update(long id, int version, String displayName, Role role, boolean viewNation,
+			boolean captureNation, boolean disabled) {
+		return this.jdbc
+			.sql("update app_user set display_name = ?, role = ?, view_nation = ?, capture_nation = ?, disabled = ?,"
+					+ " version = version + 1, updated_at = now() where id = ? and version = ?")
+			.params(displayName, role.name(), viewNation, captureNation, disabled, id, version)
+			.update() == 1;
+	}
+
+	public void setPassword(long id, String passwordHash) {
+		this.jdbc
+			.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now()"
+					+ " where id = ?")
+			.params(passwordHash, id)
+			.update();
+	}
+
+	public void unlock(long id) {
+		this.jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
+	}
+
+	public void replaceScope(long userId, String kind, List<UnitRef> units) {
+		this.jdbc.sql("delete from user_scope where user_id = ? and kind = ?").params(userId, kind).update();
+		for (UnitRef unit : units) {
+			this.jdbc.sql("insert into user_scope (user_id, kind, unit_id) values (?, ?, ?) on conflict do nothing")
+				.params(userId, kind, unit.id())
+				.update();
+		}
+	}
+
+	/**
+	 * Units by code, currently valid ones first, then newest.
+	 * @param code official code
+	 * @param edition edition or {@code null} for any
+	 * @return matching units
+	 */
+	public List<UnitRef> unitsByCode(String code, String edition) {
+		return this.jdbc
+			.sql("select id, code, edition, level, name, path from admin_unit where code = ?"
+					+ " and (cast(? as text) is null or edition = ?)"
+					+ " order by (valid_to is null or valid_to >= current_date) desc, valid_from desc, depth")
+			.params(code, edition, edition)
+			.query((rs, n) -> unit(rs))
+			.list();
+	}
+
+	public long insertToken(long userId, String name, byte[] hash, String prefix, OffsetDateTime expiresAt) {
+		return this.jdbc
+			.sql("insert into access_token (user_id, name, token_hash, prefix, expires_at) values (?, ?, ?, ?, ?)"
+					+ " returning id")
+			.params(userId, name, hash, prefix, expiresAt)
+			.query(Long.class)
+			.single();
+	}
+
+	public List<AccessToken> tokensOf(long userId) {
+		return this.jdbc.sql("select * from access_token where user_id = ? order by created_at desc, id desc")
+			.param(userId)
+			.query((rs, n) -> token(rs))
+			.list();
+	}
+
+	public Optional<AccessToken> token(long id) {
+		return this.jdbc.sql("select * from access_token where id = ?")
+			.param(id)
+			.query((rs, n) -> token(rs))
+			.optional();
+	}
+
+	public boolean revokeToken(long id) {
+		return this.jdbc.sql("update access_token set revoked_at = now() where id = ? and revoked_at is null")
+			.param(id)
+			.update() == 1;
+	}
+
+	public void touchToken(long id) {
+		this.jdbc.sql("update access_token set last_used_at = now() where id = ?").param(id).update();
+	}
+
+	private static AccessToken token(ResultSet rs) throws SQLException {
+		return new AccessToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getString("prefix"),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+				rs.getObject("revoked_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class));
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * A token lookup.
+	 *
+	 * @param user the owner
+	 * @param tokenId token id
+	 * @param expiresAt expiry
+	 * @param revokedAt revocation
+	 */
+	public record TokenMatch(SignedInUser user, long tokenId, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
+
+		public boolean usable(Instant now) {
+			return this.revokedAt == null && this.expiresAt.toInstant().isAfter(now);
+		}
+
+	}
+
+	/**
+	 * The result of a failed login.
+	 *
+	 * @param count failures since the last success
+	 * @param locked the account is now locked
+	 */
+	public record Failure(int count, boolean locked) {
+	}
+
+}

@@ -1,0 +1,154 @@
+package vn.giamngheo.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.identity.UserDirectory.NewUser;
+import vn.giamngheo.identity.persistence.UserRepository;
+
+/**
+ * Test data written directly: two communes of Tây Giang (A = Xã Dang 20464, B = another
+ * commune of the district), one village and one household with a member in each, and
+ * audit rows of B's household. B's data carries distinctive strings a leak test looks
+ * for.
+ */
+public final class Fixtures {
+
+	public static final String PASSWORD = "correct-horse-1";
+
+	final JdbcClient jdbc;
+
+	final UserDirectory directory;
+
+	final UserRepository users;
+
+	final TransactionTemplate tx;
+
+	public final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+	public Commune a;
+
+	public Commune b;
+
+	public Fixtures(JdbcClient jdbc, UserDirectory directory, UserRepository users, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.users = users;
+		this.tx = tx;
+	}
+
+	public Fixtures communes() {
+		this.a = commune("20464", "Alfa");
+		String bCode = this.jdbc
+			.sql("select c.code from admin_unit c join admin_unit d on d.id = c.parent_id where d.code = '504'"
+					+ " and d.edition = '2024' and c.code <> '20464' order by c.code limit 1")
+			.query(String.class)
+			.single();
+		this.b = commune(bCode, "Bravo");
+		return this;
+	}
+
+	private Commune commune(String code, String label) {
+		record U(long id, String path, String province) {
+		}
+		U c = this.jdbc.sql("select id, path, province_code from admin_unit where code = ? and edition = '2024'")
+			.param(code)
+			.query((rs, n) -> new U(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+		long village = this.jdbc
+			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
+					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', 4, 'Thôn', ?, ?,"
+					+ " ?, ?, ?, '/', false, date '2024-01-01', true) returning id")
+			.params("V" + this.tag + label.charAt(0), "Thôn " + label + this.tag, label + this.tag,
+					label.toLowerCase() + this.tag, c.id(), c.province())
+			.query(Long.class)
+			.single();
+		String villagePath = c.path() + village + "/";
+		this.jdbc.sql("update admin_unit set path = ? where id = ?").params(villagePath, village).update();
+		String headName = "Zq" + label + "Leak" + this.tag;
+		String cccd = String.format("%012d", Math.abs((label + this.tag).hashCode()) % 1_000_000_000_000L);
+		String phone = "09" + String.format("%08d", Math.abs((this.tag + label).hashCode()) % 100_000_000);
+		UUID household = this.jdbc
+			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
+					+ " head_name_norm, urban, phone, synthetic) values (?, ?, ?, ?, ?, ?, ?, false, ?, true) returning id")
+			.params(c.province(), "HH-" + label + "-" + this.tag, c.id(), village, villagePath, headName,
+					headName.toLowerCase(), phone)
+			.query(UUID.class)
+			.single();
+		UUID member = this.jdbc
+			.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
+					+ " ethnicity_code, relation, cccd, phone) values (?, ?, ?, ?, 'F', date '1980-02-03', '26', 'HEAD',"
+					+ " ?, ?) returning id")
+			.params(household, c.province(), headName, headName.toLowerCase(), cccd, phone)
+			.query(UUID.class)
+			.single();
+		this.tx.executeWithoutResult(
+				(s) -> new AuditTrail(this.jdbc,
+						new tools.jackson.databind.ObjectMapper())
+					.record(new AuditEntry("fixture", "UPDATE", "MEMBER", member.toString(), household, villagePath,
+							c.province(), java.util.Map.of("fullName", new Change("Old" + headName, headName), "cccd",
+									new Change(null, cccd)),
+							"fixture " + headName)));
+		return new Commune(code, c.id(), c.path(), village, villagePath, household, member, headName, cccd, phone,
+				"HH-" + label + "-" + this.tag);
+	}
+
+	/** Creates a user and returns the username. */
+	public String user(String prefix, Role role, List<String> view, List<String> capture) {
+		String username = (prefix + "." + this.tag).toLowerCase();
+		this.directory.createUnchecked(
+				new NewUser(username, prefix, role.name(), PASSWORD, false, false, view, capture), false, "test");
+		return username;
+	}
+
+	public String nationUser(String prefix, Role role) {
+		String username = (prefix + "." + this.tag).toLowerCase();
+		this.directory.createUnchecked(
+				new NewUser(username, prefix, role.name(), PASSWORD, true, true, List.of(), List.of()), false, "test");
+		return username;
+	}
+
+	public Authentication auth(String username) {
+		SignedInUser user = this.users.findPrincipal(username).orElseThrow();
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+	}
+
+	public void signIn(String username) {
+		SecurityContextHolder.getContext().setAuthentication(auth(username));
+	}
+
+	/**
+	 * A commune with its fixture rows.
+	 *
+	 * @param code commune code
+	 * @param id commune unit id
+	 * @param path commune path
+	 * @param villageId village id
+	 * @param villagePath village path
+	 * @param household household id
+	 * @param member member id
+	 * @param headName distinctive head name
+	 * @param cccd distinctive citizen id
+	 * @param phone distinctive phone
+	 * @param householdCode household code
+	 */
+	public record Commune(String code, long id, String path, long villageId, String villagePath, UUID household,
+			UUID member, String headName, String cccd, String phone, String householdCode) {
+
+		List<String> secrets() {
+			return List.of(this.headName, this.cccd, this.phone, this.householdCode, this.household.toString(),
+					this.member.toString());
+		}
+
+	}
+
+}

@@ -1,0 +1,90 @@
+package vn.giamngheo.identity;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@TestPropertySource(properties = "giamngheo.security.login-attempts-per-minute=100000")
+class PagesIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Test
+	void adminManagesUsersThroughThePagesInVietnameseAndEnglish() throws Exception {
+		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		var admin = f.auth("admin");
+		this.mvc.perform(get("/login").header("Accept-Language", "vi"))
+			.andExpect(content().string(containsString("Tên đăng nhập")));
+		this.mvc.perform(get("/login").header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("User name")));
+		this.mvc.perform(get("/admin/users/new").header("Accept-Language", "vi").with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Phạm vi nhập liệu")));
+		this.mvc
+			.perform(post("/admin/users").with(authentication(admin))
+				.with(csrf())
+				.param("username", "page." + f.tag)
+				.param("role", "REVIEWER")
+				.param("password", "page-password-1")
+				.param("viewUnits", "20464@2024")
+				.param("captureUnits", "20464@2024"))
+			.andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+		long id = this.users.findPrincipal("page." + f.tag).orElseThrow().id();
+		this.mvc.perform(get("/admin/users/" + id).with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("20464@2024")));
+		this.mvc
+			.perform(post("/admin/users/" + id).with(authentication(admin))
+				.with(csrf())
+				.param("version", "0")
+				.param("role", "REVIEWER")
+				.param("viewUnits", "nope-unit"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("nope-unit")));
+		this.mvc.perform(get("/admin/users").with(authentication(admin)))
+			.andExpect(content().string(containsString("page." + f.tag)));
+		this.mvc.perform(get("/admin/users/999999999").with(authentication(admin))).andExpect(status().isNotFound());
+		var reviewer = f.auth("page." + f.tag);
+		this.mvc.perform(post("/account/tokens").with(authentication(reviewer)).with(csrf()).param("name", "laptop"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/account").header("Accept-Language", "vi").with(authentication(reviewer)))
+			.andExpect(content().string(containsString("laptop")))
+			.andExpect(content().string(containsString("Rà soát viên")));
+		this.mvc.perform(get("/audit").with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("page." + f.tag)));
+	}
+
+}
