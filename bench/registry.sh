@@ -11,7 +11,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 [ -f target/giamngheo.jar ] || ./mvnw -q -DskipTests package
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 java -Xmx2g -jar target/giamngheo.jar --server.port=$PORT --giamngheo.db.data-dir=$DATA --giamngheo.db.embedded-port=$DB_PORT \
-  --giamngheo.demo.size=full --giamngheo.admin.password=admin > bench-data/registry-app.log 2>&1 &
+  --giamngheo.demo.size=full > bench-data/registry-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 600); do curl -s -o /dev/null "http://localhost:$PORT/login" && break; sleep 1; done
@@ -19,7 +19,7 @@ grep -E "Demo|demo" bench-data/registry-app.log | grep -iE "loaded|seconds|rows"
 JAR=$(mktemp)
 curl -s -c "$JAR" -b "$JAR" "http://localhost:$PORT/login" -o /tmp/login.html
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' /tmp/login.html | head -1 | sed 's/.*value="//;s/"//')
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin&_csrf=$CSRF" "http://localhost:$PORT/login"
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$CSRF" "http://localhost:$PORT/login"
 SESSION=$(grep JSESSIONID "$JAR" | awk '{print $7}')
 PSQL="psql -h localhost -p $DB_PORT -U postgres -d giamngheo -At"
 read COMMUNE N <<<"$($PSQL -c "select commune_id, count(*) from household where province_code='49' group by 1 order by abs(count(*)-2000) limit 1" | tr '|' ' ')"

@@ -79,7 +79,7 @@ public final class Fixtures {
 		String phone = "09" + String.format("%08d", Math.abs((this.tag + label).hashCode()) % 100_000_000);
 		UUID household = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
-					+ " head_name_norm, urban, phone, synthetic) values (?, ?, ?, ?, ?, ?, ?, false, ?, true) returning id")
+					+ " head_name_norm, urban, phone, synthetic) values (?, ?, ?, ?, ?, ?, ?, false, ?, false) returning id")
 			.params(c.province(), "HH-" + label + "-" + this.tag, c.id(), village, villagePath, headName,
 					headName.toLowerCase(), phone)
 			.query(UUID.class)

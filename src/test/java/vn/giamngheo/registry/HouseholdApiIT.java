@@ -48,7 +48,7 @@ class HouseholdApiIT {
 		RequestPostProcessor csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.csrf();
 		this.ADMIN = (request) -> csrf.postProcessRequest(auth.postProcessRequest(request));
-		long commune = this.jdbc.sql("select id from admin_unit where code = '20464' and edition = '2024'")
+		long commune = this.jdbc.sql("select id from admin_unit where code = '00001' and edition = '2024'")
 			.query(Long.class)
 			.single();
 		String name = "Thôn Thử " + UUID.randomUUID().toString().substring(0, 8);
@@ -65,7 +65,7 @@ class HouseholdApiIT {
 
 	static String uniqueCccd(char sexCentury, String yy) {
 		long serial = Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000L;
-		return "049" + sexCentury + yy + String.format("%06d", serial);
+		return "001" + sexCentury + yy + String.format("%06d", serial);
 	}
 
 	String createHousehold(String headName, String cccd) throws Exception {
@@ -109,7 +109,7 @@ class HouseholdApiIT {
 		this.mvc.perform(get("/api/v1/households/" + id).with(ADMIN))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.members[0].fullName").value("Nguyễn Văn Ánh"))
-			.andExpect(jsonPath("$.household.provinceCode").value("49"));
+			.andExpect(jsonPath("$.household.provinceCode").value("01"));
 	}
 
 	@Test
