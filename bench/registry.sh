@@ -14,13 +14,16 @@ java -Xmx2g -jar target/giamngheo.jar --server.port=$PORT --giamngheo.db.data-di
   --giamngheo.demo.size=full > bench-data/registry-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for i in $(seq 1 600); do curl -s -o /dev/null "http://localhost:$PORT/login" && break; sleep 1; done
+# wait until the application is ready (the first start loads the full demo before that)
+for i in $(seq 1 900); do grep -q "is ready" bench-data/registry-app.log 2>/dev/null && break; sleep 1; done
 grep -E "Demo|demo" bench-data/registry-app.log | grep -iE "loaded|seconds|rows" | head -5 || true
 JAR=$(mktemp)
 curl -s -c "$JAR" -b "$JAR" "http://localhost:$PORT/login" -o /tmp/login.html
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' /tmp/login.html | head -1 | sed 's/.*value="//;s/"//')
 curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$CSRF" "http://localhost:$PORT/login"
 SESSION=$(grep JSESSIONID "$JAR" | awk '{print $7}')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT/api/v1/households?size=1")" = 200 ] \
+  || { echo "login failed"; exit 1; }
 PSQL="psql -h localhost -p $DB_PORT -U postgres -d giamngheo -At"
 read COMMUNE N <<<"$($PSQL -c "select commune_id, count(*) from household where province_code='49' group by 1 order by abs(count(*)-2000) limit 1" | tr '|' ' ')"
 VILLAGE=$($PSQL -c "select village_id from household where commune_id=$COMMUNE limit 1")

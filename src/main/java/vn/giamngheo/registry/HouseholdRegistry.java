@@ -60,8 +60,13 @@ public class HouseholdRegistry {
 	public Page<HouseholdRow> search(HouseholdQuery query) {
 		Actor current = this.actor.get();
 		String unitPath = null;
+		Long communeId = null;
+		String provinceCode = null;
 		if (query.unitId() != null) {
-			unitPath = this.geography.unit(query.unitId()).path();
+			Unit unit = this.geography.unit(query.unitId());
+			unitPath = unit.path();
+			provinceCode = unit.provinceCode();
+			communeId = unit.isCommune() ? unit.id() : null;
 		}
 		if (query.villageId() != null) {
 			Unit village = this.geography.unit(query.villageId());
@@ -74,16 +79,9 @@ public class HouseholdRegistry {
 			throw DomainException
 				.invalid(List.of(new FieldProblem("classification", "error.field.invalid", query.classification())));
 		}
-		int year = (query.year() != null) ? query.year() : latestYear(unitPath, current);
-		return this.households.search(query, unitPath, current.scope().viewPatterns(), year);
-	}
-
-	/** Latest review year with data in the unit (or the user's first scope unit). */
-	@Transactional(readOnly = true)
-	public int latestYear(String unitPath, Actor current) {
-		String path = (unitPath != null) ? unitPath
-				: (current.scope().nation() ? "/" : current.scope().viewPaths().stream().findFirst().orElse("/none/"));
-		return this.households.latestYear(path).orElse(LocalDate.now(this.clock).getYear());
+		int year = (query.year() != null) ? query.year()
+				: this.households.latestYear(provinceCode).orElse(LocalDate.now(this.clock).getYear());
+		return this.households.search(query, communeId, unitPath, current.scope().viewPatterns(), year);
 	}
 
 	/** A household visible to the user, or NOT_FOUND. */

@@ -45,22 +45,35 @@ public class HouseholdRepository {
 		return this.jdbc.sql(HOUSEHOLD + " where h.id = ?").param(id).query(this::household).optional();
 	}
 
-	/** Latest review year with any assessment under the path prefix. */
-	public Optional<Integer> latestYear(String pathPrefix) {
+	/**
+	 * Latest review year with any assessment in the province (all provinces when null).
+	 */
+	public Optional<Integer> latestYear(String provinceCode) {
 		int year = this.jdbc
-			.sql("select coalesce(max(a.year), 0) from household_assessment a join household h on h.id = a.household_id"
-					+ " where h.unit_path like ?")
-			.param(pathPrefix + "%")
+			.sql("select coalesce(max(year), 0) from household_assessment"
+					+ " where (cast(? as text) is null or province_code = ?)")
+			.params(provinceCode, provinceCode)
 			.query(Integer.class)
 			.single();
 		return (year == 0) ? Optional.empty() : Optional.of(year);
 	}
 
-	public Page<HouseholdRow> search(HouseholdQuery query, String unitPath, String[] scopePatterns, int year) {
-		StringBuilder where = new StringBuilder(" where not h.voided and h.unit_path like any(?)");
+	/** Counts at most this many matches; a list shows "more than" beyond it. */
+	public static final long COUNT_CAP = 10_000;
+
+	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
+			int year) {
+		StringBuilder where = new StringBuilder(" where not h.voided");
 		List<Object> params = new ArrayList<>();
-		params.add(scopePatterns);
-		if (unitPath != null) {
+		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
+			where.append(" and h.unit_path like any(?)");
+			params.add(scopePatterns);
+		}
+		if (communeId != null) {
+			where.append(" and h.commune_id = ?");
+			params.add(communeId);
+		}
+		else if (unitPath != null) {
 			where.append(" and h.unit_path like ?");
 			params.add(unitPath + "%");
 		}
@@ -87,7 +100,12 @@ public class HouseholdRepository {
 		List<Object> all = new ArrayList<>();
 		all.add(year);
 		all.addAll(params);
-		long total = this.jdbc.sql("select count(*)" + from + where).params(all).query(Long.class).single();
+		List<Object> countParams = new ArrayList<>(all);
+		countParams.add(COUNT_CAP + 1);
+		long total = this.jdbc.sql("select count(*) from (select 1" + from + where + " limit ?) capped")
+			.params(countParams)
+			.query(Long.class)
+			.single();
 		String order = switch (query.sort()) {
 			case "head" -> "h.head_name_norm";
 			case "village" -> "v.name_norm";
