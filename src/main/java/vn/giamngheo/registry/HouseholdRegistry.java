@@ -26,6 +26,7 @@ import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.DataScope;
 
 /**
  * The household registry: households, members and their yearly assessments. Every read is
@@ -81,7 +82,12 @@ public class HouseholdRegistry {
 		}
 		int year = (query.year() != null) ? query.year()
 				: this.households.latestYear(provinceCode).orElse(LocalDate.now(this.clock).getYear());
-		return this.households.search(query, communeId, unitPath, current.scope().viewPatterns(), year);
+		// a unit inside the view scope already limits the rows to the scope; ancestors of
+		// the scope
+		// (visible for navigation) do not, so the scope clause stays for them
+		String[] scope = (unitPath != null && current.scope().canView(unitPath)) ? DataScope.NATION.viewPatterns()
+				: current.scope().viewPatterns();
+		return this.households.search(query, communeId, unitPath, scope, year);
 	}
 
 	/** A household visible to the user, or NOT_FOUND. */

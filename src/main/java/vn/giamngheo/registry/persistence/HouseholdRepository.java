@@ -66,8 +66,13 @@ public class HouseholdRepository {
 		StringBuilder where = new StringBuilder(" where not h.voided");
 		List<Object> params = new ArrayList<>();
 		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
-			where.append(" and h.unit_path like any(?)");
-			params.add(scopePatterns);
+			// one LIKE per scope path (not LIKE ANY): each prefix can use the path index
+			where.append(" and (");
+			for (int i = 0; i < scopePatterns.length; i++) {
+				where.append((i == 0) ? "" : " or ").append("h.unit_path like ?");
+				params.add(scopePatterns[i]);
+			}
+			where.append(scopePatterns.length == 0 ? "false)" : ")");
 		}
 		if (communeId != null) {
 			where.append(" and h.commune_id = ?");
