@@ -110,7 +110,7 @@ public class Geography {
 	public Unit createVillage(long communeId, String type, String name) {
 		Unit commune = unit(communeId);
 		Actor current = this.actor.get();
-		requireCapture(current, commune);
+		this.actor.requireCapture(commune.path());
 		String cleanName = TextNormalizer.clean(name);
 		if (!commune.isCommune()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "geography.village.parent-not-commune");
@@ -141,7 +141,7 @@ public class Geography {
 	public Unit overrideUrban(long unitId, boolean urban, int version) {
 		Unit unit = unit(unitId);
 		Actor current = this.actor.get();
-		requireCapture(current, unit);
+		this.actor.requireCapture(unit.path());
 		if (this.units.updateUrban(unitId, urban, version) == 0) {
 			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", unit.version(), version);
 		}
@@ -155,7 +155,7 @@ public class Geography {
 			String legalBasis, String note) {
 		Unit unit = unit(unitId);
 		Actor current = this.actor.get();
-		requireCapture(current, unit);
+		this.actor.requireCapture(unit.path());
 		if (attribute == null || !ATTRIBUTES.contains(attribute)) {
 			throw DomainException.invalid(List.of(new FieldProblem("attribute", "error.field.invalid", attribute)));
 		}
@@ -183,7 +183,7 @@ public class Geography {
 			.orElseThrow(() -> DomainException.notFound("thuộc tính", attributeId));
 		Unit unit = unit(attribute.unitId());
 		Actor current = this.actor.get();
-		requireCapture(current, unit);
+		this.actor.requireCapture(unit.path());
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
 		}
@@ -199,12 +199,6 @@ public class Geography {
 		}
 		// ancestors of a unit in scope are visible for navigation
 		return actor.scope().viewPaths().stream().anyMatch((p) -> p.startsWith(path));
-	}
-
-	private static void requireCapture(Actor actor, Unit unit) {
-		if (!actor.scope().canCapture(unit.path())) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
-		}
 	}
 
 }

@@ -133,7 +133,7 @@ public class HouseholdRegistry {
 			throw DomainException.invalid(problems);
 		}
 		Unit village = village(data.villageId());
-		requireCapture(current, village.path());
+		this.actor.requireCapture(village.path());
 		Unit commune = this.geography.unit(village.parentId());
 		refuseDuplicateCccd(head.cccd(), null);
 		String prefix = commune.code() + "-";
@@ -154,12 +154,12 @@ public class HouseholdRegistry {
 	public Household update(UUID id, int version, HouseholdData data) {
 		Actor current = this.actor.get();
 		Household before = household(id);
-		requireCapture(current, before.unitPath());
+		this.actor.requireCapture(before.unitPath());
 		if (!data.problems().isEmpty()) {
 			throw DomainException.invalid(data.problems());
 		}
 		Unit village = village(data.villageId());
-		requireCapture(current, village.path());
+		this.actor.requireCapture(village.path());
 		if (village.parentId() != before.communeId()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "registry.household.move-commune");
 		}
@@ -179,7 +179,7 @@ public class HouseholdRegistry {
 	public void voidHousehold(UUID id, int version, String reason) {
 		Actor current = this.actor.get();
 		Household before = household(id);
-		requireCapture(current, before.unitPath());
+		this.actor.requireCapture(before.unitPath());
 		requireReason(reason);
 		checkVersion(before.version(), version);
 		if (this.households.voidHousehold(id, version, reason.trim()) == 0) {
@@ -193,7 +193,7 @@ public class HouseholdRegistry {
 	public Member addMember(UUID householdId, MemberData data) {
 		Actor current = this.actor.get();
 		Household household = household(householdId);
-		requireCapture(current, household.unitPath());
+		this.actor.requireCapture(household.unitPath());
 		validate(data);
 		if ("HEAD".equals(data.relation())) {
 			throw DomainException.invalid(List.of(new FieldProblem("relation", "registry.head.exists")));
@@ -211,7 +211,7 @@ public class HouseholdRegistry {
 	public Member updateMember(UUID householdId, UUID memberId, int version, MemberData data) {
 		Actor current = this.actor.get();
 		Household household = household(householdId);
-		requireCapture(current, household.unitPath());
+		this.actor.requireCapture(household.unitPath());
 		Member before = memberOf(household, memberId);
 		validate(data);
 		if ("HEAD".equals(before.relation()) != "HEAD".equals(data.relation())) {
@@ -238,7 +238,7 @@ public class HouseholdRegistry {
 	public void voidMember(UUID householdId, UUID memberId, int version, String reason) {
 		Actor current = this.actor.get();
 		Household household = household(householdId);
-		requireCapture(current, household.unitPath());
+		this.actor.requireCapture(household.unitPath());
 		Member before = memberOf(household, memberId);
 		requireReason(reason);
 		if ("HEAD".equals(before.relation())) {
@@ -301,12 +301,6 @@ public class HouseholdRegistry {
 	private static void requireReason(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
-		}
-	}
-
-	private static void requireCapture(Actor actor, String path) {
-		if (!actor.scope().canCapture(path)) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
 		}
 	}
 
