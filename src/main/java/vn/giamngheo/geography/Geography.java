@@ -46,9 +46,9 @@ public class Geography {
 
 	/** A unit visible to the current user, or NOT_FOUND. */
 	public Unit unit(long id) {
-		Unit unit = this.units.findById(id).orElseThrow(() -> DomainException.notFound("đơn vị", id));
+		Unit unit = this.units.findById(id).orElseThrow(() -> DomainException.notFound("UNIT", id));
 		if (!visible(this.actor.get(), unit.path())) {
-			throw DomainException.notFound("đơn vị", id);
+			throw DomainException.notFound("UNIT", id);
 		}
 		return unit;
 	}
@@ -67,7 +67,7 @@ public class Geography {
 		return byCode(code).stream()
 			.filter((u) -> u.validOn(date))
 			.findFirst()
-			.orElseThrow(() -> DomainException.notFound("đơn vị", code));
+			.orElseThrow(() -> DomainException.notFound("UNIT", code));
 	}
 
 	public List<Unit> roots(String edition) {
@@ -180,7 +180,7 @@ public class Geography {
 	@Transactional
 	public void voidAttribute(long attributeId, String reason) {
 		UnitAttribute attribute = this.units.findAttribute(attributeId)
-			.orElseThrow(() -> DomainException.notFound("thuộc tính", attributeId));
+			.orElseThrow(() -> DomainException.notFound("UNIT_ATTRIBUTE", attributeId));
 		Unit unit = unit(attribute.unitId());
 		Actor current = this.actor.get();
 		this.actor.requireCapture(unit.path());

@@ -58,7 +58,7 @@ public class UserDirectory {
 
 	public UserAccount get(long id) {
 		this.current.requireRole(Role.SYSTEM_ADMIN);
-		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user", id));
+		return this.users.find(id).orElseThrow(() -> DomainException.notFound("USER", id));
 	}
 
 	@Transactional

@@ -93,9 +93,9 @@ public class HouseholdRegistry {
 	/** A household visible to the user, or NOT_FOUND. */
 	@Transactional(readOnly = true)
 	public Household household(UUID id) {
-		Household household = this.households.find(id).orElseThrow(() -> DomainException.notFound("hộ", id));
+		Household household = this.households.find(id).orElseThrow(() -> DomainException.notFound("HOUSEHOLD", id));
 		if (!this.actor.get().scope().canView(household.unitPath())) {
-			throw DomainException.notFound("hộ", id);
+			throw DomainException.notFound("HOUSEHOLD", id);
 		}
 		return household;
 	}
@@ -260,9 +260,9 @@ public class HouseholdRegistry {
 
 	private Member memberOf(Household household, UUID memberId) {
 		Member member = this.households.findMember(memberId)
-			.orElseThrow(() -> DomainException.notFound("nhân khẩu", memberId));
+			.orElseThrow(() -> DomainException.notFound("MEMBER", memberId));
 		if (!member.householdId().equals(household.id()) || member.voided()) {
-			throw DomainException.notFound("nhân khẩu", memberId);
+			throw DomainException.notFound("MEMBER", memberId);
 		}
 		return member;
 	}

@@ -210,9 +210,13 @@ class HouseholdApiIT {
 		this.mvc.perform(get("/api/v1/units/999999999").with(ADMIN))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
-		this.mvc.perform(get("/api/v1/households/" + UUID.randomUUID()).with(ADMIN))
+		UUID missing = UUID.randomUUID();
+		this.mvc.perform(get("/api/v1/households/" + missing).with(ADMIN))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.detail").value("Không tìm thấy hộ \"" + missing + "\"."));
+		this.mvc.perform(get("/api/v1/households/" + missing).with(ADMIN).header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.detail").value("No household \"" + missing + "\" was found."));
 		this.mvc.perform(get("/api/v1/households/not-a-uuid").with(ADMIN)).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/api/v1/households").with(ADMIN).param("unit", "999999999"))
 			.andExpect(status().isNotFound());

@@ -98,7 +98,7 @@ class UserAdminController {
 	@PostMapping("/{id}/tokens/{tokenId}/revoke")
 	String revoke(@PathVariable long id, @PathVariable long tokenId) {
 		if (this.tokens.of(id).stream().noneMatch((t) -> t.id() == tokenId)) {
-			throw DomainException.notFound("token", tokenId);
+			throw DomainException.notFound("TOKEN", tokenId);
 		}
 		this.tokens.revoke(tokenId);
 		return "redirect:/admin/users/" + id;

@@ -69,7 +69,7 @@ class UserApiController {
 			.stream()
 			.filter((t) -> t.id() == tokenId)
 			.findFirst()
-			.orElseThrow(() -> vn.giamngheo.shared.error.DomainException.notFound("token", tokenId));
+			.orElseThrow(() -> vn.giamngheo.shared.error.DomainException.notFound("TOKEN", tokenId));
 		this.tokens.revoke(tokenId);
 	}
 

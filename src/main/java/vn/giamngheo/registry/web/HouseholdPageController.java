@@ -134,7 +134,7 @@ public class HouseholdPageController {
 			.stream()
 			.filter((m) -> m.id().equals(memberId))
 			.findFirst()
-			.orElseThrow(() -> DomainException.notFound("nhân khẩu", memberId));
+			.orElseThrow(() -> DomainException.notFound("MEMBER", memberId));
 		return memberForm(household, member, MemberForm.of(member), model);
 	}
 

@@ -2,6 +2,8 @@ package vn.giamngheo.shared.error;
 
 import java.util.List;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * A refusal with a stable code and a message key (resolved from the message bundles,
  * Vietnamese first). Field errors carry their own keys.
@@ -28,8 +30,15 @@ public class DomainException extends RuntimeException {
 		this.fieldProblems = List.copyOf(fieldProblems);
 	}
 
-	public static DomainException notFound(String what, Object id) {
-		return new DomainException(ErrorCode.NOT_FOUND, "error.not-found", what, id);
+	/**
+	 * Not found.
+	 * @param entity entity type, named by the bundle key {@code entity.<entity>}
+	 * @param id the id asked for
+	 * @return the refusal
+	 */
+	public static DomainException notFound(String entity, Object id) {
+		return new DomainException(ErrorCode.NOT_FOUND, "error.not-found",
+				new DefaultMessageSourceResolvable(new String[] { "entity." + entity }, entity), id);
 	}
 
 	public static DomainException invalid(List<FieldProblem> problems) {
