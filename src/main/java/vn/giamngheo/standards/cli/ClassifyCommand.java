@@ -343,14 +343,7 @@ public final class ClassifyCommand {
 			json.end();
 		}
 		json.end();
-		String text = json.toString();
-		if (args.get("--out") != null) {
-			Files.writeString(Path.of(args.get("--out")), text, StandardCharsets.UTF_8);
-		}
-		else {
-			out.print(text);
-			out.flush();
-		}
+		json.emit(args.get("--out"), out);
 		return 0;
 	}
 

@@ -135,4 +135,20 @@ final class Json {
 		return this.out.toString() + "\n";
 	}
 
+	/**
+	 * Writes the document to the {@code --out} file, or to standard output when there is
+	 * none.
+	 */
+	void emit(String outFile, java.io.PrintStream out) throws java.io.IOException {
+		String text = toString();
+		if (outFile != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(outFile), text,
+					java.nio.charset.StandardCharsets.UTF_8);
+		}
+		else {
+			out.print(text);
+			out.flush();
+		}
+	}
+
 }

@@ -2,7 +2,6 @@ package vn.giamngheo.standards.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,14 +186,7 @@ public final class MpiCommand {
 				json.end();
 			}
 			json.end();
-			String text = json.toString();
-			if (args.get("--out") != null) {
-				Files.writeString(Path.of(args.get("--out")), text, StandardCharsets.UTF_8);
-			}
-			else {
-				out.print(text);
-				out.flush();
-			}
+			json.emit(args.get("--out"), out);
 			return 0;
 		}
 	}
