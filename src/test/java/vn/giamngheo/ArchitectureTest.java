@@ -31,7 +31,13 @@ class ArchitectureTest {
 			Map.entry("identity", Set.of("shared", "audit")),
 			Map.entry("geography", Set.of("shared", "audit", "identity")),
 			Map.entry("registry", Set.of("shared", "audit", "identity", "geography", "standards")),
-			Map.entry("demo", Set.of("shared", "audit", "identity", "geography", "registry", "standards")));
+			Map.entry("review", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
+			Map.entry("analytics", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
+			Map.entry("targets",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics")),
+			Map.entry("imports", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
+			Map.entry("demo", Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review",
+					"analytics", "targets", "imports")));
 
 	static JavaClasses classes;
 
