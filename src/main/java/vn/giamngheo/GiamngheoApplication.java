@@ -4,18 +4,21 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import vn.giamngheo.standards.cli.Main;
+
 /**
  * Entry point. Without arguments (or with Spring options) it serves the web application.
  * With a subcommand ({@code classify}, {@code mpi}, {@code bench-*}) it runs that command
- * without booting Spring, so batch runs start in milliseconds.
+ * without booting Spring. The same commands ship alone in {@code giamngheo-cli.jar},
+ * which starts faster (no nested-jar launcher).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GiamngheoApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && Commands.isCommand(args[0])) {
-			System.exit(Commands.run(args));
+		if (args.length > 0 && Main.isCommand(args[0])) {
+			System.exit(Main.run(args));
 		}
 		SpringApplication.run(GiamngheoApplication.class, args);
 	}
