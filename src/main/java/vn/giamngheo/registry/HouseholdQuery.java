@@ -20,10 +20,38 @@ public record HouseholdQuery(Long unitId, Long villageId, String classification,
 
 	public static final Set<String> SORTS = Set.of("code", "head", "village", "class");
 
+	/** Counting stops above this many matches ({@link #countCap()}) for a list. */
+	public static final long LIST_COUNT_CAP = 10_000;
+
+	/**
+	 * Counting stops above this many matches for a name search: a common name ("nguyễn
+	 * văn") matches tens of thousands of households, and counting them all costs more
+	 * than showing the first page.
+	 */
+	public static final long NAME_COUNT_CAP = 1_000;
+
 	public HouseholdQuery {
 		page = Math.max(page, 0);
 		size = (size <= 0) ? 50 : Math.min(size, 200);
 		sort = (sort == null || !SORTS.contains(sort)) ? "code" : sort;
+	}
+
+	/** True when {@code q} is a name (not a 12-digit citizen ID). */
+	public boolean isNameSearch() {
+		return this.q != null && !this.q.isBlank() && !isCitizenIdSearch();
+	}
+
+	/** True when {@code q} is a 12-digit citizen ID. */
+	public boolean isCitizenIdSearch() {
+		return this.q != null && this.q.trim().matches("[0-9]{12}");
+	}
+
+	/**
+	 * The count of a page is exact up to this many matches; above it the total is
+	 * {@code countCap() + 1}, shown as "more than".
+	 */
+	public long countCap() {
+		return isNameSearch() ? NAME_COUNT_CAP : LIST_COUNT_CAP;
 	}
 
 }

@@ -112,6 +112,44 @@ class HouseholdApiIT {
 			.andExpect(jsonPath("$.household.provinceCode").value("01"));
 	}
 
+	void assess(String householdId, int year, String classification) {
+		this.jdbc
+			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
+					+ " classification) values (?::uuid, '01', ?, '2022-2025', 1, ?)")
+			.params(householdId, year, classification)
+			.update();
+	}
+
+	@Test
+	void aClassFilterCountsAndListsOnlyThatYearsClass() throws Exception {
+		String poor = createHousehold("Lò Văn Một", uniqueCccd('0', "80"));
+		String nearPoor = createHousehold("Lò Văn Hai", uniqueCccd('0', "80"));
+		String unassessed = createHousehold("Lò Văn Ba", uniqueCccd('0', "80"));
+		assess(poor, 2024, "POOR");
+		assess(nearPoor, 2024, "NEAR_POOR");
+		assess(nearPoor, 2023, "POOR");
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN)
+				.param("village", "" + this.villageId)
+				.param("year", "2024")
+				.param("classification", "POOR"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(poor))
+			.andExpect(jsonPath("$.items[0].classification").value("POOR"));
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN)
+				.param("village", "" + this.villageId)
+				.param("year", "2023")
+				.param("classification", "POOR"))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(nearPoor));
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN).param("village", "" + this.villageId).param("year", "2024"))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items[*].id", hasItem(unassessed)));
+	}
+
 	@Test
 	void aMalformedCitizenIdIsRefusedWithAVietnameseMessageAndNothingChanges() throws Exception {
 		long before = households();

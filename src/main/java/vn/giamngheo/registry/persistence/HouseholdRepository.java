@@ -58,9 +58,6 @@ public class HouseholdRepository {
 		return (year == 0) ? Optional.empty() : Optional.of(year);
 	}
 
-	/** Counts at most this many matches; a list shows "more than" beyond it. */
-	public static final long COUNT_CAP = 10_000;
-
 	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
 			int year) {
 		StringBuilder where = new StringBuilder(" where not h.voided");
@@ -86,31 +83,54 @@ public class HouseholdRepository {
 			where.append(" and h.village_id = ?");
 			params.add(query.villageId());
 		}
-		if (query.classification() != null && !query.classification().isBlank()) {
-			where.append(" and a.classification = ?");
-			params.add(query.classification());
-		}
-		String q = (query.q() != null) ? query.q().trim() : "";
-		if (q.matches("[0-9]{12}")) {
+		if (query.isCitizenIdSearch()) {
 			where.append(" and h.id in (select household_id from member where cccd = ? and not voided)");
-			params.add(q);
+			params.add(query.q().trim());
 		}
-		else if (!q.isEmpty()) {
+		else if (query.isNameSearch() && (communeId != null || query.villageId() != null)) {
+			// inside one commune (≤ a few thousand rows) filter the commune's rows: the
+			// province-wide trigram index costs ~20 ms for a common name ("nguyen"), and
+			// the planner would combine it with the commune index (BitmapAnd) if it could
+			where.append(" and strpos(h.head_name_norm, ?) > 0");
+			params.add(TextNormalizer.fold(query.q().trim()));
+		}
+		else if (query.isNameSearch()) {
 			where.append(" and h.head_name_norm like ?");
-			params
-				.add("%" + TextNormalizer.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.add("%" + TextNormalizer.fold(query.q().trim())
+				.replace("\\", "\\\\")
+				.replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		String cls = (query.classification() != null && !query.classification().isBlank()) ? query.classification()
+				: null;
+		// the count needs the year's assessment only to filter by class, and never the
+		// village
+		List<Object> countParams = new ArrayList<>();
+		String countFrom = " from household h";
+		if (cls != null) {
+			countFrom += " join household_assessment a on a.household_id = h.id and a.year = ? and a.classification = ?";
+			countParams.add(year);
+			countParams.add(cls);
+		}
+		countParams.addAll(params);
+		countParams.add(query.countCap() + 1);
+		// the same statement serves a village and the nation, a rare and a common name:
+		// plan
+		// each execution with its values, never a generic plan cached after five runs
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		long total = this.jdbc.sql("select count(*) from (select 1" + countFrom + where + " limit ?) capped")
+			.params(countParams)
+			.query(Long.class)
+			.single();
+		if (cls != null) {
+			where.append(" and a.classification = ?");
+			params.add(cls);
 		}
 		String from = " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
 				+ " join admin_unit v on v.id = h.village_id";
 		List<Object> all = new ArrayList<>();
 		all.add(year);
 		all.addAll(params);
-		List<Object> countParams = new ArrayList<>(all);
-		countParams.add(COUNT_CAP + 1);
-		long total = this.jdbc.sql("select count(*) from (select 1" + from + where + " limit ?) capped")
-			.params(countParams)
-			.query(Long.class)
-			.single();
 		String order = switch (query.sort()) {
 			case "head" -> "h.head_name_norm";
 			case "village" -> "v.name_norm";

@@ -44,7 +44,9 @@ public class HouseholdApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Danh sách hộ (lọc theo đơn vị, thôn, phân loại, năm; tìm theo tên chủ hộ hoặc CCCD)")
+	@Operation(summary = "Danh sách hộ (lọc theo đơn vị, thôn, phân loại, năm; tìm theo tên chủ hộ hoặc CCCD)",
+			description = "total đếm chính xác tới 10.000 hộ (tìm theo tên: 1.000); nhiều hơn thì total = giới hạn + 1."
+					+ " / total is exact up to 10,000 households (name search: 1,000); above that it is the cap + 1.")
 	public Page<HouseholdRow> list(@RequestParam(required = false) Long unit,
 			@RequestParam(required = false) Long village, @RequestParam(required = false) String classification,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
