@@ -98,6 +98,30 @@ class SecurityIT {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(u)));
 	}
 
+	List<String> auditedActions(String username) {
+		return this.jdbc.sql("select action from audit_event where entity_type = 'USER' and entity_id = ? order by id")
+			.param(username)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void formLoginsFailuresLockoutAndLogoutAreInTheAuditTrail() throws Exception {
+		String u = this.f.user("audited", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024"));
+		this.mvc.perform(formLogin().user(u).password("wrong-password")).andExpect(redirectedUrl("/login?error"));
+		MockHttpSession session = login(u);
+		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(formLogin().user(u).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+		}
+		assertThat(auditedActions(u)).containsExactly("LOGIN_FAILED", "LOGIN", "LOGOUT", "LOGIN_FAILED", "LOGIN_FAILED",
+				"LOGIN_FAILED", "LOGIN_FAILED", "LOCKED", "LOGIN_FAILED");
+		// token requests are not logged one by one, and a name that is no account is not
+		// stored
+		this.mvc.perform(formLogin().user("no-such-user-" + u).password("x")).andExpect(redirectedUrl("/login?error"));
+		assertThat(auditedActions("no-such-user-" + u)).isEmpty();
+	}
+
 	@Test
 	void disabledUserCannotLogIn() throws Exception {
 		String u = this.f.user("disabled", Role.LEADER, List.of("49@2024"), List.of());
