@@ -148,6 +148,32 @@ class HouseholdApiIT {
 			.perform(get("/api/v1/households").with(ADMIN).param("village", "" + this.villageId).param("year", "2024"))
 			.andExpect(jsonPath("$.total").value(3))
 			.andExpect(jsonPath("$.items[*].id", hasItem(unassessed)));
+		// a page past the end still says how many there are
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN)
+				.param("village", "" + this.villageId)
+				.param("year", "2024")
+				.param("classification", "NEAR_POOR")
+				.param("page", "3"))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items").isEmpty());
+	}
+
+	@Test
+	void aNameIsFoundInsideItsProvinceAndNotInAnother() throws Exception {
+		String id = createHousehold("Hồ Văn Quỳnh Giao", uniqueCccd('0', "80"));
+		long province = this.jdbc.sql("select id from admin_unit where code = '01' and edition = '2024'")
+			.query(Long.class)
+			.single();
+		long otherProvince = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
+			.query(Long.class)
+			.single();
+		this.mvc.perform(get("/api/v1/households").with(ADMIN).param("unit", "" + province).param("q", "ho van quynh"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
+		this.mvc
+			.perform(get("/api/v1/households").with(ADMIN).param("unit", "" + otherProvince).param("q", "ho van quynh"))
+			.andExpect(jsonPath("$.total").value(0));
 	}
 
 	@Test

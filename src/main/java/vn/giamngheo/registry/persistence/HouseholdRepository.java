@@ -58,16 +58,119 @@ public class HouseholdRepository {
 		return (year == 0) ? Optional.empty() : Optional.of(year);
 	}
 
+	/**
+	 * A page of households. How the filters are written decides the plan, and the right
+	 * plan depends on sizes the planner misjudges:
+	 * <ul>
+	 * <li>inside a commune or village (≤ a few thousand rows) the commune/village index
+	 * drives and a name is matched with {@code strpos} on those rows; the province-wide
+	 * trigram index would cost ~20 ms for a common name ("nguyen");</li>
+	 * <li>a name searched over a province or the nation is driven by the trigram index,
+	 * and a province-wide path prefix is checked on its rows ({@code starts_with})
+	 * instead of being intersected with 400,000 path-index entries;</li>
+	 * <li>a class filter inside a commune or village is one pass: the rows and their
+	 * count ({@code count(*) over ()}) come from the same join;</li>
+	 * <li>every execution is planned with its values ({@code force_custom_plan}): a
+	 * village and the nation, a rare and a common name share one statement.</li>
+	 * </ul>
+	 */
 	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
 			int year) {
-		StringBuilder where = new StringBuilder(" where not h.voided");
 		List<Object> params = new ArrayList<>();
+		String where = filter(query, communeId, unitPath, scopePatterns, params);
+		String cls = (query.classification() != null && !query.classification().isBlank()) ? query.classification()
+				: null;
+		boolean small = communeId != null || query.villageId() != null;
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		long total = -1;
+		if (cls == null || !small) {
+			// the count needs the year's assessment only to filter by class, never the
+			// village
+			List<Object> countParams = new ArrayList<>();
+			String countFrom = " from household h";
+			if (cls != null) {
+				countFrom += " join household_assessment a on a.household_id = h.id and a.year = ?"
+						+ " and a.classification = ?";
+				countParams.add(year);
+				countParams.add(cls);
+			}
+			countParams.addAll(params);
+			countParams.add(query.countCap() + 1);
+			total = this.jdbc.sql("select count(*) from (select 1" + countFrom + where + " limit ?) capped")
+				.params(countParams)
+				.query(Long.class)
+				.single();
+		}
+		List<Object> pageParams = new ArrayList<>();
+		pageParams.add(year);
+		pageParams.addAll(params);
+		if (cls != null) {
+			where += " and a.classification = ?";
+			pageParams.add(cls);
+		}
+		pageParams.add(query.size());
+		pageParams.add((long) query.page() * query.size());
+		String order = switch (query.sort()) {
+			case "head" -> "h.head_name_norm";
+			case "village" -> "v.name_norm";
+			case "class" -> "a.classification";
+			default -> "h.code";
+		};
+		long[] counted = { total };
+		List<HouseholdRow> rows = this.jdbc
+			.sql("select h.id, h.code, h.head_name, h.village_id, v.name as village_name, h.urban, h.ethnic_minority,"
+					+ " h.status, a.classification, (select count(*) from member m where m.household_id = h.id"
+					+ " and not m.voided) as members" + ((total < 0) ? ", count(*) over () as total_rows" : "")
+					+ " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
+					+ " join admin_unit v on v.id = h.village_id" + where + " order by " + order
+					+ (query.desc() ? " desc" : " asc") + ", h.code limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> {
+				if (counted[0] < 0) {
+					counted[0] = rs.getLong("total_rows");
+				}
+				return new HouseholdRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("head_name"),
+						rs.getLong("village_id"), rs.getString("village_name"), rs.getInt("members"),
+						rs.getBoolean("urban"), rs.getBoolean("ethnic_minority"), rs.getString("classification"), year,
+						rs.getString("status"));
+			})
+			.list();
+		if (counted[0] < 0) {
+			// a page past the end: no row carried the count
+			counted[0] = rows.isEmpty() && query.page() == 0 ? 0 : countClass(where, year, params, cls);
+		}
+		return new Page<>(rows, query.page(), query.size(), counted[0]);
+	}
+
+	private long countClass(String whereWithClass, int year, List<Object> params, String cls) {
+		List<Object> countParams = new ArrayList<>();
+		countParams.add(year);
+		countParams.addAll(params);
+		countParams.add(cls);
+		return this.jdbc
+			.sql("select count(*) from household h join household_assessment a on a.household_id = h.id and a.year = ?"
+					+ whereWithClass)
+			.params(countParams)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The where clause of a household list (alias {@code h} household; no class filter),
+	 * adding its parameters to {@code params}. See {@link #search} for why each filter is
+	 * written the way it is.
+	 */
+	public static String filter(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
+			List<Object> params) {
+		StringBuilder where = new StringBuilder(" where not h.voided");
+		boolean small = communeId != null || query.villageId() != null;
+		boolean byTrigram = query.isNameSearch() && !small;
 		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
-			// one LIKE per scope path (not LIKE ANY): each prefix can use the path index
+			// one clause per scope path (not LIKE ANY): each prefix can use the path
+			// index
 			where.append(" and (");
 			for (int i = 0; i < scopePatterns.length; i++) {
-				where.append((i == 0) ? "" : " or ").append("h.unit_path like ?");
-				params.add(scopePatterns[i]);
+				where.append((i == 0) ? "" : " or ").append(pathClause(scopePatterns[i], byTrigram, params));
 			}
 			where.append(scopePatterns.length == 0 ? "false)" : ")");
 		}
@@ -76,8 +179,7 @@ public class HouseholdRepository {
 			params.add(communeId);
 		}
 		else if (unitPath != null) {
-			where.append(" and h.unit_path like ?");
-			params.add(unitPath + "%");
+			where.append(" and ").append(pathClause(unitPath + "%", byTrigram, params));
 		}
 		if (query.villageId() != null) {
 			where.append(" and h.village_id = ?");
@@ -87,10 +189,7 @@ public class HouseholdRepository {
 			where.append(" and h.id in (select household_id from member where cccd = ? and not voided)");
 			params.add(query.q().trim());
 		}
-		else if (query.isNameSearch() && (communeId != null || query.villageId() != null)) {
-			// inside one commune (≤ a few thousand rows) filter the commune's rows: the
-			// province-wide trigram index costs ~20 ms for a common name ("nguyen"), and
-			// the planner would combine it with the commune index (BitmapAnd) if it could
+		else if (query.isNameSearch() && small) {
 			where.append(" and strpos(h.head_name_norm, ?) > 0");
 			params.add(TextNormalizer.fold(query.q().trim()));
 		}
@@ -101,58 +200,23 @@ public class HouseholdRepository {
 				.replace("%", "\\%")
 				.replace("_", "\\_") + "%");
 		}
-		String cls = (query.classification() != null && !query.classification().isBlank()) ? query.classification()
-				: null;
-		// the count needs the year's assessment only to filter by class, and never the
-		// village
-		List<Object> countParams = new ArrayList<>();
-		String countFrom = " from household h";
-		if (cls != null) {
-			countFrom += " join household_assessment a on a.household_id = h.id and a.year = ? and a.classification = ?";
-			countParams.add(year);
-			countParams.add(cls);
+		return where.toString();
+	}
+
+	/**
+	 * A subtree condition for a path pattern {@code /a/b/%}: the path index for a
+	 * district or deeper; for a province (or wider) under a name search, a check on the
+	 * rows the name index found.
+	 */
+	private static String pathClause(String pattern, boolean byTrigram, List<Object> params) {
+		String prefix = pattern.substring(0, pattern.length() - 1);
+		long depth = prefix.chars().filter((c) -> c == '/').count() - 1;
+		if (byTrigram && depth <= 1) {
+			params.add(prefix);
+			return "starts_with(h.unit_path, ?)";
 		}
-		countParams.addAll(params);
-		countParams.add(query.countCap() + 1);
-		// the same statement serves a village and the nation, a rare and a common name:
-		// plan
-		// each execution with its values, never a generic plan cached after five runs
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		long total = this.jdbc.sql("select count(*) from (select 1" + countFrom + where + " limit ?) capped")
-			.params(countParams)
-			.query(Long.class)
-			.single();
-		if (cls != null) {
-			where.append(" and a.classification = ?");
-			params.add(cls);
-		}
-		String from = " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
-				+ " join admin_unit v on v.id = h.village_id";
-		List<Object> all = new ArrayList<>();
-		all.add(year);
-		all.addAll(params);
-		String order = switch (query.sort()) {
-			case "head" -> "h.head_name_norm";
-			case "village" -> "v.name_norm";
-			case "class" -> "a.classification";
-			default -> "h.code";
-		};
-		String direction = query.desc() ? " desc" : " asc";
-		List<Object> pageParams = new ArrayList<>(all);
-		pageParams.add(query.size());
-		pageParams.add((long) query.page() * query.size());
-		List<HouseholdRow> rows = this.jdbc
-			.sql("select h.id, h.code, h.head_name, h.village_id, v.name as village_name, h.urban, h.ethnic_minority,"
-					+ " h.status, a.classification, (select count(*) from member m where m.household_id = h.id"
-					+ " and not m.voided) as members" + from + where + " order by " + order + direction
-					+ ", h.code limit ? offset ?")
-			.params(pageParams)
-			.query((rs, n) -> new HouseholdRow(rs.getObject("id", UUID.class), rs.getString("code"),
-					rs.getString("head_name"), rs.getLong("village_id"), rs.getString("village_name"),
-					rs.getInt("members"), rs.getBoolean("urban"), rs.getBoolean("ethnic_minority"),
-					rs.getString("classification"), year, rs.getString("status")))
-			.list();
-		return new Page<>(rows, query.page(), query.size(), total);
+		params.add(pattern);
+		return "h.unit_path like ?";
 	}
 
 	public List<Member> members(UUID householdId, boolean includeVoided) {
