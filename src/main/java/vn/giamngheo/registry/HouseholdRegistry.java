@@ -87,7 +87,27 @@ public class HouseholdRegistry {
 		// (visible for navigation) do not, so the scope clause stays for them
 		String[] scope = (unitPath != null && current.scope().canView(unitPath)) ? DataScope.NATION.viewPatterns()
 				: current.scope().viewPatterns();
-		return this.households.search(query, communeId, unitPath, scope, year);
+		return this.households.search(query, communeId, unitPath, scope, year,
+				(provinceCode != null) ? provinceCode : singleProvince(current));
+	}
+
+	/**
+	 * The province code when everything the user may see lies in one province (a
+	 * province, district or commune officer), else null.
+	 */
+	private String singleProvince(Actor current) {
+		if (current.scope().nation() || current.scope().viewPaths().isEmpty()) {
+			return null;
+		}
+		String first = null;
+		for (String path : current.scope().viewPaths()) {
+			String segment = path.substring(0, path.indexOf('/', 1) + 1);
+			if (first != null && !first.equals(segment)) {
+				return null;
+			}
+			first = segment;
+		}
+		return this.geography.unit(Long.parseLong(first.substring(1, first.length() - 1))).provinceCode();
 	}
 
 	/** A household visible to the user, or NOT_FOUND. */

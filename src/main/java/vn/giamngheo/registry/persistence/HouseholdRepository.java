@@ -70,14 +70,17 @@ public class HouseholdRepository {
 	 * instead of being intersected with 400,000 path-index entries;</li>
 	 * <li>a class filter inside a commune or village is one pass: the rows and their
 	 * count ({@code count(*) over ()}) come from the same join;</li>
+	 * <li>when all rows lie in one province ({@code provinceCode}) the province's own
+	 * code index gives the order: the household code index would walk other provinces'
+	 * households first;</li>
 	 * <li>every execution is planned with its values ({@code force_custom_plan}): a
 	 * village and the nation, a rare and a common name share one statement.</li>
 	 * </ul>
 	 */
 	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
-			int year) {
+			int year, String provinceCode) {
 		List<Object> params = new ArrayList<>();
-		String where = filter(query, communeId, unitPath, scopePatterns, params);
+		String where = filter(query, communeId, unitPath, scopePatterns, provinceCode, params);
 		String cls = (query.classification() != null && !query.classification().isBlank()) ? query.classification()
 				: null;
 		boolean small = communeId != null || query.villageId() != null;
@@ -157,12 +160,17 @@ public class HouseholdRepository {
 
 	/**
 	 * The where clause of a household list (alias {@code h} household; no class filter),
-	 * adding its parameters to {@code params}. See {@link #search} for why each filter is
-	 * written the way it is.
+	 * adding its parameters to {@code params}; {@code provinceCode} (nullable) when all
+	 * rows lie in one province. See {@link #search} for why each filter is written the
+	 * way it is.
 	 */
 	public static String filter(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
-			List<Object> params) {
+			String provinceCode, List<Object> params) {
 		StringBuilder where = new StringBuilder(" where not h.voided");
+		if (provinceCode != null) {
+			where.append(" and h.province_code = ?");
+			params.add(provinceCode);
+		}
 		boolean small = communeId != null || query.villageId() != null;
 		boolean byTrigram = query.isNameSearch() && !small;
 		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
