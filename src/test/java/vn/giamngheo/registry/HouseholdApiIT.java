@@ -168,9 +168,28 @@ class HouseholdApiIT {
 		long otherProvince = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)
 			.single();
-		this.mvc.perform(get("/api/v1/households").with(ADMIN).param("unit", "" + province).param("q", "ho van quynh"))
+		String second = createHousehold("Hồ Văn Quỳnh Giang", uniqueCccd('0', "80"));
+		String body = this.mvc
+			.perform(get("/api/v1/households").with(ADMIN).param("unit", "" + province).param("q", "ho van quynh"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
+			.andExpect(jsonPath("$.items[*].id", hasItem(id)))
+			.andExpect(jsonPath("$.items[*].id", hasItem(second)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.List<String> codes = JsonPath.read(body, "$.items[*].code");
+		assertThat(codes).isSorted();
+		java.util.List<String> descending = JsonPath.read(
+				this.mvc
+					.perform(get("/api/v1/households").with(ADMIN)
+						.param("unit", "" + province)
+						.param("q", "ho van quynh")
+						.param("desc", "true"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(),
+				"$.items[*].code");
+		assertThat(descending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 		this.mvc
 			.perform(get("/api/v1/households").with(ADMIN).param("unit", "" + otherProvince).param("q", "ho van quynh"))
 			.andExpect(jsonPath("$.total").value(0));

@@ -117,7 +117,9 @@ public class HouseholdRepository {
 			case "head" -> "h.head_name_norm";
 			case "village" -> "v.name_norm";
 			case "class" -> "a.classification";
-			default -> "h.code";
+			// one province: its own code index (V7, collation "C") gives the order
+			default -> (provinceCode != null && !small && (unitPath == null || depth(unitPath) <= 1))
+					? "h.code collate \"C\"" : "h.code";
 		};
 		long[] counted = { total };
 		List<HouseholdRow> rows = this.jdbc
@@ -211,6 +213,11 @@ public class HouseholdRepository {
 		return where.toString();
 	}
 
+	/** Depth of a unit path: 1 for a province ({@code /33/}), 2 for a district. */
+	private static long depth(String path) {
+		return path.chars().filter((c) -> c == '/').count() - 1;
+	}
+
 	/**
 	 * A subtree condition for a path pattern {@code /a/b/%}: the path index for a
 	 * district or deeper; for a province (or wider) under a name search, a check on the
@@ -218,8 +225,7 @@ public class HouseholdRepository {
 	 */
 	private static String pathClause(String pattern, boolean byTrigram, List<Object> params) {
 		String prefix = pattern.substring(0, pattern.length() - 1);
-		long depth = prefix.chars().filter((c) -> c == '/').count() - 1;
-		if (byTrigram && depth <= 1) {
+		if (byTrigram && depth(prefix) <= 1) {
 			params.add(prefix);
 			return "starts_with(h.unit_path, ?)";
 		}
