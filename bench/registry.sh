@@ -38,8 +38,7 @@ ACCESS="$ACCESS_DIR/access.log"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-42s %8s %8s %8s %8s | %s\n' "request (server time, one connection)" n p50 p95 p99 "client, 4 connections"
 run() {
-  # warm-up, then one connection: the server time of each request from the access log
-  wrk -t1 -c1 -d2s -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT$2" > /dev/null
+  # one connection: the server time of each request from the access log (after the warm-up below)
   local from=$(($(wc -l < "$ACCESS") + 1))
   wrk -t1 -c1 -d${DURATION:-10}s -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT$2" > /dev/null
   local server=$(tail -n +$from "$ACCESS" | awk '$2 == 200 {print $1 / 1000}' | sort -n | awk '{a[NR]=$1}
@@ -48,6 +47,11 @@ run() {
   local client=$(wrk -t2 -c4 -d${DURATION:-10}s -s bench/p95.lua -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT$2" | tail -1)
   printf '%-42s %s | %s\n' "$1" "$server" "$client"
 }
+echo "warm-up: every request for ${WARMUP:-5} s (JIT, caches)"
+for u in "/households?unit=$COMMUNE" "/households?unit=$COMMUNE&classification=POOR" "/households?unit=$COMMUNE&q=nguyen" \
+         "/api/v1/households?unit=$COMMUNE&year=2020" "/api/v1/households?q=nguyen%20van&size=20" "/households?unit=$COMMUNE&sort=head&page=10"; do
+  wrk -t1 -c2 -d${WARMUP:-5}s -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT$u" > /dev/null
+done
 run "list page, commune, no filter            " "/households?unit=$COMMUNE"
 run "list page, commune, class=POOR           " "/households?unit=$COMMUNE&classification=POOR"
 run "list page, commune, village + NEAR_POOR  " "/households?unit=$COMMUNE&village=$VILLAGE&classification=NEAR_POOR"
