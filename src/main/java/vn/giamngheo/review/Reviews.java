@@ -209,8 +209,23 @@ public class Reviews {
 	 */
 	public record Board(Review review, List<CommuneProgress> communes, List<Deadline> deadlines, LocalDate today) {
 
-		public long total(java.util.function.ToLongFunction<CommuneProgress> f) {
-			return this.communes.stream().mapToLong(f).sum();
+		/** The sums over the communes shown. */
+		public CommuneProgress totals() {
+			long listed = 0;
+			long surveyed = 0;
+			long agreed = 0;
+			long posted = 0;
+			long recognised = 0;
+			long resurvey = 0;
+			for (CommuneProgress c : this.communes) {
+				listed += c.listed();
+				surveyed += c.surveyed();
+				agreed += c.agreed();
+				posted += c.posted();
+				recognised += c.recognised();
+				resurvey += c.resurvey();
+			}
+			return new CommuneProgress(0, null, null, listed, surveyed, agreed, posted, recognised, resurvey, false);
 		}
 
 	}
@@ -279,6 +294,19 @@ public class Reviews {
 		this.guard.record("LIST", "REVIEW_HOUSEHOLD", id.toString(), householdId, household.unitPath(),
 				unit.provinceCode(), Map.of("phieuA", new Change(null, clean)), note);
 		return this.reviews.findHousehold(id).orElseThrow();
+	}
+
+	/**
+	 * Step 1: adds a household of the commune by its code, found with Phiếu A.
+	 * @return the listed household
+	 */
+	@Transactional
+	public ReviewHousehold addScreened(UUID reviewId, long communeId, String householdCode, List<String> signs,
+			String note) {
+		this.guard.unit(reviewId, communeId);
+		UUID id = this.reviews.householdByCode(communeId, (householdCode == null) ? "" : householdCode.strip())
+			.orElseThrow(() -> DomainException.notFound("HOUSEHOLD", householdCode));
+		return addScreened(reviewId, communeId, id, signs, note);
 	}
 
 	/** The villages of a commune's worklist with their load and reviewers. */

@@ -203,6 +203,14 @@ public class ReviewRepository {
 			.optional();
 	}
 
+	/** A household of the commune by its code. */
+	public Optional<UUID> householdByCode(long communeId, String code) {
+		return this.jdbc.sql("select id from household where code = ? and commune_id = ? and not voided")
+			.params(code, communeId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	public Optional<ReviewHousehold> findHousehold(UUID id) {
 		return this.jdbc.sql(HOUSEHOLD + " where rh.id = ?").param(id).query(this::household).optional();
 	}
