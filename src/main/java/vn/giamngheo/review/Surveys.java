@@ -166,16 +166,24 @@ public class Surveys {
 	}
 
 	/**
-	 * The engine for a review: the province's overlay when there is one, else national.
+	 * The engine for a standard: the province's overlay when there is one, else national.
 	 */
-	PovertyClassifier classifier(Review review) {
-		Standard standard = this.standards.find(review.standardKey(), review.provinceCode())
-			.or(() -> this.standards.find(review.standardKey()))
+	PovertyClassifier classifier(String standardKey, String provinceCode) {
+		Standard standard = this.standards.find(standardKey, provinceCode)
+			.or(() -> this.standards.find(standardKey))
 			.orElseThrow();
 		return new PovertyClassifier(standard);
 	}
 
 	private Classification classify(Review review, Household household, SurveyInput input) {
+		return classify(review.standardKey(), review.provinceCode(), household, input);
+	}
+
+	/**
+	 * Classifies a household from the survey input under a standard, with the registry's
+	 * members.
+	 */
+	Classification classify(String standardKey, String provinceCode, Household household, SurveyInput input) {
 		List<FieldProblem> problems = new ArrayList<>();
 		boolean score = "SCORE".equals(input.way());
 		if (!score && !"INCOME".equals(input.way())) {
@@ -217,7 +225,7 @@ public class Surveys {
 				members);
 		LocalDate today = this.guard.today();
 		try {
-			return classifier(review).classify(facts, today, score ? Way.SCORE : Way.INCOME);
+			return classifier(standardKey, provinceCode).classify(facts, today, score ? Way.SCORE : Way.INCOME);
 		}
 		catch (InvalidFactsException ex) {
 			throw DomainException.invalid(List.of(new FieldProblem(ex.field(), "review.field.facts", ex.getMessage())));

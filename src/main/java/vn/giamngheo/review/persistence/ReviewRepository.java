@@ -172,7 +172,10 @@ public class ReviewRepository {
 			.update();
 	}
 
-	/** Lists the households of the commune with a pending request to enter (Mẫu 01). */
+	/**
+	 * Lists the households of the commune with a pending request to enter (Mẫu 01), or
+	 * one recognised poor or near-poor during the review year.
+	 */
 	public int addRequests(UUID reviewId, long communeId, int year) {
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
 				+ " village_id, unit_path, origin, last_class, last_income, last_members)"
@@ -180,9 +183,10 @@ public class ReviewRepository {
 				+ " last.classification, last.income_per_capita, last.member_count"
 				+ " from review_request q join household h on h.id = q.household_id"
 				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
-				+ " where q.commune_id = ? and q.form = 'MAU_01' and q.step = 'REQUESTED' and not h.voided"
-				+ " on conflict (review_id, household_id) do nothing")
-			.params(reviewId, year - 1, communeId)
+				+ " where q.commune_id = ? and q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
+				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
+				+ " and extract(year from q.received_on) = ?))" + " on conflict (review_id, household_id) do nothing")
+			.params(reviewId, year - 1, communeId, year)
 			.update();
 	}
 
