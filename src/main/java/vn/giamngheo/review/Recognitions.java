@@ -145,11 +145,7 @@ public class Recognitions {
 	@Transactional(readOnly = true)
 	public Map<String, Long> transitions(UUID reviewId, long communeId) {
 		this.guard.unit(reviewId, communeId);
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (ReviewHousehold rh : this.reviews.worklist(reviewId, communeId, null, null,
-				List.of(Step.RECOGNISED.name()), 1_000_000, 0)) {
-			counts.merge(rh.transition(), 1L, Long::sum);
-		}
+		Map<String, Long> counts = this.reviews.transitionCounts(reviewId, communeId);
 		return counts;
 	}
 

@@ -356,6 +356,19 @@ public class ReviewRepository {
 			.update();
 	}
 
+	/** Recognised households per transition. */
+	public java.util.Map<String, Long> transitionCounts(UUID reviewId, long communeId) {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("select transition, count(*) from review_household where review_id = ? and commune_id = ?"
+					+ " and step = 'RECOGNISED' group by transition order by transition")
+			.params(reviewId, communeId)
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
 	public long count(UUID reviewId, long communeId, List<String> steps) {
 		return this.jdbc
 			.sql("select count(*) from review_household where review_id = ? and commune_id = ? and step = any (?)")

@@ -105,8 +105,8 @@ class ReviewPageController {
 		model.addAttribute("villages", this.reviews.villages(reviewId, communeId));
 		model.addAttribute("allVillages", this.geography.children(communeId));
 		model.addAttribute("households", this.reviews.worklist(reviewId, communeId, village, steps, page, 200));
-		model.addAttribute("surveyed",
-				this.reviews.worklist(reviewId, communeId, village, List.of(Step.SURVEYED), 0, 500));
+		model.addAttribute("surveyed", (village == null) ? List.of()
+				: this.reviews.worklist(reviewId, communeId, village, List.of(Step.SURVEYED), 0, 500));
 		model.addAttribute("village", village);
 		model.addAttribute("step", step);
 		model.addAttribute("page", page);
