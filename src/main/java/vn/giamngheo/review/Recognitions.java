@@ -94,7 +94,7 @@ public class Recognitions {
 		String decision = decisionNo.strip();
 		List<ReviewHousehold> batch;
 		do {
-			batch = this.reviews.worklist(reviewId, communeId, null, null, List.of(Step.POSTED.name()), 1000, 0);
+			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
 			for (ReviewHousehold rh : batch) {
 				Workflow.next(rh.step(), Event.RECOGNISE)
 					.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECOGNISE)));

@@ -32,6 +32,21 @@ public class ReviewRepository {
 	private static final String UNIT = "select u.*, c.name as commune_name from review_unit u"
 			+ " join admin_unit c on c.id = u.commune_id";
 
+	/**
+	 * Columns of a listed household without the survey's facts and explanation (lists).
+	 */
+	private static final String LIST_COLUMNS = "rh.id, rh.review_id, rh.household_id, rh.commune_id, rh.village_id,"
+			+ " rh.unit_path, rh.origin, rh.step, rh.last_class, rh.last_income, rh.last_members, rh.ever_poor,"
+			+ " rh.ever_near_poor, rh.reviewer, rh.survey_date, rh.way, rh.member_count, rh.income_per_capita,"
+			+ " rh.score_a, rh.score_b, rh.deprivations, rh.proposed_class, null as explanation, rh.flags, rh.causes,"
+			+ " rh.needs, rh.votes_agree, rh.final_class, rh.transition, rh.certificate_action, rh.certificate_no,"
+			+ " rh.version";
+
+	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
+			+ ", h.code as household_code, h.head_name, v.name as village_name, m.attendees as meeting_attendees"
+			+ " from review_household rh join household h on h.id = rh.household_id"
+			+ " join admin_unit v on v.id = rh.village_id left join review_meeting m on m.id = rh.meeting_id";
+
 	private static final String HOUSEHOLD = "select rh.*, h.code as household_code, h.head_name,"
 			+ " v.name as village_name, m.attendees as meeting_attendees from review_household rh"
 			+ " join household h on h.id = rh.household_id join admin_unit v on v.id = rh.village_id"
@@ -104,17 +119,16 @@ public class ReviewRepository {
 
 	/** Households per step, per commune in the scope. */
 	public List<CommuneProgress> progress(UUID reviewId, String[] scopePatterns) {
-		return this.jdbc
-			.sql("select u.commune_id, c.name, u.sign_off, count(rh.id) as listed,"
-					+ " count(rh.id) filter (where rh.step in ('SURVEYED','AGREED','POSTED','RECOGNISED')) as surveyed,"
-					+ " count(rh.id) filter (where rh.step in ('AGREED','POSTED','RECOGNISED')) as agreed,"
-					+ " count(rh.id) filter (where rh.step in ('POSTED','RECOGNISED')) as posted,"
-					+ " count(rh.id) filter (where rh.step = 'RECOGNISED') as recognised,"
-					+ " count(rh.id) filter (where rh.step = 'RESURVEY') as resurvey"
-					+ " from review_unit u join admin_unit c on c.id = u.commune_id"
-					+ " left join review_household rh on rh.review_id = u.review_id and rh.commune_id = u.commune_id"
-					+ " where u.review_id = ? and u.unit_path like any (?) group by u.commune_id, c.name, u.sign_off"
-					+ " order by c.name")
+		return this.jdbc.sql("select u.commune_id, c.name, u.sign_off, coalesce(sum(s.households), 0) as listed,"
+				+ " coalesce(sum(s.households) filter (where s.step in ('SURVEYED','AGREED','POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step in ('AGREED','POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step in ('POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step = 'RECOGNISED'), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step = 'RESURVEY'), 0)"
+				+ " from review_unit u join admin_unit c on c.id = u.commune_id"
+				+ " left join review_step_count s on s.review_id = u.review_id and s.commune_id = u.commune_id"
+				+ " where u.review_id = ? and u.unit_path like any (?) group by u.commune_id, c.name, u.sign_off"
+				+ " order by c.name")
 			.params(reviewId, scopePatterns)
 			.query((rs, n) -> new CommuneProgress(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), false))
@@ -241,8 +255,18 @@ public class ReviewRepository {
 		}
 		params.add(limit);
 		params.add(offset);
-		return this.jdbc.sql(HOUSEHOLD + where + " order by v.name, h.head_name_norm, h.code limit ? offset ?")
+		return this.jdbc.sql(HOUSEHOLD_LIST + where + " order by v.name, h.head_name_norm, h.code limit ? offset ?")
 			.params(params)
+			.query(this::household)
+			.list();
+	}
+
+	/** A batch of the commune's posted households, full rows (with the explanation). */
+	public List<ReviewHousehold> postedBatch(UUID reviewId, long communeId, int limit) {
+		return this.jdbc
+			.sql(HOUSEHOLD
+					+ " where rh.review_id = ? and rh.commune_id = ? and rh.step = 'POSTED' order by rh.id limit ?")
+			.params(reviewId, communeId, limit)
 			.query(this::household)
 			.list();
 	}
@@ -369,9 +393,11 @@ public class ReviewRepository {
 		return counts;
 	}
 
+	/** Households of a commune at these steps (from the step counts). */
 	public long count(UUID reviewId, long communeId, List<String> steps) {
 		return this.jdbc
-			.sql("select count(*) from review_household where review_id = ? and commune_id = ? and step = any (?)")
+			.sql("select coalesce(sum(households), 0) from review_step_count where review_id = ? and commune_id = ?"
+					+ " and step = any (?)")
 			.params(reviewId, communeId, steps.toArray(String[]::new))
 			.query(Long.class)
 			.single();
@@ -391,28 +417,27 @@ public class ReviewRepository {
 			.single();
 	}
 
+	private static final String MEETING = "select m.*, v.name as village_name, c.name as commune_name"
+			+ " from review_meeting m join admin_unit v on v.id = m.village_id join admin_unit c on c.id = m.commune_id";
+
 	public Optional<Meeting> findMeeting(UUID id) {
-		return this.jdbc.sql("select m.*, v.name as village_name, c.name as commune_name from review_meeting m"
-				+ " join admin_unit v on v.id = m.village_id join admin_unit c on c.id = m.commune_id where m.id = ?")
-			.param(id)
-			.query((rs, n) -> new Meeting(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
-					rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
-					rs.getString("village_name"), rs.getString("unit_path"), rs.getObject("held_on", LocalDate.class),
-					rs.getString("chair"), rs.getInt("attendees"), rs.getString("supervisor"), rs.getString("note"),
-					rs.getString("created_by")))
-			.optional();
+		return this.jdbc.sql(MEETING + " where m.id = ?").param(id).query(this::meeting).optional();
+	}
+
+	private Meeting meeting(ResultSet rs, int n) throws SQLException {
+		return new Meeting(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
+				rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
+				rs.getString("village_name"), rs.getString("unit_path"), rs.getObject("held_on", LocalDate.class),
+				rs.getString("chair"), rs.getInt("attendees"), rs.getString("supervisor"), rs.getString("note"),
+				rs.getString("created_by"));
 	}
 
 	public List<Meeting> meetings(UUID reviewId, long communeId) {
 		return this.jdbc
-			.sql("select m.id from review_meeting m where m.review_id = ? and m.commune_id = ?"
-					+ " order by m.held_on desc, m.created_at desc")
+			.sql(MEETING + " where m.review_id = ? and m.commune_id = ? order by m.held_on desc, m.created_at desc")
 			.params(reviewId, communeId)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map((id) -> findMeeting(id).orElseThrow())
-			.toList();
+			.query(this::meeting)
+			.list();
 	}
 
 	public void insertVote(UUID meetingId, UUID reviewHouseholdId, String provinceCode, int agree, String proposedClass,
@@ -449,7 +474,7 @@ public class ReviewRepository {
 
 	/** Households voted on at a meeting (their latest meeting). */
 	public List<ReviewHousehold> votedAt(UUID meetingId) {
-		return this.jdbc.sql(HOUSEHOLD + " where rh.meeting_id = ? order by h.head_name_norm, h.code")
+		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by h.head_name_norm, h.code")
 			.param(meetingId)
 			.query(this::household)
 			.list();

@@ -40,6 +40,9 @@ import vn.giamngheo.review.domain.Step;
 @Controller
 class ReviewPageController {
 
+	/** Households per page of the commune worklist. */
+	static final int PAGE = 100;
+
 	private final Reviews reviews;
 
 	private final Meetings meetings;
@@ -104,7 +107,7 @@ class ReviewPageController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("villages", this.reviews.villages(reviewId, communeId));
 		model.addAttribute("allVillages", this.geography.children(communeId));
-		model.addAttribute("households", this.reviews.worklist(reviewId, communeId, village, steps, page, 200));
+		model.addAttribute("households", this.reviews.worklist(reviewId, communeId, village, steps, page, PAGE));
 		model.addAttribute("surveyed", (village == null) ? List.of()
 				: this.reviews.worklist(reviewId, communeId, village, List.of(Step.SURVEYED), 0, 500));
 		model.addAttribute("village", village);
