@@ -62,6 +62,7 @@ class SurveyOnPhoneBrowserIT {
 	@AfterEach
 	void close() {
 		SecurityContextHolder.clearContext();
+		this.jdbc.sql("delete from household_assessment where province_code = '49' and year >= 2990").update();
 		if (this.browser != null) {
 			this.browser.quit();
 		}

@@ -73,6 +73,11 @@ class ReviewPagesIT {
 		this.data = new ReviewData(this.jdbc);
 	}
 
+	@org.junit.jupiter.api.AfterEach
+	void cleanUp() {
+		this.data.cleanUp();
+	}
+
 	String body(MvcResult r) throws Exception {
 		return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}

@@ -102,6 +102,7 @@ class ReviewWorkflowIT {
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
+		this.data.cleanUp();
 	}
 
 	Review open() {
