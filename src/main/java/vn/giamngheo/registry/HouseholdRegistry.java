@@ -274,6 +274,43 @@ public class HouseholdRegistry {
 				reason.trim()));
 	}
 
+	/**
+	 * Writes the recognised class of a review year into the household's assessment
+	 * history (the review capability calls this at step 5, after the commune chairman's
+	 * decision). Needs the capture scope of the household; audited with the old and new
+	 * class in the same transaction.
+	 * @param recognised the recognised result
+	 */
+	@Transactional
+	public void recordRecognised(RecognisedAssessment recognised) {
+		Actor current = this.actor.get();
+		Household household = household(recognised.householdId());
+		this.actor.requireCapture(household.unitPath());
+		if (!vn.giamngheo.registry.domain.Codes.CLASSES.contains(recognised.classification())) {
+			throw DomainException.invalid(
+					List.of(new FieldProblem("classification", "error.field.invalid", recognised.classification())));
+		}
+		Assessment before = this.households.assessment(household.id(), recognised.year()).orElse(null);
+		this.households.upsertRecognised(household.provinceCode(), recognised);
+		Map<String, Object> old = new LinkedHashMap<>();
+		if (before != null) {
+			old.put("classification", before.classification());
+			old.put("standardKey", before.standardKey());
+			old.put("incomePerCapita", before.incomePerCapita());
+			old.put("decisionNo", before.decisionNo());
+			old.put("source", before.source());
+		}
+		Map<String, Object> neu = new LinkedHashMap<>();
+		neu.put("classification", recognised.classification());
+		neu.put("standardKey", recognised.standardKey());
+		neu.put("incomePerCapita", recognised.incomePerCapita());
+		neu.put("decisionNo", recognised.decisionNo());
+		neu.put("source", "REVIEW");
+		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
+				household.provinceCode(), AuditTrail.diff(old, neu), "decision " + recognised.decisionNo()));
+	}
+
 	public List<String[]> ethnicities() {
 		return this.households.ethnicities();
 	}

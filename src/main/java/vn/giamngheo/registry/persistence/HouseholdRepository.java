@@ -258,6 +258,34 @@ public class HouseholdRepository {
 			.list();
 	}
 
+	public java.util.Optional<Assessment> assessment(UUID householdId, int year) {
+		return this.jdbc.sql("select * from household_assessment where household_id = ? and year = ?")
+			.params(householdId, year)
+			.query(this::assessment)
+			.optional();
+	}
+
+	/** Inserts or replaces the assessment of a year with a recognised review result. */
+	public int upsertRecognised(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
+		return this.jdbc.sql("insert into household_assessment (household_id, province_code, year, standard_key,"
+				+ " survey_date, member_count, income_per_capita, score_a, score_b, deprivations, deprivation_count,"
+				+ " classification, poor_subtype, recognised, decision_no, decision_date, source, facts, explanation)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb))"
+				+ " on conflict (household_id, year) do update set standard_key = excluded.standard_key,"
+				+ " survey_date = excluded.survey_date, member_count = excluded.member_count,"
+				+ " income_per_capita = excluded.income_per_capita, score_a = excluded.score_a,"
+				+ " score_b = excluded.score_b, deprivations = excluded.deprivations,"
+				+ " deprivation_count = excluded.deprivation_count, classification = excluded.classification,"
+				+ " poor_subtype = excluded.poor_subtype, recognised = true, decision_no = excluded.decision_no,"
+				+ " decision_date = excluded.decision_date, source = 'REVIEW', facts = excluded.facts,"
+				+ " explanation = excluded.explanation, version = household_assessment.version + 1")
+			.params(a.householdId(), provinceCode, a.year(), a.standardKey(), a.surveyDate(), a.memberCount(),
+					a.incomePerCapita(), a.scoreA(), a.scoreB(), a.deprivations().toArray(String[]::new),
+					a.deprivations().size(), a.classification(), a.poorSubtype(), a.decisionNo(), a.decisionDate(),
+					a.factsJson(), a.explanationJson())
+			.update();
+	}
+
 	public UUID insertHousehold(String provinceCode, String code, long communeId, String unitPath, String headName,
 			HouseholdData data, boolean urban) {
 		return this.jdbc.sql(

@@ -1,0 +1,179 @@
+package vn.giamngheo.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.review.domain.Event;
+import vn.giamngheo.review.domain.MeetingRule;
+import vn.giamngheo.review.domain.Rejection;
+import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.Workflow;
+import vn.giamngheo.review.persistence.ReviewRepository;
+import vn.giamngheo.review.persistence.ReviewRepository.Meeting;
+import vn.giamngheo.review.persistence.ReviewRepository.Vote;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+
+/**
+ * Step 3: the village meeting (họp dân) — date, chair, attendees and, per surveyed
+ * household, the votes in favour of the proposed class. A result stands at ≥ 50% of the
+ * attendees; below, the household goes back to survey. Minutes (biên bản) in two copies.
+ */
+@Service
+public class Meetings {
+
+	private final ReviewRepository reviews;
+
+	private final ReviewGuard guard;
+
+	private final Geography geography;
+
+	Meetings(ReviewRepository reviews, ReviewGuard guard, Geography geography) {
+		this.reviews = reviews;
+		this.guard = guard;
+		this.geography = geography;
+	}
+
+	/**
+	 * A meeting as recorded.
+	 *
+	 * @param villageId village
+	 * @param heldOn date (not in the future)
+	 * @param chair chair (village head)
+	 * @param attendees attendees
+	 * @param supervisor Fatherland Front supervisor
+	 * @param note note
+	 * @param votes listed household → votes in favour
+	 */
+	public record MeetingInput(Long villageId, LocalDate heldOn, String chair, Integer attendees, String supervisor,
+			String note, Map<UUID, Integer> votes) {
+	}
+
+	/**
+	 * Records a meeting and its votes.
+	 * @return the meeting
+	 */
+	@Transactional
+	public Meeting record(UUID reviewId, long communeId, MeetingInput input) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		this.guard.requireWindow(review);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (input.villageId() == null) {
+			problems.add(new FieldProblem("villageId", "error.field.required"));
+		}
+		if (input.heldOn() == null || input.heldOn().isAfter(this.guard.today())) {
+			problems.add(new FieldProblem("heldOn", "review.field.held-on"));
+		}
+		if (input.chair() == null || input.chair().isBlank()) {
+			problems.add(new FieldProblem("chair", "error.field.required"));
+		}
+		if (input.attendees() == null || input.attendees() <= 0) {
+			problems.add(new FieldProblem("attendees", "review.rejected.meeting.attendees"));
+		}
+		if (input.votes() == null || input.votes().isEmpty()) {
+			problems.add(new FieldProblem("votes", "review.field.votes"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Unit village = this.geography.unit(input.villageId());
+		if (!village.isVillage() || village.parentId() != communeId) {
+			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
+		}
+		int attendees = input.attendees();
+		List<ReviewHousehold> voted = new ArrayList<>();
+		for (Map.Entry<UUID, Integer> vote : input.votes().entrySet()) {
+			ReviewHousehold rh = this.reviews.findHousehold(vote.getKey())
+				.filter((h) -> h.reviewId().equals(reviewId) && h.villageId() == village.id())
+				.orElseThrow(() -> DomainException.notFound("REVIEW_HOUSEHOLD", vote.getKey()));
+			int agree = (vote.getValue() == null) ? -1 : vote.getValue();
+			Rejection invalid = MeetingRule.check(attendees, agree);
+			if (invalid != null) {
+				throw DomainException
+					.invalid(List.of(new FieldProblem("votes." + rh.id(), invalid.messageKey(), invalid.args())));
+			}
+			Event event = MeetingRule.decide(attendees, agree);
+			Workflow.next(rh.step(), event)
+				.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), event)));
+			voted.add(rh);
+		}
+		UUID meetingId = this.reviews.insertMeeting(reviewId, unit.provinceCode(), communeId, village.id(),
+				village.path(), input.heldOn(), input.chair().strip(), attendees, blankToNull(input.supervisor()),
+				blankToNull(input.note()), this.guard.actor.get().username());
+		int agreed = 0;
+		for (ReviewHousehold rh : voted) {
+			int agree = input.votes().get(rh.id());
+			Event event = MeetingRule.decide(attendees, agree);
+			Step next = Workflow.next(rh.step(), event).orElseThrow();
+			String finalClass = (next == Step.AGREED) ? rh.proposedClass() : null;
+			if (this.reviews.recordVote(rh.id(), rh.version(), next, meetingId, agree, finalClass) == 0) {
+				throw ReviewGuard.stale();
+			}
+			this.reviews.insertVote(meetingId, rh.id(), unit.provinceCode(), agree, rh.proposedClass(),
+					(next == Step.AGREED) ? "AGREED" : "RESURVEY");
+			agreed += (next == Step.AGREED) ? 1 : 0;
+			Map<String, Change> changes = new LinkedHashMap<>();
+			changes.put("step", new Change(rh.step().name(), next.name()));
+			changes.put("votes", new Change(null, agree + "/" + attendees));
+			this.guard.record("VOTE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
+					unit.provinceCode(), changes, null);
+		}
+		Map<String, Change> changes = new LinkedHashMap<>();
+		changes.put("heldOn", new Change(null, input.heldOn()));
+		changes.put("attendees", new Change(null, attendees));
+		changes.put("agreed", new Change(null, agreed));
+		changes.put("resurvey", new Change(null, voted.size() - agreed));
+		this.guard.record("CREATE", "REVIEW_MEETING", meetingId.toString(), null, village.path(), unit.provinceCode(),
+				changes, null);
+		return this.reviews.findMeeting(meetingId).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Meeting> meetings(UUID reviewId, long communeId) {
+		this.guard.unit(reviewId, communeId);
+		return this.reviews.meetings(reviewId, communeId);
+	}
+
+	/** A meeting and its votes, for the minutes. */
+	@Transactional(readOnly = true)
+	public Minutes minutes(UUID meetingId) {
+		Meeting meeting = this.reviews.findMeeting(meetingId)
+			.orElseThrow(() -> DomainException.notFound("REVIEW_MEETING", meetingId));
+		if (!this.guard.actor.get().scope().canView(meeting.unitPath())) {
+			throw DomainException.notFound("REVIEW_MEETING", meetingId);
+		}
+		Review review = this.guard.review(meeting.reviewId());
+		return new Minutes(review, meeting, this.reviews.votes(meetingId));
+	}
+
+	/**
+	 * Minutes of a meeting.
+	 *
+	 * @param review the review
+	 * @param meeting the meeting
+	 * @param votes the votes
+	 */
+	public record Minutes(Review review, Meeting meeting, List<Vote> votes) {
+
+		public long agreed() {
+			return this.votes.stream().filter((v) -> "AGREED".equals(v.result())).count();
+		}
+
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,244 @@
+package vn.giamngheo.review;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.review.domain.Event;
+import vn.giamngheo.review.domain.ReviewCalendar;
+import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.Transition;
+import vn.giamngheo.review.domain.Workflow;
+import vn.giamngheo.review.persistence.ReviewRepository;
+import vn.giamngheo.review.persistence.ReviewRepository.Complaint;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+
+/**
+ * Step 4: public posting (niêm yết công khai) of the agreed list at the village cultural
+ * house and the commune office, the public list (name, village, class — no ID numbers),
+ * and complaints during the posting period: recorded with a tracking number, re-checked
+ * (phúc tra) and answered. A posted result changes only through a re-check.
+ */
+@Service
+public class Postings {
+
+	private final ReviewRepository reviews;
+
+	private final ReviewGuard guard;
+
+	Postings(ReviewRepository reviews, ReviewGuard guard) {
+		this.reviews = reviews;
+		this.guard = guard;
+	}
+
+	/** Default posting places. */
+	public static final String DEFAULT_PLACES = "Nhà văn hóa thôn; Trụ sở UBND xã";
+
+	/**
+	 * Posts the commune's agreed list from a day (today when not given); every listed
+	 * household must have been agreed at a meeting.
+	 * @return the commune
+	 */
+	@Transactional
+	public ReviewUnit post(UUID reviewId, long communeId, int version, LocalDate from, String places) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		this.guard.requireWindow(review);
+		ReviewGuard.checkVersion(unit.version(), version);
+		if (unit.postedFrom() != null) {
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.posted", unit.postedFrom());
+		}
+		long notAgreed = this.reviews.count(reviewId, communeId,
+				List.of(Step.LISTED.name(), Step.SURVEYED.name(), Step.RESURVEY.name()));
+		long agreed = this.reviews.count(reviewId, communeId, List.of(Step.AGREED.name()));
+		if (notAgreed > 0 || agreed == 0) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.post", notAgreed);
+		}
+		LocalDate start = (from != null) ? from : this.guard.today();
+		LocalDate end = this.guard.calendar().postingEnd(start);
+		String where = (places == null || places.isBlank()) ? DEFAULT_PLACES : places.strip();
+		if (this.reviews.updatePosting(reviewId, communeId, version, start, end, where) == 0) {
+			throw ReviewGuard.stale();
+		}
+		int posted = this.reviews.postAgreed(reviewId, communeId);
+		Map<String, Change> changes = new LinkedHashMap<>();
+		changes.put("postedFrom", new Change(null, start));
+		changes.put("postedTo", new Change(null, end));
+		changes.put("places", new Change(null, where));
+		changes.put("households", new Change(null, posted));
+		this.guard.record("POST", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(), unit.provinceCode(),
+				changes, null);
+		return this.reviews.findUnit(reviewId, communeId).orElseThrow();
+	}
+
+	/** The posted list of a commune (officers, in scope). */
+	@Transactional(readOnly = true)
+	public PostingList postingList(UUID reviewId, long communeId) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(reviewId, communeId);
+		return list(review, unit);
+	}
+
+	/**
+	 * The public posting list: anyone may read it once posted; it shows name, village and
+	 * class only.
+	 * @return the list, or NOT_FOUND when not posted
+	 */
+	@Transactional(readOnly = true)
+	public PostingList publicList(UUID reviewId, long communeId) {
+		Review review = this.reviews.findReview(reviewId)
+			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
+		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
+			.filter((u) -> u.postedFrom() != null)
+			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
+		return list(review, unit);
+	}
+
+	private PostingList list(Review review, ReviewUnit unit) {
+		List<PostedRow> rows = this.reviews
+			.worklist(review.id(), unit.communeId(), null, null, List.of(Step.POSTED.name(), Step.RECOGNISED.name()),
+					1_000_000, 0)
+			.stream()
+			.filter((rh) -> Transition.POOR.equals(rh.shownClass()) || Transition.NEAR_POOR.equals(rh.shownClass())
+					|| Transition.POOR.equals(rh.lastClass()) || Transition.NEAR_POOR.equals(rh.lastClass()))
+			.map((rh) -> new PostedRow(rh.headName(), rh.villageName(), rh.lastClass(), rh.shownClass()))
+			.toList();
+		return new PostingList(review, unit, rows, this.guard.today());
+	}
+
+	/**
+	 * A posted list: poor and near-poor households of the coming year, and those leaving
+	 * the lists.
+	 *
+	 * @param review review
+	 * @param unit commune
+	 * @param rows rows
+	 * @param today today
+	 */
+	public record PostingList(Review review, ReviewUnit unit, List<PostedRow> rows, LocalDate today) {
+
+		public boolean open() {
+			return this.unit.postedFrom() != null
+					&& ReviewCalendar.within(this.today, this.unit.postedFrom(), this.unit.postedTo());
+		}
+
+	}
+
+	/**
+	 * One posted household: no code, no ID number.
+	 *
+	 * @param headName head of household
+	 * @param village village
+	 * @param lastClass last year's class
+	 * @param newClass class proposed for next year
+	 */
+	public record PostedRow(String headName, String village, String lastClass, String newClass) {
+	}
+
+	/**
+	 * Records a complaint about a posted household during the posting period.
+	 * @return the complaint with its tracking number
+	 */
+	@Transactional
+	public Complaint complain(UUID reviewHouseholdId, String complainant, String content) {
+		ReviewHousehold rh = this.guard.household(reviewHouseholdId);
+		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId());
+		Review review = this.guard.review(rh.reviewId());
+		if (complainant == null || complainant.isBlank() || content == null || content.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("content", "error.field.required")));
+		}
+		LocalDate today = this.guard.today();
+		if (unit.postedFrom() == null || !ReviewCalendar.within(today, unit.postedFrom(), unit.postedTo())) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.complaint-period", unit.postedFrom(),
+					unit.postedTo());
+		}
+		if (rh.step() != Step.POSTED) {
+			throw ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECHECK));
+		}
+		long n = this.reviews.nextComplaintNumber(rh.reviewId(), rh.communeId());
+		String tracking = String.format("KN-%d-%d-%04d", review.year(), rh.communeId(), n);
+		UUID id = this.reviews.insertComplaint(tracking, rh, unit.provinceCode(), today, complainant.strip(),
+				content.strip());
+		this.guard.record("COMPLAIN", "REVIEW_COMPLAINT", id.toString(), rh.householdId(), rh.unitPath(),
+				unit.provinceCode(), Map.of("trackingNo", new Change(null, tracking)), content.strip());
+		return this.reviews.findComplaint(id).orElseThrow();
+	}
+
+	/**
+	 * Answers a complaint after the re-check: when the re-checked class differs, the
+	 * household's class changes (the only way a posted result changes).
+	 * @return the answered complaint
+	 */
+	@Transactional
+	public Complaint answer(UUID complaintId, int version, String recheckClass, String answer) {
+		Complaint complaint = this.reviews.findComplaint(complaintId)
+			.orElseThrow(() -> DomainException.notFound("REVIEW_COMPLAINT", complaintId));
+		ReviewHousehold rh = this.guard.household(complaint.reviewHouseholdId());
+		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId());
+		if (!Transition.CLASSES.contains(recheckClass) || answer == null || answer.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("recheckClass", "review.field.recheck")));
+		}
+		if (!"RECEIVED".equals(complaint.status())) {
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.answered", complaint.trackingNo());
+		}
+		Workflow.next(rh.step(), Event.RECHECK)
+			.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECHECK)));
+		ReviewGuard.checkVersion(complaint.version(), version);
+		boolean changed = !recheckClass.equals(rh.finalClass());
+		if (changed && this.reviews.changeFinalClass(rh.id(), rh.version(), recheckClass) == 0) {
+			throw ReviewGuard.stale();
+		}
+		if (this.reviews.answerComplaint(complaintId, version, recheckClass, changed ? "CHANGED" : "UPHELD",
+				answer.strip(), this.guard.today(), this.guard.actor.get().username()) == 0) {
+			throw ReviewGuard.stale();
+		}
+		Map<String, Change> changes = new LinkedHashMap<>();
+		changes.put("status", new Change("RECEIVED", "ANSWERED"));
+		changes.put("finalClass", new Change(rh.finalClass(), recheckClass));
+		this.guard.record("ANSWER", "REVIEW_COMPLAINT", complaintId.toString(), rh.householdId(), rh.unitPath(),
+				unit.provinceCode(), changes, answer.strip());
+		return this.reviews.findComplaint(complaintId).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Complaint> complaints(UUID reviewId, long communeId) {
+		this.guard.unit(reviewId, communeId);
+		return this.reviews.complaints(reviewId, communeId);
+	}
+
+	/**
+	 * Public status of a complaint by its tracking number (no personal data beyond the
+	 * village).
+	 */
+	@Transactional(readOnly = true)
+	public PublicComplaint complaintStatus(String trackingNo) {
+		Complaint c = this.reviews.findComplaintByTracking((trackingNo == null) ? "" : trackingNo.strip())
+			.orElseThrow(() -> DomainException.notFound("REVIEW_COMPLAINT", trackingNo));
+		return new PublicComplaint(c.trackingNo(), c.villageName(), c.receivedOn(), c.status(), c.outcome(), c.answer(),
+				c.answeredOn());
+	}
+
+	/**
+	 * What the public sees of a complaint.
+	 *
+	 * @param trackingNo tracking number
+	 * @param village village
+	 * @param receivedOn received
+	 * @param status status
+	 * @param outcome outcome
+	 * @param answer answer
+	 * @param answeredOn answered
+	 */
+	public record PublicComplaint(String trackingNo, String village, LocalDate receivedOn, String status,
+			String outcome, String answer, LocalDate answeredOn) {
+	}
+
+}

@@ -1,0 +1,196 @@
+package vn.giamngheo.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.registry.HouseholdRegistry;
+import vn.giamngheo.registry.Member;
+import vn.giamngheo.registry.RecognisedAssessment;
+import vn.giamngheo.review.domain.Event;
+import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.Transition;
+import vn.giamngheo.review.domain.Transition.CertificateAction;
+import vn.giamngheo.review.domain.Workflow;
+import vn.giamngheo.review.persistence.ReviewRepository;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+
+/**
+ * Step 5: the commune chairman's decision (number, date) recognises the posted list —
+ * poor, near-poor, exited-poor and exited-near-poor households. Each household gets its
+ * transition from last year's class and its certificate action (Mẫu số 03: issue, renew,
+ * cancel), and the year's class becomes the registry's recognised history.
+ */
+@Service
+public class Recognitions {
+
+	/** Certificate number suffix (Mẫu số 03: "Số …/GCN-HN.HCN"). */
+	public static final String CERTIFICATE_SUFFIX = "/GCN-HN.HCN";
+
+	private final ReviewRepository reviews;
+
+	private final ReviewGuard guard;
+
+	private final HouseholdRegistry registry;
+
+	private final ObjectMapper json;
+
+	Recognitions(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, ObjectMapper json) {
+		this.reviews = reviews;
+		this.guard = guard;
+		this.registry = registry;
+		this.json = json;
+	}
+
+	/**
+	 * Recognises the commune's posted list. The posting period must be over and every
+	 * complaint answered.
+	 * @return count of households per transition
+	 */
+	@Transactional
+	public Map<Transition, Integer> recognise(UUID reviewId, long communeId, int version, String decisionNo,
+			LocalDate decisionDate, String signer) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (decisionNo == null || decisionNo.isBlank()) {
+			problems.add(new FieldProblem("decisionNo", "error.field.required"));
+		}
+		if (decisionDate == null || decisionDate.isAfter(this.guard.today())) {
+			problems.add(new FieldProblem("decisionDate", "review.field.decision-date"));
+		}
+		if (signer == null || signer.isBlank()) {
+			problems.add(new FieldProblem("signer", "error.field.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		ReviewGuard.checkVersion(unit.version(), version);
+		if (unit.postedTo() == null || !decisionDate.isAfter(unit.postedTo())) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-posting", unit.postedTo());
+		}
+		long open = this.reviews.openComplaints(reviewId, communeId);
+		if (open > 0) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-complaints", open);
+		}
+		long notPosted = this.reviews.count(reviewId, communeId,
+				List.of(Step.LISTED.name(), Step.SURVEYED.name(), Step.RESURVEY.name(), Step.AGREED.name()));
+		if (notPosted > 0) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-steps", notPosted);
+		}
+		Map<Transition, Integer> counts = new EnumMap<>(Transition.class);
+		int seq = unit.certificateSeq();
+		String decision = decisionNo.strip();
+		List<ReviewHousehold> batch;
+		do {
+			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
+			for (ReviewHousehold rh : batch) {
+				Workflow.next(rh.step(), Event.RECOGNISE)
+					.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECOGNISE)));
+				Transition t = Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor());
+				CertificateAction action = t.certificate();
+				String certificate = null;
+				if (action == CertificateAction.ISSUE || action == CertificateAction.RENEW) {
+					seq++;
+					certificate = seq + CERTIFICATE_SUFFIX;
+				}
+				if (this.reviews.recognise(rh.id(), rh.version(), t.name(), action.name(), certificate) == 0) {
+					throw ReviewGuard.stale();
+				}
+				this.registry
+					.recordRecognised(new RecognisedAssessment(rh.householdId(), review.year(), review.standardKey(),
+							rh.surveyDate(), (rh.memberCount() == null) ? 0 : rh.memberCount(), rh.incomePerCapita(),
+							rh.scoreA(), rh.scoreB(), rh.deprivations(), rh.finalClass(), null, decision, decisionDate,
+							null, (rh.explanation() != null) ? this.json.writeValueAsString(rh.explanation()) : null));
+				Map<String, Change> changes = new LinkedHashMap<>();
+				changes.put("step", new Change(rh.step().name(), Step.RECOGNISED.name()));
+				changes.put("class", new Change(rh.lastClass(), rh.finalClass()));
+				changes.put("transition", new Change(null, t.name()));
+				changes.put("certificate",
+						new Change(null, action.name() + ((certificate != null) ? " " + certificate : "")));
+				this.guard.record("RECOGNISE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
+						unit.provinceCode(), changes, "decision " + decision);
+				counts.merge(t, 1, Integer::sum);
+			}
+		}
+		while (!batch.isEmpty());
+		if (this.reviews.updateDecision(reviewId, communeId, version, decision, decisionDate, signer.strip(),
+				seq) == 0) {
+			throw ReviewGuard.stale();
+		}
+		Map<String, Change> changes = new LinkedHashMap<>();
+		changes.put("decisionNo", new Change(null, decision));
+		changes.put("decisionDate", new Change(null, decisionDate));
+		changes.put("signer", new Change(null, signer.strip()));
+		counts.forEach((t, n) -> changes.put(t.name(), new Change(null, n)));
+		this.guard.record("RECOGNISE", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(),
+				unit.provinceCode(), changes, null);
+		return counts;
+	}
+
+	/**
+	 * Transitions of a recognised commune, per transition.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> transitions(UUID reviewId, long communeId) {
+		this.guard.unit(reviewId, communeId);
+		Map<String, Long> counts = this.reviews.transitionCounts(reviewId, communeId);
+		return counts;
+	}
+
+	/**
+	 * The certificates (Mẫu số 03) issued or renewed by the commune's decision, with the
+	 * members of each household; one household when {@code reviewHouseholdId} is given.
+	 */
+	@Transactional(readOnly = true)
+	public List<Certificate> certificates(UUID reviewId, long communeId, UUID reviewHouseholdId) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(reviewId, communeId);
+		List<ReviewHousehold> rows;
+		if (reviewHouseholdId != null) {
+			ReviewHousehold rh = this.guard.household(reviewHouseholdId);
+			if (!rh.reviewId().equals(reviewId) || rh.communeId() != communeId) {
+				throw DomainException.notFound("REVIEW_HOUSEHOLD", reviewHouseholdId);
+			}
+			rows = List.of(rh);
+		}
+		else {
+			rows = this.reviews.worklist(reviewId, communeId, null, null, List.of(Step.RECOGNISED.name()), 100_000, 0);
+		}
+		List<Certificate> certificates = new ArrayList<>();
+		for (ReviewHousehold rh : rows) {
+			if (rh.certificateNo() == null) {
+				continue;
+			}
+			var household = this.registry.household(rh.householdId());
+			certificates.add(new Certificate(review, unit, rh, household.address(),
+					this.registry.members(rh.householdId(), false)));
+		}
+		return certificates;
+	}
+
+	/**
+	 * A certificate of poor / near-poor household (Mẫu số 03).
+	 *
+	 * @param review review (the certificate is valid for {@code year + 1})
+	 * @param unit commune with the decision
+	 * @param household the household's review record
+	 * @param address address
+	 * @param members members
+	 */
+	public record Certificate(Review review, ReviewUnit unit, ReviewHousehold household, String address,
+			List<Member> members) {
+	}
+
+}

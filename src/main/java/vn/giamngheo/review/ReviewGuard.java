@@ -1,0 +1,152 @@
+package vn.giamngheo.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.review.domain.Rejection;
+import vn.giamngheo.review.domain.ReviewCalendar;
+import vn.giamngheo.review.persistence.ReviewRepository;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+
+/**
+ * The checks every review step makes: the review and commune are in the user's view scope
+ * (else not found), the user may write there (else forbidden), the commune is not locked
+ * (else conflict), a reviewer sees only the households assigned to them; and the audit
+ * row of every step.
+ */
+@Component
+class ReviewGuard {
+
+	/** Roles that run a commune's review (lists, meetings, posting, recognition). */
+	static final Role[] OFFICERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
+			Role.COMMUNE_OFFICER };
+
+	/** Roles of the level above the commune (approve, return, reopen). */
+	static final Role[] UPPER = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER };
+
+	final ReviewRepository reviews;
+
+	final CurrentActor actor;
+
+	final AuditTrail audit;
+
+	final Clock clock;
+
+	ReviewGuard(ReviewRepository reviews, CurrentActor actor, AuditTrail audit, Clock clock) {
+		this.reviews = reviews;
+		this.actor = actor;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	ReviewCalendar calendar() {
+		return ReviewCalendar.DEFAULT;
+	}
+
+	/** A review with at least one commune in the view scope, or NOT_FOUND. */
+	Review review(UUID id) {
+		Review review = this.reviews.findReview(id).orElseThrow(() -> DomainException.notFound("REVIEW", id));
+		Actor current = this.actor.get();
+		if (current.scope().canView(review.provincePath())) {
+			return review;
+		}
+		for (String path : current.scope().viewPaths()) {
+			if (path.startsWith(review.provincePath())) {
+				return review;
+			}
+		}
+		throw DomainException.notFound("REVIEW", id);
+	}
+
+	/** A commune of a review in the view scope, or NOT_FOUND. */
+	ReviewUnit unit(UUID reviewId, long communeId) {
+		review(reviewId);
+		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
+			.orElseThrow(() -> DomainException.notFound("UNIT", communeId));
+		if (!this.actor.get().scope().canView(unit.unitPath())) {
+			throw DomainException.notFound("UNIT", communeId);
+		}
+		return unit;
+	}
+
+	/**
+	 * A commune the current officer may work on: capture scope, officer role, not locked.
+	 */
+	ReviewUnit editableUnit(UUID reviewId, long communeId) {
+		ReviewUnit unit = unit(reviewId, communeId);
+		this.actor.requireCapture(unit.unitPath());
+		this.actor.requireRole(OFFICERS);
+		requireEditable(unit);
+		return unit;
+	}
+
+	void requireEditable(ReviewUnit unit) {
+		if (!unit.signOff().editable()) {
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.locked", unit.communeName(),
+					unit.signOff().name());
+		}
+	}
+
+	/** Steps 1–4 happen inside the review window. */
+	void requireWindow(Review review) {
+		LocalDate today = today();
+		if (!ReviewCalendar.within(today, review.windowFrom(), review.windowTo())) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.window", review.windowFrom(),
+					review.windowTo());
+		}
+	}
+
+	/** A reviewer sees only the households assigned to them; others by the view scope. */
+	ReviewHousehold household(UUID id) {
+		ReviewHousehold rh = this.reviews.findHousehold(id)
+			.orElseThrow(() -> DomainException.notFound("REVIEW_HOUSEHOLD", id));
+		Actor current = this.actor.get();
+		boolean visible = current.scope().canView(rh.unitPath())
+				&& (this.actor.role() != Role.REVIEWER || current.username().equals(rh.reviewer()));
+		if (!visible) {
+			throw DomainException.notFound("REVIEW_HOUSEHOLD", id);
+		}
+		return rh;
+	}
+
+	/** The reviewer filter of worklists: the user's name for reviewers, else none. */
+	String reviewerFilter() {
+		return (this.actor.role() == Role.REVIEWER) ? this.actor.get().username() : null;
+	}
+
+	static DomainException rejected(Rejection rejection) {
+		return new DomainException(ErrorCode.RULE_REJECTED, rejection.messageKey(), rejection.args());
+	}
+
+	static void checkVersion(int current, int sent) {
+		if (current != sent) {
+			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", current, sent);
+		}
+	}
+
+	static DomainException stale() {
+		return new DomainException(ErrorCode.STALE_VERSION, "review.rejected.stale");
+	}
+
+	void record(String action, String entity, String entityId, UUID householdId, String unitPath, String province,
+			Map<String, Change> changes, String reason) {
+		this.audit.record(new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath,
+				province, changes, reason));
+	}
+
+}

@@ -1,0 +1,412 @@
+package vn.giamngheo.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.identity.SignedInUser;
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.registry.HouseholdRegistry;
+import vn.giamngheo.review.domain.ReviewCalendar;
+import vn.giamngheo.review.domain.ReviewCalendar.Deadline;
+import vn.giamngheo.review.domain.SignOff;
+import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.persistence.ReviewRepository;
+import vn.giamngheo.review.persistence.ReviewRepository.VillageLoad;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.standards.domain.Standard;
+import vn.giamngheo.standards.domain.StandardCatalogue;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Periodic reviews: opening a review for a province and year, the progress board, step 1
+ * (worklist from last year's poor and near-poor lists and Mẫu 01 requests, Phiếu A
+ * screening, assignment of reviewers by village) and the commune sign-off (submit,
+ * approve or return, reopen).
+ */
+@Service
+public class Reviews {
+
+	private final ReviewRepository reviews;
+
+	private final ReviewGuard guard;
+
+	private final Geography geography;
+
+	private final StandardCatalogue standards;
+
+	private final UserRepository users;
+
+	private final HouseholdRegistry registry;
+
+	private final ObjectMapper json;
+
+	Reviews(ReviewRepository reviews, ReviewGuard guard, Geography geography, StandardCatalogue standards,
+			UserRepository users, HouseholdRegistry registry, ObjectMapper json) {
+		this.reviews = reviews;
+		this.guard = guard;
+		this.geography = geography;
+		this.standards = standards;
+		this.users = users;
+		this.registry = registry;
+		this.json = json;
+	}
+
+	/**
+	 * What a province officer gives to open a review.
+	 *
+	 * @param provinceId province unit id
+	 * @param year review year
+	 * @param standardKey standard to apply (default: the one in force on 1 January of the
+	 * next year)
+	 * @param windowFrom first day (default 01/09)
+	 * @param windowTo last day (default 14/12)
+	 * @param communeIds communes taking part (default: every commune of the province)
+	 */
+	public record OpenReview(Long provinceId, Integer year, String standardKey, LocalDate windowFrom,
+			LocalDate windowTo, List<Long> communeIds) {
+	}
+
+	@Transactional
+	public Review open(OpenReview command) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (command.provinceId() == null) {
+			problems.add(new FieldProblem("provinceId", "error.field.required"));
+		}
+		if (command.year() == null || command.year() < 2000 || command.year() > 9999) {
+			problems.add(new FieldProblem("year", "review.field.year"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Actor actor = this.guard.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER);
+		Unit province = this.geography.unit(command.provinceId());
+		this.guard.actor.requireCapture(province.path());
+		if (!"province".equals(province.level())) {
+			throw DomainException.invalid(List.of(new FieldProblem("provinceId", "review.field.province")));
+		}
+		int year = command.year();
+		String standardKey = command.standardKey();
+		if (standardKey == null || standardKey.isBlank()) {
+			standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1))
+				.map(Standard::key)
+				.orElseThrow(() -> DomainException
+					.invalid(List.of(new FieldProblem("standardKey", "review.field.standard.none", year + 1))));
+		}
+		else if (this.standards.find(standardKey).isEmpty()) {
+			throw DomainException
+				.invalid(List.of(new FieldProblem("standardKey", "review.field.standard", standardKey)));
+		}
+		ReviewCalendar calendar = this.guard.calendar();
+		LocalDate from = (command.windowFrom() != null) ? command.windowFrom() : calendar.windowFrom(year);
+		LocalDate to = (command.windowTo() != null) ? command.windowTo() : calendar.windowTo(year);
+		if (to.isBefore(from)) {
+			throw DomainException.invalid(List.of(new FieldProblem("windowTo", "review.field.window")));
+		}
+		if (this.reviews.reviewExists(province.provinceCode(), year)) {
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.exists", province.name(), year);
+		}
+		List<Unit> communes = new ArrayList<>();
+		collectCommunes(province, communes);
+		if (command.communeIds() != null && !command.communeIds().isEmpty()) {
+			List<Long> wanted = command.communeIds();
+			List<Unit> chosen = communes.stream().filter((c) -> wanted.contains(c.id())).toList();
+			if (chosen.size() != wanted.stream().distinct().count()) {
+				throw DomainException.invalid(List.of(new FieldProblem("communeIds", "review.field.communes")));
+			}
+			communes = chosen;
+		}
+		UUID id = this.reviews.insertReview(province.provinceCode(), province.id(), province.path(), year, standardKey,
+				from, to, actor.username());
+		for (Unit commune : communes) {
+			this.reviews.insertUnit(id, commune.id(), province.provinceCode(), commune.path());
+		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("province", province.name());
+		fields.put("year", year);
+		fields.put("standardKey", standardKey);
+		fields.put("windowFrom", from);
+		fields.put("windowTo", to);
+		fields.put("communes", communes.size());
+		this.guard.record("OPEN", "REVIEW", id.toString(), null, province.path(), province.provinceCode(),
+				AuditTrail.diff(Map.of(), fields), null);
+		return this.reviews.findReview(id).orElseThrow();
+	}
+
+	private void collectCommunes(Unit unit, List<Unit> into) {
+		for (Unit child : this.geography.children(unit.id())) {
+			if (child.isCommune()) {
+				into.add(child);
+			}
+			else if (!child.isVillage()) {
+				collectCommunes(child, into);
+			}
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Review> list() {
+		return this.reviews.reviews(this.guard.actor.get().scope().viewPatterns());
+	}
+
+	@Transactional(readOnly = true)
+	public Review review(UUID id) {
+		return this.guard.review(id);
+	}
+
+	/**
+	 * The progress board: every commune of the review in the user's scope with its counts
+	 * per step and a late flag, and the review's deadlines.
+	 * @param reviewId review
+	 * @return the board
+	 */
+	@Transactional(readOnly = true)
+	public Board board(UUID reviewId) {
+		Review review = this.guard.review(reviewId);
+		LocalDate today = this.guard.today();
+		List<Deadline> deadlines = deadlines(review);
+		Deadline preliminary = deadlines.get(1);
+		List<CommuneProgress> rows = new ArrayList<>();
+		for (CommuneProgress p : this.reviews.progress(reviewId, this.guard.actor.get().scope().viewPatterns())) {
+			boolean signed = SignOff.SUBMITTED.name().equals(p.signOff())
+					|| SignOff.APPROVED.name().equals(p.signOff());
+			boolean late = (!signed && today.isAfter(review.windowTo()))
+					|| (preliminary.overdue(today, false) && (p.listed() == 0 || p.surveyed() < p.listed()));
+			rows.add(new CommuneProgress(p.communeId(), p.communeName(), p.signOff(), p.listed(), p.surveyed(),
+					p.agreed(), p.posted(), p.recognised(), p.resurvey(), late));
+		}
+		return new Board(review, rows, deadlines, today);
+	}
+
+	/** The deadlines of a review: its own window end, then the provincial reports. */
+	List<Deadline> deadlines(Review review) {
+		List<Deadline> list = new ArrayList<>(this.guard.calendar().deadlines(review.year()));
+		list.set(0, new Deadline("WINDOW_END", review.windowTo()));
+		return list;
+	}
+
+	/**
+	 * The progress board.
+	 *
+	 * @param review the review
+	 * @param communes communes in scope
+	 * @param deadlines deadlines
+	 * @param today today
+	 */
+	public record Board(Review review, List<CommuneProgress> communes, List<Deadline> deadlines, LocalDate today) {
+
+		/** The sums over the communes shown. */
+		public CommuneProgress totals() {
+			long listed = 0;
+			long surveyed = 0;
+			long agreed = 0;
+			long posted = 0;
+			long recognised = 0;
+			long resurvey = 0;
+			for (CommuneProgress c : this.communes) {
+				listed += c.listed();
+				surveyed += c.surveyed();
+				agreed += c.agreed();
+				posted += c.posted();
+				recognised += c.recognised();
+				resurvey += c.resurvey();
+			}
+			return new CommuneProgress(0, null, null, listed, surveyed, agreed, posted, recognised, resurvey, false);
+		}
+
+	}
+
+	/** A commune of the review, in the user's view scope. */
+	@Transactional(readOnly = true)
+	public ReviewUnit unit(UUID reviewId, long communeId) {
+		return this.guard.unit(reviewId, communeId);
+	}
+
+	/**
+	 * Step 1: lists the commune's households to review — last year's poor and near-poor
+	 * households (or every active household when {@code everyone}), plus the households
+	 * with a pending request (Mẫu 01).
+	 * @return households added
+	 */
+	@Transactional
+	public int generateWorklist(UUID reviewId, long communeId, boolean everyone) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		this.guard.requireWindow(review);
+		int added = this.reviews.generate(reviewId, communeId, review.year(), everyone);
+		added += this.reviews.addRequests(reviewId, communeId, review.year());
+		this.guard.record("LIST", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(), unit.provinceCode(),
+				Map.of("listed", new Change(null, added)), everyone ? "all households" : null);
+		return added;
+	}
+
+	/**
+	 * Phiếu A signs of hardship (quick identification; criteria unconfirmed: recorded,
+	 * not scored).
+	 */
+	public static final List<String> PHIEU_A_SIGNS = List.of("NO_STABLE_INCOME", "POOR_HOUSING", "NO_CLEAN_WATER",
+			"ILLNESS_OR_DISABILITY", "NO_WORKING_MEMBER", "NO_PRODUCTION_LAND", "CHILD_OUT_OF_SCHOOL",
+			"NO_HEALTH_INSURANCE");
+
+	/**
+	 * Step 1: adds a household found with the quick identification form (Phiếu A).
+	 * @param householdId registry household (of the commune)
+	 * @param signs signs of hardship seen (at least one)
+	 * @param note note
+	 * @return the listed household
+	 */
+	@Transactional
+	public ReviewHousehold addScreened(UUID reviewId, long communeId, UUID householdId, List<String> signs,
+			String note) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		this.guard.requireWindow(review);
+		var household = this.registry.household(householdId);
+		if (household.communeId() != communeId) {
+			throw DomainException.notFound("HOUSEHOLD", householdId);
+		}
+		List<String> clean = (signs == null) ? List.of() : signs.stream().distinct().toList();
+		if (clean.isEmpty() || !PHIEU_A_SIGNS.containsAll(clean)) {
+			throw DomainException.invalid(List.of(new FieldProblem("signs", "review.field.phieu-a")));
+		}
+		Map<String, Object> phieuA = new LinkedHashMap<>();
+		phieuA.put("signs", clean);
+		phieuA.put("note", note);
+		phieuA.put("by", this.guard.actor.get().username());
+		phieuA.put("on", this.guard.today().toString());
+		UUID id = this.reviews
+			.insertOne(reviewId, householdId, review.year(), "SCREENED", this.json.writeValueAsString(phieuA))
+			.orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "review.rejected.listed"));
+		this.guard.record("LIST", "REVIEW_HOUSEHOLD", id.toString(), householdId, household.unitPath(),
+				unit.provinceCode(), Map.of("phieuA", new Change(null, clean)), note);
+		return this.reviews.findHousehold(id).orElseThrow();
+	}
+
+	/**
+	 * Step 1: adds a household of the commune by its code, found with Phiếu A.
+	 * @return the listed household
+	 */
+	@Transactional
+	public ReviewHousehold addScreened(UUID reviewId, long communeId, String householdCode, List<String> signs,
+			String note) {
+		this.guard.unit(reviewId, communeId);
+		UUID id = this.reviews.householdByCode(communeId, (householdCode == null) ? "" : householdCode.strip())
+			.orElseThrow(() -> DomainException.notFound("HOUSEHOLD", householdCode));
+		return addScreened(reviewId, communeId, id, signs, note);
+	}
+
+	/** The villages of a commune's worklist with their load and reviewers. */
+	@Transactional(readOnly = true)
+	public List<VillageLoad> villages(UUID reviewId, long communeId) {
+		this.guard.unit(reviewId, communeId);
+		return this.reviews.villages(reviewId, communeId);
+	}
+
+	/**
+	 * Step 1: assigns a village's households to a reviewer, who must be a reviewer (or
+	 * commune officer) able to capture in the village.
+	 * @return households assigned
+	 */
+	@Transactional
+	public int assign(UUID reviewId, long communeId, long villageId, String reviewer) {
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		Unit village = this.geography.unit(villageId);
+		if (!village.isVillage() || village.parentId() != communeId) {
+			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
+		}
+		String username = (reviewer == null) ? "" : reviewer.strip().toLowerCase();
+		SignedInUser user = this.users.findPrincipal(username).orElse(null);
+		if (user == null || (user.role() != Role.REVIEWER && user.role() != Role.COMMUNE_OFFICER)
+				|| !user.actor().scope().canCapture(village.path())) {
+			throw DomainException.invalid(List.of(new FieldProblem("reviewer", "review.field.reviewer", username)));
+		}
+		int n = this.reviews.assign(reviewId, villageId, username);
+		this.guard.record("ASSIGN", "REVIEW_UNIT", reviewId + "/" + communeId, null, village.path(),
+				unit.provinceCode(), Map.of("reviewer", new Change(null, username), "households", new Change(null, n)),
+				village.name());
+		return n;
+	}
+
+	/**
+	 * A page of the commune's worklist; a reviewer sees only the households assigned to
+	 * them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReviewHousehold> worklist(UUID reviewId, long communeId, Long villageId, List<Step> steps, int page,
+			int size) {
+		this.guard.unit(reviewId, communeId);
+		int limit = Math.max(1, Math.min(size, 500));
+		return this.reviews.worklist(reviewId, communeId, villageId, this.guard.reviewerFilter(),
+				(steps == null) ? List.of() : steps.stream().map(Step::name).toList(), limit,
+				Math.max(0, page) * limit);
+	}
+
+	/** One listed household, in scope (reviewers: assigned to them). */
+	@Transactional(readOnly = true)
+	public ReviewHousehold household(UUID reviewHouseholdId) {
+		return this.guard.household(reviewHouseholdId);
+	}
+
+	/**
+	 * Roll-up and sign-off of one commune: the commune submits (every listed household
+	 * recognised), the level above approves (locks) or returns with a reason, and reopens
+	 * an approved commune only with a reason.
+	 */
+	@Transactional
+	public ReviewUnit signOff(UUID reviewId, long communeId, SignOff.Action action, int version, String reason) {
+		ReviewUnit unit = this.guard.unit(reviewId, communeId);
+		this.guard.actor.requireCapture(unit.unitPath());
+		if (action == SignOff.Action.SUBMIT) {
+			this.guard.actor.requireRole(ReviewGuard.OFFICERS);
+		}
+		else {
+			this.guard.actor.requireRole(ReviewGuard.UPPER);
+		}
+		if (action.needsReason() && (reason == null || reason.isBlank())) {
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
+		}
+		SignOff next = unit.signOff()
+			.after(action)
+			.orElseThrow(() -> new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.sign-off", action.name(),
+					unit.signOff().name()));
+		ReviewGuard.checkVersion(unit.version(), version);
+		if (action == SignOff.Action.SUBMIT) {
+			long listed = this.reviews.count(reviewId, communeId,
+					List.of(Step.values()).stream().map(Step::name).toList());
+			long recognised = this.reviews.count(reviewId, communeId, List.of(Step.RECOGNISED.name()));
+			if (listed == 0 || recognised < listed) {
+				throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.submit", recognised, listed);
+			}
+		}
+		String cleanReason = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (this.reviews.updateSignOff(reviewId, communeId, version, next, cleanReason,
+				this.guard.actor.get().username()) == 0) {
+			throw ReviewGuard.stale();
+		}
+		this.guard.record(action.name(), "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(),
+				unit.provinceCode(), Map.of("signOff", new Change(unit.signOff().name(), next.name())), cleanReason);
+		return this.reviews.findUnit(reviewId, communeId).orElseThrow();
+	}
+
+	/** The communes of a review in the user's scope. */
+	@Transactional(readOnly = true)
+	public List<ReviewUnit> units(UUID reviewId) {
+		this.guard.review(reviewId);
+		return this.reviews.units(reviewId, this.guard.actor.get().scope().viewPatterns());
+	}
+
+}

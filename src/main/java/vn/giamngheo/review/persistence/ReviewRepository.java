@@ -1,0 +1,650 @@
+package vn.giamngheo.review.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.review.CommuneProgress;
+import vn.giamngheo.review.Explanation;
+import vn.giamngheo.review.Review;
+import vn.giamngheo.review.ReviewHousehold;
+import vn.giamngheo.review.ReviewUnit;
+import vn.giamngheo.review.domain.SignOff;
+import vn.giamngheo.review.domain.Step;
+
+/** Reviews, their communes and listed households, meetings and complaints. */
+@Repository
+public class ReviewRepository {
+
+	private static final String REVIEW = "select r.*, p.name as province_name from review r"
+			+ " join admin_unit p on p.id = r.province_id";
+
+	private static final String UNIT = "select u.*, c.name as commune_name from review_unit u"
+			+ " join admin_unit c on c.id = u.commune_id";
+
+	/**
+	 * Columns of a listed household without the survey's facts and explanation (lists).
+	 */
+	private static final String LIST_COLUMNS = "rh.id, rh.review_id, rh.household_id, rh.commune_id, rh.village_id,"
+			+ " rh.unit_path, rh.origin, rh.step, rh.last_class, rh.last_income, rh.last_members, rh.ever_poor,"
+			+ " rh.ever_near_poor, rh.reviewer, rh.survey_date, rh.way, rh.member_count, rh.income_per_capita,"
+			+ " rh.score_a, rh.score_b, rh.deprivations, rh.proposed_class, null as explanation, rh.flags, rh.causes,"
+			+ " rh.needs, rh.votes_agree, rh.final_class, rh.transition, rh.certificate_action, rh.certificate_no,"
+			+ " rh.version";
+
+	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
+			+ ", h.code as household_code, h.head_name, v.name as village_name, m.attendees as meeting_attendees"
+			+ " from review_household rh join household h on h.id = rh.household_id"
+			+ " join admin_unit v on v.id = rh.village_id left join review_meeting m on m.id = rh.meeting_id";
+
+	private static final String HOUSEHOLD = "select rh.*, h.code as household_code, h.head_name,"
+			+ " v.name as village_name, m.attendees as meeting_attendees from review_household rh"
+			+ " join household h on h.id = rh.household_id join admin_unit v on v.id = rh.village_id"
+			+ " left join review_meeting m on m.id = rh.meeting_id";
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	public ReviewRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	// --- reviews and communes
+
+	public UUID insertReview(String provinceCode, long provinceId, String provincePath, int year, String standardKey,
+			LocalDate from, LocalDate to, String createdBy) {
+		return this.jdbc
+			.sql("insert into review (province_code, province_id, province_path, year, standard_key, window_from,"
+					+ " window_to, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(provinceCode, provinceId, provincePath, year, standardKey, from, to, createdBy)
+			.query(UUID.class)
+			.single();
+	}
+
+	public boolean reviewExists(String provinceCode, int year) {
+		return this.jdbc.sql("select count(*) from review where province_code = ? and year = ?")
+			.params(provinceCode, year)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public Optional<Review> findReview(UUID id) {
+		return this.jdbc.sql(REVIEW + " where r.id = ?").param(id).query(this::review).optional();
+	}
+
+	/** Reviews with at least one commune in the scope, newest first. */
+	public List<Review> reviews(String[] scopePatterns) {
+		return this.jdbc
+			.sql(REVIEW + " where exists (select 1 from review_unit u where u.review_id = r.id"
+					+ " and u.unit_path like any (?)) order by r.year desc, p.name")
+			.param(scopePatterns)
+			.query(this::review)
+			.list();
+	}
+
+	public void insertUnit(UUID reviewId, long communeId, String provinceCode, String unitPath) {
+		this.jdbc
+			.sql("insert into review_unit (review_id, commune_id, province_code, unit_path) values (?, ?, ?, ?)"
+					+ " on conflict do nothing")
+			.params(reviewId, communeId, provinceCode, unitPath)
+			.update();
+	}
+
+	public Optional<ReviewUnit> findUnit(UUID reviewId, long communeId) {
+		return this.jdbc.sql(UNIT + " where u.review_id = ? and u.commune_id = ?")
+			.params(reviewId, communeId)
+			.query(this::unit)
+			.optional();
+	}
+
+	/** Communes of a review in the scope. */
+	public List<ReviewUnit> units(UUID reviewId, String[] scopePatterns) {
+		return this.jdbc.sql(UNIT + " where u.review_id = ? and u.unit_path like any (?) order by c.name")
+			.params(reviewId, scopePatterns)
+			.query(this::unit)
+			.list();
+	}
+
+	/** Households per step, per commune in the scope. */
+	public List<CommuneProgress> progress(UUID reviewId, String[] scopePatterns) {
+		return this.jdbc.sql("select u.commune_id, c.name, u.sign_off, coalesce(sum(s.households), 0) as listed,"
+				+ " coalesce(sum(s.households) filter (where s.step in ('SURVEYED','AGREED','POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step in ('AGREED','POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step in ('POSTED','RECOGNISED')), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step = 'RECOGNISED'), 0),"
+				+ " coalesce(sum(s.households) filter (where s.step = 'RESURVEY'), 0)"
+				+ " from review_unit u join admin_unit c on c.id = u.commune_id"
+				+ " left join review_step_count s on s.review_id = u.review_id and s.commune_id = u.commune_id"
+				+ " where u.review_id = ? and u.unit_path like any (?) group by u.commune_id, c.name, u.sign_off"
+				+ " order by c.name")
+			.params(reviewId, scopePatterns)
+			.query((rs, n) -> new CommuneProgress(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), false))
+			.list();
+	}
+
+	public int updateSignOff(UUID reviewId, long communeId, int version, SignOff status, String reason, String by) {
+		return this.jdbc
+			.sql("update review_unit set sign_off = ?, sign_off_reason = ?, sign_off_by = ?, sign_off_at = now(),"
+					+ " submitted_at = case when ? = 'SUBMITTED' then now() else submitted_at end,"
+					+ " version = version + 1 where review_id = ? and commune_id = ? and version = ?")
+			.params(status.name(), reason, by, status.name(), reviewId, communeId, version)
+			.update();
+	}
+
+	public int updatePosting(UUID reviewId, long communeId, int version, LocalDate from, LocalDate to, String places) {
+		return this.jdbc
+			.sql("update review_unit set posted_from = ?, posted_to = ?, posting_places = ?, version = version + 1"
+					+ " where review_id = ? and commune_id = ? and version = ?")
+			.params(from, to, places, reviewId, communeId, version)
+			.update();
+	}
+
+	public int updateDecision(UUID reviewId, long communeId, int version, String decisionNo, LocalDate date,
+			String signer, int certificateSeq) {
+		return this.jdbc
+			.sql("update review_unit set decision_no = ?, decision_date = ?, decision_signer = ?, certificate_seq = ?,"
+					+ " version = version + 1 where review_id = ? and commune_id = ? and version = ?")
+			.params(decisionNo, date, signer, certificateSeq, reviewId, communeId, version)
+			.update();
+	}
+
+	// --- listed households
+
+	/**
+	 * Lists the commune's households: those recognised poor or near-poor last year (all
+	 * active households when {@code everyone}), with last year's facts and earlier
+	 * history. Households already listed are kept.
+	 * @return rows inserted
+	 */
+	public int generate(UUID reviewId, long communeId, int year, boolean everyone) {
+		String who = everyone ? "" : " and last.classification in ('POOR', 'NEAR_POOR')";
+		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor)"
+				+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'LIST',"
+				+ " last.classification, last.income_per_capita, last.member_count,"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+				+ "   and e.classification = 'POOR'),"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+				+ "   and e.classification = 'NEAR_POOR')"
+				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
+				+ " where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'" + who
+				+ " on conflict (review_id, household_id) do nothing")
+			.params(reviewId, year - 1, year - 1, year - 1, communeId)
+			.update();
+	}
+
+	/**
+	 * Lists the households of the commune with a pending request to enter (Mẫu 01), or
+	 * one recognised poor or near-poor during the review year.
+	 */
+	public int addRequests(UUID reviewId, long communeId, int year) {
+		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members)"
+				+ " select distinct on (h.id) ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'REQUEST',"
+				+ " last.classification, last.income_per_capita, last.member_count"
+				+ " from review_request q join household h on h.id = q.household_id"
+				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
+				+ " where q.commune_id = ? and q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
+				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
+				+ " and extract(year from q.received_on) = ?))" + " on conflict (review_id, household_id) do nothing")
+			.params(reviewId, year - 1, communeId, year)
+			.update();
+	}
+
+	/** Adds one household (a request or a Phiếu A screening) with its history. */
+	public Optional<UUID> insertOne(UUID reviewId, UUID householdId, int year, String origin, String phieuA) {
+		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
+				+ " village_id, unit_path, origin, phieu_a, last_class, last_income, last_members, ever_poor,"
+				+ " ever_near_poor) select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, ?,"
+				+ " cast(? as jsonb), last.classification, last.income_per_capita, last.member_count,"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+				+ "   and e.classification = 'POOR'),"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+				+ "   and e.classification = 'NEAR_POOR')"
+				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
+				+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
+			.params(reviewId, origin, phieuA, year - 1, year - 1, year - 1, householdId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** A household of the commune by its code. */
+	public Optional<UUID> householdByCode(long communeId, String code) {
+		return this.jdbc.sql("select id from household where code = ? and commune_id = ? and not voided")
+			.params(code, communeId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	public Optional<ReviewHousehold> findHousehold(UUID id) {
+		return this.jdbc.sql(HOUSEHOLD + " where rh.id = ?").param(id).query(this::household).optional();
+	}
+
+	/**
+	 * The worklist of a commune, optionally of one village, one reviewer or some steps.
+	 * @param reviewer only this reviewer's households, or {@code null}
+	 */
+	public List<ReviewHousehold> worklist(UUID reviewId, long communeId, Long villageId, String reviewer,
+			List<String> steps, int limit, int offset) {
+		StringBuilder where = new StringBuilder(" where rh.review_id = ? and rh.commune_id = ?");
+		List<Object> params = new java.util.ArrayList<>(List.of(reviewId, communeId));
+		if (villageId != null) {
+			where.append(" and rh.village_id = ?");
+			params.add(villageId);
+		}
+		if (reviewer != null) {
+			where.append(" and rh.reviewer = ?");
+			params.add(reviewer);
+		}
+		if (steps != null && !steps.isEmpty()) {
+			where.append(" and rh.step = any (?)");
+			params.add(steps.toArray(String[]::new));
+		}
+		params.add(limit);
+		params.add(offset);
+		return this.jdbc.sql(HOUSEHOLD_LIST + where + " order by v.name, h.head_name_norm, h.code limit ? offset ?")
+			.params(params)
+			.query(this::household)
+			.list();
+	}
+
+	/** A batch of the commune's posted households, full rows (with the explanation). */
+	public List<ReviewHousehold> postedBatch(UUID reviewId, long communeId, int limit) {
+		return this.jdbc
+			.sql(HOUSEHOLD
+					+ " where rh.review_id = ? and rh.commune_id = ? and rh.step = 'POSTED' order by rh.id limit ?")
+			.params(reviewId, communeId, limit)
+			.query(this::household)
+			.list();
+	}
+
+	/** Villages of the commune's worklist with counts per reviewer. */
+	public List<VillageLoad> villages(UUID reviewId, long communeId) {
+		return this.jdbc.sql("select rh.village_id, v.name, v.path, count(*) as households,"
+				+ " string_agg(distinct rh.reviewer, ', ') as reviewers,"
+				+ " count(*) filter (where rh.step <> 'LISTED' and rh.step <> 'RESURVEY') as surveyed"
+				+ " from review_household rh join admin_unit v on v.id = rh.village_id"
+				+ " where rh.review_id = ? and rh.commune_id = ? group by rh.village_id, v.name, v.path order by v.name")
+			.params(reviewId, communeId)
+			.query((rs, n) -> new VillageLoad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getLong(6)))
+			.list();
+	}
+
+	/**
+	 * A village of the worklist with its load.
+	 *
+	 * @param villageId village
+	 * @param name name
+	 * @param path path
+	 * @param households listed households
+	 * @param reviewers assigned reviewers
+	 * @param surveyed surveyed households
+	 */
+	public record VillageLoad(long villageId, String name, String path, long households, String reviewers,
+			long surveyed) {
+	}
+
+	public int assign(UUID reviewId, long villageId, String reviewer) {
+		return this.jdbc
+			.sql("update review_household set reviewer = ?, version = version + 1, updated_at = now()"
+					+ " where review_id = ? and village_id = ? and step <> 'RECOGNISED'")
+			.params(reviewer, reviewId, villageId)
+			.update();
+	}
+
+	/** Saves a survey and moves the household to SURVEYED. */
+	public int saveSurvey(UUID id, int version, Survey s) {
+		return this.jdbc.sql("update review_household set step = 'SURVEYED', survey_date = ?, surveyed_by = ?,"
+				+ " way = ?, member_count = ?, income_per_capita = ?, score_a = ?, score_b = ?, facts = cast(? as jsonb),"
+				+ " deprivations = ?, deprivation_count = ?, proposed_class = ?, poor_subtype = ?,"
+				+ " explanation = cast(? as jsonb), flags = ?, causes = ?, needs = ?, phieu_c_note = ?, final_class = null,"
+				+ " version = version + 1, updated_at = now() where id = ? and version = ?")
+			.params(s.surveyDate(), s.surveyedBy(), s.way(), s.memberCount(), s.incomePerCapita(), s.scoreA(),
+					s.scoreB(), s.factsJson(), s.deprivations().toArray(String[]::new), s.deprivations().size(),
+					s.proposedClass(), s.poorSubtype(), this.json.writeValueAsString(s.explanation()),
+					s.flags().toArray(String[]::new), s.causes().toArray(String[]::new),
+					s.needs().toArray(String[]::new), s.note(), id, version)
+			.update();
+	}
+
+	/**
+	 * A survey to save.
+	 *
+	 * @param surveyDate survey date
+	 * @param surveyedBy reviewer
+	 * @param way INCOME or SCORE
+	 * @param memberCount members
+	 * @param incomePerCapita income per head
+	 * @param scoreA score A
+	 * @param scoreB score B
+	 * @param factsJson the facts as JSON
+	 * @param deprivations deprived indicator codes
+	 * @param proposedClass class
+	 * @param poorSubtype subtype
+	 * @param explanation explanation
+	 * @param flags consistency flags
+	 * @param causes Phiếu C causes
+	 * @param needs Phiếu C needs
+	 * @param note Phiếu C note
+	 */
+	public record Survey(LocalDate surveyDate, String surveyedBy, String way, int memberCount, Long incomePerCapita,
+			Integer scoreA, Integer scoreB, String factsJson, List<String> deprivations, String proposedClass,
+			String poorSubtype, Explanation explanation, List<String> flags, List<String> causes, List<String> needs,
+			String note) {
+	}
+
+	public int recordVote(UUID id, int version, Step step, UUID meetingId, int agree, String finalClass) {
+		return this.jdbc
+			.sql("update review_household set step = ?, meeting_id = ?, votes_agree = ?, final_class = ?,"
+					+ " version = version + 1, updated_at = now() where id = ? and version = ?")
+			.params(step.name(), meetingId, agree, finalClass, id, version)
+			.update();
+	}
+
+	/** Moves every AGREED household of a commune to POSTED. */
+	public int postAgreed(UUID reviewId, long communeId) {
+		return this.jdbc
+			.sql("update review_household set step = 'POSTED', version = version + 1, updated_at = now()"
+					+ " where review_id = ? and commune_id = ? and step = 'AGREED'")
+			.params(reviewId, communeId)
+			.update();
+	}
+
+	public int changeFinalClass(UUID id, int version, String finalClass) {
+		return this.jdbc
+			.sql("update review_household set final_class = ?, version = version + 1, updated_at = now()"
+					+ " where id = ? and version = ?")
+			.params(finalClass, id, version)
+			.update();
+	}
+
+	public int recognise(UUID id, int version, String transition, String certificateAction, String certificateNo) {
+		return this.jdbc
+			.sql("update review_household set step = 'RECOGNISED', transition = ?, certificate_action = ?,"
+					+ " certificate_no = ?, version = version + 1, updated_at = now() where id = ? and version = ?")
+			.params(transition, certificateAction, certificateNo, id, version)
+			.update();
+	}
+
+	/** Recognised households per transition. */
+	public java.util.Map<String, Long> transitionCounts(UUID reviewId, long communeId) {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("select transition, count(*) from review_household where review_id = ? and commune_id = ?"
+					+ " and step = 'RECOGNISED' group by transition order by transition")
+			.params(reviewId, communeId)
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** Households of a commune at these steps (from the step counts). */
+	public long count(UUID reviewId, long communeId, List<String> steps) {
+		return this.jdbc
+			.sql("select coalesce(sum(households), 0) from review_step_count where review_id = ? and commune_id = ?"
+					+ " and step = any (?)")
+			.params(reviewId, communeId, steps.toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	// --- meetings
+
+	public UUID insertMeeting(UUID reviewId, String provinceCode, long communeId, long villageId, String unitPath,
+			LocalDate heldOn, String chair, int attendees, String supervisor, String note, String by) {
+		return this.jdbc
+			.sql("insert into review_meeting (review_id, province_code, commune_id, village_id, unit_path, held_on,"
+					+ " chair, attendees, supervisor, note, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+					+ " returning id")
+			.params(reviewId, provinceCode, communeId, villageId, unitPath, heldOn, chair, attendees, supervisor, note,
+					by)
+			.query(UUID.class)
+			.single();
+	}
+
+	private static final String MEETING = "select m.*, v.name as village_name, c.name as commune_name"
+			+ " from review_meeting m join admin_unit v on v.id = m.village_id join admin_unit c on c.id = m.commune_id";
+
+	public Optional<Meeting> findMeeting(UUID id) {
+		return this.jdbc.sql(MEETING + " where m.id = ?").param(id).query(this::meeting).optional();
+	}
+
+	private Meeting meeting(ResultSet rs, int n) throws SQLException {
+		return new Meeting(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
+				rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
+				rs.getString("village_name"), rs.getString("unit_path"), rs.getObject("held_on", LocalDate.class),
+				rs.getString("chair"), rs.getInt("attendees"), rs.getString("supervisor"), rs.getString("note"),
+				rs.getString("created_by"));
+	}
+
+	public List<Meeting> meetings(UUID reviewId, long communeId) {
+		return this.jdbc
+			.sql(MEETING + " where m.review_id = ? and m.commune_id = ? order by m.held_on desc, m.created_at desc")
+			.params(reviewId, communeId)
+			.query(this::meeting)
+			.list();
+	}
+
+	public void insertVote(UUID meetingId, UUID reviewHouseholdId, String provinceCode, int agree, String proposedClass,
+			String result) {
+		this.jdbc
+			.sql("insert into review_vote (meeting_id, review_household_id, province_code, agree, proposed_class,"
+					+ " result) values (?, ?, ?, ?, ?, ?)")
+			.params(meetingId, reviewHouseholdId, provinceCode, agree, proposedClass, result)
+			.update();
+	}
+
+	/** The votes of a meeting, for its minutes. */
+	public List<Vote> votes(UUID meetingId) {
+		return this.jdbc.sql("select h.head_name, h.code, v.agree, v.proposed_class, v.result from review_vote v"
+				+ " join review_household rh on rh.id = v.review_household_id join household h on h.id = rh.household_id"
+				+ " where v.meeting_id = ? order by h.head_name_norm, h.code")
+			.param(meetingId)
+			.query((rs, n) -> new Vote(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	/**
+	 * One household's vote at a meeting.
+	 *
+	 * @param headName head of household
+	 * @param householdCode household code
+	 * @param agree votes in favour
+	 * @param proposedClass class voted on
+	 * @param result AGREED or RESURVEY
+	 */
+	public record Vote(String headName, String householdCode, int agree, String proposedClass, String result) {
+	}
+
+	/** Households voted on at a meeting (their latest meeting). */
+	public List<ReviewHousehold> votedAt(UUID meetingId) {
+		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by h.head_name_norm, h.code")
+			.param(meetingId)
+			.query(this::household)
+			.list();
+	}
+
+	/**
+	 * A village meeting.
+	 *
+	 * @param id id
+	 * @param reviewId review
+	 * @param communeId commune
+	 * @param communeName commune name
+	 * @param villageId village
+	 * @param villageName village name
+	 * @param unitPath village path
+	 * @param heldOn date
+	 * @param chair chair (village head)
+	 * @param attendees attendees
+	 * @param supervisor Fatherland Front supervisor
+	 * @param note note
+	 * @param createdBy who recorded it
+	 */
+	public record Meeting(UUID id, UUID reviewId, long communeId, String communeName, long villageId,
+			String villageName, String unitPath, LocalDate heldOn, String chair, int attendees, String supervisor,
+			String note, String createdBy) {
+	}
+
+	// --- complaints
+
+	public long nextComplaintNumber(UUID reviewId, long communeId) {
+		return this.jdbc.sql("select count(*) + 1 from review_complaint where review_id = ? and commune_id = ?")
+			.params(reviewId, communeId)
+			.query(Long.class)
+			.single();
+	}
+
+	public UUID insertComplaint(String trackingNo, ReviewHousehold rh, String provinceCode, LocalDate receivedOn,
+			String complainant, String content) {
+		return this.jdbc
+			.sql("insert into review_complaint (tracking_no, review_id, review_household_id, province_code, commune_id,"
+					+ " unit_path, received_on, complainant, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(trackingNo, rh.reviewId(), rh.id(), provinceCode, rh.communeId(), rh.unitPath(), receivedOn,
+					complainant, content)
+			.query(UUID.class)
+			.single();
+	}
+
+	private static final String COMPLAINT = "select k.*, h.head_name, v.name as village_name from review_complaint k"
+			+ " join review_household rh on rh.id = k.review_household_id join household h on h.id = rh.household_id"
+			+ " join admin_unit v on v.id = rh.village_id";
+
+	public Optional<Complaint> findComplaint(UUID id) {
+		return this.jdbc.sql(COMPLAINT + " where k.id = ?").param(id).query(this::complaint).optional();
+	}
+
+	public Optional<Complaint> findComplaintByTracking(String trackingNo) {
+		return this.jdbc.sql(COMPLAINT + " where k.tracking_no = ?")
+			.param(trackingNo)
+			.query(this::complaint)
+			.optional();
+	}
+
+	public List<Complaint> complaints(UUID reviewId, long communeId) {
+		return this.jdbc.sql(COMPLAINT + " where k.review_id = ? and k.commune_id = ? order by k.tracking_no")
+			.params(reviewId, communeId)
+			.query(this::complaint)
+			.list();
+	}
+
+	public long openComplaints(UUID reviewId, long communeId) {
+		return this.jdbc
+			.sql("select count(*) from review_complaint where review_id = ? and commune_id = ? and status = 'RECEIVED'")
+			.params(reviewId, communeId)
+			.query(Long.class)
+			.single();
+	}
+
+	public int answerComplaint(UUID id, int version, String recheckClass, String outcome, String answer,
+			LocalDate answeredOn, String by) {
+		return this.jdbc
+			.sql("update review_complaint set status = 'ANSWERED', recheck_class = ?, outcome = ?, answer = ?,"
+					+ " answered_on = ?, answered_by = ?, version = version + 1 where id = ? and version = ?")
+			.params(recheckClass, outcome, answer, answeredOn, by, id, version)
+			.update();
+	}
+
+	/**
+	 * A complaint about a posted result.
+	 *
+	 * @param id id
+	 * @param trackingNo tracking number given to the complainant
+	 * @param reviewId review
+	 * @param reviewHouseholdId household in the review
+	 * @param communeId commune
+	 * @param unitPath village path
+	 * @param headName head of the household complained about
+	 * @param villageName village
+	 * @param receivedOn received
+	 * @param complainant who complains
+	 * @param content what
+	 * @param status RECEIVED or ANSWERED
+	 * @param recheckClass class found by the re-check
+	 * @param outcome UPHELD or CHANGED
+	 * @param answer the answer
+	 * @param answeredOn answered
+	 * @param version version
+	 */
+	public record Complaint(UUID id, String trackingNo, UUID reviewId, UUID reviewHouseholdId, long communeId,
+			String unitPath, String headName, String villageName, LocalDate receivedOn, String complainant,
+			String content, String status, String recheckClass, String outcome, String answer, LocalDate answeredOn,
+			int version) {
+	}
+
+	// --- mapping
+
+	private Review review(ResultSet rs, int n) throws SQLException {
+		return new Review(rs.getObject("id", UUID.class), rs.getString("province_code"), rs.getLong("province_id"),
+				rs.getString("province_name"), rs.getString("province_path"), rs.getInt("year"),
+				rs.getString("standard_key"), rs.getObject("window_from", LocalDate.class),
+				rs.getObject("window_to", LocalDate.class), rs.getString("created_by"), rs.getInt("version"));
+	}
+
+	private ReviewUnit unit(ResultSet rs, int n) throws SQLException {
+		return new ReviewUnit(rs.getObject("review_id", UUID.class), rs.getLong("commune_id"),
+				rs.getString("commune_name"), rs.getString("province_code"), rs.getString("unit_path"),
+				SignOff.valueOf(rs.getString("sign_off")), rs.getString("sign_off_reason"), rs.getString("sign_off_by"),
+				rs.getObject("posted_from", LocalDate.class), rs.getObject("posted_to", LocalDate.class),
+				rs.getString("posting_places"), rs.getString("decision_no"),
+				rs.getObject("decision_date", LocalDate.class), rs.getString("decision_signer"),
+				rs.getInt("certificate_seq"), rs.getInt("version"));
+	}
+
+	private ReviewHousehold household(ResultSet rs, int n) throws SQLException {
+		String explanation = rs.getString("explanation");
+		return new ReviewHousehold(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
+				rs.getObject("household_id", UUID.class), rs.getString("household_code"), rs.getString("head_name"),
+				rs.getLong("commune_id"), rs.getLong("village_id"), rs.getString("village_name"),
+				rs.getString("unit_path"), rs.getString("origin"), Step.valueOf(rs.getString("step")),
+				rs.getString("last_class"), (Long) rs.getObject("last_income"), integer(rs, "last_members"),
+				rs.getBoolean("ever_poor"), rs.getBoolean("ever_near_poor"), rs.getString("reviewer"),
+				rs.getObject("survey_date", LocalDate.class), rs.getString("way"), integer(rs, "member_count"),
+				(Long) rs.getObject("income_per_capita"), integer(rs, "score_a"), integer(rs, "score_b"),
+				strings(rs.getArray("deprivations")), rs.getString("proposed_class"),
+				(explanation != null) ? this.json.readValue(explanation, Explanation.class) : null,
+				strings(rs.getArray("flags")), strings(rs.getArray("causes")), strings(rs.getArray("needs")),
+				integer(rs, "votes_agree"), integer(rs, "meeting_attendees"), rs.getString("final_class"),
+				rs.getString("transition"), rs.getString("certificate_action"), rs.getString("certificate_no"),
+				rs.getInt("version"));
+	}
+
+	private Complaint complaint(ResultSet rs, int n) throws SQLException {
+		return new Complaint(rs.getObject("id", UUID.class), rs.getString("tracking_no"),
+				rs.getObject("review_id", UUID.class), rs.getObject("review_household_id", UUID.class),
+				rs.getLong("commune_id"), rs.getString("unit_path"), rs.getString("head_name"),
+				rs.getString("village_name"), rs.getObject("received_on", LocalDate.class), rs.getString("complainant"),
+				rs.getString("content"), rs.getString("status"), rs.getString("recheck_class"), rs.getString("outcome"),
+				rs.getString("answer"), rs.getObject("answered_on", LocalDate.class), rs.getInt("version"));
+	}
+
+	static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static List<String> strings(Array array) throws SQLException {
+		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class);
+	}
+
+}

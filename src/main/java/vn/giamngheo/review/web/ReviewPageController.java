@@ -1,0 +1,256 @@
+package vn.giamngheo.review.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.review.Meetings;
+import vn.giamngheo.review.Meetings.MeetingInput;
+import vn.giamngheo.review.Postings;
+import vn.giamngheo.review.Recognitions;
+import vn.giamngheo.review.Review;
+import vn.giamngheo.review.ReviewUnit;
+import vn.giamngheo.review.Reviews;
+import vn.giamngheo.review.domain.SignOff;
+import vn.giamngheo.review.domain.Step;
+
+/**
+ * Pages of the periodic review: the list and opening form, the progress board, the
+ * commune page with steps 1–5 and the sign-off, the minutes, posting list and
+ * certificates (HTML to print, and PDF).
+ */
+@Controller
+class ReviewPageController {
+
+	/** Households per page of the commune worklist. */
+	static final int PAGE = 100;
+
+	private final Reviews reviews;
+
+	private final Meetings meetings;
+
+	private final Postings postings;
+
+	private final Recognitions recognitions;
+
+	private final Geography geography;
+
+	private final CurrentActor actor;
+
+	private final PdfRenderer pdf;
+
+	ReviewPageController(Reviews reviews, Meetings meetings, Postings postings, Recognitions recognitions,
+			Geography geography, CurrentActor actor, PdfRenderer pdf) {
+		this.reviews = reviews;
+		this.meetings = meetings;
+		this.postings = postings;
+		this.recognitions = recognitions;
+		this.geography = geography;
+		this.actor = actor;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/reviews")
+	String list(Model model) {
+		model.addAttribute("reviews", this.reviews.list());
+		model.addAttribute("provinces",
+				this.geography.roots("2024")
+					.stream()
+					.filter((p) -> this.actor.get().scope().canCapture(p.path()))
+					.toList());
+		model.addAttribute("thisYear", LocalDate.now().getYear());
+		return "review/reviews";
+	}
+
+	@PostMapping("/reviews")
+	String open(@RequestParam(required = false) Long provinceId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String standardKey,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowTo) {
+		Review review = this.reviews
+			.open(new Reviews.OpenReview(provinceId, year, standardKey, windowFrom, windowTo, List.of()));
+		return "redirect:/reviews/" + review.id();
+	}
+
+	@GetMapping("/reviews/{reviewId}")
+	String board(@PathVariable UUID reviewId, Model model) {
+		model.addAttribute("board", this.reviews.board(reviewId));
+		return "review/board";
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}")
+	String commune(@PathVariable UUID reviewId, @PathVariable long communeId,
+			@RequestParam(required = false) Long village, @RequestParam(required = false) String step,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Review review = this.reviews.review(reviewId);
+		ReviewUnit unit = this.reviews.unit(reviewId, communeId);
+		List<Step> steps = (step == null || step.isBlank()) ? List.of() : List.of(Step.valueOf(step));
+		model.addAttribute("review", review);
+		model.addAttribute("unit", unit);
+		model.addAttribute("villages", this.reviews.villages(reviewId, communeId));
+		model.addAttribute("allVillages", this.geography.children(communeId));
+		model.addAttribute("households", this.reviews.worklist(reviewId, communeId, village, steps, page, PAGE));
+		model.addAttribute("surveyed", (village == null) ? List.of()
+				: this.reviews.worklist(reviewId, communeId, village, List.of(Step.SURVEYED), 0, 500));
+		model.addAttribute("village", village);
+		model.addAttribute("step", step);
+		model.addAttribute("page", page);
+		model.addAttribute("steps", Step.values());
+		model.addAttribute("meetings", this.meetings.meetings(reviewId, communeId));
+		model.addAttribute("complaints", this.postings.complaints(reviewId, communeId));
+		model.addAttribute("transitions", this.recognitions.transitions(reviewId, communeId));
+		model.addAttribute("signs", Reviews.PHIEU_A_SIGNS);
+		model.addAttribute("classes", vn.giamngheo.review.domain.Transition.CLASSES);
+		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("defaultPlaces", Postings.DEFAULT_PLACES);
+		return "review/commune";
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/worklist")
+	String generate(@PathVariable UUID reviewId, @PathVariable long communeId,
+			@RequestParam(defaultValue = "false") boolean everyone, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("done", this.reviews.generateWorklist(reviewId, communeId, everyone));
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/screenings")
+	String screen(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam String householdCode,
+			@RequestParam(required = false) List<String> signs, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		this.reviews.addScreened(reviewId, communeId, householdCode, signs, note);
+		redirect.addFlashAttribute("done", 1);
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/assignments")
+	String assign(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam long villageId,
+			@RequestParam String reviewer, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("done", this.reviews.assign(reviewId, communeId, villageId, reviewer));
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/meetings")
+	String meeting(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam Long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+			@RequestParam(required = false) String chair, @RequestParam(required = false) Integer attendees,
+			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String note,
+			@RequestParam Map<String, String> form) {
+		Map<UUID, Integer> votes = new LinkedHashMap<>();
+		form.forEach((k, v) -> {
+			if (k.startsWith("vote.") && v != null && !v.isBlank()) {
+				votes.put(UUID.fromString(k.substring(5)), parseVotes(v));
+			}
+		});
+		var meeting = this.meetings.record(reviewId, communeId,
+				new MeetingInput(villageId, heldOn, chair, attendees, supervisor, note, votes));
+		return "redirect:/reviews/meetings/" + meeting.id();
+	}
+
+	private static Integer parseVotes(String v) {
+		try {
+			return Integer.valueOf(v.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	@GetMapping("/reviews/meetings/{meetingId}")
+	String minutes(@PathVariable UUID meetingId, Model model) {
+		model.addAttribute("minutes", this.meetings.minutes(meetingId));
+		return "review/minutes";
+	}
+
+	@GetMapping("/reviews/meetings/{meetingId}/minutes.pdf")
+	ResponseEntity<byte[]> minutesPdf(@PathVariable UUID meetingId, Locale locale) {
+		Meetings.Minutes minutes = this.meetings.minutes(meetingId);
+		return pdf("bien-ban-hop-dan.pdf", this.pdf.render("review/pdf/minutes", Map.of("minutes", minutes), locale));
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/postings")
+	String post(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) String places) {
+		this.postings.post(reviewId, communeId, version, from, places);
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}/posting.pdf")
+	ResponseEntity<byte[]> postingPdf(@PathVariable UUID reviewId, @PathVariable long communeId, Locale locale) {
+		Postings.PostingList list = this.postings.postingList(reviewId, communeId);
+		return pdf("danh-sach-niem-yet.pdf", this.pdf.render("review/pdf/posting", Map.of("list", list), locale));
+	}
+
+	@PostMapping("/reviews/households/{reviewHouseholdId}/complaints")
+	String complain(@PathVariable UUID reviewHouseholdId, @RequestParam(required = false) String complainant,
+			@RequestParam(required = false) String content, RedirectAttributes redirect) {
+		var complaint = this.postings.complain(reviewHouseholdId, complainant, content);
+		redirect.addFlashAttribute("tracking", complaint.trackingNo());
+		return "redirect:/reviews/" + complaint.reviewId() + "/communes/" + complaint.communeId();
+	}
+
+	@PostMapping("/reviews/complaints/{complaintId}/answers")
+	String answer(@PathVariable UUID complaintId, @RequestParam int version,
+			@RequestParam(required = false) String recheckClass, @RequestParam(required = false) String answer) {
+		var complaint = this.postings.answer(complaintId, version, recheckClass, answer);
+		return "redirect:/reviews/" + complaint.reviewId() + "/communes/" + complaint.communeId();
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/decisions")
+	String recognise(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
+			@RequestParam(required = false) String decisionNo,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+			@RequestParam(required = false) String signer, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("recognised",
+				this.recognitions.recognise(reviewId, communeId, version, decisionNo, decisionDate, signer));
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}/certificates")
+	String certificates(@PathVariable UUID reviewId, @PathVariable long communeId,
+			@RequestParam(required = false) UUID household, Model model) {
+		model.addAttribute("certificates", this.recognitions.certificates(reviewId, communeId, household));
+		return "review/certificates";
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}/certificates.pdf")
+	ResponseEntity<byte[]> certificatesPdf(@PathVariable UUID reviewId, @PathVariable long communeId,
+			@RequestParam(required = false) UUID household, Locale locale) {
+		var certificates = this.recognitions.certificates(reviewId, communeId, household);
+		return pdf("giay-chung-nhan.pdf",
+				this.pdf.render("review/pdf/certificates", Map.of("certificates", certificates), locale));
+	}
+
+	@PostMapping("/reviews/{reviewId}/communes/{communeId}/sign-offs")
+	String signOff(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam SignOff.Action action,
+			@RequestParam int version, @RequestParam(required = false) String reason) {
+		this.reviews.signOff(reviewId, communeId, action, version, reason);
+		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+			.body(body);
+	}
+
+}

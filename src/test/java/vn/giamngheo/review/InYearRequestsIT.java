@@ -1,0 +1,117 @@
+package vn.giamngheo.review;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.identity.UserDirectory;
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.review.Surveys.SurveyInput;
+import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In-year requests: due date from the clock, overdue flag, survey, decision, refusal with
+ * reasons.
+ */
+@IntegrationTest
+@Import(TestClock.Config.class)
+class InYearRequestsIT {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	InYearRequests requests;
+
+	Fixtures f;
+
+	ReviewData data;
+
+	@BeforeEach
+	void setUp() {
+		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.data = new ReviewData(this.jdbc);
+		this.clock.set(java.time.Instant.parse("2025-03-16T03:00:00Z"));
+		String a = this.f.a.code() + "@2024";
+		this.f.signIn(this.f.user("xar", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void anEntryRequestIsSurveyedAndDecidedBeforeItsDueDate() {
+		UUID h = this.data.household(this.f.a, "Mới" + this.f.tag, 2024, "MIDDLE", 2_500_000L, 1);
+		InYearRequest r = this.requests.receive(h, "MAU_01", null, "Bà Mới", "Chồng mất, không còn thu nhập");
+		assertThat(r.dueOn()).isEqualTo(LocalDate.of(2025, 3, 31));
+		assertThat(r.trackingNo()).startsWith("DN-2025-");
+		assertThat(r.lastClass()).isEqualTo("MIDDLE");
+		assertThat(ReviewWorkflowIT.code(() -> this.requests.receive(h, "MAU_01", null, "x", "y")))
+			.isEqualTo(ErrorCode.CONFLICT);
+		assertThat(ReviewWorkflowIT
+			.code(() -> this.requests.recognise(r.id(), r.version(), "1/QĐ", LocalDate.now(this.clock))))
+			.isEqualTo(ErrorCode.RULE_REJECTED);
+		InYearRequest surveyed = this.requests.survey(r.id(),
+				new SurveyInput(r.version(), "INCOME", 600_000L, null, null, "MAKESHIFT", new BigDecimal("8"),
+						"SURFACE_WATER", "NONE", false, false, false, false, "UNTREATED", null, null, null));
+		assertThat(surveyed.step()).isEqualTo(Step.SURVEYED);
+		assertThat(surveyed.proposedClass()).isEqualTo("POOR");
+		this.clock.advance(Duration.ofDays(16));
+		assertThat(this.requests.list(true)).filteredOn((x) -> x.id().equals(r.id()))
+			.singleElement()
+			.satisfies((x) -> assertThat(x.overdue(LocalDate.now(this.clock))).isTrue());
+		InYearRequest decided = this.requests.recognise(r.id(), surveyed.version(), "7/QĐ-UBND",
+				LocalDate.now(this.clock));
+		assertThat(decided.step()).isEqualTo(Step.RECOGNISED);
+		assertThat(decided.transition()).isEqualTo("NEW_POOR");
+		assertThat(decided.overdue(LocalDate.now(this.clock))).isFalse();
+	}
+
+	@Test
+	void exitRequestsNeedAListedHouseholdAndARefusalNeedsReasons() {
+		UUID middle = this.data.household(this.f.a, "Khá" + this.f.tag, 2024, "MIDDLE", 2_500_000L, 1);
+		assertThat(ReviewWorkflowIT.code(() -> this.requests.receive(middle, "MAU_04", null, "Ông Khá", "Thoát nghèo")))
+			.isEqualTo(ErrorCode.RULE_REJECTED);
+		UUID poor = this.data.household(this.f.a, "Nghèo" + this.f.tag, 2024, "POOR", 700_000L, 1);
+		InYearRequest r = this.requests.receive(poor, "MAU_04", null, "Ông Nghèo", "Có việc làm ổn định");
+		assertThat(ReviewWorkflowIT.code(() -> this.requests.refuse(r.id(), r.version(), " ")))
+			.isEqualTo(ErrorCode.INVALID_INPUT);
+		InYearRequest refused = this.requests.refuse(r.id(), r.version(), "Thu nhập chưa vượt chuẩn cận nghèo");
+		assertThat(refused.step()).isEqualTo(Step.REFUSED);
+		assertThat(refused.refusalReason()).contains("chuẩn cận nghèo");
+		assertThat(this.requests.monthlyReportDue()).isEqualTo(LocalDate.of(2025, 4, 5));
+	}
+
+}

@@ -1,0 +1,271 @@
+package vn.giamngheo.review;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.identity.UserDirectory;
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The review pages as users drive them: a province officer opens a review, the commune
+ * officer lists and assigns, the reviewer fills Phiếu B on the survey page, the meeting,
+ * minutes (PDF), posting list (PDF, Vietnamese), the public page without sign-in and
+ * without codes, a complaint, the decision and the certificates.
+ */
+@IntegrationTest
+@Import(TestClock.Config.class)
+class ReviewPagesIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	TestClock clock;
+
+	Fixtures f;
+
+	ReviewData data;
+
+	@BeforeEach
+	void setUp() {
+		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.data = new ReviewData(this.jdbc);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void cleanUp() {
+		this.data.cleanUp();
+	}
+
+	String body(MvcResult r) throws Exception {
+		return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theFiveStepsThroughThePages() throws Exception {
+		String a = this.f.a.code() + "@2024";
+		Authentication province = this.f
+			.auth(this.f.user("tinhp", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
+		Authentication officer = this.f.auth(this.f.user("xap", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
+		String reviewerName = this.f.user("ctvp", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));
+		Authentication reviewer = this.f.auth(reviewerName);
+		int year = ReviewData.uniqueYear();
+		UUID h1 = this.data.household(this.f.a, "Lò Thị Nghèo" + this.f.tag, year - 1, "POOR", 600_000L, 1);
+		LocalDate today = LocalDate.now(this.clock);
+
+		// open a review (province officer)
+		MvcResult opened = this.mvc
+			.perform(post("/reviews").param("provinceId", String.valueOf(this.data.provinceId()))
+				.param("year", String.valueOf(year))
+				.param("standardKey", "2022-2025")
+				.param("windowFrom", today.minusDays(3).toString())
+				.param("windowTo", today.plusDays(30).toString())
+				.with(authentication(province))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String reviewPath = opened.getResponse().getRedirectedUrl();
+		UUID reviewId = UUID.fromString(reviewPath.substring("/reviews/".length()));
+		assertThat(body(this.mvc.perform(get(reviewPath).with(authentication(province))).andReturn()))
+			.contains("Tiến độ rà soát")
+			.contains("Báo cáo sơ bộ của tỉnh");
+		String communePath = reviewPath + "/communes/" + this.f.a.id();
+
+		// a commune officer sees the board with the own commune only
+		String board = body(this.mvc.perform(get(reviewPath).with(authentication(officer))).andReturn());
+		assertThat(board).contains(communePath).doesNotContain("/communes/" + this.f.b.id());
+		this.mvc.perform(get(reviewPath + "/communes/" + this.f.b.id()).with(authentication(officer)))
+			.andExpect(status().isNotFound());
+
+		// step 1
+		this.mvc.perform(post(communePath + "/worklist").with(authentication(officer)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post(communePath + "/assignments").param("villageId", String.valueOf(this.f.a.villageId()))
+				.param("reviewer", reviewerName)
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String commune = body(this.mvc.perform(get(communePath).with(authentication(officer))).andReturn());
+		assertThat(commune).contains("Lò Thị Nghèo" + this.f.tag).contains(reviewerName);
+		UUID rh = this.jdbc.sql("select id from review_household where review_id = ? and household_id = ?")
+			.params(reviewId, h1)
+			.query(UUID.class)
+			.single();
+
+		// step 2 on the survey page (reviewer)
+		String surveyPath = "/reviews/households/" + rh + "/survey";
+		String form = body(this.mvc.perform(get(surveyPath).with(authentication(reviewer))).andReturn());
+		assertThat(form).contains("name=\"incomePerCapita\"").contains("Thiếu vốn").contains("width=device-width");
+		int version = this.jdbc.sql("select version from review_household where id = ?")
+			.param(rh)
+			.query(Integer.class)
+			.single();
+		this.mvc
+			.perform(post(surveyPath).param("version", String.valueOf(version))
+				.param("way", "INCOME")
+				.param("incomePerCapita", "500000")
+				.param("housingQuality", "MAKESHIFT")
+				.param("floorAreaM2", "12")
+				.param("waterSource", "SURFACE_WATER")
+				.param("latrine", "NONE")
+				.param("wasteHandling", "UNTREATED")
+				.param("causes", "LAND", "ILLNESS")
+				.param("needs", "LOAN")
+				.with(authentication(reviewer))
+				.with(csrf()))
+			.andDo((r) -> assertThat(r.getResponse().getStatus()).as(body(r)).isEqualTo(302));
+		String result = body(this.mvc.perform(get(surveyPath).with(authentication(reviewer))).andReturn());
+		assertThat(result).contains("id=\"proposed\"").contains("Hộ nghèo").contains("thiếu hụt");
+		// a survey with a bad code is a 400 page, not a 500
+		this.mvc
+			.perform(post(surveyPath).param("version", String.valueOf(version + 1))
+				.param("way", "INCOME")
+				.param("incomePerCapita", "500000")
+				.param("waterSource", "LAKE")
+				.with(authentication(reviewer))
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+
+		// step 3: meeting, minutes page and PDF
+		MvcResult meeting = this.mvc
+			.perform(post(communePath + "/meetings").param("villageId", String.valueOf(this.f.a.villageId()))
+				.param("heldOn", today.toString())
+				.param("chair", "Hồ Văn Trưởng")
+				.param("attendees", "20")
+				.param("vote." + rh, "10")
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String minutesPath = meeting.getResponse().getRedirectedUrl();
+		assertThat(body(this.mvc.perform(get(minutesPath).with(authentication(officer))).andReturn()))
+			.contains("BIÊN BẢN HỌP DÂN")
+			.contains("10/20");
+		String minutesPdf = pdfText(this.mvc.perform(get(minutesPath + "/minutes.pdf").with(authentication(officer)))
+			.andExpect(status().isOk())
+			.andReturn(), "minutes");
+		assertThat(minutesPdf).contains("BIÊN BẢN HỌP DÂN THỐNG NHẤT").contains("Bản số 2").contains("Hồ Văn Trưởng");
+
+		// step 4: posting, PDF, public page without sign-in and without codes
+		int unitVersion = this.jdbc.sql("select version from review_unit where review_id = ? and commune_id = ?")
+			.params(reviewId, this.f.a.id())
+			.query(Integer.class)
+			.single();
+		this.mvc
+			.perform(post(communePath + "/postings").param("version", String.valueOf(unitVersion))
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String postingPdf = pdfText(this.mvc.perform(get(communePath + "/posting.pdf").with(authentication(officer)))
+			.andExpect(status().isOk())
+			.andReturn(), "posting");
+		assertThat(postingPdf).contains("DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO").contains("Lò Thị Nghèo" + this.f.tag);
+		String publicPage = body(this.mvc.perform(get("/public/reviews/" + reviewId + "/communes/" + this.f.a.id()))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(publicPage).contains("Lò Thị Nghèo" + this.f.tag)
+			.doesNotContain("RV-")
+			.doesNotContain(h1.toString());
+		MvcResult complained = this.mvc
+			.perform(post("/reviews/households/" + rh + "/complaints").param("complainant", "Người dân")
+				.param("content", "Đề nghị xem lại")
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String tracking = (String) complained.getFlashMap().get("tracking");
+		assertThat(body(this.mvc.perform(get("/public/complaints").param("no", tracking)).andReturn()))
+			.contains("Đã tiếp nhận");
+		UUID complaintId = this.jdbc.sql("select id from review_complaint where tracking_no = ?")
+			.param(tracking)
+			.query(UUID.class)
+			.single();
+		this.mvc
+			.perform(post("/reviews/complaints/" + complaintId + "/answers").param("version", "0")
+				.param("recheckClass", "POOR")
+				.param("answer", "Giữ nguyên")
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		// step 5 after the posting period
+		this.clock.advance(Duration.ofDays(4));
+		unitVersion++;
+		this.mvc
+			.perform(post(communePath + "/decisions").param("version", String.valueOf(unitVersion))
+				.param("decisionNo", "45/QĐ-UBND")
+				.param("decisionDate", LocalDate.now(this.clock).toString())
+				.param("signer", "Nguyễn Chủ Tịch")
+				.with(authentication(officer))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(body(this.mvc.perform(get(communePath).with(authentication(officer))).andReturn()))
+			.contains("45/QĐ-UBND")
+			.contains("Tiếp tục nghèo");
+		String certificate = pdfText(
+				this.mvc.perform(get(communePath + "/certificates.pdf").with(authentication(officer)))
+					.andExpect(status().isOk())
+					.andReturn(),
+				"certificate");
+		assertThat(certificate).contains("GIẤY CHỨNG NHẬN HỘ NGHÈO").contains("/GCN-HN.HCN").contains("45/QĐ-UBND");
+		// the household page shows the recognised year
+		assertThat(body(this.mvc.perform(get("/households/" + h1).with(authentication(officer))).andReturn()))
+			.contains(String.valueOf(year));
+	}
+
+	/** The PDF's text (and its first page as a PNG under target/ for a look). */
+	String pdfText(MvcResult result, String name) throws Exception {
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/pdf");
+		byte[] bytes = result.getResponse().getContentAsByteArray();
+		try (PDDocument doc = Loader.loadPDF(bytes)) {
+			Path out = Path.of("target", "review-pdf");
+			Files.createDirectories(out);
+			javax.imageio.ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 60), "png",
+					out.resolve(name + ".png").toFile());
+			return new PDFTextStripper().getText(doc);
+		}
+	}
+
+}
