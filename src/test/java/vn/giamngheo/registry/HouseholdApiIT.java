@@ -292,7 +292,8 @@ class HouseholdApiIT {
 	void unknownUnitsAndHouseholdsAreProblemJson404() throws Exception {
 		this.mvc.perform(get("/api/v1/units/999999999").with(ADMIN))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.detail").value("Không tìm thấy đơn vị \"999999999\"."));
 		UUID missing = UUID.randomUUID();
 		this.mvc.perform(get("/api/v1/households/" + missing).with(ADMIN))
 			.andExpect(status().isNotFound())

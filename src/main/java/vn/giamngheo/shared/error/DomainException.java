@@ -38,7 +38,7 @@ public class DomainException extends RuntimeException {
 	 */
 	public static DomainException notFound(String entity, Object id) {
 		return new DomainException(ErrorCode.NOT_FOUND, "error.not-found",
-				new DefaultMessageSourceResolvable(new String[] { "entity." + entity }, entity), id);
+				new DefaultMessageSourceResolvable(new String[] { "entity." + entity }, entity), String.valueOf(id));
 	}
 
 	public static DomainException invalid(List<FieldProblem> problems) {
