@@ -75,6 +75,11 @@ public class Aggregates {
 		return new RefreshReport(this.repository.communeCount(provinceCode), n, (System.nanoTime() - t) / 1e9);
 	}
 
+	/** Whether any commune has aggregates. */
+	public boolean hasAggregates() {
+		return this.repository.hasAggregates();
+	}
+
 	/** Rebuilds every province that has households. */
 	public RefreshReport refreshAll() {
 		long t = System.nanoTime();

@@ -133,6 +133,10 @@ public class AggregateRepository {
 			.single();
 	}
 
+	public boolean hasAggregates() {
+		return this.jdbc.sql("select exists (select 1 from agg_refresh)").query(Boolean.class).single();
+	}
+
 	/** Provinces that have households. */
 	public List<String> provincesWithHouseholds() {
 		return this.jdbc.sql("select distinct province_code from household order by 1").query(String.class).list();
