@@ -59,8 +59,8 @@ public class Aggregates {
 		if (communeIds.isEmpty()) {
 			return new RefreshReport(0, 0, 0);
 		}
-		long n = this.repository.refreshCommunes(communeIds);
-		return new RefreshReport(communeIds.size(), n, (System.nanoTime() - t) / 1e9);
+		this.repository.refreshCommunes(communeIds);
+		return new RefreshReport(communeIds.size(), -1, (System.nanoTime() - t) / 1e9);
 	}
 
 	/**
@@ -71,8 +71,9 @@ public class Aggregates {
 	@Transactional
 	public RefreshReport refreshProvince(String provinceCode) {
 		long t = System.nanoTime();
-		long n = this.repository.refreshProvince(provinceCode);
-		return new RefreshReport(this.repository.communeCount(provinceCode), n, (System.nanoTime() - t) / 1e9);
+		this.repository.refreshProvince(provinceCode);
+		return new RefreshReport(this.repository.communeCount(provinceCode), this.repository.assessments(provinceCode),
+				(System.nanoTime() - t) / 1e9);
 	}
 
 	/** Whether any commune has aggregates. */

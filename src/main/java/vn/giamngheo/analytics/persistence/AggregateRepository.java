@@ -59,75 +59,99 @@ public class AggregateRepository {
 
 	// ---------------------------------------------------------------- refresh
 
-	private static final String WINDOW = "with a as materialized (select h.province_code, h.commune_id, h.urban,"
-			+ " h.ethnic_minority, h.social_protection, s.year, s.standard_key, s.member_count, s.income_per_capita,"
-			+ " s.deprivation_count, s.deprivations,"
-			+ " case when s.classification in ('POOR', 'NEAR_POOR') then s.classification else 'OTHER' end as cls,"
-			+ " case when lag(s.year) over w = s.year - 1 then case when lag(s.classification) over w in ('POOR',"
-			+ " 'NEAR_POOR') then lag(s.classification) over w else 'OTHER' end else 'NEW' end as prev,"
-			+ " coalesce(bool_or(s.classification = 'POOR') over (partition by s.household_id order by s.year"
+	private static final String FROM = " from household h join household_assessment s on s.household_id = h.id"
+			+ " where %s and not h.voided and s.recognised";
+
+	/** Counts per commune, year and household group: no window needed. */
+	private static final String YEARS = "insert into agg_commune_year select h.province_code, h.commune_id, s.year,"
+			+ " s.standard_key, h.urban, h.ethnic_minority, h.social_protection, count(*), sum(s.member_count),"
+			+ " count(*) filter (where s.classification = 'POOR'),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'), 0),"
+			+ " count(*) filter (where s.classification = 'NEAR_POOR'),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'NEAR_POOR'), 0),"
+			+ " coalesce(sum(s.income_per_capita * s.member_count) filter (where s.classification = 'POOR'), 0),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'"
+			+ " and s.income_per_capita is not null), 0),"
+			+ " coalesce(sum(s.deprivation_count) filter (where s.classification = 'POOR'), 0)" + FROM
+			+ " group by h.province_code, h.commune_id, s.year, s.standard_key, h.urban, h.ethnic_minority,"
+			+ " h.social_protection";
+
+	private static final String DEPRIVATIONS = "insert into agg_deprivation select h.province_code, h.commune_id,"
+			+ " s.year, d, count(*), count(*) filter (where s.classification = 'POOR')"
+			+ " from household h join household_assessment s on s.household_id = h.id, unnest(s.deprivations) d"
+			+ " where %s and not h.voided and s.recognised group by h.province_code, h.commune_id, s.year, d";
+
+	/**
+	 * Flows and cohorts from one pass of window functions over each household's years
+	 * (classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year before), kept
+	 * narrow so that the materialised rows stay in memory.
+	 */
+	private static final String WINDOWS = "with b as (select h.province_code, h.commune_id, s.household_id, s.year,"
+			+ " s.member_count, case s.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k" + FROM
+			+ "), a as materialized (select province_code, commune_id, year, member_count, k,"
+			+ " case when lag(year) over w = year - 1 then lag(k) over w else 0 end as prev,"
+			+ " coalesce(bool_or(k = 1) over (partition by household_id order by year"
 			+ " rows between unbounded preceding and 2 preceding), false) as poor_before,"
-			+ " lead(s.classification, 1) over w as c1, lead(s.year, 1) over w as y1,"
-			+ " lead(s.classification, 2) over w as c2, lead(s.year, 2) over w as y2,"
-			+ " lead(s.classification, 3) over w as c3, lead(s.year, 3) over w as y3"
-			+ " from household h join household_assessment s on s.household_id = h.id"
-			+ " where %s and not h.voided and s.recognised window w as (partition by s.household_id order by s.year)),"
-			+ " i_year as (insert into agg_commune_year select province_code, commune_id, year, standard_key, urban,"
-			+ " ethnic_minority, social_protection, count(*), sum(member_count),"
-			+ " count(*) filter (where cls = 'POOR'), coalesce(sum(member_count) filter (where cls = 'POOR'), 0),"
-			+ " count(*) filter (where cls = 'NEAR_POOR'),"
-			+ " coalesce(sum(member_count) filter (where cls = 'NEAR_POOR'), 0),"
-			+ " coalesce(sum(income_per_capita * member_count) filter (where cls = 'POOR'), 0),"
-			+ " coalesce(sum(member_count) filter (where cls = 'POOR' and income_per_capita is not null), 0),"
-			+ " coalesce(sum(deprivation_count) filter (where cls = 'POOR'), 0)"
-			+ " from a group by province_code, commune_id, year, standard_key, urban, ethnic_minority,"
-			+ " social_protection returning 1),"
-			+ " i_dep as (insert into agg_deprivation select province_code, commune_id, year, d, count(*),"
-			+ " count(*) filter (where cls = 'POOR') from a, unnest(deprivations) d"
-			+ " group by province_code, commune_id, year, d returning 1),"
-			+ " i_flow as (insert into agg_flow select province_code, commune_id, year, prev, cls,"
-			+ " poor_before and prev <> 'POOR', count(*), sum(member_count) from a"
-			+ " group by province_code, commune_id, year, prev, cls, poor_before and prev <> 'POOR' returning 1),"
-			+ " i_cohort as (insert into agg_cohort select province_code, commune_id, year, count(*),"
+			+ " lead(k, 1) over w as c1, lead(year, 1) over w as y1, lead(k, 2) over w as c2,"
+			+ " lead(year, 2) over w as y2, lead(k, 3) over w as c3, lead(year, 3) over w as y3"
+			+ " from b window w as (partition by household_id order by year)),"
+			+ " i_flow as (insert into agg_flow select province_code, commune_id, year,"
+			+ " (array['NEW', 'POOR', 'NEAR_POOR', 'OTHER'])[prev + 1], (array['POOR', 'NEAR_POOR', 'OTHER'])[k],"
+			+ " poor_before and prev <> 1, count(*), sum(member_count) from a"
+			+ " group by province_code, commune_id, year, prev, k, poor_before and prev <> 1 returning 1)"
+			+ " insert into agg_cohort select province_code, commune_id, year, count(*),"
 			+ " count(*) filter (where y1 = year + 1 or y2 = year + 1 or y3 = year + 1),"
 			+ " count(*) filter (where y1 = year + 2 or y2 = year + 2 or y3 = year + 2),"
 			+ " count(*) filter (where y1 = year + 3 or y2 = year + 3 or y3 = year + 3),"
-			+ " count(*) filter (where (c1 = 'POOR' and y1 <= year + 1) or (c2 = 'POOR' and y2 <= year + 1)),"
-			+ " count(*) filter (where (c1 = 'POOR' and y1 <= year + 2) or (c2 = 'POOR' and y2 <= year + 2)),"
-			+ " count(*) filter (where (c1 = 'POOR' and y1 <= year + 3) or (c2 = 'POOR' and y2 <= year + 3)"
-			+ " or (c3 = 'POOR' and y3 <= year + 3))"
-			+ " from a where prev = 'POOR' and cls <> 'POOR' group by province_code, commune_id, year returning 1),"
-			+ " i_refresh as (insert into agg_refresh (commune_id, province_code, assessments)"
-			+ " select commune_id, min(province_code), count(*) from a group by commune_id"
-			+ " on conflict (commune_id) do update set refreshed_at = now(), assessments = excluded.assessments"
-			+ " returning assessments)" + " select coalesce(sum(assessments), 0) from i_refresh";
+			+ " count(*) filter (where c1 = 1 and y1 <= year + 1),"
+			+ " count(*) filter (where (c1 = 1 and y1 <= year + 2) or (c2 = 1 and y2 <= year + 2)),"
+			+ " count(*) filter (where (c1 = 1 and y1 <= year + 3) or (c2 = 1 and y2 <= year + 3)"
+			+ " or (c3 = 1 and y3 <= year + 3))"
+			+ " from a where prev = 1 and k <> 1 group by province_code, commune_id, year";
+
+	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments)"
+			+ " select commune_id, min(province_code), sum(households) from agg_commune_year where %s"
+			+ " group by commune_id on conflict (commune_id) do update set refreshed_at = now(),"
+			+ " assessments = excluded.assessments";
 
 	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };
 
-	/**
-	 * Rebuilds the aggregates of the given communes (delete, then one insert statement).
-	 * @param communeIds commune ids
-	 * @return assessments read
-	 */
-	public long refreshCommunes(Collection<Long> communeIds) {
-		Long[] ids = communeIds.toArray(Long[]::new);
+	private long rebuild(String householdFilter, String aggFilter, Object param) {
+		// sorts of the window pass stay in memory (this transaction only)
+		this.jdbc.sql("select set_config('work_mem', '256MB', true)").query(String.class).single();
 		for (String table : TABLES) {
-			this.jdbc.sql("delete from " + table + " where commune_id = any(?)").param(ids).update();
+			this.jdbc.sql("delete from " + table + " where " + aggFilter).param(param).update();
 		}
-		return this.jdbc.sql(String.format(WINDOW, "h.commune_id = any(?)")).param(ids).query(Long.class).single();
+		long n = this.jdbc.sql(String.format(YEARS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(DEPRIVATIONS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(WINDOWS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(REFRESHED, aggFilter)).param(param).update();
+		return n;
 	}
 
 	/**
-	 * Rebuilds the aggregates of a whole province in one statement.
+	 * Rebuilds the aggregates of the given communes (delete, then insert).
+	 * @param communeIds commune ids
+	 * @return aggregate rows written
+	 */
+	public long refreshCommunes(Collection<Long> communeIds) {
+		Long[] ids = communeIds.toArray(Long[]::new);
+		return rebuild("h.commune_id = any(?)", "commune_id = any(?)", ids);
+	}
+
+	/**
+	 * Rebuilds the aggregates of a whole province.
 	 * @param provinceCode province code
-	 * @return assessments read
+	 * @return aggregate rows written
 	 */
 	public long refreshProvince(String provinceCode) {
-		for (String table : TABLES) {
-			this.jdbc.sql("delete from " + table + " where province_code = ?").param(provinceCode).update();
-		}
 		this.jdbc.sql("delete from agg_refresh where province_code = ?").param(provinceCode).update();
-		return this.jdbc.sql(String.format(WINDOW, "h.province_code = ?"))
+		return rebuild("h.province_code = ?", "province_code = ?", provinceCode);
+	}
+
+	/** Assessments counted in the aggregates of a province. */
+	public long assessments(String provinceCode) {
+		return this.jdbc.sql("select coalesce(sum(assessments), 0) from agg_refresh where province_code = ?")
 			.param(provinceCode)
 			.query(Long.class)
 			.single();
