@@ -13,7 +13,7 @@
   }
   function targetMarks() {
     return d.targets.map(function (t) {
-      return { yAxis: t.value, name: t.code, label: { formatter: t.code + ' ' + L.target + ' ' + t.value + '%' + (t.year ? ' (' + t.year + ')' : '') },
+      return { yAxis: t.value, name: t.code, label: { position: 'insideEndTop', formatter: t.code + ' ' + L.target + ' ' + t.value + '%' + (t.year ? ' (' + t.year + ')' : '') },
                lineStyle: { color: '#c62828', type: 'dashed', width: 2 } };
     });
   }

@@ -43,7 +43,7 @@ public class AggregateRepository {
 	public record Communes(String sql, List<Object> params) {
 
 		public static Communes under(String path) {
-			return new Communes("c.path like ?", List.of(path + "%"));
+			return new Communes("c.level = 'commune' and c.path like ?", List.of(path + "%"));
 		}
 
 		public static Communes throughCrosswalk(String path) {
