@@ -158,6 +158,15 @@ public class Aggregates {
 		return this.repository.series(communes(unit), group, from, to);
 	}
 
+	/**
+	 * The aggregate rows of a unit with its communes' statuses over [from, to], read
+	 * once: series of any group and any sub-unit are then summed in memory.
+	 */
+	@Transactional(readOnly = true)
+	public Cube cube(long unitId, LocalDate from, LocalDate to) {
+		return new Cube(this.repository.cube(communes(visibleUnit(unitId)), from, to));
+	}
+
 	/** Yearly figures, unit statuses taken over all years. */
 	@Transactional(readOnly = true)
 	public List<Figures> series(long unitId, Group group) {
@@ -176,18 +185,21 @@ public class Aggregates {
 		List<UnitFigures> rows = "2025".equals(unit.edition()) ? (current.scope().nation()
 				? this.repository.byChildrenThroughCrosswalk(unit.id(), unit.path(), year, group, from, to) : List.of())
 				: this.repository.byChildren(unit.id(), year, group, from, to);
-		return rows.stream()
-			.filter((r) -> current.scope().nation() || current.scope().canView(pathOf(r.unitId())))
-			.toList();
+		if (current.scope().nation()) {
+			return rows;
+		}
+		java.util.Set<Long> visible = new java.util.HashSet<>();
+		for (Unit child : this.geography.children(unit.id())) {
+			if (current.scope().canView(child.path())) {
+				visible.add(child.id());
+			}
+		}
+		return rows.stream().filter((r) -> visible.contains(r.unitId())).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public List<UnitFigures> byChildren(long unitId, int year, Group group) {
 		return byChildren(unitId, year, group, LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31));
-	}
-
-	private String pathOf(long unitId) {
-		return this.geography.unit(unitId).path();
 	}
 
 	/**

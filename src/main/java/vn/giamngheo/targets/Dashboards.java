@@ -77,18 +77,41 @@ public class Dashboards {
 				flows(unit.id()), treemap(unit.id(), y), targetLines(unit), this.aggregates.partialCommunes(unit.id()));
 	}
 
+	/**
+	 * One chart's table (for its CSV).
+	 * @param chart overview, comparison, deprivations or flows
+	 * @param unitId unit
+	 * @param year year (null: the latest)
+	 * @return the table, or null for an unknown chart
+	 */
+	@Transactional(readOnly = true)
+	public Table table(String chart, long unitId, Integer year) {
+		List<Integer> years = this.aggregates.years(unitId);
+		int y = (year != null && years.contains(year)) ? year
+				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
+		return switch (chart) {
+			case "overview" -> overview(unitId);
+			case "comparison" -> comparison(unitId, y);
+			case "deprivations" -> deprivations(unitId, y);
+			case "flows" -> flows(unitId);
+			default -> null;
+		};
+	}
+
 	/** Poor rate by year for the unit and its groups, and the near-poor rate. */
 	public Table overview(long unitId) {
 		Map<Integer, List<Object>> rows = new TreeMap<>();
 		List<String> header = new ArrayList<>(List.of("year", "standard", "households", "poor", "near_poor"));
-		for (Figures f : this.aggregates.series(unitId, Group.ALL)) {
+		vn.giamngheo.analytics.Cube cube = this.aggregates.cube(unitId, LocalDate.of(1900, 1, 1),
+				LocalDate.of(2999, 12, 31));
+		for (Figures f : cube.series(Group.ALL)) {
 			rows.put(f.year(), new ArrayList<>(
 					List.of(f.year(), f.standardKey(), f.households(), f.poorRate(), (Object) nz(f.nearPoorRate()))));
 		}
 		for (String g : OVERVIEW_GROUPS.subList(1, OVERVIEW_GROUPS.size())) {
 			header.add("poor_" + g);
 			Map<Integer, Double> byYear = new TreeMap<>();
-			for (Figures f : this.aggregates.series(unitId, Group.parse(g))) {
+			for (Figures f : cube.series(Group.parse(g))) {
 				byYear.put(f.year(), f.poorRate());
 			}
 			rows.forEach((year, row) -> row.add(byYear.get(year)));

@@ -234,15 +234,50 @@ public class Targets {
 		Resolution r = resolution(resolutionId);
 		Unit unit = progressUnit(r, unitId);
 		List<TargetProgress> result = new ArrayList<>();
+		Cubes cubes = new Cubes(unit.id(), null);
 		for (Target t : this.repository.targets(r.id())) {
-			result.add(judge(r, t, unit));
+			result.add(judge(r, t, unit, cubes));
 		}
 		return result;
 	}
 
-	TargetProgress judge(Resolution r, Target t, Unit unit) {
+	/**
+	 * The cubes read for one view, by window: a cube of {@code unitId} (the unit judged
+	 * or an ancestor), series taken under {@code prefix} (null: the whole cube).
+	 */
+	final class Cubes {
+
+		private final long unitId;
+
+		private final String prefix;
+
+		private final Map<String, vn.giamngheo.analytics.Cube> cache;
+
+		Cubes(long unitId, String prefix) {
+			this(unitId, prefix, new java.util.HashMap<>());
+		}
+
+		private Cubes(long unitId, String prefix, Map<String, vn.giamngheo.analytics.Cube> cache) {
+			this.unitId = unitId;
+			this.prefix = prefix;
+			this.cache = cache;
+		}
+
+		Cubes under(String path) {
+			return new Cubes(this.unitId, path, this.cache);
+		}
+
+		List<Figures> series(Group group, LocalDate from, LocalDate to) {
+			return this.cache
+				.computeIfAbsent(from + "/" + to, (k) -> Targets.this.aggregates.cube(this.unitId, from, to))
+				.series(group, this.prefix);
+		}
+
+	}
+
+	TargetProgress judge(Resolution r, Target t, Unit unit, Cubes cubes) {
 		IndicatorDef ind = this.catalogue.find(t.indicatorCode()).orElseThrow();
-		List<Point> points = actual(r, t, ind, unit);
+		List<Point> points = actual(r, t, ind, unit, cubes);
 		Rule rule = new Rule(t.comparator(), t.value(), t.valueMax(), t.targetYear(), r.periodFrom(), r.periodTo(),
 				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference());
 		Evaluation e = VerdictEngine.evaluate(rule, points);
@@ -250,7 +285,7 @@ public class Targets {
 	}
 
 	/** The actual values of a target's indicator for a unit, by year. */
-	List<Point> actual(Resolution r, Target t, IndicatorDef ind, Unit unit) {
+	List<Point> actual(Resolution r, Target t, IndicatorDef ind, Unit unit, Cubes cubes) {
 		int startYear = (t.baselineYear() != null) ? t.baselineYear() : r.periodFrom() - 1;
 		LocalDate from = LocalDate.of(startYear, 1, 1);
 		LocalDate to = LocalDate.of(r.periodTo(), 12, 31);
@@ -278,13 +313,13 @@ public class Targets {
 						}
 					}
 					default -> {
-						List<Figures> series = this.aggregates.series(unit.id(), group, from, to);
+						List<Figures> series = cubes.series(group, from, to);
 						Map<Integer, Figures> numerators = new TreeMap<>();
 						if (t.numeratorGroup() != null) {
 							EnumSet<Group.Part> parts = EnumSet.noneOf(Group.Part.class);
 							parts.addAll(group.parts());
 							parts.addAll(Group.parse(t.numeratorGroup()).parts());
-							for (Figures f : this.aggregates.series(unit.id(), new Group(parts), from, to)) {
+							for (Figures f : cubes.series(new Group(parts), from, to)) {
 								numerators.put(f.year(), f);
 							}
 						}
@@ -368,13 +403,15 @@ public class Targets {
 			}
 		}
 		List<ScorecardRow> rows = new ArrayList<>();
+		Cubes whole = current.scope().canView(r.scopePath()) ? new Cubes(r.scopeUnitId(), null) : null;
 		for (Unit u : units) {
+			Cubes cubes = (whole != null) ? whole.under(u.path()) : new Cubes(u.id(), null);
 			List<Verdict> verdicts = new ArrayList<>();
 			int[] counts = new int[5];
 			int points = 0;
 			int judged = 0;
 			for (Target t : criteria) {
-				Verdict v = judge(r, t, u).evaluation().verdict();
+				Verdict v = judge(r, t, u, cubes).evaluation().verdict();
 				verdicts.add(v);
 				counts[v.ordinal()]++;
 				if (v != Verdict.NO_DATA) {

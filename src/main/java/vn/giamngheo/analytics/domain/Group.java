@@ -76,6 +76,33 @@ public record Group(Set<Part> parts) {
 		return new Group(EnumSet.copyOf(parts));
 	}
 
+	/**
+	 * Whether households with these flags, in a commune with these statuses, belong to
+	 * the group.
+	 */
+	public boolean matches(boolean urban, boolean ethnicMinority, boolean socialProtection, boolean mountain,
+			boolean poorDistrict, boolean poorCommune, boolean wardTown) {
+		for (Part p : this.parts) {
+			boolean ok = switch (p) {
+				case URBAN -> urban;
+				case RURAL -> !urban;
+				case ETHNIC_MINORITY -> ethnicMinority;
+				case NOT_ETHNIC_MINORITY -> !ethnicMinority;
+				case SOCIAL_PROTECTION -> socialProtection;
+				case NOT_SOCIAL_PROTECTION -> !socialProtection;
+				case MOUNTAIN -> mountain;
+				case PLAIN -> !mountain;
+				case POOR_DISTRICT -> poorDistrict;
+				case POOR_COMMUNE -> poorCommune;
+				case WARD_TOWN -> wardTown;
+			};
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	public boolean has(Part part) {
 		return this.parts.contains(part);
 	}

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giamngheo.analytics.Cohort;
+import vn.giamngheo.analytics.Cube;
 import vn.giamngheo.analytics.Deprivation;
 import vn.giamngheo.analytics.Figures;
 import vn.giamngheo.analytics.Flow;
@@ -224,6 +225,35 @@ public class AggregateRepository {
 		return "exists (select 1 from unit_attribute ua join admin_unit u on u.id = ua.unit_id where ua.attribute = '"
 				+ attribute + "' and not ua.voided and " + (ancestors ? "c.path like u.path || '%'" : "u.id = c.id")
 				+ " and ua.valid_from <= ? and coalesce(ua.valid_to, date 'infinity') >= ?)";
+	}
+
+	/**
+	 * Every aggregate row of the communes of a unit, with each commune's statuses over
+	 * [from, to].
+	 */
+	public List<Cube.Row> cube(Communes communes, LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>();
+		String mountain = status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params);
+		String poorDistrict = status("POOR_DISTRICT", true, from, to, params);
+		String poorCommune = status("POOR_COMMUNE", false, from, to, params) + " or "
+				+ status("DBKK_COMMUNE", false, from, to, params);
+		params.addAll(communes.params());
+		String sql = "with cs as materialized (select c.id, c.path, " + mountain + " as mountain, " + poorDistrict
+				+ " as pd, (" + poorCommune + ") as pc, (c.type in ('Phường', 'Thị trấn') and (select d.type from"
+				+ " admin_unit d where d.id = c.parent_id) in ('Thành phố', 'Thị xã')) as wt from admin_unit c where "
+				+ communes.sql() + ") select cs.id, cs.path, a.year, a.standard_key, a.urban, a.ethnic_minority,"
+				+ " a.social_protection, cs.mountain, cs.pd, cs.pc, cs.wt, a.households, a.persons,"
+				+ " a.poor_households, a.poor_persons, a.near_poor_households, a.near_poor_persons, a.poor_income_sum,"
+				+ " a.poor_income_persons, a.poor_deprivations from cs join agg_commune_year a on a.commune_id = cs.id";
+		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			long[] counts = new long[9];
+			for (int k = 0; k < 9; k++) {
+				counts[k] = rs.getLong(12 + k);
+			}
+			return new Cube.Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+					rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
+					rs.getBoolean(11), counts);
+		}).list();
 	}
 
 	/**

@@ -57,17 +57,13 @@ public class DashboardController {
 	@GetMapping("/dashboards/{chart}.csv")
 	ResponseEntity<String> csv(@PathVariable String chart, @RequestParam long unit,
 			@RequestParam(required = false) Integer year) {
-		Dashboard d = this.dashboards.dashboard(unit, year);
-		Table table = switch (chart) {
-			case "overview" -> d.overview();
-			case "comparison" -> d.comparison();
-			case "deprivations" -> d.deprivations();
-			case "flows" -> d.flows();
-			default -> throw DomainException.notFound("UNIT", chart);
-		};
+		Table table = this.dashboards.table(chart, unit, year);
+		if (table == null) {
+			throw DomainException.notFound("UNIT", chart);
+		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"" + chart + "-" + d.unit().code() + "-" + d.year() + ".csv\"")
+					"attachment; filename=\"" + chart + "-" + unit + ((year != null) ? "-" + year : "") + ".csv\"")
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(Dashboards.csv(table));
 	}
