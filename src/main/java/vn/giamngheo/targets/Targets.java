@@ -68,8 +68,12 @@ public class Targets {
 
 	private final Clock clock;
 
+	private final vn.giamngheo.standards.domain.StandardCatalogue standards;
+
 	public Targets(TargetRepository repository, IndicatorCatalogue catalogue, Aggregates aggregates,
-			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock) {
+			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock,
+			vn.giamngheo.standards.domain.StandardCatalogue standards) {
+		this.standards = standards;
 		this.repository = repository;
 		this.catalogue = catalogue;
 		this.aggregates = aggregates;
@@ -328,7 +332,7 @@ public class Targets {
 									(t.numeratorGroup() == null) ? null : numerators.getOrDefault(f.year(),
 											new Figures(f.year(), f.standardKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0)));
 							if (v != null) {
-								points.add(new Point(f.year(), v, f.standardKey()));
+								points.add(new Point(f.year(), v, basis(f.standardKey())));
 							}
 						}
 					}
@@ -353,6 +357,17 @@ public class Targets {
 				this.repository.approved(ind.code(), unit.id()).forEach((year, v) -> points.add(new Point(year, v)));
 		}
 		return points;
+	}
+
+	/**
+	 * What rates of a standard are measured against: the standard it keeps (its base,
+	 * e.g. 2021 keeps 2016-2020, 2026 keeps 2022-2025), or itself. Yearly changes are
+	 * taken only within one basis.
+	 */
+	String basis(String standardKey) {
+		return this.standards.find(standardKey)
+			.map((s) -> (s.base() != null) ? s.base() : s.key())
+			.orElse(String.valueOf(standardKey));
 	}
 
 	/**

@@ -79,14 +79,18 @@ public final class Territory {
 			boolean urban) {
 		long id = this.jdbc
 			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
-					+ " province_code, path, urban, valid_from, synthetic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '/', ?,"
-					+ " date '2010-01-01', true) returning id")
-			.params(code, "village".equals(level) ? "local" : "2024", level, depth, type, name, name,
-					name.toLowerCase(), parent, this.provinceCode, urban)
+					+ " province_code, path, urban, valid_from, synthetic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, '99', '/', ?,"
+					+ " date '2010-01-01', false) returning id")
+			.params(code, "local", level, depth, type, name, name, name.toLowerCase(), parent, urban)
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("update admin_unit set path = ? where id = ?").params(parentPath + id + "/", id).update();
 		return id;
+	}
+
+	/** The standard of a review year, as the demo has it (ADR 0005). */
+	static String standardOf(int year) {
+		return (year <= 2019) ? "2016-2020" : (year == 2020) ? "2021" : (year <= 2024) ? "2022-2025" : "2026";
 	}
 
 	/**
@@ -107,7 +111,7 @@ public final class Territory {
 		UUID id = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
 					+ " head_name_norm, urban, ethnic_minority, social_protection, synthetic)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true) returning id")
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false) returning id")
 			.params(this.provinceCode, "T" + this.tag + "-" + this.households, commune[0], commune[1], path, name,
 					name.toLowerCase(), urban, ethnicMinority, socialProtection)
 			.query(UUID.class)
@@ -119,13 +123,13 @@ public final class Territory {
 			}
 			int year = firstYear + k;
 			String cls = (c == 'P') ? "POOR" : (c == 'N') ? "NEAR_POOR" : "MIDDLE";
-			String[] deprivations = (c == 'P') ? new String[] { "HIN", "WAT", "SAN" } : new String[] {};
+			String[] deprivations = (c == 'P') ? new String[] { "WAT", "SAN", "TEL" } : new String[] {};
 			this.jdbc
 				.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
 						+ " income_per_capita, deprivations, deprivation_count, classification, source)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'MANUAL')")
-				.params(id, this.provinceCode, year, (year <= 2020) ? "2016-2020" : "2022-2025", members, income,
-						deprivations, deprivations.length, cls)
+				.params(id, this.provinceCode, year, standardOf(year), members, income, deprivations,
+						deprivations.length, cls)
 				.update();
 		}
 		return id;
