@@ -19,9 +19,16 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoProperties properties;
 
-	DemoStartup(DemoLoader loader, DemoProperties properties) {
+	private final vn.giamngheo.analytics.Aggregates aggregates;
+
+	private final vn.giamngheo.targets.Targets targets;
+
+	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
+			vn.giamngheo.targets.Targets targets) {
 		this.loader = loader;
 		this.properties = properties;
+		this.aggregates = aggregates;
+		this.targets = targets;
 	}
 
 	@Override
@@ -30,7 +37,13 @@ class DemoStartup implements ApplicationRunner {
 			return;
 		}
 		try {
-			this.loader.load(this.properties.size(), this.properties.fraction(), this.properties.seedOrDefault());
+			DemoLoader.LoadReport report = this.loader.load(this.properties.size(), this.properties.fraction(),
+					this.properties.seedOrDefault());
+			// the seeds' resolutions, and the aggregates their progress is read from
+			this.targets.loadBundled();
+			if (report.loadedAnything() || !this.aggregates.hasAggregates()) {
+				this.aggregates.refreshAll();
+			}
 		}
 		catch (RuntimeException ex) {
 			// the load is one transaction: nothing was kept, and the next start tries

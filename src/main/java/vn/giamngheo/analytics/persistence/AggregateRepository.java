@@ -1,0 +1,411 @@
+package vn.giamngheo.analytics.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giamngheo.analytics.Cohort;
+import vn.giamngheo.analytics.Cube;
+import vn.giamngheo.analytics.Deprivation;
+import vn.giamngheo.analytics.Figures;
+import vn.giamngheo.analytics.Flow;
+import vn.giamngheo.analytics.UnitFigures;
+import vn.giamngheo.analytics.domain.Group;
+import vn.giamngheo.analytics.domain.Group.Part;
+
+/**
+ * SQL of the aggregates: the refresh (one statement per set of communes: a window over
+ * each household's years feeds the four aggregate tables) and the roll-ups by unit path.
+ */
+@Repository
+public class AggregateRepository {
+
+	private final JdbcClient jdbc;
+
+	public AggregateRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The communes of a unit, as a condition on {@code c} (the commune row of an
+	 * aggregate). A unit of the 2024 list (or a village's commune) holds the communes
+	 * under its path; a unit of the 2025 list holds the old communes that went wholly
+	 * into it (every piece of the old commune lies under its path, by the crosswalk).
+	 *
+	 * @param sql the condition
+	 * @param params its parameters
+	 */
+	public record Communes(String sql, List<Object> params) {
+
+		public static Communes under(String path) {
+			return new Communes("c.level = 'commune' and c.path like ?", List.of(path + "%"));
+		}
+
+		public static Communes throughCrosswalk(String path) {
+			return new Communes(
+					"c.id in (select x.old_unit_id from unit_crosswalk x join admin_unit n"
+							+ " on n.id = x.new_unit_id where x.old_unit_id is not null and x.old_unit_id in"
+							+ " (select y.old_unit_id from unit_crosswalk y join admin_unit m on m.id = y.new_unit_id"
+							+ " where m.path like ?) group by x.old_unit_id having bool_and(n.path like ?))",
+					List.of(path + "%", path + "%"));
+		}
+
+	}
+
+	// ---------------------------------------------------------------- refresh
+
+	private static final String FROM = " from household h join household_assessment s on s.household_id = h.id"
+			+ " where %s and not h.voided and s.recognised";
+
+	/** Counts per commune, year and household group: no window needed. */
+	private static final String YEARS = "insert into agg_commune_year select h.province_code, h.commune_id, s.year,"
+			+ " s.standard_key, h.urban, h.ethnic_minority, h.social_protection, count(*), sum(s.member_count),"
+			+ " count(*) filter (where s.classification = 'POOR'),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'), 0),"
+			+ " count(*) filter (where s.classification = 'NEAR_POOR'),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'NEAR_POOR'), 0),"
+			+ " coalesce(sum(s.income_per_capita * s.member_count) filter (where s.classification = 'POOR'), 0),"
+			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'"
+			+ " and s.income_per_capita is not null), 0),"
+			+ " coalesce(sum(s.deprivation_count) filter (where s.classification = 'POOR'), 0)" + FROM
+			+ " group by h.province_code, h.commune_id, s.year, s.standard_key, h.urban, h.ethnic_minority,"
+			+ " h.social_protection";
+
+	private static final String DEPRIVATIONS = "insert into agg_deprivation select h.province_code, h.commune_id,"
+			+ " s.year, d, count(*), count(*) filter (where s.classification = 'POOR')"
+			+ " from household h join household_assessment s on s.household_id = h.id, unnest(s.deprivations) d"
+			+ " where %s and not h.voided and s.recognised group by h.province_code, h.commune_id, s.year, d";
+
+	/**
+	 * Flows and cohorts from one pass of window functions over each household's years
+	 * (classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year before), kept
+	 * narrow so that the materialised rows stay in memory.
+	 */
+	private static final String WINDOWS = "with b as (select h.province_code, h.commune_id, s.household_id, s.year,"
+			+ " s.member_count, case s.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k" + FROM
+			+ "), a as materialized (select province_code, commune_id, year, member_count, k,"
+			+ " case when lag(year) over w = year - 1 then lag(k) over w else 0 end as prev,"
+			+ " coalesce(bool_or(k = 1) over (partition by household_id order by year"
+			+ " rows between unbounded preceding and 2 preceding), false) as poor_before,"
+			+ " lead(k, 1) over w as c1, lead(year, 1) over w as y1, lead(k, 2) over w as c2,"
+			+ " lead(year, 2) over w as y2, lead(k, 3) over w as c3, lead(year, 3) over w as y3"
+			+ " from b window w as (partition by household_id order by year)),"
+			+ " i_flow as (insert into agg_flow select province_code, commune_id, year,"
+			+ " (array['NEW', 'POOR', 'NEAR_POOR', 'OTHER'])[prev + 1], (array['POOR', 'NEAR_POOR', 'OTHER'])[k],"
+			+ " poor_before and prev <> 1, count(*), sum(member_count) from a"
+			+ " group by province_code, commune_id, year, prev, k, poor_before and prev <> 1 returning 1)"
+			+ " insert into agg_cohort select province_code, commune_id, year, count(*),"
+			+ " count(*) filter (where y1 = year + 1 or y2 = year + 1 or y3 = year + 1),"
+			+ " count(*) filter (where y1 = year + 2 or y2 = year + 2 or y3 = year + 2),"
+			+ " count(*) filter (where y1 = year + 3 or y2 = year + 3 or y3 = year + 3),"
+			+ " count(*) filter (where c1 = 1 and y1 <= year + 1),"
+			+ " count(*) filter (where (c1 = 1 and y1 <= year + 2) or (c2 = 1 and y2 <= year + 2)),"
+			+ " count(*) filter (where (c1 = 1 and y1 <= year + 3) or (c2 = 1 and y2 <= year + 3)"
+			+ " or (c3 = 1 and y3 <= year + 3))"
+			+ " from a where prev = 1 and k <> 1 group by province_code, commune_id, year";
+
+	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments)"
+			+ " select commune_id, min(province_code), sum(households) from agg_commune_year where %s"
+			+ " group by commune_id on conflict (commune_id) do update set refreshed_at = now(),"
+			+ " assessments = excluded.assessments";
+
+	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };
+
+	private long rebuild(String householdFilter, String aggFilter, Object param) {
+		// sorts of the window pass stay in memory (this transaction only)
+		this.jdbc.sql("select set_config('work_mem', '256MB', true)").query(String.class).single();
+		for (String table : TABLES) {
+			this.jdbc.sql("delete from " + table + " where " + aggFilter).param(param).update();
+		}
+		long n = this.jdbc.sql(String.format(YEARS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(DEPRIVATIONS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(WINDOWS, householdFilter)).param(param).update();
+		this.jdbc.sql(String.format(REFRESHED, aggFilter)).param(param).update();
+		return n;
+	}
+
+	/**
+	 * Rebuilds the aggregates of the given communes (delete, then insert).
+	 * @param communeIds commune ids
+	 * @return aggregate rows written
+	 */
+	public long refreshCommunes(Collection<Long> communeIds) {
+		Long[] ids = communeIds.toArray(Long[]::new);
+		return rebuild("h.commune_id = any(?)", "commune_id = any(?)", ids);
+	}
+
+	/**
+	 * Rebuilds the aggregates of a whole province.
+	 * @param provinceCode province code
+	 * @return aggregate rows written
+	 */
+	public long refreshProvince(String provinceCode) {
+		this.jdbc.sql("delete from agg_refresh where province_code = ?").param(provinceCode).update();
+		return rebuild("h.province_code = ?", "province_code = ?", provinceCode);
+	}
+
+	/** Assessments counted in the aggregates of a province. */
+	public long assessments(String provinceCode) {
+		return this.jdbc.sql("select coalesce(sum(assessments), 0) from agg_refresh where province_code = ?")
+			.param(provinceCode)
+			.query(Long.class)
+			.single();
+	}
+
+	public boolean hasAggregates() {
+		return this.jdbc.sql("select exists (select 1 from agg_refresh)").query(Boolean.class).single();
+	}
+
+	/** Provinces that have households. */
+	public List<String> provincesWithHouseholds() {
+		return this.jdbc.sql("select distinct province_code from household order by 1").query(String.class).list();
+	}
+
+	public int communeCount(String provinceCode) {
+		return this.jdbc.sql("select count(*) from agg_refresh where province_code = ?")
+			.param(provinceCode)
+			.query(Integer.class)
+			.single();
+	}
+
+	// ---------------------------------------------------------------- reads
+
+	private static final String SUMS = "min(a.standard_key), sum(a.households), sum(a.persons),"
+			+ " sum(a.poor_households), sum(a.poor_persons), sum(a.near_poor_households), sum(a.near_poor_persons),"
+			+ " sum(a.poor_income_sum), sum(a.poor_income_persons), sum(a.poor_deprivations)";
+
+	private static Figures figures(ResultSet rs, int yearCol) throws SQLException {
+		int k = yearCol;
+		return new Figures(rs.getInt(k), rs.getString(k + 1), rs.getLong(k + 2), rs.getLong(k + 3), rs.getLong(k + 4),
+				rs.getLong(k + 5), rs.getLong(k + 6), rs.getLong(k + 7), rs.getLong(k + 8), rs.getLong(k + 9),
+				rs.getLong(k + 10));
+	}
+
+	/**
+	 * The condition of a group on aggregate {@code a} and its commune {@code c}; unit
+	 * statuses count when they held at any time in [from, to].
+	 */
+	static String groupSql(Group group, LocalDate from, LocalDate to, List<Object> params) {
+		StringBuilder b = new StringBuilder(" and true");
+		for (Part p : group.parts()) {
+			switch (p) {
+				case URBAN -> b.append(" and a.urban");
+				case RURAL -> b.append(" and not a.urban");
+				case ETHNIC_MINORITY -> b.append(" and a.ethnic_minority");
+				case NOT_ETHNIC_MINORITY -> b.append(" and not a.ethnic_minority");
+				case SOCIAL_PROTECTION -> b.append(" and a.social_protection");
+				case NOT_SOCIAL_PROTECTION -> b.append(" and not a.social_protection");
+				case MOUNTAIN ->
+					b.append(" and ").append(status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params));
+				case PLAIN ->
+					b.append(" and not ").append(status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params));
+				case POOR_DISTRICT -> b.append(" and ").append(status("POOR_DISTRICT", true, from, to, params));
+				case POOR_COMMUNE -> b.append(" and (")
+					.append(status("POOR_COMMUNE", false, from, to, params))
+					.append(" or ")
+					.append(status("DBKK_COMMUNE", false, from, to, params))
+					.append(')');
+				case WARD_TOWN -> b.append(" and c.type in ('Phường', 'Thị trấn') and (select d.type from admin_unit d"
+						+ " where d.id = c.parent_id) in ('Thành phố', 'Thị xã')");
+			}
+		}
+		return b.toString();
+	}
+
+	private static String status(String attribute, boolean ancestors, LocalDate from, LocalDate to,
+			List<Object> params) {
+		params.add(to);
+		params.add(from);
+		return "exists (select 1 from unit_attribute ua join admin_unit u on u.id = ua.unit_id where ua.attribute = '"
+				+ attribute + "' and not ua.voided and " + (ancestors ? "c.path like u.path || '%'" : "u.id = c.id")
+				+ " and ua.valid_from <= ? and coalesce(ua.valid_to, date 'infinity') >= ?)";
+	}
+
+	/**
+	 * Every aggregate row of the communes of a unit, with each commune's statuses over
+	 * [from, to].
+	 */
+	public List<Cube.Row> cube(Communes communes, LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>();
+		String mountain = status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params);
+		String poorDistrict = status("POOR_DISTRICT", true, from, to, params);
+		String poorCommune = status("POOR_COMMUNE", false, from, to, params) + " or "
+				+ status("DBKK_COMMUNE", false, from, to, params);
+		params.addAll(communes.params());
+		String sql = "with cs as materialized (select c.id, c.path, " + mountain + " as mountain, " + poorDistrict
+				+ " as pd, (" + poorCommune + ") as pc, (c.type in ('Phường', 'Thị trấn') and (select d.type from"
+				+ " admin_unit d where d.id = c.parent_id) in ('Thành phố', 'Thị xã')) as wt from admin_unit c where "
+				+ communes.sql() + ") select cs.id, cs.path, a.year, a.standard_key, a.urban, a.ethnic_minority,"
+				+ " a.social_protection, cs.mountain, cs.pd, cs.pc, cs.wt, a.households, a.persons,"
+				+ " a.poor_households, a.poor_persons, a.near_poor_households, a.near_poor_persons, a.poor_income_sum,"
+				+ " a.poor_income_persons, a.poor_deprivations from cs join agg_commune_year a on a.commune_id = cs.id";
+		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			long[] counts = new long[9];
+			for (int k = 0; k < 9; k++) {
+				counts[k] = rs.getLong(12 + k);
+			}
+			return new Cube.Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+					rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
+					rs.getBoolean(11), counts);
+		}).list();
+	}
+
+	/**
+	 * Yearly figures of the communes of a unit, for a group.
+	 * @param communes the communes
+	 * @param group the group of households
+	 * @param from start of the window for unit statuses
+	 * @param to end of the window for unit statuses
+	 * @return figures by year, oldest first
+	 */
+	public List<Figures> series(Communes communes, Group group, LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>(communes.params());
+		String sql = "select a.year, " + SUMS + " from agg_commune_year a join admin_unit c on c.id = a.commune_id"
+				+ " where " + communes.sql() + groupSql(group, from, to, params) + " group by a.year order by a.year";
+		return this.jdbc.sql(sql).params(params).query((rs, n) -> figures(rs, 1)).list();
+	}
+
+	/**
+	 * Figures of each child unit (2024 tree) of a parent in one year.
+	 */
+	public List<UnitFigures> byChildren(long parentId, int year, Group group, LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>();
+		params.add(parentId);
+		params.add(year);
+		String sql = "select ch.id, ch.code, ch.name, ch.level, a.year, " + SUMS
+				+ " from admin_unit ch join admin_unit c on c.path like ch.path || '%' and c.level = 'commune'"
+				+ " join agg_commune_year a on a.commune_id = c.id"
+				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
+				+ " group by ch.id, ch.code, ch.name, ch.level, a.year order by ch.code";
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new UnitFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					figures(rs, 5)))
+			.list();
+	}
+
+	/**
+	 * Figures of each child of a 2025 unit: the old communes that went wholly into it.
+	 */
+	public List<UnitFigures> byChildrenThroughCrosswalk(long parentId, String parentPath, int year, Group group,
+			LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>();
+		params.add(parentPath + "%");
+		params.add(parentId);
+		params.add(year);
+		String sql = "with m as (select x.old_unit_id as old, array_agg(n.path) as paths from unit_crosswalk x"
+				+ " join admin_unit n on n.id = x.new_unit_id where x.old_unit_id in (select y.old_unit_id from"
+				+ " unit_crosswalk y join admin_unit p on p.id = y.new_unit_id where p.path like ?)"
+				+ " group by x.old_unit_id)" + " select ch.id, ch.code, ch.name, ch.level, a.year, " + SUMS
+				+ " from admin_unit ch join m on" + " (select bool_and(q like ch.path || '%') from unnest(m.paths) q)"
+				+ " join admin_unit c on c.id = m.old join agg_commune_year a on a.commune_id = c.id"
+				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
+				+ " group by ch.id, ch.code, ch.name, ch.level, a.year order by ch.code";
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new UnitFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					figures(rs, 5)))
+			.list();
+	}
+
+	/**
+	 * Old communes only partly inside a 2025 unit (not counted in its series).
+	 * @param path path of the 2025 unit
+	 * @return names of the old communes, with their code
+	 */
+	public List<String> partialCommunes(String path) {
+		return this.jdbc
+			.sql("select min(o.code) || ' ' || min(x.old_name) from unit_crosswalk x join admin_unit n"
+					+ " on n.id = x.new_unit_id join admin_unit o on o.id = x.old_unit_id where x.old_unit_id in"
+					+ " (select y.old_unit_id from unit_crosswalk y join admin_unit m on m.id = y.new_unit_id"
+					+ " where m.path like ?) group by x.old_unit_id having not bool_and(n.path like ?) order by 1")
+			.params(path + "%", path + "%")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Figures of every commune under a path in one year, with its parent (for a treemap).
+	 */
+	public List<UnitFigures> communes(String path, int year) {
+		String sql = "select c.id, c.code, c.name, coalesce(c.parent_id::text, ''), a.year, " + SUMS
+				+ " from agg_commune_year a join admin_unit c on c.id = a.commune_id where c.path like ? and a.year = ?"
+				+ " group by c.id, c.code, c.name, c.parent_id, a.year order by c.code";
+		return this.jdbc.sql(sql)
+			.params(path + "%", year)
+			.query((rs, n) -> new UnitFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					figures(rs, 5)))
+			.list();
+	}
+
+	public List<Flow> flows(Communes communes) {
+		String sql = "select f.year, sum(f.households),"
+				+ " coalesce(sum(f.households) filter (where f.from_class = 'POOR' and f.to_class <> 'POOR'), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class in ('OTHER', 'NEAR_POOR')"
+				+ " and f.to_class = 'POOR' and not f.poor_before), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class in ('OTHER', 'NEAR_POOR')"
+				+ " and f.to_class = 'POOR' and f.poor_before), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class = 'NEAR_POOR' and f.to_class = 'POOR'), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class = 'POOR' and f.to_class = 'NEAR_POOR'), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class = 'POOR' and f.to_class = 'POOR'), 0),"
+				+ " coalesce(sum(f.households) filter (where f.from_class = 'NEW' and f.to_class = 'POOR'), 0)"
+				+ " from agg_flow f join admin_unit c on c.id = f.commune_id where " + communes.sql()
+				+ " group by f.year having bool_or(f.from_class <> 'NEW') order by f.year";
+		return this.jdbc.sql(sql)
+			.params(communes.params())
+			.query((rs, n) -> new Flow(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
+			.list();
+	}
+
+	public List<Cohort> cohorts(Communes communes) {
+		String sql = "select k.exit_year, sum(k.exited), sum(k.observed_1), sum(k.observed_2), sum(k.observed_3),"
+				+ " sum(k.poor_again_1), sum(k.poor_again_2), sum(k.poor_again_3) from agg_cohort k"
+				+ " join admin_unit c on c.id = k.commune_id where " + communes.sql()
+				+ " group by k.exit_year order by k.exit_year";
+		return this.jdbc.sql(sql)
+			.params(communes.params())
+			.query((rs, n) -> new Cohort(rs.getInt(1), rs.getLong(2),
+					new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5) },
+					new long[] { rs.getLong(6), rs.getLong(7), rs.getLong(8) }))
+			.list();
+	}
+
+	/**
+	 * Deprivations of each child of a 2024 unit in a year (of the unit itself for a
+	 * commune).
+	 */
+	public List<Deprivation> deprivations(long unitId, String unitPath, boolean commune, int year) {
+		String units = commune ? "select id, name, path from admin_unit where id = ?"
+				: "select id, name, path from admin_unit where parent_id = ? and level <> 'village'";
+		String sql = "with u as (" + units + "), p as (select u.id, sum(a.poor_households) as poor from u"
+				+ " join admin_unit c on c.path like u.path || '%' join agg_commune_year a on a.commune_id = c.id"
+				+ " where a.year = ? group by u.id)"
+				+ " select u.id, u.name, d.indicator, sum(d.households), sum(d.poor_households), min(p.poor) from u"
+				+ " join admin_unit c on c.path like u.path || '%' join agg_deprivation d on d.commune_id = c.id"
+				+ " join p on p.id = u.id where d.year = ? group by u.id, u.name, d.indicator order by u.name,"
+				+ " d.indicator";
+		return this.jdbc.sql(sql)
+			.params(unitId, year, year)
+			.query((rs, n) -> new Deprivation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
+	/** Review years with aggregates under a path, oldest first. */
+	public List<Integer> years(Communes communes) {
+		return this.jdbc
+			.sql("select distinct a.year from agg_commune_year a join admin_unit c on c.id = a.commune_id where "
+					+ communes.sql() + " order by 1")
+			.params(communes.params())
+			.query(Integer.class)
+			.list();
+	}
+
+}

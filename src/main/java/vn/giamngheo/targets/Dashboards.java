@@ -1,0 +1,242 @@
+package vn.giamngheo.targets;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.Deprivation;
+import vn.giamngheo.analytics.Figures;
+import vn.giamngheo.analytics.Flow;
+import vn.giamngheo.analytics.UnitFigures;
+import vn.giamngheo.analytics.domain.Group;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.targets.domain.Comparator;
+
+/**
+ * The data behind the dashboards of a unit: each chart is a table (header + rows) that
+ * the page draws with ECharts and offers as CSV.
+ */
+@Service
+public class Dashboards {
+
+	/** Groups drawn next to the whole unit on the overview. */
+	static final List<String> OVERVIEW_GROUPS = List.of("ALL", "PLAIN", "MOUNTAIN", "ETHNIC_MINORITY", "URBAN",
+			"RURAL");
+
+	private final Aggregates aggregates;
+
+	private final Targets targets;
+
+	public Dashboards(Aggregates aggregates, Targets targets) {
+		this.aggregates = aggregates;
+		this.targets = targets;
+	}
+
+	/**
+	 * A chart's table.
+	 *
+	 * @param header column names (codes; the page labels them)
+	 * @param rows values
+	 */
+	public record Table(List<String> header, List<List<Object>> rows) {
+	}
+
+	/**
+	 * A target line drawn on the rate charts.
+	 *
+	 * @param code target code
+	 * @param value the rate
+	 * @param year year due
+	 * @param quote the sentence
+	 */
+	public record TargetLine(String code, double value, Integer year, String quote) {
+	}
+
+	/**
+	 * Everything the dashboard of a unit shows.
+	 */
+	public record Dashboard(Unit unit, int year, List<Integer> years, Table overview, Table comparison,
+			Table deprivations, Table flows, List<Map<String, Object>> treemap, List<TargetLine> targetLines,
+			List<String> partial) {
+	}
+
+	@Transactional(readOnly = true)
+	public Dashboard dashboard(long unitId, Integer year) {
+		Unit unit = this.aggregates.visibleUnit(unitId);
+		List<Integer> years = this.aggregates.years(unit.id());
+		int y = (year != null && years.contains(year)) ? year
+				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
+		return new Dashboard(unit, y, years, overview(unit.id()), comparison(unit.id(), y), deprivations(unit.id(), y),
+				flows(unit.id()), treemap(unit.id(), y), targetLines(unit), this.aggregates.partialCommunes(unit.id()));
+	}
+
+	/**
+	 * One chart's table (for its CSV).
+	 * @param chart overview, comparison, deprivations or flows
+	 * @param unitId unit
+	 * @param year year (null: the latest)
+	 * @return the table, or null for an unknown chart
+	 */
+	@Transactional(readOnly = true)
+	public Table table(String chart, long unitId, Integer year) {
+		List<Integer> years = this.aggregates.years(unitId);
+		int y = (year != null && years.contains(year)) ? year
+				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
+		return switch (chart) {
+			case "overview" -> overview(unitId);
+			case "comparison" -> comparison(unitId, y);
+			case "deprivations" -> deprivations(unitId, y);
+			case "flows" -> flows(unitId);
+			default -> null;
+		};
+	}
+
+	/** Poor rate by year for the unit and its groups, and the near-poor rate. */
+	public Table overview(long unitId) {
+		Map<Integer, List<Object>> rows = new TreeMap<>();
+		List<String> header = new ArrayList<>(List.of("year", "standard", "households", "poor", "near_poor"));
+		vn.giamngheo.analytics.Cube cube = this.aggregates.cube(unitId, LocalDate.of(1900, 1, 1),
+				LocalDate.of(2999, 12, 31));
+		for (Figures f : cube.series(Group.ALL)) {
+			rows.put(f.year(), new ArrayList<>(
+					List.of(f.year(), f.standardKey(), f.households(), f.poorRate(), (Object) nz(f.nearPoorRate()))));
+		}
+		for (String g : OVERVIEW_GROUPS.subList(1, OVERVIEW_GROUPS.size())) {
+			header.add("poor_" + g);
+			Map<Integer, Double> byYear = new TreeMap<>();
+			for (Figures f : cube.series(Group.parse(g))) {
+				byYear.put(f.year(), f.poorRate());
+			}
+			rows.forEach((year, row) -> row.add(byYear.get(year)));
+		}
+		return new Table(header, new ArrayList<>(rows.values()));
+	}
+
+	private static Object nz(Double v) {
+		return v;
+	}
+
+	/** Children of the unit in a year, sorted by poor rate (highest first). */
+	public Table comparison(long unitId, int year) {
+		List<List<Object>> rows = new ArrayList<>();
+		List<UnitFigures> children = new ArrayList<>(this.aggregates.byChildren(unitId, year, Group.ALL));
+		children.sort(java.util.Comparator.comparing((UnitFigures u) -> u.figures().poorRate(),
+				java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+		for (UnitFigures u : children) {
+			rows.add(List.of(u.unitId(), u.name(), u.figures().households(), u.figures().poorHouseholds(),
+					u.figures().poorRate() == null ? "" : u.figures().poorRate(),
+					u.figures().nearPoorRate() == null ? "" : u.figures().nearPoorRate()));
+		}
+		return new Table(List.of("unit_id", "unit", "households", "poor_households", "poor", "near_poor"), rows);
+	}
+
+	/** Units × deprivation indicators: share of poor households deprived. */
+	public Table deprivations(long unitId, int year) {
+		List<Deprivation> list = this.aggregates.deprivations(unitId, year);
+		List<String> indicators = list.stream().map(Deprivation::indicator).distinct().sorted().toList();
+		Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+		for (Deprivation d : list) {
+			byUnit.computeIfAbsent(d.unitName(), (k) -> new LinkedHashMap<>())
+				.put(d.indicator(), d.poorShare() == null ? "" : d.poorShare());
+		}
+		List<String> header = new ArrayList<>(List.of("unit"));
+		header.addAll(indicators);
+		List<List<Object>> rows = new ArrayList<>();
+		byUnit.forEach((name, values) -> {
+			List<Object> row = new ArrayList<>(List.of(name));
+			indicators.forEach((i) -> row.add(values.getOrDefault(i, "")));
+			rows.add(row);
+		});
+		return new Table(header, rows);
+	}
+
+	/** Exits, newly poor and fallen back per year. */
+	public Table flows(long unitId) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (Flow f : this.aggregates.flows(unitId)) {
+			rows.add(List.of(f.year(), f.exited(), f.newlyPoor(), f.fellBack(), f.nearPoorToPoor(), f.poorToNearPoor(),
+					f.stayedPoor()));
+		}
+		return new Table(List.of("year", "exited", "newly_poor", "fell_back", "near_poor_to_poor", "poor_to_near_poor",
+				"stayed_poor"), rows);
+	}
+
+	/**
+	 * Districts → communes, sized by households, with their poor rate (ECharts treemap).
+	 */
+	public List<Map<String, Object>> treemap(long unitId, int year) {
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		Map<Long, List<UnitFigures>> byParent = this.aggregates.communesByParent(unitId, year);
+		Map<Long, String> parentNames = new LinkedHashMap<>();
+		for (UnitFigures u : this.aggregates.byChildren(unitId, year, Group.ALL)) {
+			parentNames.put(u.unitId(), u.name());
+		}
+		byParent.forEach((parent, communes) -> {
+			List<Map<String, Object>> children = new ArrayList<>();
+			long households = 0;
+			long poor = 0;
+			for (UnitFigures c : communes) {
+				children.add(Map.of("name", c.name(), "value", List.of(c.figures().households(),
+						c.figures().poorRate() == null ? 0 : c.figures().poorRate())));
+				households += c.figures().households();
+				poor += c.figures().poorHouseholds();
+			}
+			Double rate = vn.giamngheo.analytics.domain.Rates.percent(poor, households);
+			nodes.add(Map.of("name", parentNames.getOrDefault(parent, String.valueOf(parent)), "value",
+					List.of(households, rate == null ? 0 : rate), "children", children));
+		});
+		return nodes;
+	}
+
+	/**
+	 * Level targets on the poverty rate of all households, from the resolutions covering
+	 * the unit (e.g. 2.87% by 2025 for Quảng Nam).
+	 */
+	public List<TargetLine> targetLines(Unit unit) {
+		List<TargetLine> lines = new ArrayList<>();
+		for (Resolution r : this.targets.resolutions()) {
+			if (!unit.path().startsWith(r.scopePath()) && !r.scopePath().startsWith(unit.path())) {
+				continue;
+			}
+			if (!unit.path().equals(r.scopePath())) {
+				continue;
+			}
+			for (Target t : this.targets.targets(r.id())) {
+				if ("POOR_RATE".equals(t.indicatorCode()) && "ALL".equals(t.groupCode()) && t.numeratorGroup() == null
+						&& (t.comparator() == Comparator.LE || t.comparator() == Comparator.LT)) {
+					lines.add(new TargetLine(t.code(), t.value(), t.targetYear(), t.quote()));
+				}
+			}
+		}
+		return lines;
+	}
+
+	/** A table as CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese). */
+	public static String csv(Table table) {
+		StringBuilder b = new StringBuilder("\uFEFF");
+		b.append(String.join(",", table.header())).append("\r\n");
+		for (List<Object> row : table.rows()) {
+			for (int k = 0; k < row.size(); k++) {
+				if (k > 0) {
+					b.append(',');
+				}
+				Object v = row.get(k);
+				String s = (v == null) ? "" : v.toString();
+				if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+					s = "\"" + s.replace("\"", "\"\"") + "\"";
+				}
+				b.append(s);
+			}
+			b.append("\r\n");
+		}
+		return b.toString();
+	}
+
+}

@@ -1,0 +1,30 @@
+package vn.giamngheo.targets;
+
+import java.util.Locale;
+
+/**
+ * An indicator of the catalogue.
+ *
+ * @param code stable code
+ * @param kind COMPUTED, UNIT_STATUS or ENTERED
+ * @param unit PERCENT, COUNT, VND or PER_10000
+ * @param lowerIsBetter improves downwards
+ * @param name Vietnamese name
+ * @param nameEn English name
+ * @param formula how it is computed
+ * @param source where the value comes from
+ * @param min lowest value accepted in data entry, or null
+ * @param max highest value accepted in data entry, or null
+ */
+public record IndicatorDef(String code, String kind, String unit, boolean lowerIsBetter, String name, String nameEn,
+		String formula, String source, Double min, Double max) {
+
+	public boolean entered() {
+		return "ENTERED".equals(this.kind);
+	}
+
+	public String name(Locale locale) {
+		return ("en".equals(locale.getLanguage()) && this.nameEn != null) ? this.nameEn : this.name;
+	}
+
+}

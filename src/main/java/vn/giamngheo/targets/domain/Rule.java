@@ -1,0 +1,39 @@
+package vn.giamngheo.targets.domain;
+
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * What a target asks, as the verdict engine needs it.
+ *
+ * @param comparator how to compare
+ * @param value the value (rate, count, factor, points a year)
+ * @param valueMax upper end of a range ("3–4 pp a year"), or null
+ * @param targetYear the year by which the value is due; null for a yearly target
+ * @param periodFrom first year of the resolution's period
+ * @param periodTo last year of the period
+ * @param baselineYear year of the baseline, or null
+ * @param baselineValue value of the baseline, or null (then taken from the series)
+ * @param lowerIsBetter the indicator improves downwards (rates of poverty)
+ * @param reference a reference series by year (national rate) for
+ * {@link Comparator#BELOW_REFERENCE}
+ */
+public record Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom,
+		int periodTo, Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
+		NavigableMap<Integer, Double> reference) {
+
+	public Rule {
+		reference = (reference == null) ? new TreeMap<>() : new TreeMap<>(reference);
+	}
+
+	public static Rule level(Comparator comparator, double value, int targetYear, int periodFrom, int periodTo,
+			boolean lowerIsBetter) {
+		return new Rule(comparator, value, null, targetYear, periodFrom, periodTo, null, null, lowerIsBetter,
+				new TreeMap<>());
+	}
+
+	public boolean yearly() {
+		return this.targetYear == null;
+	}
+
+}

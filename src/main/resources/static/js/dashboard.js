@@ -1,0 +1,85 @@
+/* Dashboards: draws the charts of window.giamngheoDashboard with ECharts (WebJar). */
+(function () {
+  var d = window.giamngheoDashboard;
+  if (!d || !window.echarts) { return; }
+  var L = d.labels;
+  var charts = {};
+  function col(table, name) { return table.header.indexOf(name); }
+  function init(id) {
+    var el = document.getElementById('chart-' + id);
+    var c = echarts.init(el, null, { renderer: 'canvas' });
+    charts[id] = c;
+    return c;
+  }
+  function targetMarks() {
+    return d.targets.map(function (t) {
+      return { yAxis: t.value, name: t.code, label: { position: 'insideEndTop', formatter: t.code + ' ' + L.target + ' ' + t.value + '%' + (t.year ? ' (' + t.year + ')' : '') },
+               lineStyle: { color: '#c62828', type: 'dashed', width: 2 } };
+    });
+  }
+  // 1. overview
+  (function () {
+    var t = d.overview, years = t.rows.map(function (r) { return r[0]; });
+    var names = t.header.filter(function (h) { return h === 'poor' || h === 'near_poor' || h.indexOf('poor_') === 0; });
+    var series = names.map(function (h, k) {
+      var i = col(t, h);
+      var s = { name: L[h] || h, type: 'line', connectNulls: true, data: t.rows.map(function (r) { return r[i]; }) };
+      if (h === 'poor') { s.lineStyle = { width: 3 }; s.markLine = { symbol: 'none', data: targetMarks() }; }
+      if (h !== 'poor' && h !== 'near_poor') { s.lineStyle = { type: 'dotted' }; }
+      return s;
+    });
+    init('overview').setOption({ tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
+      grid: { top: 40, left: 50, right: 30, bottom: 30 }, xAxis: { type: 'category', data: years },
+      yAxis: { type: 'value', name: '%' }, series: series });
+  })();
+  // 2. comparison
+  (function () {
+    var t = d.comparison, n = col(t, 'unit'), p = col(t, 'poor');
+    var rows = t.rows.slice().reverse();
+    init('comparison').setOption({ tooltip: {}, grid: { left: 170, right: 40, top: 10, bottom: 30 },
+      xAxis: { type: 'value', name: '%' }, yAxis: { type: 'category', data: rows.map(function (r) { return r[n]; }) },
+      series: [{ name: L.poor, type: 'bar', data: rows.map(function (r) { return r[p]; }),
+        markLine: { symbol: 'none', data: d.targets.map(function (t) { return { xAxis: t.value, name: t.code,
+          label: { formatter: t.code + ' ' + t.value + '%' }, lineStyle: { color: '#c62828', type: 'dashed' } }; }) } }] });
+  })();
+  // 3. deprivation heatmap
+  (function () {
+    var t = d.deprivations, inds = t.header.slice(1), units = t.rows.map(function (r) { return r[0]; });
+    var data = [];
+    t.rows.forEach(function (r, y) { inds.forEach(function (ind, x) { if (r[x + 1] !== '') { data.push([x, y, r[x + 1]]); } }); });
+    init('deprivations').setOption({ tooltip: { position: 'top' }, grid: { left: 170, top: 10, bottom: 60, right: 20 },
+      xAxis: { type: 'category', data: inds }, yAxis: { type: 'category', data: units },
+      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#f7fbff', '#fdae61', '#b2182b'] } },
+      series: [{ type: 'heatmap', data: data, label: { show: inds.length <= 12 } }] });
+  })();
+  // 4. flows
+  (function () {
+    var t = d.flows, years = t.rows.map(function (r) { return r[0]; });
+    var series = ['exited', 'newly_poor', 'fell_back'].map(function (h) {
+      var i = col(t, h), sign = (h === 'exited') ? -1 : 1;
+      return { name: L[h], type: 'bar', stack: (h === 'exited') ? 'out' : 'in', data: t.rows.map(function (r) { return sign * r[i]; }) };
+    });
+    init('flows').setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
+      xAxis: { type: 'category', data: years }, yAxis: { type: 'value' }, series: series });
+  })();
+  // 5. treemap
+  (function () {
+    init('treemap').setOption({ tooltip: { formatter: function (i) { var v = i.value || []; return i.name + ': ' + v[0] + ' hộ, ' + v[1] + '%'; } },
+      series: [{ type: 'treemap', data: d.treemap, leafDepth: 1, visualDimension: 1, visualMin: 0, visualMax: 30,
+        color: ['#2e7d32', '#fbc02d', '#c62828'], colorMappingBy: 'value',
+        levels: [{ itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 } }, { colorSaturation: [0.3, 0.7] }] }] });
+  })();
+  document.querySelectorAll('[data-png]').forEach(function (a) {
+    a.addEventListener('click', function (e) {
+      e.preventDefault();
+      var c = charts[a.getAttribute('data-png')];
+      var link = document.createElement('a');
+      link.href = c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+      link.download = a.getAttribute('data-png') + '.png';
+      link.click();
+    });
+  });
+  window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+  window.giamngheoCharts = charts;
+})();

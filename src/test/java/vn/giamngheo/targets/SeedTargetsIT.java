@@ -1,0 +1,252 @@
+package vn.giamngheo.targets;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.Territory;
+import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.identity.UserDirectory;
+import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.targets.domain.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every target of both seed resolutions, loaded as the demo loads them, judged on a small
+ * hand-computed territory inside the resolution's province (a district of 200 households
+ * with known classes per year, unit statuses and entered values). The expected verdict of
+ * each target is worked out in the comments.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeedTargetsIT {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	Fixtures f;
+
+	String admin;
+
+	String approver;
+
+	Map<String, TargetProgress> quangNam = new LinkedHashMap<>();
+
+	Map<String, TargetProgress> laiChau = new LinkedHashMap<>();
+
+	static String classes(int k, int[] poor, int[] near) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < poor.length; i++) {
+			b.append((k < poor[i]) ? 'P' : (near != null && k < poor[i] + near[i]) ? 'N' : 'O');
+		}
+		return b.toString();
+	}
+
+	@BeforeAll
+	void territories() {
+		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		this.admin = "admin";
+		this.approver = this.f.nationUser("approver", Role.PROVINCE_OFFICER);
+		this.f.signIn(this.admin);
+		this.targets.loadBundled();
+
+		// Quảng Nam, review years 2020-2025 (2020 under the 2016-2020 standard: re-based
+		// in
+		// 2021). A city with a ward W (plain) and a commune M (mountain, poor district
+		// 2016-2020, specially difficult 2017-2020), 100 households each.
+		Territory qn = new Territory(this.jdbc, "49").district("Thành phố", null, false);
+		long[] w = qn.commune("W", "Phường", true);
+		long[] m = qn.commune("M", "Xã", false);
+		qn.attribute(w[0], "TERRAIN", "PLAIN", "2010-01-01", null);
+		qn.attribute(m[0], "TERRAIN", "MOUNTAIN", "2010-01-01", null);
+		qn.attribute(m[0], "POOR_DISTRICT", "true", "2016-01-01", "2020-12-31");
+		qn.attribute(m[0], "DBKK_COMMUNE", "true", "2017-01-01", "2020-12-31");
+		qn.household(w, false, true, 4, 900_000, 2020, "PPPPPP"); // social protection,
+																	// poor
+		qn.household(w, false, false, 4, 1_000_000, 2020, "PPPPOO"); // leaves poverty in
+																		// 2024
+		qn.household(w, false, false, 4, 2_000_000, 2020, "NNNNNN");
+		qn.household(w, false, false, 4, 2_000_000, 2020, "NNNNNN");
+		for (int k = 0; k < 96; k++) {
+			qn.household(w, false, false, 4, 5_000_000, 2020, "OOOOOO");
+		}
+		int[] mPoor = { 30, 40, 36, 32, 28, 24 };
+		for (int k = 0; k < 100; k++) {
+			qn.household(m, true, false, 4, 1_000_000, 2020, classes(k, mPoor, null));
+		}
+		this.aggregates.refreshCommunes(List.of(w[0], m[0]));
+		enter(qn.districtId, 2024, Map.of("EXIT_REGISTRANTS_FUNDED", "100", "LOANS_WITH_DEMAND", "100"));
+		enter(qn.districtId, 2025, Map.of("EXIT_REGISTRANTS_FUNDED", "98", "LOANS_WITH_DEMAND", "100"));
+
+		// Lai Châu, review years 2015-2020: commune L1 (poor district 2016-2020,
+		// specially
+		// difficult 2017-2018: left), commune L2 (specially difficult 2017-2020).
+		Territory lc = new Territory(this.jdbc, "12").district("Huyện", "MOUNTAIN", false);
+		long[] l1 = lc.commune("L1", "Xã", false);
+		long[] l2 = lc.commune("L2", "Xã", false);
+		lc.attribute(l1[0], "POOR_DISTRICT", "true", "2016-01-01", "2020-12-31");
+		lc.attribute(l1[0], "DBKK_COMMUNE", "true", "2017-01-01", "2018-12-31");
+		lc.attribute(l2[0], "DBKK_COMMUNE", "true", "2017-01-01", "2020-12-31");
+		int[] l1Poor = { 50, 45, 40, 35, 30, 25 };
+		int[] l2Poor = { 20, 18, 16, 14, 12, 10 };
+		int[] l2Near = { 10, 9, 8, 7, 6, 5 };
+		for (int k = 0; k < 100; k++) {
+			lc.household(l1, true, false, 4, 500_000, 2015, classes(k, l1Poor, null));
+			lc.household(l2, true, false, 4, 800_000, 2015, classes(k, l2Poor, l2Near));
+		}
+		this.aggregates.refreshCommunes(List.of(l1[0], l2[0]));
+		Map<String, String> atGoal = new LinkedHashMap<>();
+		for (Target t : targetsOf("LCU-TU-2016-2020")) {
+			if (this.targets.catalogue().find(t.indicatorCode()).orElseThrow().entered()) {
+				atGoal.put(t.indicatorCode(), Target.plain(t.value()));
+			}
+		}
+		enter(lc.districtId, 2020, atGoal);
+		enter(lc.districtId, 2019,
+				Map.of("JOBS_CREATED", "7000", "BIRTH_RATE_REDUCTION", "0.5", "POVERTY_OFFICIALS_TRAINED", "100"));
+
+		for (TargetProgress p : this.targets.progress(resolution("QNA-TU-2021-2025"), qn.districtId)) {
+			this.quangNam.put(p.target().code(), p);
+		}
+		for (TargetProgress p : this.targets.progress(resolution("LCU-TU-2016-2020"), lc.districtId)) {
+			this.laiChau.put(p.target().code(), p);
+		}
+		SecurityContextHolder.clearContext();
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	long resolution(String code) {
+		return this.targets.resolutions().stream().filter((r) -> r.code().equals(code)).findFirst().orElseThrow().id();
+	}
+
+	List<Target> targetsOf(String code) {
+		return this.targets.targets(resolution(code));
+	}
+
+	/** Enters values as the administrator and has them approved by another officer. */
+	void enter(long unit, int year, Map<String, String> values) {
+		this.f.signIn(this.admin);
+		this.targets.enter(unit, year, values, "fixture");
+		this.f.signIn(this.approver);
+		for (var line : this.targets.entryForm(unit, year)) {
+			if (line.value() != null && "ENTERED".equals(line.value().status())) {
+				this.targets.decide(line.value().id(), true, line.value().version());
+			}
+		}
+		this.f.signIn(this.admin);
+	}
+
+	@ParameterizedTest(name = "Quảng Nam {0}: {1}")
+	@CsvSource({
+			// 25 poor of 200 in 2025 = 12.50% > 2.87
+			"QN-01, OFF_TRACK, 12.5",
+			// 1 poor social-protection household of 200 = 0.50% <= about 1.83
+			"QN-02, MET, 0.5",
+			// plain (ward W): 1 of 100 = 1.00% < 1.5
+			"QN-03, MET, 1.0",
+			// mountain (commune M): 24 of 100 = 24% > about 10
+			"QN-04, OFF_TRACK, 24.0",
+			// wards of cities: no poor household outside social protection in 2025
+			"QN-05, MET, 0.0",
+			// poor district: 40 -> 24 from 2021 to 2025 = 4 points a year (2020->2021
+			// re-based)
+			"QN-06, MET, 24.0", "QN-07, MET, 24.0",
+			// ethnic minority (commune M): 4 points a year > 3
+			"QN-08, MET, 24.0",
+			// near-poor 2 of 200 = 1.00% < 2.71 (latest national figure)
+			"QN-09, MET, 1.0",
+			// 100% in 2024, 98% in 2025
+			"QN-10, OFF_TRACK, 98.0", "QN-11, MET, 100.0",
+			// nothing entered
+			"QN-12, NO_DATA, " })
+	void quangNamTargets(String code, Verdict expected, Double latest) {
+		TargetProgress p = this.quangNam.get(code);
+		assertThat(p).as(code).isNotNull();
+		assertThat(p.evaluation().verdict()).as(code + " " + p.evaluation()).isEqualTo(expected);
+		assertThat(p.evaluation().latest()).as(code).isEqualTo(latest);
+	}
+
+	@Test
+	void quangNamReductionsSkipTheChangeOfStandard() {
+		assertThat(this.quangNam.get("QN-06").evaluation().meanReduction()).isEqualTo(4.0);
+		assertThat(this.quangNam.get("QN-06").evaluation().rebased()).isTrue();
+		assertThat(this.quangNam.get("QN-01").target().reported()).containsEntry(2016, 12.90).containsEntry(2020, 5.23);
+		assertThat(this.quangNam.get("QN-01").target().quote()).contains("2,87%");
+		assertThat(this.quangNam.get("QN-09").evaluation().goal()).isEqualTo(2.71);
+	}
+
+	@ParameterizedTest(name = "Lai Châu {0}: {1}")
+	@CsvSource({
+			// (35 -> 17.5 of 200 households) / 5 years = 3.5 points a year
+			"LC-01, MET, 17.5",
+			// poor district (L1): 50 -> 25 = 5 points a year >= 4
+			"LC-02, MET, 25.0",
+			// near-poor 5% -> 2.5%: 0.5 points a year < 1
+			"LC-03, OFF_TRACK, 2.5",
+			// income of the poor: 585,714 in 2015 and 2020, goal 878,571
+			"LC-04, OFF_TRACK, 585714.0",
+			// poor district status of L1 ran to the end of 2020: none left
+			"LC-05, OFF_TRACK, 0.0",
+			// L1 left the specially difficult status in 2018, L2 did not: 50% >= 15%
+			"LC-06, MET, 50.0",
+			// entered exactly at the goal in 2020: >= met, > and < missed, about met
+			"LC-07, MET, 100.0", "LC-08, OFF_TRACK, 90.0", "LC-09, OFF_TRACK, 95.0", "LC-10, OFF_TRACK, 85.0",
+			"LC-11, OFF_TRACK, 70.0", "LC-12, OFF_TRACK, 50.0",
+			// yearly: 7,000 in 2019 and 2020 is not more than 7,000
+			"LC-13, OFF_TRACK, 7000.0", "LC-14, OFF_TRACK, 70.0", "LC-15, MET, 12.0", "LC-16, MET, 1.9",
+			"LC-17, MET, 0.5", "LC-18, OFF_TRACK, 95.0", "LC-19, OFF_TRACK, 20.0", "LC-20, OFF_TRACK, 70.0",
+			"LC-21, OFF_TRACK, 96.0", "LC-22, OFF_TRACK, 96.0", "LC-23, MET, 37.0", "LC-24, MET, 44.0",
+			"LC-25, MET, 33.0", "LC-26, MET, 39.0", "LC-27, OFF_TRACK, 90.0", "LC-28, OFF_TRACK, 95.0",
+			"LC-29, OFF_TRACK, 85.0", "LC-30, MET, 100.0", "LC-31, MET, 95.0", "LC-32, MET, 100.0",
+			"LC-33, MET, 100.0" })
+	void laiChauTargets(String code, Verdict expected, Double latest) {
+		TargetProgress p = this.laiChau.get(code);
+		assertThat(p).as(code).isNotNull();
+		assertThat(p.evaluation().verdict()).as(code + " " + p.evaluation()).isEqualTo(expected);
+		assertThat(p.evaluation().latest()).as(code).isEqualTo(latest);
+	}
+
+	@Test
+	void everySeedTargetIsCovered() {
+		assertThat(this.quangNam).hasSize(12);
+		assertThat(this.laiChau).hasSize(33);
+		assertThat(this.laiChau.get("LC-04").evaluation().goal()).isEqualTo(878571.0);
+		assertThat(this.laiChau.get("LC-01").evaluation().meanReduction()).isEqualTo(3.5);
+	}
+
+}
