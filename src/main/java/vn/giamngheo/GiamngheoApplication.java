@@ -3,6 +3,7 @@ package vn.giamngheo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import vn.giamngheo.standards.cli.Main;
 
@@ -14,6 +15,7 @@ import vn.giamngheo.standards.cli.Main;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class GiamngheoApplication {
 
 	public static void main(String[] args) {

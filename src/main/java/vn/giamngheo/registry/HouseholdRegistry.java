@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,13 +48,16 @@ public class HouseholdRegistry {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.households = households;
 		this.geography = geography;
 		this.actor = actor;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A page of households of the user's scope, filtered. */
@@ -309,6 +313,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
 				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
 				household.provinceCode(), AuditTrail.diff(old, neu), "decision " + recognised.decisionNo()));
+		this.events.publishEvent(new AssessmentsChanged(household.communeId(), household.provinceCode()));
 	}
 
 	public List<String[]> ethnicities() {

@@ -143,4 +143,34 @@ class AggregatesIT {
 		assertThat(rows.get(0).poorShare()).isEqualTo(100.0);
 	}
 
+	@Autowired
+	vn.giamngheo.registry.HouseholdRegistry registry;
+
+	@Autowired
+	AggregatesRefresher refresher;
+
+	@Test
+	void aRecognisedYearReachesTheAggregatesWithoutAnyoneAskingForARefresh() {
+		java.util.UUID household = this.t.household(this.commune, false, false, 2, 3_000_000, 2021, "OOOO");
+		this.refresher.refreshPending();
+		this.aggregates.refreshCommunes(List.of(this.commune[0]));
+		long before = poorIn2024();
+		this.registry
+			.recordRecognised(new vn.giamngheo.registry.RecognisedAssessment(household, 2024, "2022-2025", null, 2,
+					1_000_000L, null, null, List.of("EMP", "HIN", "WAT"), "POOR", null, "QĐ-01", null, null, null));
+		// the change is committed (no test transaction); the background pass picks the
+		// commune
+		this.refresher.refreshPending();
+		assertThat(poorIn2024()).isEqualTo(before + 1);
+		assertThat(this.refresher.pending()).doesNotContain(this.commune[0]);
+	}
+
+	long poorIn2024() {
+		return this.aggregates.series(this.t.districtId, Group.ALL)
+			.stream()
+			.filter((f) -> f.year() == 2024)
+			.mapToLong(Figures::poorHouseholds)
+			.sum();
+	}
+
 }
