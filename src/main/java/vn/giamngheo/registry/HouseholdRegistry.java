@@ -20,6 +20,7 @@ import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.persistence.HouseholdBulkRepository;
 import vn.giamngheo.registry.persistence.HouseholdRepository;
 import vn.giamngheo.shared.Page;
 import vn.giamngheo.shared.error.DomainException;
@@ -47,9 +48,12 @@ public class HouseholdRegistry {
 
 	private final Clock clock;
 
+	private final HouseholdBulkRepository bulk;
+
 	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
-			Clock clock) {
+			Clock clock, HouseholdBulkRepository bulk) {
 		this.households = households;
+		this.bulk = bulk;
 		this.geography = geography;
 		this.actor = actor;
 		this.audit = audit;
@@ -59,6 +63,28 @@ public class HouseholdRegistry {
 	/** A page of households of the user's scope, filtered. */
 	@Transactional(readOnly = true)
 	public Page<HouseholdRow> search(HouseholdQuery query) {
+		Filter f = filter(query);
+		return this.households.search(query, f.communeId(), f.unitPath(), f.scope(), f.year());
+	}
+
+	/**
+	 * Streams the households of a filtered list (the user's view scope) with their living
+	 * members and the year's classification: one row per member, ordered by household
+	 * code. Personal data is not masked here; the caller masks by role.
+	 * @param query the list filter (page and size are ignored)
+	 * @param rows receives each row
+	 * @return the review year of the classification columns
+	 */
+	@Transactional(readOnly = true)
+	public int export(HouseholdQuery query, java.util.function.Consumer<HouseholdExportRow> rows) {
+		Filter f = filter(query);
+		List<Object> params = new ArrayList<>();
+		String where = HouseholdRepository.filter(query, f.communeId(), f.unitPath(), f.scope(), params);
+		this.bulk.stream(where, params, f.year(), (rs) -> rows.accept(HouseholdExportRow.of(rs)));
+		return f.year();
+	}
+
+	private Filter filter(HouseholdQuery query) {
 		Actor current = this.actor.get();
 		String unitPath = null;
 		Long communeId = null;
@@ -87,7 +113,10 @@ public class HouseholdRegistry {
 		// (visible for navigation) do not, so the scope clause stays for them
 		String[] scope = (unitPath != null && current.scope().canView(unitPath)) ? DataScope.NATION.viewPatterns()
 				: current.scope().viewPatterns();
-		return this.households.search(query, communeId, unitPath, scope, year);
+		return new Filter(communeId, unitPath, scope, year);
+	}
+
+	private record Filter(Long communeId, String unitPath, String[] scope, int year) {
 	}
 
 	/** A household visible to the user, or NOT_FOUND. */
@@ -315,7 +344,7 @@ public class HouseholdRegistry {
 				m.socialAllowance(), m.malnourished(), m.illNoCare());
 	}
 
-	private static Map<String, Object> householdFields(Household h) {
+	static Map<String, Object> householdFields(Household h) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("village", h.villageName());
 		fields.put("address", h.address());
@@ -328,7 +357,7 @@ public class HouseholdRegistry {
 		return fields;
 	}
 
-	private static Map<String, Object> memberFields(MemberData m) {
+	static Map<String, Object> memberFields(MemberData m) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("fullName", m.fullName());
 		fields.put("sex", m.sex() == null ? null : m.sex().code());
@@ -347,7 +376,7 @@ public class HouseholdRegistry {
 		return fields;
 	}
 
-	private static Map<String, Object> memberFields(Member m) {
+	static Map<String, Object> memberFields(Member m) {
 		return memberFields(new MemberData(m.fullName(), vn.giamngheo.registry.domain.Sex.ofCode(m.sex()),
 				m.dateOfBirth(), m.ethnicityCode(), m.relation(), m.cccd(), m.phone(), m.educationLevel(), m.inSchool(),
 				m.employment(), m.healthInsurance(), m.disability(), m.socialAllowance(), m.malnourished(),

@@ -29,10 +29,10 @@ import vn.giamngheo.shared.text.TextNormalizer;
 @Repository
 public class HouseholdRepository {
 
-	private static final String HOUSEHOLD = "select h.*, c.name as commune_name, v.name as village_name"
+	static final String HOUSEHOLD = "select h.*, c.name as commune_name, v.name as village_name"
 			+ " from household h join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id";
 
-	private static final String MEMBER = "select m.*, e.name as ethnicity_name from member m"
+	static final String MEMBER = "select m.*, e.name as ethnicity_name from member m"
 			+ " join ethnicity e on e.code = m.ethnicity_code";
 
 	private final JdbcClient jdbc;
@@ -63,8 +63,50 @@ public class HouseholdRepository {
 
 	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
 			int year) {
-		StringBuilder where = new StringBuilder(" where not h.voided");
 		List<Object> params = new ArrayList<>();
+		String where = filter(query, communeId, unitPath, scopePatterns, params);
+		String from = " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
+				+ " join admin_unit v on v.id = h.village_id";
+		List<Object> all = new ArrayList<>();
+		all.add(year);
+		all.addAll(params);
+		List<Object> countParams = new ArrayList<>(all);
+		countParams.add(COUNT_CAP + 1);
+		long total = this.jdbc.sql("select count(*) from (select 1" + from + where + " limit ?) capped")
+			.params(countParams)
+			.query(Long.class)
+			.single();
+		String order = switch (query.sort()) {
+			case "head" -> "h.head_name_norm";
+			case "village" -> "v.name_norm";
+			case "class" -> "a.classification";
+			default -> "h.code";
+		};
+		String direction = query.desc() ? " desc" : " asc";
+		List<Object> pageParams = new ArrayList<>(all);
+		pageParams.add(query.size());
+		pageParams.add((long) query.page() * query.size());
+		List<HouseholdRow> rows = this.jdbc
+			.sql("select h.id, h.code, h.head_name, h.village_id, v.name as village_name, h.urban, h.ethnic_minority,"
+					+ " h.status, a.classification, (select count(*) from member m where m.household_id = h.id"
+					+ " and not m.voided) as members" + from + where + " order by " + order + direction
+					+ ", h.code limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> new HouseholdRow(rs.getObject("id", UUID.class), rs.getString("code"),
+					rs.getString("head_name"), rs.getLong("village_id"), rs.getString("village_name"),
+					rs.getInt("members"), rs.getBoolean("urban"), rs.getBoolean("ethnic_minority"),
+					rs.getString("classification"), year, rs.getString("status")))
+			.list();
+		return new Page<>(rows, query.page(), query.size(), total);
+	}
+
+	/**
+	 * The where clause of a household list (alias {@code h} household, {@code a} the
+	 * year's assessment), adding its parameters to {@code params}.
+	 */
+	public static String filter(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
+			List<Object> params) {
+		StringBuilder where = new StringBuilder(" where not h.voided");
 		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
 			// one LIKE per scope path (not LIKE ANY): each prefix can use the path index
 			where.append(" and (");
@@ -100,39 +142,7 @@ public class HouseholdRepository {
 			params
 				.add("%" + TextNormalizer.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
-		String from = " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
-				+ " join admin_unit v on v.id = h.village_id";
-		List<Object> all = new ArrayList<>();
-		all.add(year);
-		all.addAll(params);
-		List<Object> countParams = new ArrayList<>(all);
-		countParams.add(COUNT_CAP + 1);
-		long total = this.jdbc.sql("select count(*) from (select 1" + from + where + " limit ?) capped")
-			.params(countParams)
-			.query(Long.class)
-			.single();
-		String order = switch (query.sort()) {
-			case "head" -> "h.head_name_norm";
-			case "village" -> "v.name_norm";
-			case "class" -> "a.classification";
-			default -> "h.code";
-		};
-		String direction = query.desc() ? " desc" : " asc";
-		List<Object> pageParams = new ArrayList<>(all);
-		pageParams.add(query.size());
-		pageParams.add((long) query.page() * query.size());
-		List<HouseholdRow> rows = this.jdbc
-			.sql("select h.id, h.code, h.head_name, h.village_id, v.name as village_name, h.urban, h.ethnic_minority,"
-					+ " h.status, a.classification, (select count(*) from member m where m.household_id = h.id"
-					+ " and not m.voided) as members" + from + where + " order by " + order + direction
-					+ ", h.code limit ? offset ?")
-			.params(pageParams)
-			.query((rs, n) -> new HouseholdRow(rs.getObject("id", UUID.class), rs.getString("code"),
-					rs.getString("head_name"), rs.getLong("village_id"), rs.getString("village_name"),
-					rs.getInt("members"), rs.getBoolean("urban"), rs.getBoolean("ethnic_minority"),
-					rs.getString("classification"), year, rs.getString("status")))
-			.list();
-		return new Page<>(rows, query.page(), query.size(), total);
+		return where.toString();
 	}
 
 	public List<Member> members(UUID householdId, boolean includeVoided) {
@@ -262,7 +272,7 @@ public class HouseholdRepository {
 		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
-	private Household household(ResultSet rs, int n) throws SQLException {
+	Household household(ResultSet rs, int n) throws SQLException {
 		return new Household(rs.getObject("id", UUID.class), rs.getString("province_code"), rs.getString("code"),
 				rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
 				rs.getString("village_name"), rs.getString("unit_path"), rs.getString("head_name"),
@@ -272,7 +282,7 @@ public class HouseholdRepository {
 				rs.getString("void_reason"));
 	}
 
-	private Member member(ResultSet rs, int n) throws SQLException {
+	Member member(ResultSet rs, int n) throws SQLException {
 		return new Member(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
 				rs.getString("full_name"), rs.getString("sex"), rs.getObject("date_of_birth", LocalDate.class),
 				rs.getString("ethnicity_code"), rs.getString("ethnicity_name"), rs.getString("relation"),
