@@ -145,7 +145,9 @@ public final class SurveyParser implements Tables.RowSink {
 					columns.put(c, f);
 				}
 			}
-			if (columns.size() < 2) {
+			// three known headers make a header row (a data row rarely reads like three
+			// headers)
+			if (columns.size() < 3) {
 				if (state.before.size() < HEADER_SEARCH) {
 					state.before.add(cells);
 				}
