@@ -1,7 +1,5 @@
 package vn.giamngheo.audit;
 
-import java.util.Collection;
-
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
@@ -28,11 +26,9 @@ public class AuditBatch {
 		this.json = json;
 	}
 
+	/** Writes the entries (read once, one at a time) with one COPY. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordAll(Collection<AuditEntry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
+	public void recordAll(Iterable<AuditEntry> entries) {
 		try (CopyText copy = CopyText.open(this.dataSource, "audit_event (actor, action, entity_type, entity_id,"
 				+ " household_id, unit_path, province_code, changes, reason)")) {
 			for (AuditEntry e : entries) {

@@ -35,7 +35,6 @@ import vn.giamngheo.imports.domain.MemberIn;
 import vn.giamngheo.imports.domain.ParsedFile;
 import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
 import vn.giamngheo.imports.domain.Problem;
-import vn.giamngheo.imports.domain.RowRef;
 import vn.giamngheo.imports.domain.SheetMapping;
 import vn.giamngheo.imports.domain.SurveyParser;
 import vn.giamngheo.imports.domain.Tables;
@@ -138,7 +137,9 @@ class ImportRunner {
 		catch (DomainException ex) {
 			this.jobs.fail(id, ex.messageKey());
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// an Error (out of memory on a huge file) too: the transaction was rolled
+			// back
 			log.warn("Import {} failed; nothing was written", id, ex);
 			this.jobs.fail(id, "imports.job.failed");
 		}
@@ -249,18 +250,21 @@ class ImportRunner {
 	}
 
 	private static Counts counts(ParsedFile parsed, Plan plan) {
-		Set<RowRef> accepted = new HashSet<>();
+		// a household row of a flat sheet (one row per member) is also a member row
+		Set<String> flat = new HashSet<>();
+		parsed.sheets.stream().filter((s) -> s.households() && s.members()).forEach((s) -> flat.add(s.name()));
+		int accepted = 0;
 		for (HouseholdIn h : parsed.households.values()) {
-			if (!plan.rejected.contains(h.code())) {
-				accepted.add(h.ref());
+			if (!plan.rejected.contains(h.code()) && !flat.contains(h.ref().sheet())) {
+				accepted++;
 			}
 		}
 		for (MemberIn m : parsed.members) {
 			if (!plan.rejected.contains(m.code())) {
-				accepted.add(m.ref());
+				accepted++;
 			}
 		}
-		int rejected = Math.max(0, parsed.dataRows - accepted.size());
+		int rejected = Math.max(0, parsed.dataRows - accepted);
 		Map<String, Integer> matches = new LinkedHashMap<>(plan.matches);
 		return new Counts(parsed.rows, rejected, plan.errors(), plan.newHouseholds.size(), plan.householdUpdates.size(),
 				plan.same, plan.newMembers.size(), plan.memberUpdates.size(), plan.assessments.size(), matches);

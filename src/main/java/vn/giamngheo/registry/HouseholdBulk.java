@@ -82,71 +82,20 @@ public class HouseholdBulk {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void apply(Changes changes, String reason) {
 		Actor current = this.actor.get();
-		List<AuditEntry> entries = new ArrayList<>();
-		for (BulkHousehold h : changes.newHouseholds()) {
-			requireCapture(current, h.unitPath());
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("code", h.code());
-			fields.put("headName", h.headName());
-			fields.put("villageId", h.data().villageId());
-			fields.put("address", h.data().address());
-			fields.put("urban", h.urban());
-			fields.put("ethnicMinority", h.data().ethnicMinority());
-			fields.put("socialProtection", h.data().socialProtection());
-			fields.put("meritorious", h.data().meritorious());
-			fields.put("phone", h.data().phone());
-			fields.put("status", h.data().status());
-			entries.add(new AuditEntry(current.username(), "CREATE", "HOUSEHOLD", h.id().toString(), h.id(),
-					h.unitPath(), h.provinceCode(), AuditTrail.diff(Map.of(), fields), reason));
-		}
-		Map<UUID, String> paths = new java.util.HashMap<>();
+		Map<UUID, String> paths = new java.util.HashMap<>(changes.paths());
 		changes.newHouseholds().forEach((h) -> paths.put(h.id(), h.unitPath()));
 		changes.householdUpdates().forEach((u) -> paths.put(u.before().id(), u.before().unitPath()));
-		changes.paths().forEach(paths::putIfAbsent);
+		// every row is checked against the capture scope before anything is written
+		for (BulkHousehold h : changes.newHouseholds()) {
+			requireCapture(current, h.unitPath());
+		}
 		for (HouseholdUpdate u : changes.householdUpdates()) {
 			requireCapture(current, u.before().unitPath());
 			requireCapture(current, u.after().unitPath());
-			Household before = u.before();
-			Map<String, Object> old = HouseholdRegistry.householdFields(before);
-			old.put("headName", before.headName());
-			old.put("villageId", before.villageId());
-			Map<String, Object> neu = new LinkedHashMap<>();
-			BulkHousehold a = u.after();
-			neu.put("village", (a.data().villageId() == before.villageId()) ? before.villageName() : u.villageName());
-			neu.put("address", a.data().address());
-			neu.put("urban", a.urban());
-			neu.put("ethnicMinority", a.data().ethnicMinority());
-			neu.put("socialProtection", a.data().socialProtection());
-			neu.put("meritorious", a.data().meritorious());
-			neu.put("phone", a.data().phone());
-			neu.put("status", a.data().status());
-			neu.put("headName", a.headName());
-			neu.put("villageId", a.data().villageId());
-			entries.add(new AuditEntry(current.username(), "UPDATE", "HOUSEHOLD", before.id().toString(), before.id(),
-					a.unitPath(), before.provinceCode(), AuditTrail.diff(old, neu), reason));
 		}
-		for (BulkMember m : changes.newMembers()) {
-			String path = requirePath(paths, m.householdId());
-			requireCapture(current, path);
-			entries.add(new AuditEntry(current.username(), "CREATE", "MEMBER", m.id().toString(), m.householdId(), path,
-					m.provinceCode(), AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason));
-		}
-		for (MemberUpdate u : changes.memberUpdates()) {
-			String path = requirePath(paths, u.before().householdId());
-			requireCapture(current, path);
-			entries.add(new AuditEntry(current.username(), "UPDATE", "MEMBER", u.before().id().toString(),
-					u.before().householdId(), path, u.after().provinceCode(),
-					AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
-							HouseholdRegistry.memberFields(u.after().data())),
-					reason));
-		}
-		for (AssessmentChange c : changes.assessments()) {
-			String path = requirePath(paths, c.after().householdId());
-			requireCapture(current, path);
-			entries.add(new AuditEntry(current.username(), (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
-					c.after().id().toString(), c.after().householdId(), path, c.after().provinceCode(),
-					AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason));
-		}
+		changes.newMembers().forEach((m) -> requireCapture(current, requirePath(paths, m.householdId())));
+		changes.memberUpdates().forEach((u) -> requireCapture(current, requirePath(paths, u.before().householdId())));
+		changes.assessments().forEach((c) -> requireCapture(current, requirePath(paths, c.after().householdId())));
 		this.bulk.insertHouseholds(changes.newHouseholds());
 		this.bulk.updateHouseholds(changes.householdUpdates().stream().map(HouseholdUpdate::after).toList());
 		this.bulk.insertMembers(changes.newMembers());
@@ -155,7 +104,69 @@ public class HouseholdBulk {
 				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList());
 		this.bulk.updateAssessments(
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
-		this.audit.recordAll(entries);
+		// audit rows are made one at a time while they are copied: a large import never
+		// holds them all
+		String actor = current.username();
+		java.util.stream.Stream<AuditEntry> entries = java.util.stream.Stream
+			.of(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
+					changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
+					changes.newMembers()
+						.stream()
+						.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
+								paths.get(m.householdId()), m.provinceCode(),
+								AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
+					changes.memberUpdates()
+						.stream()
+						.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
+								u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
+								AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
+										HouseholdRegistry.memberFields(u.after().data())),
+								reason)),
+					changes.assessments()
+						.stream()
+						.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+								c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
+								c.after().provinceCode(),
+								AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)))
+			.flatMap((s) -> s);
+		this.audit.recordAll(entries::iterator);
+	}
+
+	private static AuditEntry created(String actor, BulkHousehold h, String reason) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("code", h.code());
+		fields.put("headName", h.headName());
+		fields.put("villageId", h.data().villageId());
+		fields.put("address", h.data().address());
+		fields.put("urban", h.urban());
+		fields.put("ethnicMinority", h.data().ethnicMinority());
+		fields.put("socialProtection", h.data().socialProtection());
+		fields.put("meritorious", h.data().meritorious());
+		fields.put("phone", h.data().phone());
+		fields.put("status", h.data().status());
+		return new AuditEntry(actor, "CREATE", "HOUSEHOLD", h.id().toString(), h.id(), h.unitPath(), h.provinceCode(),
+				AuditTrail.diff(Map.of(), fields), reason);
+	}
+
+	private static AuditEntry updated(String actor, HouseholdUpdate u, String reason) {
+		Household before = u.before();
+		Map<String, Object> old = HouseholdRegistry.householdFields(before);
+		old.put("headName", before.headName());
+		old.put("villageId", before.villageId());
+		Map<String, Object> neu = new LinkedHashMap<>();
+		BulkHousehold a = u.after();
+		neu.put("village", (a.data().villageId() == before.villageId()) ? before.villageName() : u.villageName());
+		neu.put("address", a.data().address());
+		neu.put("urban", a.urban());
+		neu.put("ethnicMinority", a.data().ethnicMinority());
+		neu.put("socialProtection", a.data().socialProtection());
+		neu.put("meritorious", a.data().meritorious());
+		neu.put("phone", a.data().phone());
+		neu.put("status", a.data().status());
+		neu.put("headName", a.headName());
+		neu.put("villageId", a.data().villageId());
+		return new AuditEntry(actor, "UPDATE", "HOUSEHOLD", before.id().toString(), before.id(), a.unitPath(),
+				before.provinceCode(), AuditTrail.diff(old, neu), reason);
 	}
 
 	/**
