@@ -26,7 +26,6 @@ import vn.giamngheo.imports.HouseholdExports;
 import vn.giamngheo.imports.ImportJob;
 import vn.giamngheo.imports.Imports;
 import vn.giamngheo.imports.Imports.ShownProblem;
-import vn.giamngheo.registry.HouseholdQuery;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 
@@ -115,10 +114,7 @@ public class ImportApiController {
 			@RequestParam(required = false) Long village, @RequestParam(required = false) String classification,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q, Locale locale,
 			HttpServletResponse response) throws IOException {
-		ImportDownloads.export(this.exports, format,
-				new HouseholdQuery(unit, village,
-						(classification == null || classification.isBlank()) ? null : classification, year, q, 0, 50,
-						"code", false),
+		ImportDownloads.export(this.exports, format, ImportDownloads.query(unit, village, classification, year, q),
 				locale, response);
 	}
 

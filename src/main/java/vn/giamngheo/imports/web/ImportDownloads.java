@@ -33,6 +33,13 @@ final class ImportDownloads {
 				ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
 	}
 
+	/** The household-list filter of an export request. */
+	static HouseholdQuery query(Long unit, Long village, String classification, Integer year, String q) {
+		return new HouseholdQuery(unit, village,
+				(classification == null || classification.isBlank()) ? null : classification, year, q, 0, 50, "code",
+				false);
+	}
+
 	/** Streams an export; the filter is checked before the first byte is written. */
 	static void export(HouseholdExports exports, String format, HouseholdQuery query, Locale locale,
 			HttpServletResponse response) throws IOException {

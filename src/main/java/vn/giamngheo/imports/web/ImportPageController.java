@@ -26,7 +26,6 @@ import vn.giamngheo.imports.Imports;
 import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
 import vn.giamngheo.imports.domain.SheetMapping;
-import vn.giamngheo.registry.HouseholdQuery;
 import vn.giamngheo.registry.domain.Codes;
 import vn.giamngheo.shared.error.DomainException;
 
@@ -173,10 +172,7 @@ public class ImportPageController {
 			@RequestParam(required = false) Long village, @RequestParam(required = false) String classification,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q, Locale locale,
 			HttpServletResponse response) throws IOException {
-		ImportDownloads.export(this.exports, format,
-				new HouseholdQuery(unit, village,
-						(classification == null || classification.isBlank()) ? null : classification, year, q, 0, 50,
-						"code", false),
+		ImportDownloads.export(this.exports, format, ImportDownloads.query(unit, village, classification, year, q),
 				locale, response);
 	}
 
