@@ -139,28 +139,37 @@ class ImportPlanner {
 		}
 		// 1. places and scope of the file's households
 		Map<String, Place> places = new HashMap<>();
-		Map<String, Optional<Unit>> communes = new HashMap<>();
+		Map<String, List<Unit>> communes = new HashMap<>();
 		Map<Long, Map<String, Unit>> villages = new HashMap<>();
 		for (HouseholdIn h : file.households.values()) {
 			if (plan.rejected.contains(h.code())) {
 				continue;
 			}
-			Optional<Unit> commune = communes.computeIfAbsent(h.commune(), (c) -> commune(c, today));
-			if (commune.isEmpty()) {
+			List<Unit> candidates = communes.computeIfAbsent(h.commune(), (c) -> communes(c, today));
+			if (candidates.isEmpty()) {
 				reject(plan, h, "imports.commune.unknown", h.commune(), column("COMMUNE"));
 				continue;
 			}
-			Unit village = villages.computeIfAbsent(commune.get().id(), this::villagesOf)
-				.get(TextNormalizer.fold(h.village()));
+			// a code may name a 2024 commune and a different 2025 one: the village says
+			// which
+			Unit commune = candidates.get(0);
+			Unit village = null;
+			for (Unit c : candidates) {
+				village = villages.computeIfAbsent(c.id(), this::villagesOf).get(TextNormalizer.fold(h.village()));
+				if (village != null) {
+					commune = c;
+					break;
+				}
+			}
 			if (village == null) {
-				reject(plan, h, "imports.village.unknown", h.village(), column("VILLAGE"), commune.get().name());
+				reject(plan, h, "imports.village.unknown", h.village(), column("VILLAGE"), commune.name());
 				continue;
 			}
 			if (!current.scope().canCapture(village.path())) {
 				reject(plan, h, "imports.scope.outside", h.village(), column("VILLAGE"));
 				continue;
 			}
-			places.put(h.code(), new Place(commune.get(), village));
+			places.put(h.code(), new Place(commune, village));
 		}
 		// 2. existing households by code (the file's and those only its member rows name)
 		Set<String> codes = new HashSet<>(file.households.keySet());
@@ -475,9 +484,11 @@ class ImportPlanner {
 				&& Objects.equals(a.decisionNo(), b.decisionNo());
 	}
 
-	private Optional<Unit> commune(String code, LocalDate today) {
-		List<Unit> units = this.geography.byCode(code).stream().filter(Unit::isCommune).toList();
-		return units.stream().filter((u) -> u.validOn(today)).findFirst().or(() -> units.stream().findFirst());
+	/** Communes with this code visible to the user, the one valid today first. */
+	private List<Unit> communes(String code, LocalDate today) {
+		List<Unit> units = new ArrayList<>(this.geography.byCode(code).stream().filter(Unit::isCommune).toList());
+		units.sort(java.util.Comparator.comparing((Unit u) -> !u.validOn(today)));
+		return units;
 	}
 
 	private Map<String, Unit> villagesOf(long communeId) {

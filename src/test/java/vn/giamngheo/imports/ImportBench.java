@@ -178,6 +178,14 @@ class ImportBench {
 				commit / pgCopy, endToEnd / pgCopy);
 		System.out.printf(Locale.ROOT, "heap:                 peak %d MB during the import (before %d MB), max %d MB%n",
 				peak >> 20, heapBefore >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		this.jdbc
+			.sql("select message_key, count(*) from import_problem where job_id = ? and level = 'ERROR'"
+					+ " group by 1 order by 2 desc limit 5")
+			.param(id)
+			.query((rs, n) -> String.format(Locale.ROOT, "problems:             %d × %s%n", rs.getLong(2),
+					rs.getString(1)))
+			.list()
+			.forEach(System.out::print);
 		System.out.printf(Locale.ROOT, "cores:                %d%n", Runtime.getRuntime().availableProcessors());
 		System.out.printf(Locale.ROOT, "cpu:                  %s%n", cpu);
 		System.out.printf(Locale.ROOT, "java:                 %s%n", System.getProperty("java.version"));
