@@ -21,6 +21,7 @@ import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.persistence.HouseholdBulkRepository;
 import vn.giamngheo.registry.persistence.HouseholdRepository;
 import vn.giamngheo.shared.Page;
 import vn.giamngheo.shared.error.DomainException;
@@ -50,9 +51,12 @@ public class HouseholdRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final HouseholdBulkRepository bulk;
+
 	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, HouseholdBulkRepository bulk) {
 		this.households = households;
+		this.bulk = bulk;
 		this.geography = geography;
 		this.actor = actor;
 		this.audit = audit;
@@ -63,6 +67,33 @@ public class HouseholdRegistry {
 	/** A page of households of the user's scope, filtered. */
 	@Transactional(readOnly = true)
 	public Page<HouseholdRow> search(HouseholdQuery query) {
+		Filter f = filter(query);
+		return this.households.search(query, f.communeId(), f.unitPath(), f.scope(), f.year(), f.provinceCode());
+	}
+
+	/**
+	 * Streams the households of a filtered list (the user's view scope) with their living
+	 * members and the year's classification: one row per member, ordered by household
+	 * code. Personal data is not masked here; the caller masks by role.
+	 * @param query the list filter (page and size are ignored)
+	 * @param rows receives each row
+	 * @return the review year of the classification columns
+	 */
+	@Transactional(readOnly = true)
+	public int export(HouseholdQuery query, java.util.function.Consumer<HouseholdExportRow> rows) {
+		Filter f = filter(query);
+		List<Object> params = new ArrayList<>();
+		String where = HouseholdRepository.filter(query, f.communeId(), f.unitPath(), f.scope(), f.provinceCode(),
+				params);
+		if (query.classification() != null && !query.classification().isBlank()) {
+			where += " and a.classification = ?";
+			params.add(query.classification());
+		}
+		this.bulk.stream(where, params, f.year(), (rs) -> rows.accept(HouseholdExportRow.of(rs)));
+		return f.year();
+	}
+
+	private Filter filter(HouseholdQuery query) {
 		Actor current = this.actor.get();
 		String unitPath = null;
 		Long communeId = null;
@@ -91,8 +122,16 @@ public class HouseholdRegistry {
 		// (visible for navigation) do not, so the scope clause stays for them
 		String[] scope = (unitPath != null && current.scope().canView(unitPath)) ? DataScope.NATION.viewPatterns()
 				: current.scope().viewPatterns();
-		return this.households.search(query, communeId, unitPath, scope, year,
+		return new Filter(communeId, unitPath, scope, year,
 				(provinceCode != null) ? provinceCode : singleProvince(current));
+	}
+
+	/**
+	 * A list's filter, resolved.
+	 *
+	 * @param provinceCode set when every row lies in one province
+	 */
+	private record Filter(Long communeId, String unitPath, String[] scope, int year, String provinceCode) {
 	}
 
 	/**
@@ -313,7 +352,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
 				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
 				household.provinceCode(), AuditTrail.diff(old, neu), "decision " + recognised.decisionNo()));
-		this.events.publishEvent(new AssessmentsChanged(household.communeId(), household.provinceCode()));
+		this.events.publishEvent(new AssessmentsChanged(household.communeId()));
 	}
 
 	public List<String[]> ethnicities() {
@@ -377,7 +416,7 @@ public class HouseholdRegistry {
 				m.socialAllowance(), m.malnourished(), m.illNoCare());
 	}
 
-	private static Map<String, Object> householdFields(Household h) {
+	static Map<String, Object> householdFields(Household h) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("village", h.villageName());
 		fields.put("address", h.address());
@@ -390,7 +429,7 @@ public class HouseholdRegistry {
 		return fields;
 	}
 
-	private static Map<String, Object> memberFields(MemberData m) {
+	static Map<String, Object> memberFields(MemberData m) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("fullName", m.fullName());
 		fields.put("sex", m.sex() == null ? null : m.sex().code());
@@ -409,7 +448,7 @@ public class HouseholdRegistry {
 		return fields;
 	}
 
-	private static Map<String, Object> memberFields(Member m) {
+	static Map<String, Object> memberFields(Member m) {
 		return memberFields(new MemberData(m.fullName(), vn.giamngheo.registry.domain.Sex.ofCode(m.sex()),
 				m.dateOfBirth(), m.ethnicityCode(), m.relation(), m.cccd(), m.phone(), m.educationLevel(), m.inSchool(),
 				m.employment(), m.healthInsurance(), m.disability(), m.socialAllowance(), m.malnourished(),

@@ -17,7 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(
-		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false" })
+		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false",
+				"giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 

@@ -29,10 +29,10 @@ import vn.giamngheo.shared.text.TextNormalizer;
 @Repository
 public class HouseholdRepository {
 
-	private static final String HOUSEHOLD = "select h.*, c.name as commune_name, v.name as village_name"
+	static final String HOUSEHOLD = "select h.*, c.name as commune_name, v.name as village_name"
 			+ " from household h join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id";
 
-	private static final String MEMBER = "select m.*, e.name as ethnicity_name from member m"
+	static final String MEMBER = "select m.*, e.name as ethnicity_name from member m"
 			+ " join ethnicity e on e.code = m.ethnicity_code";
 
 	private final JdbcClient jdbc;
@@ -388,7 +388,7 @@ public class HouseholdRepository {
 		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
-	private Household household(ResultSet rs, int n) throws SQLException {
+	Household household(ResultSet rs, int n) throws SQLException {
 		return new Household(rs.getObject("id", UUID.class), rs.getString("province_code"), rs.getString("code"),
 				rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
 				rs.getString("village_name"), rs.getString("unit_path"), rs.getString("head_name"),
@@ -398,7 +398,7 @@ public class HouseholdRepository {
 				rs.getString("void_reason"));
 	}
 
-	private Member member(ResultSet rs, int n) throws SQLException {
+	Member member(ResultSet rs, int n) throws SQLException {
 		return new Member(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
 				rs.getString("full_name"), rs.getString("sex"), rs.getObject("date_of_birth", LocalDate.class),
 				rs.getString("ethnicity_code"), rs.getString("ethnicity_name"), rs.getString("relation"),

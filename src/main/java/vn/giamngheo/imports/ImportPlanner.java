@@ -1,0 +1,527 @@
+package vn.giamngheo.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.imports.domain.HouseholdIn;
+import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
+import vn.giamngheo.imports.domain.MemberIn;
+import vn.giamngheo.imports.domain.ParsedFile;
+import vn.giamngheo.imports.domain.Problem;
+import vn.giamngheo.imports.domain.RowRef;
+import vn.giamngheo.imports.persistence.ImportJobRepository.Change;
+import vn.giamngheo.registry.BulkAssessment;
+import vn.giamngheo.registry.BulkHousehold;
+import vn.giamngheo.registry.BulkMember;
+import vn.giamngheo.registry.Household;
+import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.registry.HouseholdBulk.AssessmentChange;
+import vn.giamngheo.registry.HouseholdBulk.Changes;
+import vn.giamngheo.registry.HouseholdBulk.HouseholdUpdate;
+import vn.giamngheo.registry.HouseholdBulk.MemberUpdate;
+import vn.giamngheo.registry.Member;
+import vn.giamngheo.registry.domain.HouseholdData;
+import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.domain.Sex;
+import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.text.TextNormalizer;
+import vn.giamngheo.standards.domain.Standard;
+import vn.giamngheo.standards.domain.StandardCatalogue;
+
+/**
+ * Decides what a parsed file would change: resolves communes and villages, checks the
+ * uploader's capture scope, matches each household (code, then the head's citizen ID,
+ * then the head's folded name + date of birth + village; two candidates = ask), matches
+ * members (citizen ID, then name + date of birth), refuses citizen IDs held in another
+ * household, and lists the creates and updates. The same plan is made for the dry run
+ * and, again in the commit's transaction, for the commit.
+ */
+@Component
+class ImportPlanner {
+
+	private final Geography geography;
+
+	private final HouseholdBulk bulk;
+
+	private final CurrentActor actor;
+
+	private final StandardCatalogue standards;
+
+	ImportPlanner(Geography geography, HouseholdBulk bulk, CurrentActor actor, StandardCatalogue standards) {
+		this.geography = geography;
+		this.bulk = bulk;
+		this.actor = actor;
+		this.standards = standards;
+	}
+
+	/** Match kinds. */
+	enum Match {
+
+		CODE, CCCD, NAME, NEW
+
+	}
+
+	/** The plan. */
+	static final class Plan {
+
+		final List<Problem> problems = new ArrayList<>();
+
+		final Set<String> rejected = new HashSet<>();
+
+		final Set<RowRef> rejectedRows = new HashSet<>();
+
+		final List<BulkHousehold> newHouseholds = new ArrayList<>();
+
+		final List<HouseholdUpdate> householdUpdates = new ArrayList<>();
+
+		final List<BulkMember> newMembers = new ArrayList<>();
+
+		final List<MemberUpdate> memberUpdates = new ArrayList<>();
+
+		final List<AssessmentChange> assessments = new ArrayList<>();
+
+		final Map<UUID, String> paths = new HashMap<>();
+
+		final Map<String, Integer> matches = new LinkedHashMap<>();
+
+		int same;
+
+		int errors() {
+			return (int) this.problems.stream().filter((p) -> !p.info()).count();
+		}
+
+		Changes changes() {
+			return new Changes(this.newHouseholds, this.householdUpdates, this.newMembers, this.memberUpdates,
+					this.assessments, this.paths);
+		}
+
+		List<Change> recorded() {
+			List<Change> r = new ArrayList<>();
+			this.newHouseholds.forEach((h) -> r.add(new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)));
+			this.householdUpdates
+				.forEach((u) -> r.add(new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())));
+			this.newMembers.forEach((m) -> r.add(new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)));
+			this.memberUpdates.forEach((u) -> r
+				.add(new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE", u.before())));
+			this.assessments.forEach((a) -> r.add(new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
+					(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
+			return r;
+		}
+
+	}
+
+	private record Place(Unit commune, Unit village) {
+	}
+
+	Plan plan(ParsedFile file, LocalDate today) {
+		Actor current = this.actor.get();
+		Plan plan = new Plan();
+		plan.problems.addAll(file.problems);
+		plan.rejected.addAll(file.badCodes);
+		plan.rejectedRows.addAll(file.badRows);
+		Map<String, List<MemberIn>> membersOf = new LinkedHashMap<>();
+		for (MemberIn m : file.members) {
+			membersOf.computeIfAbsent(m.code(), (k) -> new ArrayList<>()).add(m);
+		}
+		// 1. places and scope of the file's households
+		Map<String, Place> places = new HashMap<>();
+		Map<String, List<Unit>> communes = new HashMap<>();
+		Map<Long, Map<String, Unit>> villages = new HashMap<>();
+		for (HouseholdIn h : file.households.values()) {
+			if (plan.rejected.contains(h.code())) {
+				continue;
+			}
+			List<Unit> candidates = communes.computeIfAbsent(h.commune(), (c) -> communes(c, today));
+			if (candidates.isEmpty()) {
+				reject(plan, h, "imports.commune.unknown", h.commune(), column("COMMUNE"));
+				continue;
+			}
+			// a code may name a 2024 commune and a different 2025 one: the village says
+			// which
+			Unit commune = candidates.get(0);
+			Unit village = null;
+			for (Unit c : candidates) {
+				village = villages.computeIfAbsent(c.id(), this::villagesOf).get(TextNormalizer.fold(h.village()));
+				if (village != null) {
+					commune = c;
+					break;
+				}
+			}
+			if (village == null) {
+				reject(plan, h, "imports.village.unknown", h.village(), column("VILLAGE"), commune.name());
+				continue;
+			}
+			if (!current.scope().canCapture(village.path())) {
+				reject(plan, h, "imports.scope.outside", h.village(), column("VILLAGE"));
+				continue;
+			}
+			places.put(h.code(), new Place(commune, village));
+		}
+		// 2. existing households by code (the file's and those only its member rows name)
+		Set<String> codes = new HashSet<>(file.households.keySet());
+		codes.addAll(membersOf.keySet());
+		codes.removeAll(plan.rejected);
+		Map<String, Household> byCode = new HashMap<>();
+		this.bulk.byCodes(codes).forEach((h) -> byCode.put(h.code(), h));
+		// 3. citizen IDs of the file's members
+		Set<String> cccds = new HashSet<>();
+		file.members.stream().map((m) -> m.data().cccd()).filter(Objects::nonNull).forEach(cccds::add);
+		Map<String, Member> holders = this.bulk.membersByCccd(cccds);
+		// 4. match
+		Map<String, Household> matched = new HashMap<>();
+		Map<String, Match> how = new HashMap<>();
+		List<String> byName = new ArrayList<>();
+		Map<String, UUID> byCccd = new HashMap<>();
+		for (String code : codes) {
+			Household existing = byCode.get(code);
+			HouseholdIn h = file.households.get(code);
+			if (existing != null) {
+				if (existing.voided()) {
+					reject(plan, code, firstRef(h, membersOf.get(code)), "imports.code.voided", code);
+				}
+				else if (!current.scope().canCapture(existing.unitPath())) {
+					reject(plan, code, firstRef(h, membersOf.get(code)), "imports.scope.outside", code);
+				}
+				else {
+					matched.put(code, existing);
+					how.put(code, Match.CODE);
+				}
+				continue;
+			}
+			if (h == null) {
+				for (MemberIn m : membersOf.get(code)) {
+					plan.problems.add(Problem.error(m.ref().sheet(), m.ref().row(), column("CODE"), code,
+							"imports.member.no-household", code));
+				}
+				plan.rejected.add(code);
+				continue;
+			}
+			MemberIn head = head(membersOf.get(code));
+			if (head != null && head.data().cccd() != null) {
+				Member holder = holders.get(head.data().cccd());
+				if (holder != null && "HEAD".equals(holder.relation())) {
+					byCccd.put(code, holder.householdId());
+					continue;
+				}
+			}
+			if (head != null && places.containsKey(code)) {
+				byName.add(code);
+			}
+		}
+		if (!byCccd.isEmpty()) {
+			Map<UUID, Household> found = new HashMap<>();
+			this.bulk.byIds(byCccd.values()).forEach((h) -> found.put(h.id(), h));
+			byCccd.forEach((code, id) -> {
+				Household h = found.get(id);
+				if (h != null && !h.voided()) {
+					if (!current.scope().canCapture(h.unitPath())) {
+						reject(plan, code, file.households.get(code).ref(), "imports.scope.outside", code);
+					}
+					else {
+						matched.put(code, h);
+						how.put(code, Match.CCCD);
+					}
+				}
+			});
+		}
+		if (!byName.isEmpty()) {
+			List<String> names = new ArrayList<>();
+			List<String> dates = new ArrayList<>();
+			List<Long> villageIds = new ArrayList<>();
+			for (String code : byName) {
+				MemberIn head = head(membersOf.get(code));
+				names.add(TextNormalizer.fold(head.data().fullName()));
+				dates.add(head.data().dateOfBirth().toString());
+				villageIds.add(places.get(code).village().id());
+			}
+			Map<String, List<UUID>> candidates = this.bulk.byHeadNameBirthVillage(names, dates, villageIds);
+			Set<UUID> ids = new HashSet<>();
+			candidates.values().forEach(ids::addAll);
+			Map<UUID, Household> found = new HashMap<>();
+			this.bulk.byIds(ids).forEach((h) -> found.put(h.id(), h));
+			for (int i = 0; i < byName.size(); i++) {
+				String code = byName.get(i);
+				List<UUID> c = candidates.getOrDefault(names.get(i) + "|" + dates.get(i) + "|" + villageIds.get(i),
+						List.of());
+				if (c.size() > 1) {
+					reject(plan, code, file.households.get(code).ref(), "imports.match.ambiguous", code, c.size());
+				}
+				else if (c.size() == 1) {
+					matched.put(code, found.get(c.get(0)));
+					how.put(code, Match.NAME);
+				}
+			}
+		}
+		// 5. the stored members and assessments of matched households
+		Set<UUID> matchedIds = new HashSet<>();
+		matched.values().forEach((h) -> matchedIds.add(h.id()));
+		Map<UUID, List<Member>> storedMembers = new HashMap<>();
+		this.bulk.members(matchedIds)
+			.forEach((m) -> storedMembers.computeIfAbsent(m.householdId(), (k) -> new ArrayList<>()).add(m));
+		Map<String, BulkAssessment> storedAssessments = new HashMap<>();
+		this.bulk.assessments(matchedIds).forEach((a) -> storedAssessments.put(a.householdId() + "|" + a.year(), a));
+		// 6. changes, household by household
+		for (String code : codes) {
+			if (plan.rejected.contains(code)) {
+				continue;
+			}
+			HouseholdIn h = file.households.get(code);
+			Household existing = matched.get(code);
+			List<MemberIn> members = membersOf.getOrDefault(code, List.of());
+			if (existing == null && h != null && !places.containsKey(code)) {
+				continue;
+			}
+			Household before = existing;
+			List<Problem> problems = new ArrayList<>();
+			Plan local = new Plan();
+			Match match = (existing == null) ? Match.NEW : how.get(code);
+			UUID id = (existing == null) ? UUID.randomUUID() : existing.id();
+			Place place = places.get(code);
+			String province = (existing != null) ? existing.provinceCode() : place.commune().provinceCode();
+			String path = (place != null) ? place.village().path() : existing.unitPath();
+			plan.paths.put(id, (existing != null) ? existing.unitPath() : path);
+			// members
+			List<Member> stored = (existing != null) ? storedMembers.getOrDefault(existing.id(), List.of()) : List.of();
+			String headName = (existing != null) ? existing.headName() : null;
+			int heads = 0;
+			int order = stored.size();
+			Set<UUID> usedStored = new HashSet<>();
+			for (MemberIn m : members) {
+				MemberData d = m.data();
+				Member same = find(stored, d, usedStored);
+				if (d.cccd() != null) {
+					Member holder = holders.get(d.cccd());
+					if (holder != null && !holder.householdId().equals(id)) {
+						problems.add(Problem.error(m.ref().sheet(), m.ref().row(), column("CCCD"), d.cccd(),
+								"registry.cccd.duplicate", code));
+						continue;
+					}
+				}
+				if ("HEAD".equals(d.relation())) {
+					heads++;
+					if (heads > 1) {
+						problems.add(Problem.error(m.ref().sheet(), m.ref().row(), column("RELATION"), d.relation(),
+								"imports.household.heads", code));
+						continue;
+					}
+					headName = d.fullName();
+				}
+				if (same != null) {
+					usedStored.add(same.id());
+					if ("HEAD".equals(same.relation()) != "HEAD".equals(d.relation())) {
+						problems.add(Problem.error(m.ref().sheet(), m.ref().row(), column("RELATION"), d.relation(),
+								"imports.head.change", code));
+						continue;
+					}
+					if (!sameMember(same, d)) {
+						local.memberUpdates.add(new MemberUpdate(same, new BulkMember(same.id(), id, province, d, 0)));
+					}
+				}
+				else {
+					if (existing != null && "HEAD".equals(d.relation())) {
+						problems.add(Problem.error(m.ref().sheet(), m.ref().row(), column("RELATION"), d.relation(),
+								"imports.head.change", code));
+						continue;
+					}
+					local.newMembers.add(new BulkMember(UUID.randomUUID(), id, province, d, order++));
+				}
+			}
+			if (existing == null && heads == 0) {
+				problems
+					.add(Problem.error(h.ref().sheet(), h.ref().row(), null, code, "imports.household.no-head", code));
+			}
+			// household
+			if (h != null && problems.isEmpty()) {
+				HouseholdData data = new HouseholdData(place.village().id(),
+						(h.address() != null) ? h.address() : (existing != null) ? existing.address() : null, h.urban(),
+						pick(h.ethnicMinority(), (existing != null) && existing.ethnicMinority()),
+						pick(h.socialProtection(), (existing != null) && existing.socialProtection()),
+						pick(h.meritorious(), (existing != null) && existing.meritorious()),
+						(h.phone() != null) ? h.phone() : (existing != null) ? existing.phone() : null,
+						(existing != null) ? existing.status() : "ACTIVE");
+				boolean urban = (h.urban() != null) ? h.urban()
+						: (existing != null) ? existing.urban() : place.village().urban();
+				if (existing == null) {
+					local.newHouseholds
+						.add(new BulkHousehold(id, province, code, place.commune().id(), path, headName, data, urban));
+				}
+				else if (existing.communeId() != place.commune().id()) {
+					problems.add(Problem.error(h.ref().sheet(), h.ref().row(), column("COMMUNE"), h.commune(),
+							"registry.household.move-commune", code));
+				}
+				else {
+					BulkHousehold after = new BulkHousehold(id, province, existing.code(), existing.communeId(), path,
+							headName, data, urban);
+					if (!sameHousehold(existing, after)) {
+						local.householdUpdates.add(new HouseholdUpdate(existing, after, place.village().name()));
+					}
+				}
+			}
+			else if (existing != null && headName != null && !headName.equals(existing.headName())
+					&& problems.isEmpty()) {
+				HouseholdData data = new HouseholdData(existing.villageId(), existing.address(), existing.urban(),
+						existing.ethnicMinority(), existing.socialProtection(), existing.meritorious(),
+						existing.phone(), existing.status());
+				local.householdUpdates.add(
+						new HouseholdUpdate(existing,
+								new BulkHousehold(id, province, existing.code(), existing.communeId(),
+										existing.unitPath(), headName, data, existing.urban()),
+								existing.villageName()));
+			}
+			// the year's classification
+			if (h != null && h.assessment() != null && problems.isEmpty()) {
+				AssessmentIn a = h.assessment();
+				Optional<String> key = this.standards.inForce(LocalDate.of(a.year() + 1, 1, 1)).map(Standard::key);
+				if (key.isEmpty()) {
+					problems.add(Problem.error(h.ref().sheet(), h.ref().row(), column("YEAR"), String.valueOf(a.year()),
+							"imports.year.no-standard", code));
+				}
+				else {
+					BulkAssessment old = storedAssessments.get(id + "|" + a.year());
+					int count = stored.size() + local.newMembers.size();
+					BulkAssessment neu = new BulkAssessment((old != null) ? old.id() : UUID.randomUUID(), id, province,
+							a.year(), key.get(), count, a.income(), a.waterSource(), a.latrine(), a.deprivations(),
+							a.classification(), a.decisionNo());
+					if (old == null || !sameAssessment(old, neu)) {
+						local.assessments.add(new AssessmentChange(old, neu));
+					}
+				}
+			}
+			if (!problems.isEmpty()) {
+				plan.problems.addAll(problems);
+				plan.rejected.add(code);
+				continue;
+			}
+			plan.matches.merge(match.name(), 1, Integer::sum);
+			if (match == Match.CCCD || match == Match.NAME) {
+				plan.problems.add(Problem.info(h.ref().sheet(), h.ref().row(),
+						"imports.match." + match.name().toLowerCase(java.util.Locale.ROOT), code, code, before.code()));
+			}
+			plan.newHouseholds.addAll(local.newHouseholds);
+			plan.householdUpdates.addAll(local.householdUpdates);
+			plan.newMembers.addAll(local.newMembers);
+			plan.memberUpdates.addAll(local.memberUpdates);
+			plan.assessments.addAll(local.assessments);
+			if (existing != null && local.householdUpdates.isEmpty() && local.newMembers.isEmpty()
+					&& local.memberUpdates.isEmpty() && local.assessments.isEmpty()) {
+				plan.same++;
+			}
+		}
+		return plan;
+	}
+
+	private static boolean pick(Boolean value, boolean fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static MemberIn head(List<MemberIn> members) {
+		if (members == null) {
+			return null;
+		}
+		return members.stream().filter((m) -> "HEAD".equals(m.data().relation())).findFirst().orElse(null);
+	}
+
+	private static RowRef firstRef(HouseholdIn h, List<MemberIn> members) {
+		return (h != null) ? h.ref() : members.get(0).ref();
+	}
+
+	private static Member find(List<Member> stored, MemberData d, Set<UUID> used) {
+		if (d.cccd() != null) {
+			for (Member m : stored) {
+				if (d.cccd().equals(m.cccd()) && !used.contains(m.id())) {
+					return m;
+				}
+			}
+		}
+		String name = TextNormalizer.fold(d.fullName());
+		for (Member m : stored) {
+			if (!used.contains(m.id()) && name.equals(TextNormalizer.fold(m.fullName()))
+					&& d.dateOfBirth().equals(m.dateOfBirth())) {
+				return m;
+			}
+		}
+		return null;
+	}
+
+	private static boolean sameMember(Member m, MemberData d) {
+		return m.fullName().equals(d.fullName()) && Sex.ofCode(m.sex()) == d.sex()
+				&& m.dateOfBirth().equals(d.dateOfBirth()) && m.ethnicityCode().equals(d.ethnicityCode())
+				&& m.relation().equals(d.relation()) && Objects.equals(m.cccd(), d.cccd())
+				&& Objects.equals(m.phone(), d.phone()) && m.educationLevel().equals(d.educationLevel())
+				&& m.inSchool() == d.inSchool() && m.employment().equals(d.employment())
+				&& m.healthInsurance() == d.healthInsurance() && m.disability() == d.disability()
+				&& m.socialAllowance() == d.socialAllowance() && m.malnourished() == d.malnourished()
+				&& m.illNoCare() == d.illNoCare();
+	}
+
+	private static boolean sameHousehold(Household h, BulkHousehold a) {
+		HouseholdData d = a.data();
+		return h.villageId() == d.villageId() && Objects.equals(h.address(), d.address()) && h.urban() == a.urban()
+				&& h.ethnicMinority() == d.ethnicMinority() && h.socialProtection() == d.socialProtection()
+				&& h.meritorious() == d.meritorious() && Objects.equals(h.phone(), d.phone())
+				&& Objects.equals(h.headName(), a.headName());
+	}
+
+	private static boolean sameAssessment(BulkAssessment a, BulkAssessment b) {
+		return a.standardKey().equals(b.standardKey()) && a.memberCount() == b.memberCount()
+				&& Objects.equals(a.incomePerCapita(), b.incomePerCapita())
+				&& Objects.equals(a.waterSource(), b.waterSource()) && Objects.equals(a.latrine(), b.latrine())
+				&& a.deprivations().equals(b.deprivations()) && a.classification().equals(b.classification())
+				&& Objects.equals(a.decisionNo(), b.decisionNo());
+	}
+
+	/** Communes with this code visible to the user, the one valid today first. */
+	private List<Unit> communes(String code, LocalDate today) {
+		List<Unit> units = new ArrayList<>(this.geography.byCode(code).stream().filter(Unit::isCommune).toList());
+		units.sort(java.util.Comparator.comparing((Unit u) -> !u.validOn(today)));
+		return units;
+	}
+
+	private Map<String, Unit> villagesOf(long communeId) {
+		Map<String, Unit> byName = new HashMap<>();
+		for (Unit v : this.geography.children(communeId)) {
+			if (v.isVillage()) {
+				byName.putIfAbsent(TextNormalizer.fold(v.name()), v);
+				byName.putIfAbsent(TextNormalizer.fold(v.shortName()), v);
+				byName.putIfAbsent(TextNormalizer.fold(v.code()), v);
+			}
+		}
+		return byName;
+	}
+
+	private static void reject(Plan plan, HouseholdIn h, String key, String value, String column, Object... args) {
+		Object[] all = new Object[args.length + 1];
+		all[0] = value;
+		System.arraycopy(args, 0, all, 1, args.length);
+		plan.problems.add(Problem.error(h.ref().sheet(), h.ref().row(), column, value, key, h.code(), all));
+		plan.rejected.add(h.code());
+	}
+
+	private static void reject(Plan plan, String code, RowRef ref, String key, Object... args) {
+		plan.problems.add(Problem.error(ref.sheet(), ref.row(), null, code, key, code, args));
+		plan.rejected.add(code);
+	}
+
+	/**
+	 * The column of a field in problems found after parsing: its label key, resolved when
+	 * shown.
+	 */
+	private static String column(String field) {
+		return "#imports.field." + field;
+	}
+
+}

@@ -1,0 +1,273 @@
+package vn.giamngheo.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.identity.RunAs;
+import vn.giamngheo.imports.ImportPlanner.Plan;
+import vn.giamngheo.imports.domain.HouseholdIn;
+import vn.giamngheo.imports.domain.MemberIn;
+import vn.giamngheo.imports.domain.ParsedFile;
+import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
+import vn.giamngheo.imports.domain.Problem;
+import vn.giamngheo.imports.domain.SheetMapping;
+import vn.giamngheo.imports.domain.SurveyParser;
+import vn.giamngheo.imports.domain.Tables;
+import vn.giamngheo.imports.domain.UnreadableFileException;
+import vn.giamngheo.imports.persistence.ImportJobRepository;
+import vn.giamngheo.imports.persistence.ImportJobRepository.Counts;
+import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.text.TextNormalizer;
+
+/**
+ * Runs import jobs in the background, one at a time, as the user who uploaded them: the
+ * dry run (read, check, plan) and the commit (read, check and plan again, then write
+ * everything in one transaction together with the job's final state). A job that a
+ * restart interrupted is resumed when the application is ready: a commit that was under
+ * way had not committed (its transaction died with the process), so it runs again.
+ */
+@Component
+class ImportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	private final ImportJobRepository jobs;
+
+	private final ImportPlanner planner;
+
+	private final ImportVocabulary vocabulary;
+
+	private final HouseholdBulk bulk;
+
+	private final RunAs runAs;
+
+	private final TransactionTemplate tx;
+
+	private final ImportFiles files;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((r) -> {
+		Thread t = new Thread(r, "imports");
+		t.setDaemon(true);
+		return t;
+	});
+
+	ImportRunner(ImportJobRepository jobs, ImportPlanner planner, ImportVocabulary vocabulary, HouseholdBulk bulk,
+			RunAs runAs, TransactionTemplate tx, ImportFiles files, ObjectMapper json, Clock clock) {
+		this.jobs = jobs;
+		this.planner = planner;
+		this.vocabulary = vocabulary;
+		this.bulk = bulk;
+		this.runAs = runAs;
+		this.tx = tx;
+		this.files = files;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void submit(UUID id) {
+		this.executor.execute(() -> run(id));
+	}
+
+	/** Resumes the jobs a stop or crash left queued or running. */
+	@EventListener(ApplicationReadyEvent.class)
+	void recover() {
+		for (ImportJob job : this.jobs.unfinished()) {
+			switch (job.status()) {
+				case "VALIDATING" -> this.jobs.resumed(job.id(), "QUEUED");
+				case "COMMITTING" -> this.jobs.resumed(job.id(), "COMMIT_QUEUED");
+				default -> {
+				}
+			}
+			log.info("Resuming import {} ({}) after a restart", job.id(), job.fileName());
+			submit(job.id());
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	void run(UUID id) {
+		ImportJob job = this.jobs.find(id).orElse(null);
+		if (job == null) {
+			return;
+		}
+		try {
+			this.runAs.run(job.uploadedBy(), () -> {
+				switch (job.status()) {
+					case "QUEUED" -> validate(job);
+					case "COMMIT_QUEUED" -> commit(job);
+					default -> {
+					}
+				}
+				return null;
+			});
+		}
+		catch (DomainException ex) {
+			this.jobs.fail(id, ex.messageKey());
+		}
+		catch (RuntimeException | Error ex) {
+			// an Error (out of memory on a huge file) too: the transaction was rolled
+			// back
+			log.warn("Import {} failed; nothing was written", id, ex);
+			this.jobs.fail(id, "imports.job.failed");
+		}
+	}
+
+	private void validate(ImportJob job) {
+		this.jobs.start(job.id(), "VALIDATING");
+		LocalDate today = LocalDate.now(this.clock);
+		ParsedFile parsed = parse(job, today);
+		Plan plan = this.planner.plan(parsed, today);
+		this.jobs.problems(job.id(), plan.problems);
+		this.jobs.finish(job.id(), "VALIDATED", counts(parsed, plan));
+	}
+
+	private void commit(ImportJob job) {
+		this.jobs.start(job.id(), "COMMITTING");
+		LocalDate today = LocalDate.now(this.clock);
+		ParsedFile parsed = parse(job, today);
+		Plan[] rejected = { null };
+		this.tx.executeWithoutResult((status) -> {
+			Plan plan = this.planner.plan(parsed, today);
+			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
+				rejected[0] = plan;
+				status.setRollbackOnly();
+				return;
+			}
+			this.bulk.apply(plan.changes(), "import " + job.id() + " · " + job.fileName());
+			this.jobs.changes(job.id(), plan.recorded());
+			this.jobs.problems(job.id(), plan.problems);
+			this.jobs.finish(job.id(), "COMMITTED", counts(parsed, plan));
+		});
+		if (rejected[0] != null) {
+			this.jobs.problems(job.id(), rejected[0].problems);
+			this.jobs.finish(job.id(), "REJECTED", counts(parsed, rejected[0]));
+		}
+	}
+
+	/** Reads the file with the uploader's mapping (chosen now or remembered). */
+	ParsedFile parse(ImportJob job, LocalDate today) {
+		Path file = this.files.path(job.id());
+		IntConsumer progress = throttled(job.id());
+		try {
+			Tables.Format format = Tables.detect(file);
+			Map<String, SheetMapping> chosen = chosenMapping(job.id());
+			ParsedFile parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), chosen, today,
+					progress);
+			if (chosen.isEmpty()) {
+				Map<String, SheetMapping> remembered = remembered(job.uploadedBy(), parsed);
+				if (!remembered.isEmpty()) {
+					parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), remembered, today,
+							progress);
+				}
+			}
+			this.jobs.sheets(job.id(), parsed.sheets);
+			return parsed;
+		}
+		catch (UnreadableFileException ex) {
+			ParsedFile none = new ParsedFile();
+			none.problems.add(Problem.error(job.fileName(), 0, null, null, ex.key(), null, ex.args()));
+			return none;
+		}
+	}
+
+	Map<String, SheetMapping> chosenMapping(UUID id) {
+		return this.jobs.mappingJson(id)
+			.map((text) -> this.json.readValue(text, new TypeReference<LinkedHashMap<String, SheetMapping>>() {
+			}))
+			.map((m) -> (Map<String, SheetMapping>) m)
+			.orElse(Map.of());
+	}
+
+	private Map<String, SheetMapping> remembered(String username, ParsedFile parsed) {
+		Map<String, SheetMapping> found = new HashMap<>();
+		for (SheetInfo sheet : parsed.sheets) {
+			boolean needs = !(sheet.households() || sheet.members()) || parsed.problems.stream()
+				.anyMatch((p) -> p.sheet().equals(sheet.name()) && "imports.header.missing".equals(p.key()));
+			if (needs && !sheet.headers().isEmpty()) {
+				this.jobs.rememberedMapping(username, signature(sheet.headers()))
+					.ifPresent((text) -> found.put(sheet.name(), this.json.readValue(text, SheetMapping.class)));
+			}
+		}
+		return found;
+	}
+
+	static String signature(List<String> headers) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (String h : headers) {
+				sha.update(TextNormalizer.fold(h).getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) '|');
+			}
+			return java.util.HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private IntConsumer throttled(UUID id) {
+		long[] last = { 0 };
+		return (rows) -> {
+			long now = System.nanoTime();
+			if (now - last[0] > 250_000_000L) {
+				last[0] = now;
+				this.jobs.progress(id, rows);
+			}
+		};
+	}
+
+	private static Counts counts(ParsedFile parsed, Plan plan) {
+		// a household row of a flat sheet (one row per member) is also a member row
+		Set<String> flat = new HashSet<>();
+		parsed.sheets.stream().filter((s) -> s.households() && s.members()).forEach((s) -> flat.add(s.name()));
+		int accepted = 0;
+		for (HouseholdIn h : parsed.households.values()) {
+			if (!plan.rejected.contains(h.code()) && !flat.contains(h.ref().sheet())) {
+				accepted++;
+			}
+		}
+		for (MemberIn m : parsed.members) {
+			if (!plan.rejected.contains(m.code())) {
+				accepted++;
+			}
+		}
+		int rejected = Math.max(0, parsed.dataRows - accepted);
+		Map<String, Integer> matches = new LinkedHashMap<>(plan.matches);
+		return new Counts(parsed.rows, rejected, plan.errors(), plan.newHouseholds.size(), plan.householdUpdates.size(),
+				plan.same, plan.newMembers.size(), plan.memberUpdates.size(), plan.assessments.size(), matches);
+	}
+
+}

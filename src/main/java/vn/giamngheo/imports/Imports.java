@@ -1,0 +1,380 @@
+package vn.giamngheo.imports;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.imports.domain.Field;
+import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
+import vn.giamngheo.imports.domain.Problem;
+import vn.giamngheo.imports.domain.SheetMapping;
+import vn.giamngheo.imports.persistence.ImportJobRepository;
+import vn.giamngheo.imports.persistence.ImportJobRepository.StoredChange;
+import vn.giamngheo.registry.BulkAssessment;
+import vn.giamngheo.registry.BulkHousehold;
+import vn.giamngheo.registry.BulkMember;
+import vn.giamngheo.registry.Household;
+import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.registry.HouseholdBulk.AssessmentChange;
+import vn.giamngheo.registry.HouseholdBulk.Changes;
+import vn.giamngheo.registry.HouseholdBulk.HouseholdUpdate;
+import vn.giamngheo.registry.HouseholdBulk.MemberUpdate;
+import vn.giamngheo.registry.Member;
+import vn.giamngheo.registry.domain.HouseholdData;
+import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.domain.Sex;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+
+/**
+ * Bulk import of household survey files: upload (stored, checked in the background as a
+ * dry run), commit (all or nothing, or only the valid households), revert as a whole, the
+ * rejected rows as a workbook, and the column mapping for files that do not follow the
+ * template. A job is seen only by its uploader and the system administrator.
+ */
+@Service
+public class Imports {
+
+	/** Roles that may import: those that capture household data. */
+	static final Role[] IMPORTERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
+			Role.COMMUNE_OFFICER };
+
+	private final ImportJobRepository jobs;
+
+	private final ImportRunner runner;
+
+	private final ImportFiles files;
+
+	private final CurrentActor actor;
+
+	private final HouseholdBulk bulk;
+
+	private final TransactionTemplate tx;
+
+	private final ObjectMapper json;
+
+	private final MessageSource messages;
+
+	private final ImportWorkbooks workbooks;
+
+	Imports(ImportJobRepository jobs, ImportRunner runner, ImportFiles files, CurrentActor actor, HouseholdBulk bulk,
+			TransactionTemplate tx, ObjectMapper json, MessageSource messages, ImportWorkbooks workbooks) {
+		this.jobs = jobs;
+		this.runner = runner;
+		this.files = files;
+		this.actor = actor;
+		this.bulk = bulk;
+		this.tx = tx;
+		this.json = json;
+		this.messages = messages;
+		this.workbooks = workbooks;
+	}
+
+	/**
+	 * Stores an uploaded file and starts its dry run.
+	 * @param fileName the name as uploaded
+	 * @param in its content
+	 * @return the job
+	 */
+	public ImportJob upload(String fileName, InputStream in) {
+		Actor current = this.actor.requireRole(IMPORTERS);
+		if (!current.scope().nation() && current.scope().capturePaths().isEmpty()) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
+		}
+		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.replaceAll("[\\\\/]", "_");
+		if (name.length() > 200) {
+			name = name.substring(name.length() - 200);
+		}
+		UUID id = UUID.randomUUID();
+		ImportFiles.Stored stored = this.files.store(id, in);
+		if (stored.size() == 0) {
+			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
+		}
+		String format = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "CSV" : "XLSX";
+		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format);
+		this.runner.submit(id);
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/** A job of the current user (any job for the administrator), or NOT_FOUND. */
+	public ImportJob job(UUID id) {
+		ImportJob job = this.jobs.find(id).orElseThrow(() -> DomainException.notFound("IMPORT", id));
+		Actor current = this.actor.get();
+		if (!job.uploadedBy().equals(current.username()) && !current.hasRole(Role.SYSTEM_ADMIN.name())) {
+			throw DomainException.notFound("IMPORT", id);
+		}
+		return job;
+	}
+
+	/** The current user's jobs (all for the administrator), newest first. */
+	public List<ImportJob> list() {
+		Actor current = this.actor.get();
+		this.actor.requireRole(IMPORTERS);
+		return this.jobs.list(current.hasRole(Role.SYSTEM_ADMIN.name()) ? null : current.username(), 100);
+	}
+
+	/** Committed imports of the same file (same checksum) before this one. */
+	public List<ImportJob> sameFile(ImportJob job) {
+		return this.jobs.sameFile(job.checksum(), job.id())
+			.stream()
+			.filter((j) -> j.uploadedBy().equals(this.actor.get().username())
+					|| this.actor.get().hasRole(Role.SYSTEM_ADMIN.name()))
+			.toList();
+	}
+
+	/** A page of errors (or, with {@code info}, of the matches made), in the locale. */
+	public List<ShownProblem> problems(UUID id, boolean info, int page, int size, Locale locale) {
+		job(id);
+		return this.jobs.problems(id, info, Math.max(0, page) * size, size)
+			.stream()
+			.map((p) -> show(p, locale))
+			.toList();
+	}
+
+	public int problemCount(UUID id, boolean info) {
+		job(id);
+		return this.jobs.count(id, info);
+	}
+
+	/**
+	 * Queues the commit of a checked file.
+	 * @param id job
+	 * @param mode ALL (all or nothing) or VALID (only the valid households)
+	 * @return the job
+	 */
+	public ImportJob commit(UUID id, String mode) {
+		ImportJob job = job(id);
+		this.actor.requireRole(IMPORTERS);
+		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
+			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
+		}
+		if (!job.committable()) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
+		}
+		if ("ALL".equals(mode) && job.problemCount() > 0) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "imports.job.has-problems", job.problemCount());
+		}
+		this.jobs.mode(id, mode);
+		if (this.jobs.status(id, "VALIDATED", "COMMIT_QUEUED") == 0) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
+		}
+		this.runner.submit(id);
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Takes back everything a committed import did, in one transaction: households and
+	 * members it created are voided, classifications it created removed, rows it updated
+	 * get their old values back. Refused when someone changed those rows since.
+	 */
+	public ImportJob revert(UUID id) {
+		ImportJob job = job(id);
+		Actor current = this.actor.requireRole(IMPORTERS);
+		if (!job.revertible()) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-revertible", job.status());
+		}
+		this.tx.executeWithoutResult((s) -> {
+			List<StoredChange> changes = this.jobs.changes(id);
+			List<UUID> createdHouseholds = new ArrayList<>();
+			List<UUID> createdMembers = new ArrayList<>();
+			List<UUID> createdAssessments = new ArrayList<>();
+			Map<UUID, Household> oldHouseholds = new HashMap<>();
+			Map<UUID, Member> oldMembers = new HashMap<>();
+			Map<UUID, BulkAssessment> oldAssessments = new HashMap<>();
+			Set<UUID> households = new java.util.HashSet<>();
+			for (StoredChange c : changes) {
+				households.add(c.householdId());
+				boolean create = "CREATE".equals(c.action());
+				switch (c.entityType()) {
+					case "HOUSEHOLD" -> {
+						if (create) {
+							createdHouseholds.add(c.entityId());
+						}
+						else {
+							oldHouseholds.put(c.entityId(), this.json.readValue(c.beforeJson(), Household.class));
+						}
+					}
+					case "MEMBER" -> {
+						if (create) {
+							createdMembers.add(c.entityId());
+						}
+						else {
+							oldMembers.put(c.entityId(), this.json.readValue(c.beforeJson(), Member.class));
+						}
+					}
+					default -> {
+						if (create) {
+							createdAssessments.add(c.entityId());
+						}
+						else {
+							oldAssessments.put(c.entityId(), this.json.readValue(c.beforeJson(), BulkAssessment.class));
+						}
+					}
+				}
+			}
+			Map<UUID, String> paths = new HashMap<>();
+			Map<UUID, String> provinces = new HashMap<>();
+			List<HouseholdUpdate> householdUpdates = new ArrayList<>();
+			for (Household now : this.bulk.byIds(households)) {
+				paths.put(now.id(), now.unitPath());
+				provinces.put(now.id(), now.provinceCode());
+				Household old = oldHouseholds.get(now.id());
+				if (old != null) {
+					householdUpdates.add(new HouseholdUpdate(now, new BulkHousehold(old.id(), old.provinceCode(),
+							old.code(), old.communeId(), old.unitPath(), old.headName(),
+							new HouseholdData(old.villageId(), old.address(), old.urban(), old.ethnicMinority(),
+									old.socialProtection(), old.meritorious(), old.phone(), old.status()),
+							old.urban()), old.villageName()));
+				}
+			}
+			List<MemberUpdate> memberUpdates = new ArrayList<>();
+			for (Member now : this.bulk.members(households)) {
+				Member old = oldMembers.get(now.id());
+				if (old != null) {
+					memberUpdates.add(new MemberUpdate(now, new BulkMember(old.id(), old.householdId(),
+							provinces.get(now.householdId()), data(old), 0)));
+				}
+			}
+			List<AssessmentChange> assessments = new ArrayList<>();
+			for (BulkAssessment now : this.bulk.assessments(households)) {
+				BulkAssessment old = oldAssessments.get(now.id());
+				if (old != null) {
+					assessments.add(new AssessmentChange(now, old));
+				}
+			}
+			this.bulk.revert(createdHouseholds, createdMembers, createdAssessments,
+					new Changes(List.of(), householdUpdates, List.of(), memberUpdates, assessments, paths),
+					job.committedAt(), "revert import " + id + " · " + job.fileName());
+			this.jobs.reverted(id, current.username());
+		});
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	private static MemberData data(Member m) {
+		return new MemberData(m.fullName(), Sex.ofCode(m.sex()), m.dateOfBirth(), m.ethnicityCode(), m.relation(),
+				m.cccd(), m.phone(), m.educationLevel(), m.inSchool(), m.employment(), m.healthInsurance(),
+				m.disability(), m.socialAllowance(), m.malnourished(), m.illNoCare());
+	}
+
+	/** The sheets of the file as found, for the mapping step. */
+	public List<SheetInfo> sheets(UUID id) {
+		job(id);
+		return this.jobs.sheetsJson(id)
+			.map((text) -> (List<SheetInfo>) this.json.readValue(text, new TypeReference<List<SheetInfo>>() {
+			}))
+			.orElse(List.of());
+	}
+
+	/**
+	 * Sets the column mapping of a file (and remembers it for the uploader's next file
+	 * with the same headers), then checks the file again.
+	 * @param id job
+	 * @param mapping sheet → header row and column → field
+	 * @return the job
+	 */
+	public ImportJob map(UUID id, Map<String, SheetMapping> mapping) {
+		ImportJob job = job(id);
+		this.actor.requireRole(IMPORTERS);
+		if (!"VALIDATED".equals(job.status())) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
+		}
+		Map<String, SheetInfo> sheets = new HashMap<>();
+		sheets(id).forEach((s) -> sheets.put(s.name(), s));
+		for (Map.Entry<String, SheetMapping> e : mapping.entrySet()) {
+			SheetInfo sheet = sheets.get(e.getKey());
+			if (sheet == null || e.getValue().headerRow() < 1) {
+				throw DomainException.invalid(List.of(new FieldProblem("sheet", "error.field.invalid", e.getKey())));
+			}
+			if (!sheet.headers().isEmpty()) {
+				this.jobs.remember(job.uploadedBy(), ImportRunner.signature(sheet.headers()),
+						this.json.writeValueAsString(e.getValue()));
+			}
+		}
+		this.jobs.mapping(id, this.json.writeValueAsString(mapping));
+		if (this.jobs.status(id, "VALIDATED", "QUEUED") == 1) {
+			this.runner.submit(id);
+		}
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Writes the rows set aside (valid-rows mode or a rejected file) as XLSX with an
+	 * error column.
+	 */
+	public void rejectedRows(UUID id, Locale locale, OutputStream out) {
+		ImportJob job = job(id);
+		List<ShownProblem> errors = this.jobs.errors(id).stream().map((p) -> show(p, locale)).toList();
+		this.workbooks.rejected(this.files.path(id), job, sheets(id), errors, locale, out);
+	}
+
+	/** Refuses (403) a user who may not import. */
+	public void requireImporter() {
+		this.actor.requireRole(IMPORTERS);
+	}
+
+	/** The template for the current user's scope. */
+	public void template(Locale locale, OutputStream out) {
+		this.actor.requireRole(IMPORTERS);
+		this.workbooks.template(locale, out);
+	}
+
+	/** Fields a column can be mapped to, with their labels. */
+	public List<String[]> fields(Locale locale) {
+		List<String[]> fields = new ArrayList<>();
+		for (Field f : Field.values()) {
+			fields.add(new String[] { f.name(), this.messages.getMessage(f.labelKey(), null, f.name(), locale) });
+		}
+		return fields;
+	}
+
+	ShownProblem show(Problem p, Locale locale) {
+		Object[] args = p.args().stream().map((a) -> resolve(a, locale)).toArray();
+		return new ShownProblem(p.info(), p.sheet(), p.row(), resolve(p.column(), locale), p.value(),
+				this.messages.getMessage(p.key(), args, p.key(), locale), p.household());
+	}
+
+	private String resolve(String text, Locale locale) {
+		if (text != null && text.startsWith("#")) {
+			return this.messages.getMessage(text.substring(1), null, text.substring(1), locale);
+		}
+		return text;
+	}
+
+	/** Now, for progress figures. */
+	public OffsetDateTime now() {
+		return OffsetDateTime.now();
+	}
+
+	/**
+	 * A problem as shown: where, the value and the message in the reader's language.
+	 *
+	 * @param info a match made (not an error)
+	 * @param sheet sheet
+	 * @param row row number
+	 * @param column column
+	 * @param value value
+	 * @param message message
+	 * @param household household code
+	 */
+	public record ShownProblem(boolean info, String sheet, int row, String column, String value, String message,
+			String household) {
+	}
+
+}

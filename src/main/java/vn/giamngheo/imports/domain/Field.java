@@ -1,0 +1,90 @@
+package vn.giamngheo.imports.domain;
+
+import java.util.List;
+
+/**
+ * The fields an import understands. Headers are matched diacritics- and
+ * case-insensitively against the Vietnamese and English labels of the bundles
+ * ({@code imports.field.<NAME>}), the field name and the aliases below (common spellings
+ * and ODK/Kobo column names).
+ */
+public enum Field {
+
+	CODE(Target.BOTH, "ma ho", "ma_ho", "mh", "household_code", "hh_code", "household id", "hhid", "code"),
+	COMMUNE(Target.HOUSEHOLD, "ma xa", "ma_xa", "xa", "commune", "commune_code", "ma don vi"),
+	VILLAGE(Target.HOUSEHOLD, "thon", "ban", "thon/ban", "thon, ban", "thon/ban/to dan pho", "ten thon", "village",
+			"village_name"),
+	HEAD_NAME(Target.HOUSEHOLD, "ten chu ho", "ho ten chu ho", "head", "head_name"),
+	ADDRESS(Target.HOUSEHOLD, "dia chi", "address"), URBAN(Target.HOUSEHOLD, "thanh thi", "khu vuc thanh thi", "urban"),
+	ETHNIC_MINORITY(Target.HOUSEHOLD, "ho dtts", "dan toc thieu so", "ethnic_minority"),
+	SOCIAL_PROTECTION(Target.HOUSEHOLD, "bao tro xa hoi", "btxh", "social_protection"),
+	MERITORIOUS(Target.HOUSEHOLD, "nguoi co cong", "co cong", "meritorious"),
+	HOUSEHOLD_PHONE(Target.HOUSEHOLD, "dien thoai ho", "sdt ho", "household_phone"),
+	YEAR(Target.HOUSEHOLD, "nam ra soat", "year", "review_year"),
+	CLASSIFICATION(Target.HOUSEHOLD, "phan loai", "phan loai ho", "ket qua ra soat", "classification"),
+	INCOME(Target.HOUSEHOLD, "thu nhap", "thu nhap binh quan", "thu nhap binh quan dau nguoi", "income",
+			"income_per_capita"),
+	WATER_SOURCE(Target.HOUSEHOLD, "nguon nuoc", "water", "water_source"),
+	LATRINE(Target.HOUSEHOLD, "nha tieu", "nha ve sinh", "latrine", "toilet"),
+	DEPRIVATIONS(Target.HOUSEHOLD, "thieu hut", "chi so thieu hut", "cac chi so thieu hut", "deprivations"),
+	DECISION_NO(Target.HOUSEHOLD, "so quyet dinh", "quyet dinh", "decision", "decision_no"),
+	FULL_NAME(Target.MEMBER, "ho ten", "ho va ten", "ten", "name", "full_name", "member_name"),
+	SEX(Target.MEMBER, "gioi tinh", "gioi", "sex", "gender"),
+	DATE_OF_BIRTH(Target.MEMBER, "ngay sinh", "ngay thang nam sinh", "dob", "birth_date", "date_of_birth", "birthdate"),
+	ETHNICITY(Target.MEMBER, "dan toc", "ethnicity", "ethnic_group"),
+	RELATION(Target.MEMBER, "quan he", "quan he voi chu ho", "relation", "relationship"),
+	CCCD(Target.MEMBER, "cccd", "so cccd", "can cuoc", "so can cuoc", "cmnd/cccd", "citizen_id", "national_id", "id"),
+	PHONE(Target.MEMBER, "dien thoai", "sdt", "so dien thoai", "phone", "phone_number"),
+	EDUCATION(Target.MEMBER, "trinh do", "trinh do hoc van", "hoc van", "education"),
+	IN_SCHOOL(Target.MEMBER, "dang di hoc", "di hoc", "in_school"),
+	EMPLOYMENT(Target.MEMBER, "viec lam", "nghe nghiep", "employment", "occupation"),
+	HEALTH_INSURANCE(Target.MEMBER, "bhyt", "co bhyt", "the bhyt", "health_insurance"),
+	DISABILITY(Target.MEMBER, "khuyet tat", "disability"),
+	SOCIAL_ALLOWANCE(Target.MEMBER, "tro cap", "tro cap xa hoi", "social_allowance"),
+	MALNOURISHED(Target.MEMBER, "suy dinh duong", "malnourished"),
+	ILL_NO_CARE(Target.MEMBER, "om khong kham chua benh", "ill_no_care");
+
+	/** Which record a field fills. */
+	public enum Target {
+
+		HOUSEHOLD, MEMBER, BOTH
+
+	}
+
+	private final Target target;
+
+	private final List<String> aliases;
+
+	Field(Target target, String... aliases) {
+		this.target = target;
+		this.aliases = List.of(aliases);
+	}
+
+	public Target target() {
+		return this.target;
+	}
+
+	public List<String> aliases() {
+		return this.aliases;
+	}
+
+	public boolean household() {
+		return this.target != Target.MEMBER;
+	}
+
+	public boolean member() {
+		return this.target != Target.HOUSEHOLD;
+	}
+
+	/** The message-bundle key of the field's column label. */
+	public String labelKey() {
+		return "imports.field." + name();
+	}
+
+	/** Fields a household sheet must have. */
+	public static final List<Field> HOUSEHOLD_REQUIRED = List.of(CODE, COMMUNE, VILLAGE);
+
+	/** Fields a member sheet must have. */
+	public static final List<Field> MEMBER_REQUIRED = List.of(CODE, FULL_NAME, SEX, DATE_OF_BIRTH, ETHNICITY, RELATION);
+
+}

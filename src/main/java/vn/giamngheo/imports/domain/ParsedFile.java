@@ -1,0 +1,62 @@
+package vn.giamngheo.imports.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a file holds after parsing: households by code, members, the sheets found and the
+ * problems of single rows. Rows with a problem are kept out of the records but their
+ * household codes are remembered, so that in "valid rows" mode the whole household is set
+ * aside.
+ */
+public final class ParsedFile {
+
+	public final Map<String, HouseholdIn> households = new LinkedHashMap<>();
+
+	public final List<MemberIn> members = new ArrayList<>();
+
+	public final List<Problem> problems = new ArrayList<>();
+
+	public final List<SheetInfo> sheets = new ArrayList<>();
+
+	/** Household codes with a bad row (their household is rejected as a whole). */
+	public final Set<String> badCodes = new HashSet<>();
+
+	/** Bad rows that name no household: (sheet, row). */
+	public final Set<RowRef> badRows = new HashSet<>();
+
+	/** Rows read (headers and every sheet included): the progress measure. */
+	public int rows;
+
+	/** Data rows of the recognised sheets. */
+	public int dataRows;
+
+	public int errorCount() {
+		return (int) this.problems.stream().filter((p) -> !p.info()).count();
+	}
+
+	/**
+	 * A sheet of the file.
+	 *
+	 * @param name sheet name
+	 * @param headerRow row of the headers (0 when none was recognised)
+	 * @param headers header texts by column
+	 * @param columns column → field
+	 */
+	public record SheetInfo(String name, int headerRow, List<String> headers, Map<Integer, Field> columns) {
+
+		public boolean households() {
+			return this.columns.containsValue(Field.COMMUNE) || this.columns.containsValue(Field.VILLAGE);
+		}
+
+		public boolean members() {
+			return this.columns.containsValue(Field.FULL_NAME);
+		}
+
+	}
+
+}

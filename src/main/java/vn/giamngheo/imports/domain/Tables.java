@@ -1,0 +1,414 @@
+package vn.giamngheo.imports.domain;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+import vn.giamngheo.shared.text.CsvReader;
+
+/**
+ * Reads the rows of an XLSX workbook (streamed, every sheet in order) or of a CSV file
+ * (separator and encoding detected) as {@link Raw} cells.
+ */
+public final class Tables {
+
+	/** File formats. */
+	public enum Format {
+
+		XLSX, CSV
+
+	}
+
+	/** Receives rows. */
+	public interface RowSink {
+
+		/**
+		 * One non-empty row.
+		 * @param sheet sheet name
+		 * @param row 1-based row number
+		 * @param cells cells from column A
+		 */
+		void row(String sheet, int row, List<Raw> cells);
+
+		/** A CSV line in another encoding than the rest of the file. */
+		default void mixedEncoding(String sheet, int row, String charset) {
+		}
+
+	}
+
+	/** Most rows a file may have. */
+	public static final int MAX_ROWS = 1_500_000;
+
+	private Tables() {
+	}
+
+	/** The format of a stored file by its first bytes; an old binary .xls is refused. */
+	public static Format detect(Path file) throws UnreadableFileException {
+		byte[] head = new byte[8];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(head, 0, 8);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
+		if (n == 0) {
+			throw new UnreadableFileException("imports.file.empty");
+		}
+		if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+			return Format.XLSX;
+		}
+		if (n >= 8 && ReadableWorkbook.isOLE2Header(head)) {
+			throw new UnreadableFileException("imports.file.xls");
+		}
+		for (int i = 0; i < n; i++) {
+			if (head[i] == 0 && !(n >= 2 && ((head[0] & 0xff) == 0xFF || (head[0] & 0xff) == 0xFE))) {
+				throw new UnreadableFileException("imports.file.not-table");
+			}
+		}
+		return Format.CSV;
+	}
+
+	public static void read(Path file, Format format, String csvSheetName, RowSink sink)
+			throws UnreadableFileException {
+		if (format == Format.XLSX) {
+			readXlsx(file, sink);
+		}
+		else {
+			readCsv(file, csvSheetName, sink);
+		}
+	}
+
+	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
+		ZipGuard.check(file);
+		int[] count = { 0 };
+		try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
+			List<Sheet> sheets = wb.getSheets().toList();
+			for (Sheet sheet : sheets) {
+				try (Stream<Row> rows = sheet.openStream()) {
+					Iterator<Row> it = rows.iterator();
+					while (it.hasNext()) {
+						Row row = it.next();
+						List<Raw> cells = new ArrayList<>(row.getCellCount());
+						boolean any = false;
+						for (int c = 0; c < row.getCellCount(); c++) {
+							Raw raw = raw(row.getCell(c));
+							any |= !raw.blank();
+							cells.add(raw);
+						}
+						if (any) {
+							if (++count[0] > MAX_ROWS) {
+								throw new UnreadableFileException("imports.file.too-many-rows", MAX_ROWS);
+							}
+							sink.row(sheet.getName(), row.getRowNum(), cells);
+						}
+					}
+				}
+			}
+		}
+		catch (UnreadableFileException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
+	}
+
+	private static Raw raw(Cell cell) {
+		if (cell == null || cell.getType() == CellType.EMPTY) {
+			return Raw.EMPTY;
+		}
+		CellType type = cell.getType();
+		if (type == CellType.FORMULA) {
+			String cached = cell.getRawValue();
+			return new Raw((cached == null) ? "" : cached, null, cell.getFormula());
+		}
+		if (type == CellType.NUMBER) {
+			BigDecimal n = cell.asNumber();
+			String text = n.stripTrailingZeros().toPlainString();
+			if (isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
+				try {
+					return new Raw(text, cell.asDate().toLocalDate(), null);
+				}
+				catch (RuntimeException ex) {
+					return new Raw(text, null, null);
+				}
+			}
+			return new Raw(text, null, null);
+		}
+		if (type == CellType.BOOLEAN) {
+			return Raw.of(Boolean.TRUE.equals(cell.asBoolean()) ? "TRUE" : "FALSE");
+		}
+		String text = cell.getText();
+		return Raw.of((text == null) ? "" : text);
+	}
+
+	static boolean isDateFormat(Integer id, String format) {
+		if (id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))) {
+			return true;
+		}
+		if (format == null || format.isBlank() || "General".equalsIgnoreCase(format)) {
+			return false;
+		}
+		String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "").toLowerCase(java.util.Locale.ROOT);
+		return (f.contains("d") || f.contains("y")) && (f.contains("m") || f.contains("y"));
+	}
+
+	static void readCsv(Path file, String sheet, RowSink sink) throws UnreadableFileException {
+		try {
+			Decoding decoding = scan(file);
+			char separator = decoding.separator;
+			try (LineDecodingReader reader = new LineDecodingReader(file, decoding);
+					CsvReader csv = new CsvReader(reader, separator)) {
+				long last = 0;
+				int count = 0;
+				List<String> record;
+				while ((record = csv.next()) != null) {
+					int line = (int) csv.line();
+					if (decoding.mixed) {
+						int bad = decoding.legacyLines.nextSetBit((int) last + 1);
+						if (bad >= 0 && bad <= line) {
+							sink.mixedEncoding(sheet, line, decoding.legacy.name());
+						}
+					}
+					last = line;
+					List<Raw> cells = new ArrayList<>(record.size());
+					boolean any = false;
+					for (String v : record) {
+						Raw raw = Raw.of(v);
+						any |= !raw.blank();
+						cells.add(raw);
+					}
+					if (any) {
+						if (++count > MAX_ROWS) {
+							throw new UnreadableFileException("imports.file.too-many-rows", MAX_ROWS);
+						}
+						sink.row(sheet, line, cells);
+					}
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
+	}
+
+	/** How a CSV file is decoded. */
+	static final class Decoding {
+
+		boolean bom;
+
+		boolean utf16;
+
+		boolean mixed;
+
+		Charset legacy = Encodings.CP1252;
+
+		boolean anyUtf8;
+
+		boolean anyLegacy;
+
+		final BitSet legacyLines = new BitSet();
+
+		char separator = ',';
+
+		Charset lineCharset(int line) {
+			if (!this.anyLegacy) {
+				return StandardCharsets.UTF_8;
+			}
+			if (!this.anyUtf8) {
+				return this.legacy;
+			}
+			return this.legacyLines.get(line) ? this.legacy : StandardCharsets.UTF_8;
+		}
+
+	}
+
+	/**
+	 * First pass: classifies each line as ASCII, UTF-8 or legacy; picks the separator.
+	 */
+	static Decoding scan(Path file) throws IOException {
+		Decoding d = new Decoding();
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			in.mark(4);
+			int b0 = in.read();
+			int b1 = in.read();
+			int b2 = in.read();
+			if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+				d.bom = true;
+			}
+			else {
+				in.reset();
+				if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+					d.utf16 = true;
+					d.separator = separator(new String(in.readNBytes(4096), StandardCharsets.UTF_16));
+					return d;
+				}
+			}
+			ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+			ByteArrayOutputStream legacyBytes = new ByteArrayOutputStream();
+			int lineNo = 1;
+			int b;
+			boolean first = true;
+			while (true) {
+				b = in.read();
+				if (b == '\n' || b < 0) {
+					byte[] bytes = line.toByteArray();
+					if (first) {
+						d.separator = separator(new String(bytes, StandardCharsets.ISO_8859_1));
+						first = false;
+					}
+					if (!Encodings.ascii(bytes, 0, bytes.length)) {
+						if (Encodings.utf8(bytes, 0, bytes.length)) {
+							d.anyUtf8 = true;
+						}
+						else {
+							d.anyLegacy = true;
+							d.legacyLines.set(lineNo);
+							if (legacyBytes.size() < (1 << 20)) {
+								legacyBytes.write(bytes, 0, bytes.length);
+							}
+						}
+					}
+					line.reset();
+					lineNo++;
+					if (b < 0) {
+						break;
+					}
+				}
+				else {
+					line.write(b);
+				}
+			}
+			byte[] legacy = legacyBytes.toByteArray();
+			d.legacy = Encodings.legacy(legacy, 0, legacy.length);
+			d.mixed = d.anyUtf8 && d.anyLegacy;
+		}
+		return d;
+	}
+
+	private static char separator(String header) {
+		int comma = 0;
+		int semicolon = 0;
+		int tab = 0;
+		boolean quoted = false;
+		for (int i = 0; i < header.length() && header.charAt(i) != '\n'; i++) {
+			char c = header.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted) {
+				comma += (c == ',') ? 1 : 0;
+				semicolon += (c == ';') ? 1 : 0;
+				tab += (c == '\t') ? 1 : 0;
+			}
+		}
+		if (tab > comma && tab > semicolon) {
+			return '\t';
+		}
+		return (semicolon > comma) ? ';' : ',';
+	}
+
+	/** Second pass: decodes each line with the charset the first pass chose for it. */
+	static final class LineDecodingReader extends Reader {
+
+		private final InputStream in;
+
+		private final Reader whole;
+
+		private final Decoding decoding;
+
+		private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+
+		private String current = "";
+
+		private int pos;
+
+		private int lineNo = 1;
+
+		private boolean eof;
+
+		LineDecodingReader(Path file, Decoding decoding) throws IOException {
+			this.decoding = decoding;
+			InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+			if (decoding.utf16) {
+				this.whole = new InputStreamReader(raw, StandardCharsets.UTF_16);
+				this.in = null;
+			}
+			else {
+				if (decoding.bom) {
+					raw.skipNBytes(3);
+				}
+				this.in = raw;
+				this.whole = null;
+			}
+		}
+
+		@Override
+		public int read(char[] buf, int off, int len) throws IOException {
+			if (this.whole != null) {
+				return this.whole.read(buf, off, len);
+			}
+			while (this.pos >= this.current.length()) {
+				if (this.eof) {
+					return -1;
+				}
+				nextLine();
+			}
+			int n = Math.min(len, this.current.length() - this.pos);
+			this.current.getChars(this.pos, this.pos + n, buf, off);
+			this.pos += n;
+			return n;
+		}
+
+		private void nextLine() throws IOException {
+			this.line.reset();
+			int b;
+			while ((b = this.in.read()) >= 0) {
+				this.line.write(b);
+				if (b == '\n') {
+					break;
+				}
+			}
+			if (b < 0) {
+				this.eof = true;
+			}
+			this.current = this.line.toString(this.decoding.lineCharset(this.lineNo));
+			this.pos = 0;
+			this.lineNo++;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.whole != null) {
+				this.whole.close();
+			}
+			else {
+				this.in.close();
+			}
+		}
+
+	}
+
+}

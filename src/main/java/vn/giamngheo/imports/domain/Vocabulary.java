@@ -1,0 +1,63 @@
+package vn.giamngheo.imports.domain;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import vn.giamngheo.shared.text.TextNormalizer;
+
+/**
+ * The words a file may use for coded values (relation, sex, ethnicity, classification
+ * ...): the code itself and its Vietnamese and English labels, matched folded (no
+ * diacritics, lower case), and the header labels of the fields.
+ */
+public final class Vocabulary {
+
+	private final Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
+
+	private final Map<String, Field> headers = new HashMap<>();
+
+	/** Adds a word for a code of a coded field. */
+	public Vocabulary code(Field field, String code, String... words) {
+		Map<String, String> m = this.codes.computeIfAbsent(field, (f) -> new HashMap<>());
+		m.putIfAbsent(TextNormalizer.fold(code), code);
+		for (String w : words) {
+			if (w != null && !w.isBlank()) {
+				m.putIfAbsent(TextNormalizer.fold(w), code);
+			}
+		}
+		return this;
+	}
+
+	/** Adds a header label for a field. */
+	public Vocabulary header(Field field, String label) {
+		if (label != null && !label.isBlank()) {
+			this.headers.putIfAbsent(headerKey(label), field);
+		}
+		return this;
+	}
+
+	public boolean coded(Field field) {
+		return this.codes.containsKey(field);
+	}
+
+	/** The code of a word, or null when unknown. */
+	public String code(Field field, String word) {
+		Map<String, String> m = this.codes.get(field);
+		return (m == null) ? null : m.get(TextNormalizer.fold(word));
+	}
+
+	/** The field of a header, or null. */
+	public Field field(String header) {
+		return this.headers.get(headerKey(header));
+	}
+
+	static String headerKey(String header) {
+		String folded = TextNormalizer.fold(header);
+		// drop a unit or hint in brackets: "Thu nhập (đồng/tháng)", "Ngày sinh
+		// (dd/mm/yyyy)", "Mã hộ *"
+		folded = folded.replaceAll("\\(.*?\\)|\\[.*?]|\\*", " ");
+		return folded.replace('_', ' ').replaceAll("\\s+", " ").trim();
+	}
+
+}

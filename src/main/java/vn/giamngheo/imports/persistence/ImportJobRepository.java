@@ -1,0 +1,330 @@
+package vn.giamngheo.imports.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.imports.ImportJob;
+import vn.giamngheo.imports.domain.Problem;
+import vn.giamngheo.shared.db.CopyText;
+
+/** SQL of import jobs, their problems, the changes they made and remembered mappings. */
+@Repository
+public class ImportJobRepository {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final ObjectMapper json;
+
+	public ImportJobRepository(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.json = json;
+	}
+
+	public void insert(UUID id, String uploadedBy, String fileName, long size, String checksum, String format) {
+		this.jdbc
+			.sql("insert into import_job (id, uploaded_by, file_name, file_size, checksum, format, status)"
+					+ " values (?, ?, ?, ?, ?, ?, 'QUEUED')")
+			.params(id, uploadedBy, fileName, size, checksum, format)
+			.update();
+	}
+
+	public Optional<ImportJob> find(UUID id) {
+		return this.jdbc.sql("select * from import_job where id = ?").param(id).query(this::job).optional();
+	}
+
+	/** Jobs of a user (all users when null), newest first. */
+	public List<ImportJob> list(String uploadedBy, int limit) {
+		return this.jdbc
+			.sql("select * from import_job where (cast(? as text) is null or uploaded_by = ?)"
+					+ " order by created_at desc limit ?")
+			.params(uploadedBy, uploadedBy, limit)
+			.query(this::job)
+			.list();
+	}
+
+	/** Jobs a restart interrupted or left queued. */
+	public List<ImportJob> unfinished() {
+		return this.jdbc
+			.sql("select * from import_job where status in ('QUEUED', 'VALIDATING', 'COMMIT_QUEUED', 'COMMITTING')"
+					+ " order by created_at")
+			.query(this::job)
+			.list();
+	}
+
+	public int status(UUID id, String from, String to) {
+		return this.jdbc.sql("update import_job set status = ? where id = ? and status = ?")
+			.params(to, id, from)
+			.update();
+	}
+
+	public void resumed(UUID id, String status) {
+		this.jdbc.sql("update import_job set status = ?, restarts = restarts + 1 where id = ?")
+			.params(status, id)
+			.update();
+	}
+
+	public void start(UUID id, String status) {
+		this.jdbc
+			.sql("update import_job set status = ?, rows_done = 0, started_at = now(), finished_at = null, error = null"
+					+ " where id = ?")
+			.params(status, id)
+			.update();
+	}
+
+	public void progress(UUID id, int rowsDone) {
+		this.jdbc.sql("update import_job set rows_done = ? where id = ?").params(rowsDone, id).update();
+	}
+
+	public void mode(UUID id, String mode) {
+		this.jdbc.sql("update import_job set mode = ? where id = ?").params(mode, id).update();
+	}
+
+	/** Counts of a dry run or a commit, and the final status. */
+	public void finish(UUID id, String status, Counts c) {
+		this.jdbc
+			.sql("update import_job set status = ?, rows_total = ?, rows_done = ?, rows_rejected = ?,"
+					+ " problem_count = ?, households_created = ?, households_updated = ?, households_same = ?,"
+					+ " members_created = ?, members_updated = ?, assessments = ?, matches = cast(? as jsonb),"
+					+ " finished_at = now(), committed_at = case when ? = 'COMMITTED' then now() else committed_at end"
+					+ " where id = ?")
+			.params(status, c.rows(), c.rows(), c.rejected(), c.problems(), c.householdsCreated(),
+					c.householdsUpdated(), c.householdsSame(), c.membersCreated(), c.membersUpdated(), c.assessments(),
+					this.json.writeValueAsString(c.matches()), status, id)
+			.update();
+	}
+
+	public void fail(UUID id, String errorKey) {
+		this.jdbc.sql("update import_job set status = 'FAILED', error = ?, finished_at = now() where id = ?")
+			.params(errorKey, id)
+			.update();
+	}
+
+	public void reverted(UUID id, String by) {
+		this.jdbc
+			.sql("update import_job set status = 'REVERTED', reverted_at = now(), reverted_by = ? where id = ?"
+					+ " and status = 'COMMITTED'")
+			.params(by, id)
+			.update();
+	}
+
+	public void sheets(UUID id, Object sheets) {
+		this.jdbc.sql("update import_job set sheets = cast(? as jsonb) where id = ?")
+			.params(this.json.writeValueAsString(sheets), id)
+			.update();
+	}
+
+	public Optional<String> sheetsJson(UUID id) {
+		return this.jdbc.sql("select sheets::text from import_job where id = ? and sheets is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	public void mapping(UUID id, String mappingJson) {
+		this.jdbc.sql("update import_job set mapping = cast(? as jsonb) where id = ?").params(mappingJson, id).update();
+	}
+
+	public Optional<String> mappingJson(UUID id) {
+		return this.jdbc.sql("select mapping::text from import_job where id = ? and mapping is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Replaces the problems of a job. */
+	public void problems(UUID id, List<Problem> problems) {
+		this.jdbc.sql("delete from import_problem where job_id = ?").param(id).update();
+		if (problems.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"import_problem (job_id, seq, level, sheet, row_no, column_name, value, message_key, args, household)")) {
+			int seq = 0;
+			for (Problem p : problems) {
+				copy.field(id)
+					.field(seq++)
+					.field(p.info() ? "INFO" : "ERROR")
+					.field(p.sheet())
+					.field(p.row())
+					.field(p.column())
+					.field(p.value())
+					.field(p.key())
+					.field(arrayLiteral(p.args()))
+					.field(p.household())
+					.end();
+			}
+		}
+	}
+
+	/** A page of problems, errors first then matches, in file order. */
+	public List<Problem> problems(UUID id, boolean info, int offset, int limit) {
+		return this.jdbc
+			.sql("select * from import_problem where job_id = ? and level = ? order by sheet, row_no, seq"
+					+ " limit ? offset ?")
+			.params(id, info ? "INFO" : "ERROR", limit, offset)
+			.query(ImportJobRepository::problem)
+			.list();
+	}
+
+	public int count(UUID id, boolean info) {
+		return this.jdbc.sql("select count(*) from import_problem where job_id = ? and level = ?")
+			.params(id, info ? "INFO" : "ERROR")
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Every error of the job, for the rejected-rows workbook. */
+	public List<Problem> errors(UUID id) {
+		return problems(id, false, 0, Integer.MAX_VALUE);
+	}
+
+	public void changes(UUID id, List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"import_change (job_id, seq, entity_type, entity_id, household_id, action, before)")) {
+			int seq = 0;
+			for (Change c : changes) {
+				copy.field(id)
+					.field(seq++)
+					.field(c.entityType())
+					.field(c.entityId())
+					.field(c.householdId())
+					.field(c.action())
+					.field((c.before() == null) ? null : this.json.writeValueAsString(c.before()))
+					.end();
+			}
+		}
+	}
+
+	public List<StoredChange> changes(UUID id) {
+		return this.jdbc
+			.sql("select entity_type, entity_id, household_id, action, before::text from import_change where job_id = ?"
+					+ " order by seq")
+			.param(id)
+			.query((rs, n) -> new StoredChange(rs.getString(1), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	public Optional<String> rememberedMapping(String username, String signature) {
+		return this.jdbc.sql("select mapping::text from import_mapping where username = ? and signature = ?")
+			.params(username, signature)
+			.query(String.class)
+			.optional();
+	}
+
+	public void remember(String username, String signature, String mappingJson) {
+		this.jdbc
+			.sql("insert into import_mapping (username, signature, mapping) values (?, ?, cast(? as jsonb))"
+					+ " on conflict (username, signature) do update set mapping = excluded.mapping, updated_at = now()")
+			.params(username, signature, mappingJson)
+			.update();
+	}
+
+	/** Committed imports of the same file (checksum) by anyone, newest first. */
+	public List<ImportJob> sameFile(String checksum, UUID except) {
+		return this.jdbc
+			.sql("select * from import_job where checksum = ? and id <> ? and status = 'COMMITTED'"
+					+ " order by committed_at desc")
+			.params(checksum, except)
+			.query(this::job)
+			.list();
+	}
+
+	private static String arrayLiteral(List<String> values) {
+		StringBuilder sb = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			sb.append((i == 0) ? "" : ",")
+				.append('"')
+				.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+				.append('"');
+		}
+		return sb.append('}').toString();
+	}
+
+	private static Problem problem(ResultSet rs, int n) throws SQLException {
+		Array args = rs.getArray("args");
+		return new Problem("INFO".equals(rs.getString("level")), rs.getString("sheet"), rs.getInt("row_no"),
+				rs.getString("column_name"), rs.getString("value"), rs.getString("message_key"),
+				(args != null) ? Arrays.asList((String[]) args.getArray()) : List.of(), rs.getString("household"));
+	}
+
+	private ImportJob job(ResultSet rs, int n) throws SQLException {
+		String matches = rs.getString("matches");
+		Map<String, Integer> m = (matches == null) ? Map.of()
+				: this.json.readValue(matches, new TypeReference<LinkedHashMap<String, Integer>>() {
+				});
+		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("uploaded_by"), rs.getString("file_name"),
+				rs.getLong("file_size"), rs.getString("checksum"), rs.getString("format"), rs.getString("mode"),
+				rs.getString("status"), rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("rows_rejected"),
+				rs.getInt("problem_count"), rs.getInt("households_created"), rs.getInt("households_updated"),
+				rs.getInt("households_same"), rs.getInt("members_created"), rs.getInt("members_updated"),
+				rs.getInt("assessments"), m, rs.getInt("restarts"), rs.getString("error"),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("committed_at", OffsetDateTime.class),
+				rs.getObject("reverted_at", OffsetDateTime.class), rs.getString("reverted_by"));
+	}
+
+	/**
+	 * Counts of a dry run or commit.
+	 *
+	 * @param rows rows read
+	 * @param rejected rows set aside
+	 * @param problems errors
+	 * @param householdsCreated created
+	 * @param householdsUpdated updated
+	 * @param householdsSame unchanged
+	 * @param membersCreated members created
+	 * @param membersUpdated members updated
+	 * @param assessments classifications written
+	 * @param matches match kind → count
+	 */
+	public record Counts(int rows, int rejected, int problems, int householdsCreated, int householdsUpdated,
+			int householdsSame, int membersCreated, int membersUpdated, int assessments, Map<String, Integer> matches) {
+	}
+
+	/**
+	 * A change to record.
+	 *
+	 * @param entityType HOUSEHOLD, MEMBER, ASSESSMENT
+	 * @param entityId id
+	 * @param householdId household
+	 * @param action CREATE or UPDATE
+	 * @param before the row before an update
+	 */
+	public record Change(String entityType, UUID entityId, UUID householdId, String action, Object before) {
+	}
+
+	/**
+	 * A recorded change.
+	 *
+	 * @param entityType HOUSEHOLD, MEMBER, ASSESSMENT
+	 * @param entityId id
+	 * @param householdId household
+	 * @param action CREATE or UPDATE
+	 * @param beforeJson the row before an update, JSON
+	 */
+	public record StoredChange(String entityType, UUID entityId, UUID householdId, String action, String beforeJson) {
+	}
+
+}

@@ -1,0 +1,62 @@
+package vn.giamngheo.imports.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+
+import vn.giamngheo.imports.HouseholdExports;
+import vn.giamngheo.registry.HouseholdQuery;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
+
+/** Response headers of downloads, shared by the pages and the API. */
+final class ImportDownloads {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private ImportDownloads() {
+	}
+
+	static void xlsx(HttpServletResponse response, String name) {
+		response.setContentType(XLSX);
+		attachment(response, name);
+	}
+
+	static void attachment(HttpServletResponse response, String name) {
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+	}
+
+	/** The household-list filter of an export request. */
+	static HouseholdQuery query(Long unit, Long village, String classification, Integer year, String q) {
+		return new HouseholdQuery(unit, village,
+				(classification == null || classification.isBlank()) ? null : classification, year, q, 0, 50, "code",
+				false);
+	}
+
+	/** Streams an export; the filter is checked before the first byte is written. */
+	static void export(HouseholdExports exports, String format, HouseholdQuery query, Locale locale,
+			HttpServletResponse response) throws IOException {
+		String f = (format == null) ? "xlsx" : format.toLowerCase(Locale.ROOT);
+		if (!List.of("xlsx", "csv").contains(f)) {
+			throw DomainException.invalid(List.of(new FieldProblem("format", "error.field.invalid", format)));
+		}
+		exports.check(query);
+		if ("csv".equals(f)) {
+			response.setContentType("text/csv;charset=UTF-8");
+			attachment(response, "ho-gia-dinh.csv");
+			exports.csv(query, locale, response.getOutputStream());
+		}
+		else {
+			xlsx(response, "ho-gia-dinh.xlsx");
+			exports.xlsx(query, locale, response.getOutputStream());
+		}
+	}
+
+}

@@ -1,0 +1,299 @@
+package vn.giamngheo.registry;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.giamngheo.audit.AuditBatch;
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.registry.persistence.HouseholdBulkRepository;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+
+/**
+ * The registry's bulk face for file imports: look-ups by many keys at once and a set of
+ * changes written in the caller's transaction (COPY for new rows, batches for updates),
+ * each row checked against the capture scope and audited with old and new values like the
+ * one-at-a-time {@link HouseholdRegistry}.
+ */
+@Service
+public class HouseholdBulk {
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final HouseholdBulkRepository bulk;
+
+	private final CurrentActor actor;
+
+	private final AuditBatch audit;
+
+	public HouseholdBulk(HouseholdBulkRepository bulk, CurrentActor actor, AuditBatch audit,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+		this.bulk = bulk;
+		this.actor = actor;
+		this.audit = audit;
+	}
+
+	/** Households (voided too) with these codes; callers check the scope. */
+	public List<Household> byCodes(Collection<String> codes) {
+		return this.bulk.byCodes(codes);
+	}
+
+	public List<Household> byIds(Collection<UUID> ids) {
+		return this.bulk.byIds(ids);
+	}
+
+	/** Living members holding these citizen IDs. */
+	public Map<String, Member> membersByCccd(Collection<String> cccds) {
+		return this.bulk.membersByCccd(cccds);
+	}
+
+	/**
+	 * Households whose head has the folded name, date of birth and village:
+	 * {@code "name|yyyy-mm-dd|villageId"} → ids.
+	 */
+	public Map<String, List<UUID>> byHeadNameBirthVillage(List<String> foldedNames, List<String> dates,
+			List<Long> villages) {
+		return this.bulk.byHeadNameBirthVillage(foldedNames, dates, villages);
+	}
+
+	public List<Member> members(Collection<UUID> householdIds) {
+		return this.bulk.members(householdIds);
+	}
+
+	public List<BulkAssessment> assessments(Collection<UUID> householdIds) {
+		return this.bulk.assessments(householdIds);
+	}
+
+	/**
+	 * Writes the changes in the caller's transaction with their audit rows.
+	 * @param changes what to write
+	 * @param reason written to every audit row (e.g. the import it comes from)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void apply(Changes changes, String reason) {
+		Actor current = this.actor.get();
+		Map<UUID, String> paths = new java.util.HashMap<>(changes.paths());
+		changes.newHouseholds().forEach((h) -> paths.put(h.id(), h.unitPath()));
+		changes.householdUpdates().forEach((u) -> paths.put(u.before().id(), u.before().unitPath()));
+		// every row is checked against the capture scope before anything is written
+		for (BulkHousehold h : changes.newHouseholds()) {
+			requireCapture(current, h.unitPath());
+		}
+		for (HouseholdUpdate u : changes.householdUpdates()) {
+			requireCapture(current, u.before().unitPath());
+			requireCapture(current, u.after().unitPath());
+		}
+		changes.newMembers().forEach((m) -> requireCapture(current, requirePath(paths, m.householdId())));
+		changes.memberUpdates().forEach((u) -> requireCapture(current, requirePath(paths, u.before().householdId())));
+		changes.assessments().forEach((c) -> requireCapture(current, requirePath(paths, c.after().householdId())));
+		this.bulk.insertHouseholds(changes.newHouseholds());
+		this.bulk.updateHouseholds(changes.householdUpdates().stream().map(HouseholdUpdate::after).toList());
+		this.bulk.insertMembers(changes.newMembers());
+		this.bulk.updateMembers(changes.memberUpdates().stream().map(MemberUpdate::after).toList());
+		this.bulk.insertAssessments(
+				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList());
+		this.bulk.updateAssessments(
+				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
+		// audit rows are made one at a time while they are copied: a large import never
+		// holds them all
+		String actor = current.username();
+		java.util.stream.Stream<AuditEntry> entries = java.util.stream.Stream
+			.of(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
+					changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
+					changes.newMembers()
+						.stream()
+						.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
+								paths.get(m.householdId()), m.provinceCode(),
+								AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
+					changes.memberUpdates()
+						.stream()
+						.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
+								u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
+								AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
+										HouseholdRegistry.memberFields(u.after().data())),
+								reason)),
+					changes.assessments()
+						.stream()
+						.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+								c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
+								c.after().provinceCode(),
+								AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)))
+			.flatMap((s) -> s);
+		this.audit.recordAll(entries::iterator);
+		// households counted and classified by the aggregates changed in these communes
+		paths.values()
+			.stream()
+			.distinct()
+			.map(AssessmentsChanged::ofVillagePath)
+			.distinct()
+			.forEach(this.events::publishEvent);
+	}
+
+	private static AuditEntry created(String actor, BulkHousehold h, String reason) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("code", h.code());
+		fields.put("headName", h.headName());
+		fields.put("villageId", h.data().villageId());
+		fields.put("address", h.data().address());
+		fields.put("urban", h.urban());
+		fields.put("ethnicMinority", h.data().ethnicMinority());
+		fields.put("socialProtection", h.data().socialProtection());
+		fields.put("meritorious", h.data().meritorious());
+		fields.put("phone", h.data().phone());
+		fields.put("status", h.data().status());
+		return new AuditEntry(actor, "CREATE", "HOUSEHOLD", h.id().toString(), h.id(), h.unitPath(), h.provinceCode(),
+				AuditTrail.diff(Map.of(), fields), reason);
+	}
+
+	private static AuditEntry updated(String actor, HouseholdUpdate u, String reason) {
+		Household before = u.before();
+		Map<String, Object> old = HouseholdRegistry.householdFields(before);
+		old.put("headName", before.headName());
+		old.put("villageId", before.villageId());
+		Map<String, Object> neu = new LinkedHashMap<>();
+		BulkHousehold a = u.after();
+		neu.put("village", (a.data().villageId() == before.villageId()) ? before.villageName() : u.villageName());
+		neu.put("address", a.data().address());
+		neu.put("urban", a.urban());
+		neu.put("ethnicMinority", a.data().ethnicMinority());
+		neu.put("socialProtection", a.data().socialProtection());
+		neu.put("meritorious", a.data().meritorious());
+		neu.put("phone", a.data().phone());
+		neu.put("status", a.data().status());
+		neu.put("headName", a.headName());
+		neu.put("villageId", a.data().villageId());
+		return new AuditEntry(actor, "UPDATE", "HOUSEHOLD", before.id().toString(), before.id(), a.unitPath(),
+				before.provinceCode(), AuditTrail.diff(old, neu), reason);
+	}
+
+	/**
+	 * Takes back what an import did: created households and members are voided with the
+	 * reason, created assessments removed, updated rows get their old values back.
+	 * Refused (409) when a row was changed after {@code since} by someone else.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void revert(Collection<UUID> createdHouseholds, Collection<UUID> createdMembers,
+			Collection<UUID> createdAssessments, Changes restore, OffsetDateTime since, String reason) {
+		Actor current = this.actor.get();
+		List<UUID> touchedHouseholds = new ArrayList<>(createdHouseholds);
+		restore.householdUpdates().forEach((u) -> touchedHouseholds.add(u.before().id()));
+		List<UUID> touchedMembers = new ArrayList<>(createdMembers);
+		restore.memberUpdates().forEach((u) -> touchedMembers.add(u.before().id()));
+		if (this.bulk.changedSince(touchedHouseholds, touchedMembers, since) > 0) {
+			throw new DomainException(ErrorCode.CONFLICT, "registry.bulk.changed-since");
+		}
+		List<AuditEntry> entries = new ArrayList<>();
+		for (Household h : this.bulk.byIds(createdHouseholds)) {
+			requireCapture(current, h.unitPath());
+			entries.add(new AuditEntry(current.username(), "VOID", "HOUSEHOLD", h.id().toString(), h.id(), h.unitPath(),
+					h.provinceCode(), Map.of("voided", new Change(false, true)), reason));
+		}
+		this.bulk.voidHouseholds(createdHouseholds, reason);
+		this.bulk.voidMembers(createdMembers, reason);
+		this.bulk.deleteImportedAssessments(createdAssessments);
+		this.audit.recordAll(entries);
+		entries.stream()
+			.map(AuditEntry::unitPath)
+			.distinct()
+			.map(AssessmentsChanged::ofVillagePath)
+			.distinct()
+			.forEach(this.events::publishEvent);
+		apply(restore, reason);
+	}
+
+	private static String requirePath(Map<UUID, String> paths, UUID householdId) {
+		String path = paths.get(householdId);
+		if (path == null) {
+			throw new IllegalStateException("no unit path for household " + householdId);
+		}
+		return path;
+	}
+
+	private static void requireCapture(Actor actor, String path) {
+		if (!actor.scope().canCapture(path)) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
+		}
+	}
+
+	private static Map<String, Object> assessmentFields(BulkAssessment a) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		if (a == null) {
+			return fields;
+		}
+		fields.put("year", a.year());
+		fields.put("standardKey", a.standardKey());
+		fields.put("memberCount", a.memberCount());
+		fields.put("incomePerCapita", a.incomePerCapita());
+		fields.put("waterSource", a.waterSource());
+		fields.put("latrine", a.latrine());
+		fields.put("deprivations", a.deprivations());
+		fields.put("classification", a.classification());
+		fields.put("decisionNo", a.decisionNo());
+		return fields;
+	}
+
+	/**
+	 * An update of a household.
+	 *
+	 * @param before as stored
+	 * @param after the new values
+	 * @param villageName name of the new village
+	 */
+	public record HouseholdUpdate(Household before, BulkHousehold after, String villageName) {
+	}
+
+	/**
+	 * An update of a member.
+	 *
+	 * @param before as stored
+	 * @param after the new values (same id)
+	 */
+	public record MemberUpdate(Member before, BulkMember after) {
+	}
+
+	/**
+	 * A new or changed assessment.
+	 *
+	 * @param before as stored, null for a new one
+	 * @param after the new values
+	 */
+	public record AssessmentChange(BulkAssessment before, BulkAssessment after) {
+	}
+
+	/**
+	 * A set of changes.
+	 *
+	 * @param newHouseholds households to create
+	 * @param householdUpdates households to update
+	 * @param newMembers members to create
+	 * @param memberUpdates members to update
+	 * @param assessments assessments to create or update
+	 * @param paths unit paths of the existing households the members and assessments hang
+	 * off
+	 */
+	public record Changes(List<BulkHousehold> newHouseholds, List<HouseholdUpdate> householdUpdates,
+			List<BulkMember> newMembers, List<MemberUpdate> memberUpdates, List<AssessmentChange> assessments,
+			Map<UUID, String> paths) {
+
+		public int size() {
+			return this.newHouseholds.size() + this.householdUpdates.size() + this.newMembers.size()
+					+ this.memberUpdates.size() + this.assessments.size();
+		}
+
+	}
+
+}

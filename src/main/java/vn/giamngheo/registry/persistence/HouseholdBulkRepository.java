@@ -1,0 +1,364 @@
+package vn.giamngheo.registry.persistence;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giamngheo.registry.BulkAssessment;
+import vn.giamngheo.registry.BulkHousehold;
+import vn.giamngheo.registry.BulkMember;
+import vn.giamngheo.registry.Household;
+import vn.giamngheo.registry.Member;
+import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.shared.db.CopyText;
+import vn.giamngheo.shared.text.TextNormalizer;
+
+/**
+ * Bulk SQL of the registry for file imports and exports: lookups by many keys at once,
+ * COPY for new rows, JDBC batches for updates, and a streamed read for exports.
+ */
+@Repository
+public class HouseholdBulkRepository {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final DataSource dataSource;
+
+	private final HouseholdRepository rows;
+
+	public HouseholdBulkRepository(JdbcClient jdbc, DataSource dataSource, HouseholdRepository rows) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.template = new JdbcTemplate(dataSource);
+		this.template.setFetchSize(2000);
+		this.rows = rows;
+	}
+
+	/** Households (voided too) with these codes. */
+	public List<Household> byCodes(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(HouseholdRepository.HOUSEHOLD + " where h.code = any(?)")
+			.param(codes.toArray(String[]::new))
+			.query(this.rows::household)
+			.list();
+	}
+
+	public List<Household> byIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(HouseholdRepository.HOUSEHOLD + " where h.id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(this.rows::household)
+			.list();
+	}
+
+	/** Living members holding these citizen IDs: cccd → member. */
+	public Map<String, Member> membersByCccd(Collection<String> cccds) {
+		Map<String, Member> found = new HashMap<>();
+		if (cccds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql(HouseholdRepository.MEMBER + " where m.cccd = any(?) and not m.voided")
+			.param(cccds.toArray(String[]::new))
+			.query(this.rows::member)
+			.list()
+			.forEach((m) -> found.put(m.cccd(), m));
+		return found;
+	}
+
+	/**
+	 * Living households whose living head has this folded name and date of birth in this
+	 * village: "name|yyyy-mm-dd|villageId" → household ids.
+	 */
+	public Map<String, List<UUID>> byHeadNameBirthVillage(List<String> names, List<String> dates, List<Long> villages) {
+		Map<String, List<UUID>> found = new HashMap<>();
+		if (names.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("select h.id, m.full_name_norm, m.date_of_birth, h.village_id from member m"
+					+ " join household h on h.id = m.household_id"
+					+ " join unnest(?::text[], ?::date[], ?::bigint[]) k(name, dob, village)"
+					+ " on m.full_name_norm = k.name and m.date_of_birth = k.dob and h.village_id = k.village"
+					+ " where m.relation = 'HEAD' and not m.voided and not h.voided")
+			.params(names.toArray(String[]::new), dates.toArray(String[]::new), villages.toArray(Long[]::new))
+			.query((rs, n) -> {
+				found
+					.computeIfAbsent(rs.getString(2) + "|" + rs.getDate(3).toLocalDate() + "|" + rs.getLong(4),
+							(k) -> new ArrayList<>())
+					.add(rs.getObject(1, UUID.class));
+				return null;
+			})
+			.list();
+		return found;
+	}
+
+	/** Living members of these households. */
+	public List<Member> members(Collection<UUID> householdIds) {
+		if (householdIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(HouseholdRepository.MEMBER + " where m.household_id = any(?) and not m.voided order by m.sort_order")
+			.param(householdIds.toArray(UUID[]::new))
+			.query(this.rows::member)
+			.list();
+	}
+
+	public List<BulkAssessment> assessments(Collection<UUID> householdIds) {
+		if (householdIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from household_assessment where household_id = any(?)")
+			.param(householdIds.toArray(UUID[]::new))
+			.query((rs, n) -> {
+				Array d = rs.getArray("deprivations");
+				return new BulkAssessment(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+						rs.getString("province_code"), rs.getInt("year"), rs.getString("standard_key"),
+						rs.getInt("member_count"), rs.getObject("income_per_capita", Long.class),
+						rs.getString("water_source"), rs.getString("latrine"),
+						(d != null) ? Arrays.asList((String[]) d.getArray()) : List.of(),
+						rs.getString("classification"), rs.getString("decision_no"));
+			})
+			.list();
+	}
+
+	public void insertHouseholds(List<BulkHousehold> households) {
+		if (households.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"household (id, province_code, code, commune_id, village_id, unit_path, head_name, head_name_norm,"
+						+ " address, urban, ethnic_minority, social_protection, meritorious, phone, status)")) {
+			for (BulkHousehold h : households) {
+				copy.field(h.id())
+					.field(h.provinceCode())
+					.field(h.code())
+					.field(h.communeId())
+					.field(h.data().villageId())
+					.field(h.unitPath())
+					.field(h.headName())
+					.field(TextNormalizer.fold(h.headName()))
+					.field(blankToNull(h.data().address()))
+					.field(h.urban())
+					.field(h.data().ethnicMinority())
+					.field(h.data().socialProtection())
+					.field(h.data().meritorious())
+					.field(blankToNull(h.data().phone()))
+					.field(h.data().status())
+					.end();
+			}
+		}
+	}
+
+	public void insertMembers(List<BulkMember> members) {
+		if (members.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"member (id, household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
+						+ " ethnicity_code, relation, cccd, phone, education_level, in_school, employment,"
+						+ " health_insurance, disability, social_allowance, malnourished, ill_no_care, sort_order)")) {
+			for (BulkMember bm : members) {
+				MemberData m = bm.data();
+				copy.field(bm.id())
+					.field(bm.householdId())
+					.field(bm.provinceCode())
+					.field(m.fullName())
+					.field(TextNormalizer.fold(m.fullName()))
+					.field(m.sex().code())
+					.field(m.dateOfBirth())
+					.field(m.ethnicityCode())
+					.field(m.relation())
+					.field(blankToNull(m.cccd()))
+					.field(blankToNull(m.phone()))
+					.field(m.educationLevel())
+					.field(m.inSchool())
+					.field(m.employment())
+					.field(m.healthInsurance())
+					.field(m.disability())
+					.field(m.socialAllowance())
+					.field(m.malnourished())
+					.field(m.illNoCare())
+					.field(bm.sortOrder())
+					.end();
+			}
+		}
+	}
+
+	public void insertAssessments(List<BulkAssessment> assessments) {
+		if (assessments.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"household_assessment (id, household_id, province_code, year, standard_key, member_count,"
+						+ " income_per_capita, water_source, latrine, deprivations, deprivation_count, classification,"
+						+ " decision_no, source)")) {
+			for (BulkAssessment a : assessments) {
+				copy.field(a.id())
+					.field(a.householdId())
+					.field(a.provinceCode())
+					.field(a.year())
+					.field(a.standardKey())
+					.field(a.memberCount())
+					.field(a.incomePerCapita())
+					.field(a.waterSource())
+					.field(a.latrine())
+					.array(a.deprivations())
+					.field(a.deprivations().size())
+					.field(a.classification())
+					.field(a.decisionNo())
+					.field("IMPORT")
+					.end();
+			}
+		}
+	}
+
+	public void updateHouseholds(List<BulkHousehold> households) {
+		this.template.batchUpdate("update household set village_id = ?, unit_path = ?, head_name = ?,"
+				+ " head_name_norm = ?, address = ?, urban = ?, ethnic_minority = ?, social_protection = ?,"
+				+ " meritorious = ?, phone = ?, status = ?, version = version + 1, updated_at = now() where id = ?",
+				households, 1000, (ps, h) -> {
+					ps.setLong(1, h.data().villageId());
+					ps.setString(2, h.unitPath());
+					ps.setString(3, h.headName());
+					ps.setString(4, TextNormalizer.fold(h.headName()));
+					ps.setString(5, blankToNull(h.data().address()));
+					ps.setBoolean(6, h.urban());
+					ps.setBoolean(7, h.data().ethnicMinority());
+					ps.setBoolean(8, h.data().socialProtection());
+					ps.setBoolean(9, h.data().meritorious());
+					ps.setString(10, blankToNull(h.data().phone()));
+					ps.setString(11, h.data().status());
+					ps.setObject(12, h.id());
+				});
+	}
+
+	public void updateMembers(List<BulkMember> members) {
+		this.template.batchUpdate("update member set full_name = ?, full_name_norm = ?, sex = ?, date_of_birth = ?,"
+				+ " ethnicity_code = ?, relation = ?, cccd = ?, phone = ?, education_level = ?, in_school = ?,"
+				+ " employment = ?, health_insurance = ?, disability = ?, social_allowance = ?, malnourished = ?,"
+				+ " ill_no_care = ?, version = version + 1, updated_at = now() where id = ?", members, 1000,
+				(ps, bm) -> {
+					MemberData m = bm.data();
+					ps.setString(1, m.fullName());
+					ps.setString(2, TextNormalizer.fold(m.fullName()));
+					ps.setString(3, m.sex().code());
+					ps.setDate(4, Date.valueOf(m.dateOfBirth()));
+					ps.setString(5, m.ethnicityCode());
+					ps.setString(6, m.relation());
+					ps.setString(7, blankToNull(m.cccd()));
+					ps.setString(8, blankToNull(m.phone()));
+					ps.setString(9, m.educationLevel());
+					ps.setBoolean(10, m.inSchool());
+					ps.setString(11, m.employment());
+					ps.setBoolean(12, m.healthInsurance());
+					ps.setBoolean(13, m.disability());
+					ps.setBoolean(14, m.socialAllowance());
+					ps.setBoolean(15, m.malnourished());
+					ps.setBoolean(16, m.illNoCare());
+					ps.setObject(17, bm.id());
+				});
+	}
+
+	public void updateAssessments(List<BulkAssessment> assessments) {
+		this.template.batchUpdate("update household_assessment set standard_key = ?, member_count = ?,"
+				+ " income_per_capita = ?, water_source = ?, latrine = ?, deprivations = ?::text[],"
+				+ " deprivation_count = ?, classification = ?, decision_no = ?, source = 'IMPORT',"
+				+ " version = version + 1 where id = ?", assessments, 1000, (ps, a) -> {
+					ps.setString(1, a.standardKey());
+					ps.setInt(2, a.memberCount());
+					ps.setObject(3, a.incomePerCapita());
+					ps.setString(4, a.waterSource());
+					ps.setString(5, a.latrine());
+					ps.setString(6, "{" + String.join(",", a.deprivations()) + "}");
+					ps.setInt(7, a.deprivations().size());
+					ps.setString(8, a.classification());
+					ps.setString(9, a.decisionNo());
+					ps.setObject(10, a.id());
+				});
+	}
+
+	public int voidHouseholds(Collection<UUID> ids, String reason) {
+		return ids.isEmpty() ? 0 : this.jdbc
+			.sql("update household set voided = true, void_reason = ?, version = version + 1, updated_at = now()"
+					+ " where id = any(?) and not voided")
+			.params(reason, ids.toArray(UUID[]::new))
+			.update();
+	}
+
+	public int voidMembers(Collection<UUID> ids, String reason) {
+		return ids.isEmpty() ? 0
+				: this.jdbc
+					.sql("update member set voided = true, void_reason = ?, version = version + 1, updated_at = now()"
+							+ " where id = any(?) and not voided")
+					.params(reason, ids.toArray(UUID[]::new))
+					.update();
+	}
+
+	/**
+	 * Removes assessments an import created (its revert); history rows of reviews are
+	 * never removed.
+	 */
+	public int deleteImportedAssessments(Collection<UUID> ids) {
+		return ids.isEmpty() ? 0
+				: this.jdbc.sql("delete from household_assessment where id = any(?) and source = 'IMPORT'")
+					.param(ids.toArray(UUID[]::new))
+					.update();
+	}
+
+	/** Rows changed after {@code since} among these (households, members). */
+	public int changedSince(Collection<UUID> householdIds, Collection<UUID> memberIds, java.time.OffsetDateTime since) {
+		Integer n = this.jdbc
+			.sql("select (select count(*) from household where id = any(?) and updated_at > ?)"
+					+ " + (select count(*) from member where id = any(?) and updated_at > ?)")
+			.params(householdIds.toArray(UUID[]::new), since, memberIds.toArray(UUID[]::new), since)
+			.query(Integer.class)
+			.single();
+		return (n == null) ? 0 : n;
+	}
+
+	/**
+	 * Streams households of a filter with their living members and the year's assessment,
+	 * one result row per member (households without members: one row, member columns
+	 * null), ordered by household code.
+	 */
+	public void stream(String where, List<Object> params, int year, RowCallbackHandler handler) {
+		List<Object> all = new ArrayList<>();
+		all.add(year);
+		all.addAll(params);
+		this.template.query("select h.id, h.code, h.province_code, h.unit_path, c.code as commune_code,"
+				+ " c.name as commune_name, v.name as village_name, h.head_name, h.address, h.urban, h.ethnic_minority,"
+				+ " h.social_protection, h.meritorious, h.phone as household_phone, h.status, a.year, a.classification,"
+				+ " a.income_per_capita, a.deprivations, a.water_source, a.latrine, m.full_name, m.sex,"
+				+ " m.date_of_birth, m.ethnicity_code, m.relation, m.cccd, m.phone, m.education_level, m.in_school,"
+				+ " m.employment, m.health_insurance, m.disability, m.social_allowance, m.malnourished, m.ill_no_care"
+				+ " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
+				+ " join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id"
+				+ " left join member m on m.household_id = h.id and not m.voided" + where
+				+ " order by h.code, m.sort_order, m.date_of_birth", handler, all.toArray());
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.trim();
+	}
+
+}
