@@ -39,7 +39,11 @@ public class Aggregates {
 
 	private final CurrentActor actor;
 
-	public Aggregates(AggregateRepository repository, Geography geography, CurrentActor actor) {
+	private final org.springframework.transaction.support.TransactionTemplate tx;
+
+	public Aggregates(AggregateRepository repository, Geography geography, CurrentActor actor,
+			org.springframework.transaction.support.TransactionTemplate tx) {
+		this.tx = tx;
 		this.repository = repository;
 		this.geography = geography;
 		this.actor = actor;
@@ -64,14 +68,45 @@ public class Aggregates {
 	}
 
 	/**
-	 * Rebuilds the aggregates of a whole province in one pass.
+	 * Rebuilds the aggregates of a whole province: its communes in as many parallel parts
+	 * as there are processors (each part one transaction, each commune always
+	 * consistent), after removing the rows of communes that no longer have households.
 	 * @param provinceCode province code
 	 * @return what was done
 	 */
-	@Transactional
 	public RefreshReport refreshProvince(String provinceCode) {
 		long t = System.nanoTime();
-		this.repository.refreshProvince(provinceCode);
+		List<Long> communes = this.repository.communesWithHouseholds(provinceCode);
+		this.tx.executeWithoutResult((status) -> this.repository.removeOtherCommunes(provinceCode, communes));
+		int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), communes.size()));
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < parts; i++) {
+			chunks.add(new ArrayList<>());
+		}
+		for (int i = 0; i < communes.size(); i++) {
+			chunks.get(i % parts).add(communes.get(i));
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+		try {
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (List<Long> chunk : chunks) {
+				done.add(pool
+					.submit(() -> this.tx.executeWithoutResult((status) -> this.repository.refreshCommunes(chunk))));
+			}
+			for (java.util.concurrent.Future<?> f : done) {
+				f.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException r) ? r : new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
 		return new RefreshReport(this.repository.communeCount(provinceCode), this.repository.assessments(provinceCode),
 				(System.nanoTime() - t) / 1e9);
 	}

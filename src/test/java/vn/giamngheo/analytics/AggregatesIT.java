@@ -173,4 +173,35 @@ class AggregatesIT {
 			.sum();
 	}
 
+	@Test
+	void aProvinceRefreshInParallelPartsGivesTheSameFiguresAndDropsEmptiedCommunes() {
+		long[] emptied = this.t.commune("B", "Xã", false);
+		this.t.household(emptied, false, false, 3, 900_000, 2021, "PPPP");
+		this.aggregates.refreshCommunes(List.of(emptied[0]));
+		List<Figures> before = this.aggregates.series(this.t.districtId, Group.ALL);
+		assertThat(rows(emptied[0])).isPositive();
+		this.jdbc.sql("update household set voided = true, void_reason = 'test' where commune_id = ?")
+			.param(emptied[0])
+			.update();
+		RefreshReport report = this.aggregates.refreshProvince("49");
+		assertThat(report.communes()).isPositive();
+		assertThat(rows(emptied[0])).isZero();
+		List<Figures> after = this.aggregates.series(this.t.districtId, Group.ALL);
+		// the emptied commune's one poor household is gone from every year; the rest is
+		// equal
+		assertThat(after).hasSameSizeAs(before);
+		for (int i = 0; i < after.size(); i++) {
+			assertThat(after.get(i).households()).isEqualTo(before.get(i).households() - 1);
+			assertThat(after.get(i).poorHouseholds()).isEqualTo(before.get(i).poorHouseholds() - 1);
+			assertThat(after.get(i).nearPoorHouseholds()).isEqualTo(before.get(i).nearPoorHouseholds());
+		}
+	}
+
+	long rows(long communeId) {
+		return this.jdbc.sql("select count(*) from agg_commune_year where commune_id = ?")
+			.param(communeId)
+			.query(Long.class)
+			.single();
+	}
+
 }

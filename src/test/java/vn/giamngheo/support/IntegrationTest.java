@@ -16,9 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(
-		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false",
-				"giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports" })
+@SpringBootTest(properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0",
+		"giamngheo.demo.enabled=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 

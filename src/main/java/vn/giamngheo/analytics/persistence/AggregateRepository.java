@@ -140,14 +140,25 @@ public class AggregateRepository {
 		return rebuild("h.commune_id = any(?)", "commune_id = any(?)", ids);
 	}
 
-	/**
-	 * Rebuilds the aggregates of a whole province.
-	 * @param provinceCode province code
-	 * @return aggregate rows written
-	 */
-	public long refreshProvince(String provinceCode) {
-		this.jdbc.sql("delete from agg_refresh where province_code = ?").param(provinceCode).update();
-		return rebuild("h.province_code = ?", "province_code = ?", provinceCode);
+	/** Communes of a province that have households. */
+	public List<Long> communesWithHouseholds(String provinceCode) {
+		return this.jdbc.sql("select distinct commune_id from household where province_code = ? order by 1")
+			.param(provinceCode)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Removes the aggregates of a province's communes that are not in the list. */
+	public void removeOtherCommunes(String provinceCode, List<Long> communes) {
+		Long[] ids = communes.toArray(Long[]::new);
+		for (String table : TABLES) {
+			this.jdbc.sql("delete from " + table + " where province_code = ? and commune_id <> all(?)")
+				.params(provinceCode, ids)
+				.update();
+		}
+		this.jdbc.sql("delete from agg_refresh where province_code = ? and commune_id <> all(?)")
+			.params(provinceCode, ids)
+			.update();
 	}
 
 	/** Assessments counted in the aggregates of a province. */
