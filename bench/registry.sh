@@ -61,8 +61,8 @@ run "list page, commune, village only         " "/households?unit=$COMMUNE&villa
 run "list page, commune, sort by class desc   " "/households?unit=$COMMUNE&sort=class&desc=true"
 run "list page, commune, year 2018 + POOR     " "/households?unit=$COMMUNE&year=2018&classification=POOR"
 run "API list, commune, year 2020             " "/api/v1/households?unit=$COMMUNE&year=2020"
-run "name search, all Quảng Nam, 'nguyen van' " "/api/v1/households?q=nguyen%20van&size=20"
-run "name search, all Quảng Nam, 'thi hoa'    " "/api/v1/households?q=thi%20hoa&size=20"
+run "name search, nation, 'nguyen van'        " "/api/v1/households?q=nguyen%20van&size=20"
+run "name search, nation, 'thi hoa'           " "/api/v1/households?q=thi%20hoa&size=20"
 QN=$($PSQL -c "select id from admin_unit where code='49' and level='province' and edition='2024'")
 run "name search, unit Quảng Nam, 'nguyen van' " "/api/v1/households?unit=$QN&q=nguyen%20van&size=20"
 run "name search page, Quảng Nam, 'tran thi'  " "/households?unit=$QN&q=tran%20thi"
