@@ -1,6 +1,5 @@
 package vn.giamngheo.review.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,14 +7,13 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.giamngheo.review.InYearRequest;
 import vn.giamngheo.review.InYearRequests;
-import vn.giamngheo.review.Surveys.SurveyInput;
-import vn.giamngheo.standards.HouseholdFacts;
 
 /**
  * Pages of the in-year review: requests (Mẫu 01 / Mẫu 04), survey, decision or refusal.
@@ -51,28 +49,17 @@ class RequestPageController {
 	String request(@PathVariable UUID requestId, Model model) {
 		model.addAttribute("r", this.requests.request(requestId));
 		model.addAttribute("today", this.requests.today());
-		model.addAttribute("housing", HouseholdFacts.HousingQuality.values());
-		model.addAttribute("water", HouseholdFacts.WaterSource.values());
-		model.addAttribute("latrines", HouseholdFacts.Latrine.values());
-		model.addAttribute("waste", HouseholdFacts.WasteHandling.values());
+		SurveyForm.choices(model);
 		return "review/request";
 	}
 
 	@PostMapping("/reviews/requests/{requestId}/survey")
-	String survey(@PathVariable UUID requestId, @RequestParam int version,
-			@RequestParam(defaultValue = "INCOME") String way, @RequestParam(required = false) Long incomePerCapita,
-			@RequestParam(required = false) Integer scoreA, @RequestParam(required = false) Integer scoreB,
-			@RequestParam(required = false) String housingQuality,
-			@RequestParam(required = false) BigDecimal floorAreaM2, @RequestParam(required = false) String waterSource,
-			@RequestParam(required = false) String latrine, @RequestParam(defaultValue = "false") boolean telecomUse,
-			@RequestParam(defaultValue = "false") boolean internetUse,
-			@RequestParam(defaultValue = "false") boolean infoDevices,
-			@RequestParam(defaultValue = "false") boolean loudspeakerReach,
-			@RequestParam(required = false) String wasteHandling) {
-		this.requests.survey(requestId,
-				new SurveyInput(version, way, incomePerCapita, scoreA, scoreB, housingQuality, floorAreaM2, waterSource,
-						latrine, telecomUse, internetUse, infoDevices, loudspeakerReach, wasteHandling, null, null,
-						null));
+	String survey(@PathVariable UUID requestId, @ModelAttribute SurveyForm form) {
+		// an in-year request records Phiếu B only (no Phiếu C)
+		form.setCauses(null);
+		form.setNeeds(null);
+		form.setNote(null);
+		this.requests.survey(requestId, form.toInput());
 		return "redirect:/reviews/requests/" + requestId;
 	}
 
