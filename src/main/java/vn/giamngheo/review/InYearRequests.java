@@ -139,7 +139,7 @@ public class InYearRequests {
 		return this.standards.inForce(this.guard.today())
 			.map(Standard::key)
 			.orElseThrow(() -> new DomainException(ErrorCode.RULE_REJECTED, "review.field.standard.none",
-					this.guard.today().getYear()));
+					String.valueOf(this.guard.today().getYear())));
 	}
 
 	/** Surveys the household of a request (Phiếu B) and proposes its class. */

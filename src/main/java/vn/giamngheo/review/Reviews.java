@@ -104,8 +104,8 @@ public class Reviews {
 		if (standardKey == null || standardKey.isBlank()) {
 			standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1))
 				.map(Standard::key)
-				.orElseThrow(() -> DomainException
-					.invalid(List.of(new FieldProblem("standardKey", "review.field.standard.none", year + 1))));
+				.orElseThrow(() -> DomainException.invalid(List
+					.of(new FieldProblem("standardKey", "review.field.standard.none", String.valueOf(year + 1)))));
 		}
 		else if (this.standards.find(standardKey).isEmpty()) {
 			throw DomainException
@@ -118,7 +118,8 @@ public class Reviews {
 			throw DomainException.invalid(List.of(new FieldProblem("windowTo", "review.field.window")));
 		}
 		if (this.reviews.reviewExists(province.provinceCode(), year)) {
-			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.exists", province.name(), year);
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.exists", province.name(),
+					String.valueOf(year));
 		}
 		List<Unit> communes = new ArrayList<>();
 		collectCommunes(province, communes);

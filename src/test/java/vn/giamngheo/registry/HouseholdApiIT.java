@@ -148,6 +148,11 @@ class HouseholdApiIT {
 			.perform(get("/api/v1/households").with(ADMIN).param("village", "" + this.villageId).param("year", "2024"))
 			.andExpect(jsonPath("$.total").value(3))
 			.andExpect(jsonPath("$.items[*].id", hasItem(unassessed)));
+		// the page says the year as a year, not as a number with a thousands separator
+		this.mvc.perform(get("/households").with(ADMIN).param("village", "" + this.villageId).param("year", "2024"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("phân loại năm 2024")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("2.024"))));
 		// a page past the end still says how many there are
 		this.mvc
 			.perform(get("/api/v1/households").with(ADMIN)
