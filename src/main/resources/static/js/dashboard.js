@@ -80,6 +80,45 @@
       link.click();
     });
   });
+  // Choropleth of the children's poverty rate on their uploaded boundaries (no tile layer: offline).
+  (function () {
+    var el = document.getElementById('map-choropleth');
+    if (!el || !d.map || !window.L) { return; }
+    var Lf = window.L, rates = d.map.features.map(function (f) { return f.properties.poor; })
+      .filter(function (v) { return v !== null && v !== undefined; });
+    var max = rates.length ? Math.max.apply(null, rates) : 0;
+    var colours = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
+    var steps = colours.map(function (c, k) { return Math.round(max * k / colours.length * 10) / 10; });
+    function colour(v) {
+      if (v === null || v === undefined) { return '#cccccc'; }
+      var k = steps.length - 1;
+      while (k > 0 && v < steps[k]) { k--; }
+      return colours[k];
+    }
+    var map = Lf.map(el, { attributionControl: false });
+    var layer = Lf.geoJSON(d.map, {
+      style: function (f) { return { color: '#444', weight: 1, fillOpacity: 0.8, fillColor: colour(f.properties.poor) }; },
+      onEachFeature: function (f, l) {
+        var v = f.properties.poor;
+        l.bindTooltip(f.properties.unit + ': ' + ((v === null || v === undefined) ? L.noData : v.toLocaleString(document.documentElement.lang || 'vi') + '%'));
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds());
+    var legend = Lf.control({ position: 'bottomright' });
+    legend.onAdd = function () {
+      var div = Lf.DomUtil.create('div', 'map-legend');
+      div.style.background = '#fff'; div.style.padding = '4px 8px';
+      var html = '<strong>' + L.legend + '</strong>';
+      steps.forEach(function (s, k) {
+        html += '<br><i style="display:inline-block;width:14px;height:14px;background:' + colours[k] + '"></i> ≥ ' + s;
+      });
+      html += '<br><i style="display:inline-block;width:14px;height:14px;background:#cccccc"></i> ' + L.noData;
+      div.innerHTML = html;
+      return div;
+    };
+    legend.addTo(map);
+    window.giamngheoMap = map;
+  })();
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
   window.giamngheoCharts = charts;
 })();

@@ -34,9 +34,12 @@ public class Dashboards {
 
 	private final Targets targets;
 
-	public Dashboards(Aggregates aggregates, Targets targets) {
+	private final Boundaries boundaries;
+
+	public Dashboards(Aggregates aggregates, Targets targets, Boundaries boundaries) {
 		this.aggregates = aggregates;
 		this.targets = targets;
+		this.boundaries = boundaries;
 	}
 
 	/**
@@ -64,7 +67,7 @@ public class Dashboards {
 	 */
 	public record Dashboard(Unit unit, int year, List<Integer> years, Table overview, Table comparison,
 			Table deprivations, Table flows, List<Map<String, Object>> treemap, List<TargetLine> targetLines,
-			List<String> partial) {
+			List<String> partial, Map<String, Object> map) {
 	}
 
 	@Transactional(readOnly = true)
@@ -73,8 +76,44 @@ public class Dashboards {
 		List<Integer> years = this.aggregates.years(unit.id());
 		int y = (year != null && years.contains(year)) ? year
 				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
-		return new Dashboard(unit, y, years, overview(unit.id()), comparison(unit.id(), y), deprivations(unit.id(), y),
-				flows(unit.id()), treemap(unit.id(), y), targetLines(unit), this.aggregates.partialCommunes(unit.id()));
+		Table comparison = comparison(unit.id(), y);
+		return new Dashboard(unit, y, years, overview(unit.id()), comparison, deprivations(unit.id(), y),
+				flows(unit.id()), treemap(unit.id(), y), targetLines(unit), this.aggregates.partialCommunes(unit.id()),
+				map(comparison));
+	}
+
+	/**
+	 * The choropleth of a unit's children in a year: a GeoJSON FeatureCollection of the
+	 * children that have a boundary, each with the figures of the comparison chart.
+	 * @param unitId unit
+	 * @param year year (null: the latest)
+	 * @return the collection, or null when no child has a boundary
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Object> map(long unitId, Integer year) {
+		Unit unit = this.aggregates.visibleUnit(unitId);
+		return map(table("comparison", unit.id(), year));
+	}
+
+	private Map<String, Object> map(Table comparison) {
+		List<Long> ids = comparison.rows().stream().map((r) -> ((Number) r.get(0)).longValue()).toList();
+		Map<Long, Object> geometries = this.boundaries.geometries(ids);
+		if (geometries.isEmpty()) {
+			return null;
+		}
+		List<Map<String, Object>> features = new ArrayList<>();
+		for (List<Object> r : comparison.rows()) {
+			Object geometry = geometries.get(((Number) r.get(0)).longValue());
+			if (geometry == null) {
+				continue;
+			}
+			Map<String, Object> properties = new LinkedHashMap<>();
+			for (int k = 0; k < comparison.header().size(); k++) {
+				properties.put(comparison.header().get(k), "".equals(r.get(k)) ? null : r.get(k));
+			}
+			features.add(Map.of("type", "Feature", "geometry", geometry, "properties", properties));
+		}
+		return Map.of("type", "FeatureCollection", "features", features);
 	}
 
 	/**
@@ -216,6 +255,43 @@ public class Dashboards {
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * A table as an XLSX workbook: one sheet, the labelled header then the rows (numbers
+	 * as numbers, blanks left empty) — the same rows as {@link #csv(Table)}.
+	 * @param table the table
+	 * @param labels column labels (same order as the header)
+	 * @param sheet sheet name
+	 * @return the workbook bytes
+	 */
+	public static byte[] xlsx(Table table, List<String> labels, String sheet) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "giamngheo", "1.0");
+			org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheet);
+			for (int c = 0; c < labels.size(); c++) {
+				ws.value(0, c, labels.get(c));
+			}
+			int r = 1;
+			for (List<Object> row : table.rows()) {
+				for (int c = 0; c < row.size(); c++) {
+					Object v = row.get(c);
+					if (v instanceof Number n) {
+						ws.value(r, c, n);
+					}
+					else if (v != null && !"".equals(v)) {
+						ws.value(r, c, v.toString());
+					}
+				}
+				r++;
+			}
+			wb.finish();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/** A table as CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese). */

@@ -1,8 +1,13 @@
 package vn.giamngheo.targets.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,10 +15,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.targets.Boundaries;
 import vn.giamngheo.targets.Dashboards;
 import vn.giamngheo.targets.Dashboards.Dashboard;
 import vn.giamngheo.targets.Dashboards.Table;
@@ -30,10 +40,17 @@ public class DashboardController {
 
 	private final Geography geography;
 
-	public DashboardController(Dashboards dashboards, Targets targets, Geography geography) {
+	private final Boundaries boundaries;
+
+	private final MessageSource messages;
+
+	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
+			MessageSource messages) {
+		this.messages = messages;
 		this.dashboards = dashboards;
 		this.targets = targets;
 		this.geography = geography;
+		this.boundaries = boundaries;
 	}
 
 	private long defaultUnit() {
@@ -52,6 +69,43 @@ public class DashboardController {
 		model.addAttribute("ancestors", this.geography.ancestors(d.unit()));
 		model.addAttribute("resolutions", this.targets.resolutions());
 		return "targets/dashboard";
+	}
+
+	@PostMapping("/dashboards/boundaries")
+	String uploadBoundaries(@RequestParam long unit, @RequestParam(required = false) MultipartFile file, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		try {
+			int stored = this.boundaries.upload(unit, (file == null) ? null : file.getBytes());
+			redirect.addFlashAttribute("boundariesStored", stored);
+			return "redirect:/dashboards?unit=" + unit;
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			response.setStatus(ex.code().status().value());
+			model.addAttribute("problem", ex);
+			return dashboard(unit, null, model);
+		}
+	}
+
+	@GetMapping("/dashboards/{chart}.xlsx")
+	ResponseEntity<byte[]> xlsx(@PathVariable String chart, @RequestParam long unit,
+			@RequestParam(required = false) Integer year, Locale locale) {
+		Table table = this.dashboards.table(chart, unit, year);
+		if (table == null) {
+			throw DomainException.notFound("UNIT", chart);
+		}
+		List<String> labels = table.header()
+			.stream()
+			.map((h) -> this.messages.getMessage("targets.col." + h, null, h, locale))
+			.toList();
+		String sheet = this.messages.getMessage("targets.chart.sheet." + chart, null, chart, locale);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"" + chart + "-" + unit + ((year != null) ? "-" + year : "") + ".xlsx\"")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(Dashboards.xlsx(table, labels, sheet));
 	}
 
 	@GetMapping("/dashboards/{chart}.csv")
