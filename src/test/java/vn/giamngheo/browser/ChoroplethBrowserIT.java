@@ -103,6 +103,7 @@ class ChoroplethBrowserIT {
 		this.browser.findElement(By.id("username")).sendKeys("admin");
 		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
 		this.browser.findElement(By.id("login-submit")).click();
+		vn.giamngheo.support.Browser.awaitSignedIn(this.browser);
 		this.browser.get(base + "/dashboards?unit=" + this.district);
 		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
 			.until((d) -> this.browser.executeScript("return window.giamngheoMap ? true : null;"));

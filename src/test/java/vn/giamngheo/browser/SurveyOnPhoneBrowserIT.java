@@ -114,6 +114,7 @@ class SurveyOnPhoneBrowserIT {
 		this.browser.findElement(By.id("username")).sendKeys(reviewer);
 		this.browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		this.browser.findElement(By.id("login-submit")).click();
+		vn.giamngheo.support.Browser.awaitSignedIn(this.browser);
 		this.browser.get("http://localhost:" + this.port + "/reviews/households/" + listed + "/survey");
 		assertThat(this.browser.findElement(By.id("head")).getText()).isEqualTo(head);
 		this.browser.findElement(By.name("incomePerCapita")).sendKeys("600000");

@@ -46,4 +46,14 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * Waits until the login form has been answered (the browser left {@code /login}): a
+	 * {@code get} right after the click can otherwise race the session cookie.
+	 * @param driver the browser that clicked "log in"
+	 */
+	public static void awaitSignedIn(org.openqa.selenium.WebDriver driver) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+			.until((d) -> !d.getCurrentUrl().contains("/login"));
+	}
+
 }
