@@ -72,6 +72,23 @@ class ArchitectureTest {
 			.check(classes);
 	}
 
+	@ParameterizedTest(name = "only {0} uses {0}.persistence")
+	@MethodSource("capabilities")
+	void aCapabilitysRepositoriesAreItsOwn(String capability) {
+		noClasses().that()
+			.resideOutsideOfPackage(BASE + capability + "..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + capability + ".persistence..")
+			.because("other capabilities call its face (service beans), not its SQL")
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	static Stream<String> capabilities() {
+		return ALLOWED.keySet().stream();
+	}
+
 	@Test
 	void everyCapabilityPackageIsDeclared() {
 		Set<String> declared = ALLOWED.keySet();

@@ -50,6 +50,17 @@ public class UserDirectory {
 		this.properties = properties;
 	}
 
+	/**
+	 * A user's account as it signs in (role, view and capture scopes), for checks other
+	 * capabilities make about another user, e.g. whether a reviewer may capture in a
+	 * village.
+	 * @param username the user name
+	 * @return the account, if there is one
+	 */
+	public java.util.Optional<SignedInUser> account(String username) {
+		return this.users.findPrincipal(username);
+	}
+
 	public List<UserAccount> list(String query, int page, int size) {
 		this.current.requireRole(Role.SYSTEM_ADMIN);
 		int limit = Math.max(1, Math.min(size, 200));

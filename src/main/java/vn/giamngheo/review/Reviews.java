@@ -16,7 +16,7 @@ import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.SignedInUser;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.review.domain.ReviewCalendar;
 import vn.giamngheo.review.domain.ReviewCalendar.Deadline;
@@ -49,14 +49,14 @@ public class Reviews {
 
 	private final StandardCatalogue standards;
 
-	private final UserRepository users;
+	private final UserDirectory users;
 
 	private final HouseholdRegistry registry;
 
 	private final ObjectMapper json;
 
 	Reviews(ReviewRepository reviews, ReviewGuard guard, Geography geography, StandardCatalogue standards,
-			UserRepository users, HouseholdRegistry registry, ObjectMapper json) {
+			UserDirectory users, HouseholdRegistry registry, ObjectMapper json) {
 		this.reviews = reviews;
 		this.guard = guard;
 		this.geography = geography;
@@ -330,7 +330,7 @@ public class Reviews {
 			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
 		}
 		String username = (reviewer == null) ? "" : reviewer.strip().toLowerCase();
-		SignedInUser user = this.users.findPrincipal(username).orElse(null);
+		SignedInUser user = this.users.account(username).orElse(null);
 		if (user == null || (user.role() != Role.REVIEWER && user.role() != Role.COMMUNE_OFFICER)
 				|| !user.actor().scope().canCapture(village.path())) {
 			throw DomainException.invalid(List.of(new FieldProblem("reviewer", "review.field.reviewer", username)));
