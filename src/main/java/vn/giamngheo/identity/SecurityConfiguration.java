@@ -1,5 +1,6 @@
 package vn.giamngheo.identity;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,6 +15,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.identity.security.BearerTokenFilter;
@@ -51,7 +53,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
-			UserRepository users, AccessProperties properties) throws Exception {
+			UserRepository users, AccessProperties properties, MessageSource messages, LocaleResolver locales)
+			throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
@@ -73,7 +76,8 @@ public class SecurityConfiguration {
 						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
 				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
-			.addFilterBefore(new LoginRateLimitFilter(properties.loginAttemptsPerMinute()), CsrfFilter.class)
+			.addFilterBefore(new LoginRateLimitFilter(properties.loginAttemptsPerMinute(), messages, locales),
+					CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
 			.addFilterAfter(new PrincipalRefreshFilter(changes, users, problems),
 					UsernamePasswordAuthenticationFilter.class);

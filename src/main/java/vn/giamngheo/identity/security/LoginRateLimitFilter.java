@@ -9,7 +9,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Limits login attempts per client address (fixed one-minute window), in front of the
@@ -22,8 +24,19 @@ public class LoginRateLimitFilter extends OncePerRequestFilter {
 
 	private final Map<String, long[]> windows = new ConcurrentHashMap<>();
 
-	public LoginRateLimitFilter(int perMinute) {
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	/**
+	 * @param perMinute attempts allowed per address and minute
+	 * @param messages the refusal text ({@code login.throttled}), in the user's language
+	 * @param locales the application's locale resolver (Vietnamese by default)
+	 */
+	public LoginRateLimitFilter(int perMinute, MessageSource messages, LocaleResolver locales) {
 		this.perMinute = perMinute;
+		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -46,7 +59,8 @@ public class LoginRateLimitFilter extends OncePerRequestFilter {
 			response.setStatus(429);
 			response.setHeader("Retry-After", "60");
 			response.setContentType("text/plain;charset=UTF-8");
-			response.getWriter().write("429 Too many login attempts / Quá nhiều lần đăng nhập, thử lại sau 1 phút");
+			response.getWriter()
+				.write(this.messages.getMessage("login.throttled", null, this.locales.resolveLocale(request)));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -21,7 +21,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 	public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	@Bean
-	LocaleResolver localeResolver() {
+	public LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("giamngheo-lang");
 		resolver.setDefaultLocaleFunction((request) -> {
 			String header = request.getHeader("Accept-Language");
