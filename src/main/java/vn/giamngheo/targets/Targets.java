@@ -328,9 +328,9 @@ public class Targets {
 							}
 						}
 						for (Figures f : series) {
-							Double v = value(ind.code(), f,
-									(t.numeratorGroup() == null) ? null : numerators.getOrDefault(f.year(),
-											new Figures(f.year(), f.standardKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+							Double v = value(ind.code(), f, (t.numeratorGroup() == null) ? null : numerators
+								.getOrDefault(f.year(),
+										new Figures(f.year(), f.standardKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
 							if (v != null) {
 								points.add(new Point(f.year(), v, basis(f.standardKey())));
 							}
