@@ -389,6 +389,9 @@ public class Targets {
 			case "POOR_PERSONS" -> (double) f.poorPersons();
 			case "POOR_INCOME_PER_HEAD" -> (f.poorIncomePerHead() == null) ? null : f.poorIncomePerHead().doubleValue();
 			case "POOR_MEAN_DEPRIVATIONS" -> f.poorMeanDeprivations();
+			case "AF_H" -> f.afHeadcount();
+			case "AF_A" -> f.afIntensity();
+			case "AF_M0" -> f.afM0();
 			default -> null;
 		};
 	}

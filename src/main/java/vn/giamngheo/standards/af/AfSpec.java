@@ -29,6 +29,11 @@ public record AfSpec(List<String> indicators, List<Fraction> weights, Fraction k
 		return new AlkireFoster(this.indicators, this.weights, this.k);
 	}
 
+	/** Whether every indicator has the same weight (the legal count of deprivations). */
+	public boolean equalWeights() {
+		return this.weights.stream().distinct().count() == 1;
+	}
+
 	/**
 	 * The same parameters, reported as unverified (the standard itself is unverified).
 	 */
