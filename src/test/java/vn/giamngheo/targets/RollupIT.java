@@ -169,7 +169,7 @@ class RollupIT {
 	Targets targets;
 
 	@Test
-	void progressOfADistrictUsesTheRolledUpValues() {
+	void progressOfADistrictUsesTheRolledUpValues() throws Exception {
 		this.f.signIn("admin");
 		Map<Integer, Double> series = this.rollups.series(this.catalogue.find("HOUSEHOLDS_GRID").orElseThrow(),
 				this.geography.unit(this.t.districtId));
@@ -193,6 +193,14 @@ class RollupIT {
 		assertThat(p.evaluation().latestYear()).isEqualTo(2023);
 		assertThat(p.evaluation().latest()).isEqualTo(100.0);
 		assertThat(p.evaluation().verdict()).isEqualTo(vn.giamngheo.targets.domain.Verdict.MET);
+		// a resolution without number and date says so on its progress and scorecard
+		// pages
+		for (String page : new String[] { "/targets/resolutions/{id}", "/targets/resolutions/{id}/scorecard" }) {
+			this.mvc.perform(get(page, r.id()).with(authentication(this.f.auth("admin"))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"resolution-unverified\"")))
+				.andExpect(content().string(containsString("chưa đối chiếu số, ngày")));
+		}
 		// the shared database keeps no test resolution for other tests' dashboards
 		this.jdbc.sql("delete from resolution_target where resolution_id = ?").param(r.id()).update();
 		this.jdbc.sql("delete from resolution where id = ?").param(r.id()).update();
