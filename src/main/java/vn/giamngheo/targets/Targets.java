@@ -508,6 +508,36 @@ public class Targets {
 		return this.rollups.result(d, this.rollups.new Scope(unit, year));
 	}
 
+	/**
+	 * For the entered targets of a district or province judged on a rolled-up value: the
+	 * completeness of their latest year (communes that reported).
+	 * @param progress the judged targets of the unit
+	 * @param unitId the unit
+	 * @return target code → roll-up of its latest year (targets on the unit's own value
+	 * left out)
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Rollup.Result> completeness(List<TargetProgress> progress, long unitId) {
+		Unit unit = this.aggregates.visibleUnit(unitId);
+		Map<String, Rollup.Result> result = new LinkedHashMap<>();
+		if (unit.isCommune() || unit.isVillage()) {
+			return result;
+		}
+		Map<Integer, Rollups.Scope> scopes = new TreeMap<>();
+		for (TargetProgress p : progress) {
+			Integer year = p.evaluation().latestYear();
+			if (!p.indicator().entered() || year == null || p.indicator().rollup() == Rollup.Aggregation.NONE) {
+				continue;
+			}
+			Rollup.Result r = this.rollups.result(p.indicator(),
+					scopes.computeIfAbsent(year, (y) -> this.rollups.new Scope(unit, y)));
+			if (!r.own()) {
+				result.put(p.target().code(), r);
+			}
+		}
+		return result;
+	}
+
 	private void checkYear(int year) {
 		int now = LocalDate.now(this.clock).getYear();
 		if (year < 2000 || year > now) {

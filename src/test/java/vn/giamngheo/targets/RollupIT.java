@@ -193,6 +193,13 @@ class RollupIT {
 		assertThat(p.evaluation().latestYear()).isEqualTo(2023);
 		assertThat(p.evaluation().latest()).isEqualTo(100.0);
 		assertThat(p.evaluation().verdict()).isEqualTo(vn.giamngheo.targets.domain.Verdict.MET);
+		// the progress page of the district says the value is rolled up and how complete
+		// it is
+		this.mvc
+			.perform(get("/targets/resolutions/{id}", r.id()).param("unit", String.valueOf(this.t.districtId))
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2023: tổng hợp từ cấp dưới, 2/3 xã đã báo cáo")));
 		// a resolution without number and date says so on its progress and scorecard
 		// pages
 		for (String page : new String[] { "/targets/resolutions/{id}", "/targets/resolutions/{id}/scorecard" }) {
