@@ -3,7 +3,7 @@
 #  1. full refresh of the aggregates of Quảng Nam (49) and Lai Châu (12), REFRESHES times each,
 #     through POST /api/v1/analytics/refreshes (one transaction per province);
 #  2. incremental refresh of one commune (Xã Dang) through the same service path;
-#  3. server time of the dashboard page, the progress page, the scorecard and the series API of
+#  3. server time of the dashboard page, the Alkire–Foster page (all households and one group), the progress page, the scorecard and the series API of
 #     Quảng Nam: REQUESTS sequential requests each on loopback after a warm-up, p50 / p95 / max.
 # Usage: bench/targets.sh                 starts the jar on a fresh data dir with the demo (SIZE)
 #        BASE=http://127.0.0.1:8092 bench/targets.sh   measures an application already running
@@ -89,6 +89,8 @@ measure() {  # name, path
 }
 echo "## server time on loopback, $REQUESTS sequential requests after 10 warm-up"
 measure dashboard "/dashboards?unit=$QN"
+measure af "/dashboards/af?unit=$QN"
+measure af-group "/dashboards/af?unit=$QN&group=ETHNIC_MINORITY"
 measure progress "/targets/resolutions/$RES"
 measure scorecard "/targets/resolutions/$RES/scorecard"
 measure series "/api/v1/analytics/series?unit=$QN&group=MOUNTAIN"

@@ -20,6 +20,9 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.standards.af.AfSpec;
+import vn.giamngheo.standards.domain.Standard;
+import vn.giamngheo.standards.domain.StandardCatalogue;
 
 /**
  * The analytics of the registry, read from precomputed aggregates. Other capabilities
@@ -41,9 +44,12 @@ public class Aggregates {
 
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
+	private final StandardCatalogue standards;
+
 	public Aggregates(AggregateRepository repository, Geography geography, CurrentActor actor,
-			org.springframework.transaction.support.TransactionTemplate tx) {
+			org.springframework.transaction.support.TransactionTemplate tx, StandardCatalogue standards) {
 		this.tx = tx;
+		this.standards = standards;
 		this.repository = repository;
 		this.geography = geography;
 		this.actor = actor;
@@ -283,6 +289,48 @@ public class Aggregates {
 	public List<String> partialCommunes(long unitId) {
 		Unit unit = visibleUnit(unitId);
 		return "2025".equals(unit.edition()) ? this.repository.partialCommunes(unit.path()) : List.of();
+	}
+
+	/**
+	 * Alkire–Foster measures of a unit and its children in a year for a group of
+	 * households, from the aggregates (the latest year when {@code year} is null or has
+	 * no data).
+	 * @param unitId unit id
+	 * @param year review year, or null
+	 * @param group the group of households
+	 * @param locale language of the indicator names
+	 * @return the report
+	 */
+	@Transactional(readOnly = true)
+	public AfReport alkireFoster(long unitId, Integer year, Group group, java.util.Locale locale) {
+		Unit unit = visibleUnit(unitId);
+		LocalDate from = LocalDate.of(1900, 1, 1);
+		LocalDate to = LocalDate.of(2999, 12, 31);
+		Communes communes = communes(unit);
+		List<Figures> series = this.repository.series(communes, group, from, to);
+		Figures latest = series.isEmpty() ? null : series.get(series.size() - 1);
+		Figures current = series.stream().filter((f) -> year != null && f.year() == year).findFirst().orElse(latest);
+		if (current == null) {
+			return new AfReport(unit, (year != null) ? year : 0, null, null, null, List.of(), series, Map.of());
+		}
+		int y = current.year();
+		Standard standard = this.standards.find(current.standardKey()).orElse(null);
+		AfSpec spec = (standard == null) ? null : standard.alkireFosterSpec().orElse(null);
+		Map<String, String> names = new LinkedHashMap<>();
+		if (standard != null) {
+			standard.indicators()
+				.forEach((i) -> names.put(i.code(), "en".equals(locale.getLanguage()) ? i.name().en() : i.name().vi()));
+		}
+		AfUnit total = new AfUnit(unit.id(), unit.name(), current,
+				this.repository.indicatorSums(communes, y, group, from, to));
+		List<AfUnit> children = new ArrayList<>();
+		if (!"2025".equals(unit.edition()) && !unit.isCommune()) {
+			Map<Long, Map<String, long[]>> sums = this.repository.indicatorSumsByChild(unit.id(), y, group, from, to);
+			for (UnitFigures u : byChildren(unit.id(), y, group, from, to)) {
+				children.add(new AfUnit(u.unitId(), u.name(), u.figures(), sums.getOrDefault(u.unitId(), Map.of())));
+			}
+		}
+		return new AfReport(unit, y, current.standardKey(), spec, total, children, series, names);
 	}
 
 }

@@ -30,12 +30,17 @@ public final class Cube {
 	 * @param wardTown ward or town of a city or town
 	 * @param counts households, persons, poor households, poor persons, near-poor
 	 * households, near-poor persons, poor income sum, poor income persons, poor
-	 * deprivations
+	 * deprivations, AF poor households, AF poor persons, AF score, AF scale
 	 */
 	public record Row(long communeId, String path, int year, String standardKey, boolean urban, boolean ethnicMinority,
 			boolean socialProtection, boolean mountain, boolean poorDistrict, boolean poorCommune, boolean wardTown,
 			long[] counts) {
 	}
+
+	/**
+	 * Number of counts of a row (the last one, the Alkire–Foster scale, is not summed).
+	 */
+	public static final int COUNTS = 13;
 
 	private final List<Row> rows;
 
@@ -69,16 +74,17 @@ public final class Cube {
 					r.poorCommune(), r.wardTown())) {
 				continue;
 			}
-			long[] s = sums.computeIfAbsent(r.year(), (y) -> new long[9]);
-			for (int k = 0; k < 9; k++) {
+			long[] s = sums.computeIfAbsent(r.year(), (y) -> new long[COUNTS]);
+			for (int k = 0; k < COUNTS - 1; k++) {
 				s[k] += r.counts()[k];
 			}
+			s[COUNTS - 1] = Math.max(s[COUNTS - 1], r.counts()[COUNTS - 1]);
 			standards.merge(r.year(), r.standardKey(), (a, b) -> (a.compareTo(b) <= 0) ? a : b);
 		}
 		return sums.entrySet().stream().map((e) -> {
 			long[] s = e.getValue();
 			return new Figures(e.getKey(), standards.get(e.getKey()), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
-					s[8]);
+					s[8], s[9], s[10], s[11], s[12]);
 		}).toList();
 	}
 

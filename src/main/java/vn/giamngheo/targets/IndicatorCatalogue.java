@@ -26,7 +26,9 @@ public class IndicatorCatalogue {
 			for (Map<String, Object> m : list) {
 				IndicatorDef d = new IndicatorDef(str(m, "code"), str(m, "kind"), str(m, "unit"),
 						Boolean.TRUE.equals(m.get("lower_is_better")), str(m, "name"), str(m, "name_en"),
-						str(m, "formula"), str(m, "source"), num(m.get("min")), num(m.get("max")));
+						str(m, "formula"), str(m, "source"), num(m.get("min")), num(m.get("max")),
+						str(m, "aggregation"));
+				d.rollup();
 				this.indicators.put(d.code(), d);
 			}
 		}

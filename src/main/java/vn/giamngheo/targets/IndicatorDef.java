@@ -15,9 +15,16 @@ import java.util.Locale;
  * @param source where the value comes from
  * @param min lowest value accepted in data entry, or null
  * @param max highest value accepted in data entry, or null
+ * @param aggregation how entered values roll up to higher units (SUM, COMMUNES, VILLAGES,
+ * HOUSEHOLDS, PERSONS, POOR_NEAR_POOR_PERSONS or NONE)
  */
 public record IndicatorDef(String code, String kind, String unit, boolean lowerIsBetter, String name, String nameEn,
-		String formula, String source, Double min, Double max) {
+		String formula, String source, Double min, Double max, String aggregation) {
+
+	/** How entered values of this indicator roll up (NONE when not additive). */
+	public vn.giamngheo.targets.domain.Rollup.Aggregation rollup() {
+		return vn.giamngheo.targets.domain.Rollup.Aggregation.parse(this.aggregation);
+	}
 
 	public boolean entered() {
 		return "ENTERED".equals(this.kind);

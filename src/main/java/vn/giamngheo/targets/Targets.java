@@ -36,6 +36,7 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.targets.domain.Evaluation;
 import vn.giamngheo.targets.domain.Point;
+import vn.giamngheo.targets.domain.Rollup;
 import vn.giamngheo.targets.domain.Rule;
 import vn.giamngheo.targets.domain.Verdict;
 import vn.giamngheo.targets.domain.VerdictEngine;
@@ -68,12 +69,15 @@ public class Targets {
 
 	private final Clock clock;
 
+	private final Rollups rollups;
+
 	private final vn.giamngheo.standards.domain.StandardCatalogue standards;
 
 	public Targets(TargetRepository repository, IndicatorCatalogue catalogue, Aggregates aggregates,
 			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock,
-			vn.giamngheo.standards.domain.StandardCatalogue standards) {
+			vn.giamngheo.standards.domain.StandardCatalogue standards, Rollups rollups) {
 		this.standards = standards;
+		this.rollups = rollups;
 		this.repository = repository;
 		this.catalogue = catalogue;
 		this.aggregates = aggregates;
@@ -328,9 +332,9 @@ public class Targets {
 							}
 						}
 						for (Figures f : series) {
-							Double v = value(ind.code(), f,
-									(t.numeratorGroup() == null) ? null : numerators.getOrDefault(f.year(),
-											new Figures(f.year(), f.standardKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+							Double v = value(ind.code(), f, (t.numeratorGroup() == null) ? null : numerators
+								.getOrDefault(f.year(),
+										new Figures(f.year(), f.standardKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
 							if (v != null) {
 								points.add(new Point(f.year(), v, basis(f.standardKey())));
 							}
@@ -353,8 +357,7 @@ public class Targets {
 							"POOR_DISTRICTS_LEFT".equals(ind.code()) ? held[1] : Rates.percent(held[1], held[0])));
 				}
 			}
-			default ->
-				this.repository.approved(ind.code(), unit.id()).forEach((year, v) -> points.add(new Point(year, v)));
+			default -> this.rollups.series(ind, unit).forEach((year, v) -> points.add(new Point(year, v)));
 		}
 		return points;
 	}
@@ -389,6 +392,9 @@ public class Targets {
 			case "POOR_PERSONS" -> (double) f.poorPersons();
 			case "POOR_INCOME_PER_HEAD" -> (f.poorIncomePerHead() == null) ? null : f.poorIncomePerHead().doubleValue();
 			case "POOR_MEAN_DEPRIVATIONS" -> f.poorMeanDeprivations();
+			case "AF_H" -> f.afHeadcount();
+			case "AF_A" -> f.afIntensity();
+			case "AF_M0" -> f.afM0();
 			default -> null;
 		};
 	}
@@ -462,8 +468,10 @@ public class Targets {
 	 *
 	 * @param indicator the indicator
 	 * @param value the stored value, or null
+	 * @param rolledUp for a district or province, the value made from the units under it
+	 * (with the communes that reported), or null
 	 */
-	public record EntryLine(IndicatorDef indicator, IndicatorValue value) {
+	public record EntryLine(IndicatorDef indicator, IndicatorValue value, Rollup.Result rolledUp) {
 	}
 
 	/** The data-entry form of a unit and year. */
@@ -475,7 +483,59 @@ public class Targets {
 		for (IndicatorValue v : this.repository.values(unit.id(), year)) {
 			stored.put(v.indicatorCode(), v);
 		}
-		return this.catalogue.entered().stream().map((d) -> new EntryLine(d, stored.get(d.code()))).toList();
+		Rollups.Scope scope = this.rollups.new Scope(unit, year);
+		return this.catalogue.entered()
+			.stream()
+			.map((d) -> new EntryLine(d, stored.get(d.code()),
+					(unit.isCommune() || unit.isVillage()) ? null : this.rollups.result(d, scope)))
+			.toList();
+	}
+
+	/**
+	 * The value of an entered indicator for a unit and year: its own approved value, or
+	 * the roll-up of the units under it, with the communes that reported.
+	 * @param indicatorCode an entered indicator
+	 * @param unitId unit id (NOT_FOUND outside the view scope)
+	 * @param year year
+	 * @return the value and its completeness
+	 */
+	@Transactional(readOnly = true)
+	public Rollup.Result rollup(String indicatorCode, long unitId, int year) {
+		IndicatorDef d = this.catalogue.find(indicatorCode)
+			.filter(IndicatorDef::entered)
+			.orElseThrow(() -> DomainException.notFound("INDICATOR", indicatorCode));
+		Unit unit = this.aggregates.visibleUnit(unitId);
+		return this.rollups.result(d, this.rollups.new Scope(unit, year));
+	}
+
+	/**
+	 * For the entered targets of a district or province judged on a rolled-up value: the
+	 * completeness of their latest year (communes that reported).
+	 * @param progress the judged targets of the unit
+	 * @param unitId the unit
+	 * @return target code → roll-up of its latest year (targets on the unit's own value
+	 * left out)
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Rollup.Result> completeness(List<TargetProgress> progress, long unitId) {
+		Unit unit = this.aggregates.visibleUnit(unitId);
+		Map<String, Rollup.Result> result = new LinkedHashMap<>();
+		if (unit.isCommune() || unit.isVillage()) {
+			return result;
+		}
+		Map<Integer, Rollups.Scope> scopes = new TreeMap<>();
+		for (TargetProgress p : progress) {
+			Integer year = p.evaluation().latestYear();
+			if (!p.indicator().entered() || year == null || p.indicator().rollup() == Rollup.Aggregation.NONE) {
+				continue;
+			}
+			Rollup.Result r = this.rollups.result(p.indicator(),
+					scopes.computeIfAbsent(year, (y) -> this.rollups.new Scope(unit, y)));
+			if (!r.own()) {
+				result.put(p.target().code(), r);
+			}
+		}
+		return result;
 	}
 
 	private void checkYear(int year) {

@@ -135,4 +135,21 @@ public final class Territory {
 		return id;
 	}
 
+	/**
+	 * A household assessed in one year with the given deprivations (poor when it has
+	 * three or more, as the 2022–2025 standard counts them).
+	 */
+	public UUID deprivedHousehold(long[] commune, boolean ethnicMinority, int members, int year,
+			String... deprivations) {
+		UUID id = household(commune, ethnicMinority, false, members, 1_000_000, year, "-");
+		this.jdbc
+			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
+					+ " income_per_capita, deprivations, deprivation_count, classification, source)"
+					+ " values (?, ?, ?, ?, ?, 1000000, ?, ?, ?, 'MANUAL')")
+			.params(id, this.provinceCode, year, standardOf(year), members, deprivations, deprivations.length,
+					(deprivations.length >= 3) ? "POOR" : "MIDDLE")
+			.update();
+		return id;
+	}
+
 }

@@ -18,6 +18,7 @@ import vn.giamngheo.analytics.Flow;
 import vn.giamngheo.analytics.UnitFigures;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.analytics.domain.Group.Part;
+import vn.giamngheo.standards.domain.StandardCatalogue;
 
 /**
  * SQL of the aggregates: the refresh (one statement per set of communes: a window over
@@ -28,8 +29,12 @@ public class AggregateRepository {
 
 	private final JdbcClient jdbc;
 
-	public AggregateRepository(JdbcClient jdbc) {
+	/** The Alkire–Foster score, cut-off test and scale of each standard, as SQL. */
+	private final AfSql af;
+
+	public AggregateRepository(JdbcClient jdbc, StandardCatalogue standards) {
 		this.jdbc = jdbc;
+		this.af = AfSql.of(standards);
 	}
 
 	/**
@@ -73,14 +78,26 @@ public class AggregateRepository {
 			+ " coalesce(sum(s.income_per_capita * s.member_count) filter (where s.classification = 'POOR'), 0),"
 			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'"
 			+ " and s.income_per_capita is not null), 0),"
-			+ " coalesce(sum(s.deprivation_count) filter (where s.classification = 'POOR'), 0)" + FROM
+			+ " coalesce(sum(s.deprivation_count) filter (where s.classification = 'POOR'), 0),"
+			+ " count(*) filter (where {AF_POOR}), coalesce(sum(s.member_count) filter (where {AF_POOR}), 0),"
+			+ " coalesce(sum({AF_SCORE}) filter (where {AF_POOR}), 0),"
+			+ " coalesce(sum(({AF_SCORE}) * s.member_count) filter (where {AF_POOR}), 0), min({AF_SCALE})" + FROM
 			+ " group by h.province_code, h.commune_id, s.year, s.standard_key, h.urban, h.ethnic_minority,"
 			+ " h.social_protection";
 
-	private static final String DEPRIVATIONS = "insert into agg_deprivation select h.province_code, h.commune_id,"
-			+ " s.year, d, count(*), count(*) filter (where s.classification = 'POOR')"
+	/**
+	 * Households deprived on each indicator, per group, with the censored headcounts
+	 * (deprived and multidimensionally poor).
+	 */
+	private static final String DEPRIVATIONS = "insert into agg_deprivation (province_code, commune_id, year,"
+			+ " indicator, households, poor_households, urban, ethnic_minority, social_protection, persons,"
+			+ " af_households, af_persons) select h.province_code, h.commune_id, s.year, d, count(*),"
+			+ " count(*) filter (where s.classification = 'POOR'), h.urban, h.ethnic_minority, h.social_protection,"
+			+ " sum(s.member_count), count(*) filter (where {AF_POOR}),"
+			+ " coalesce(sum(s.member_count) filter (where {AF_POOR}), 0)"
 			+ " from household h join household_assessment s on s.household_id = h.id, unnest(s.deprivations) d"
-			+ " where %s and not h.voided and s.recognised group by h.province_code, h.commune_id, s.year, d";
+			+ " where %s and not h.voided and s.recognised group by h.province_code, h.commune_id, s.year, d,"
+			+ " h.urban, h.ethnic_minority, h.social_protection";
 
 	/**
 	 * Flows and cohorts from one pass of window functions over each household's years
@@ -123,8 +140,8 @@ public class AggregateRepository {
 		for (String table : TABLES) {
 			this.jdbc.sql("delete from " + table + " where " + aggFilter).param(param).update();
 		}
-		long n = this.jdbc.sql(String.format(YEARS, householdFilter)).param(param).update();
-		this.jdbc.sql(String.format(DEPRIVATIONS, householdFilter)).param(param).update();
+		long n = this.jdbc.sql(this.af.apply(String.format(YEARS, householdFilter))).param(param).update();
+		this.jdbc.sql(this.af.apply(String.format(DEPRIVATIONS, householdFilter))).param(param).update();
 		this.jdbc.sql(String.format(WINDOWS, householdFilter)).param(param).update();
 		this.jdbc.sql(String.format(REFRESHED, aggFilter)).param(param).update();
 		return n;
@@ -189,13 +206,14 @@ public class AggregateRepository {
 
 	private static final String SUMS = "min(a.standard_key), sum(a.households), sum(a.persons),"
 			+ " sum(a.poor_households), sum(a.poor_persons), sum(a.near_poor_households), sum(a.near_poor_persons),"
-			+ " sum(a.poor_income_sum), sum(a.poor_income_persons), sum(a.poor_deprivations)";
+			+ " sum(a.poor_income_sum), sum(a.poor_income_persons), sum(a.poor_deprivations),"
+			+ " sum(a.af_poor_households), sum(a.af_poor_persons), sum(a.af_score), max(a.af_scale)";
 
 	private static Figures figures(ResultSet rs, int yearCol) throws SQLException {
 		int k = yearCol;
 		return new Figures(rs.getInt(k), rs.getString(k + 1), rs.getLong(k + 2), rs.getLong(k + 3), rs.getLong(k + 4),
 				rs.getLong(k + 5), rs.getLong(k + 6), rs.getLong(k + 7), rs.getLong(k + 8), rs.getLong(k + 9),
-				rs.getLong(k + 10));
+				rs.getLong(k + 10), rs.getLong(k + 11), rs.getLong(k + 12), rs.getLong(k + 13), rs.getLong(k + 14));
 	}
 
 	/**
@@ -255,10 +273,11 @@ public class AggregateRepository {
 				+ communes.sql() + ") select cs.id, cs.path, a.year, a.standard_key, a.urban, a.ethnic_minority,"
 				+ " a.social_protection, cs.mountain, cs.pd, cs.pc, cs.wt, a.households, a.persons,"
 				+ " a.poor_households, a.poor_persons, a.near_poor_households, a.near_poor_persons, a.poor_income_sum,"
-				+ " a.poor_income_persons, a.poor_deprivations from cs join agg_commune_year a on a.commune_id = cs.id";
+				+ " a.poor_income_persons, a.poor_deprivations, a.af_poor_households, a.af_poor_persons, a.af_score,"
+				+ " a.af_scale from cs join agg_commune_year a on a.commune_id = cs.id";
 		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
-			long[] counts = new long[9];
-			for (int k = 0; k < 9; k++) {
+			long[] counts = new long[Cube.COUNTS];
+			for (int k = 0; k < Cube.COUNTS; k++) {
 				counts[k] = rs.getLong(12 + k);
 			}
 			return new Cube.Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
@@ -407,6 +426,48 @@ public class AggregateRepository {
 			.query((rs, n) -> new Deprivation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6)))
 			.list();
+	}
+
+	/**
+	 * Per-indicator sums of the communes of a unit in a year, for a group: households and
+	 * persons deprived, and deprived while multidimensionally poor.
+	 * @return indicator code → {households, persons, AF households, AF persons}
+	 */
+	public java.util.Map<String, long[]> indicatorSums(Communes communes, int year, Group group, LocalDate from,
+			LocalDate to) {
+		List<Object> params = new ArrayList<>(communes.params());
+		params.add(year);
+		String sql = "select a.indicator, sum(a.households), sum(a.persons), sum(a.af_households), sum(a.af_persons)"
+				+ " from agg_deprivation a join admin_unit c on c.id = a.commune_id where " + communes.sql()
+				+ " and a.year = ?" + groupSql(group, from, to, params) + " group by a.indicator";
+		java.util.Map<String, long[]> result = new java.util.TreeMap<>();
+		this.jdbc.sql(sql).params(params).query((rs) -> {
+			result.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+		});
+		return result;
+	}
+
+	/**
+	 * Per-indicator sums of each child of a 2024 unit in a year, for a group.
+	 * @return child id → indicator code → {households, persons, AF households, AF
+	 * persons}
+	 */
+	public java.util.Map<Long, java.util.Map<String, long[]>> indicatorSumsByChild(long parentId, int year, Group group,
+			LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>();
+		params.add(parentId);
+		params.add(year);
+		String sql = "select ch.id, a.indicator, sum(a.households), sum(a.persons), sum(a.af_households),"
+				+ " sum(a.af_persons) from admin_unit ch join admin_unit c on c.path like ch.path || '%'"
+				+ " and c.level = 'commune' join agg_deprivation a on a.commune_id = c.id"
+				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
+				+ " group by ch.id, a.indicator";
+		java.util.Map<Long, java.util.Map<String, long[]>> result = new java.util.LinkedHashMap<>();
+		this.jdbc.sql(sql).params(params).query((rs) -> {
+			result.computeIfAbsent(rs.getLong(1), (k) -> new java.util.TreeMap<>())
+				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) });
+		});
+		return result;
 	}
 
 	/** Review years with aggregates under a path, oldest first. */

@@ -102,6 +102,51 @@ public final class AlkireFoster {
 		return this.k;
 	}
 
+	/** The common denominator of the weights: scaled scores are in units of 1/scale. */
+	public long scale() {
+		return this.scale;
+	}
+
+	/**
+	 * Weight of an indicator times {@link #scale()}.
+	 * @param i indicator index
+	 * @return the integer weight
+	 */
+	public long scaledWeight(int i) {
+		return this.scaledWeights[i];
+	}
+
+	/** The smallest scaled score that is poor (k times the scale, rounded up). */
+	public long minimumPoorScore() {
+		return this.minimumPoorScore;
+	}
+
+	/**
+	 * The measures from sums computed elsewhere (precomputed aggregates): the same result
+	 * as adding the units one by one to an {@link Accumulator}.
+	 * @param n number of units
+	 * @param totalWeight population (sum of sampling weights)
+	 * @param poorWeight population of the poor (score ≥ k)
+	 * @param censoredScaledScore sum over the poor of weight × scaled score
+	 * @param deprived population deprived on each indicator
+	 * @param censored population poor and deprived on each indicator
+	 * @return the measures
+	 */
+	public Result fromSums(long n, long totalWeight, long poorWeight, long censoredScaledScore, long[] deprived,
+			long[] censored) {
+		if (deprived.length != this.scaledWeights.length || censored.length != this.scaledWeights.length) {
+			throw new IllegalArgumentException("need one sum per indicator");
+		}
+		Sums s = new Sums(this.scaledWeights.length);
+		s.n = n;
+		s.weight = totalWeight;
+		s.poorWeight = poorWeight;
+		s.censoredScore = censoredScaledScore;
+		System.arraycopy(deprived, 0, s.deprived, 0, deprived.length);
+		System.arraycopy(censored, 0, s.censored, 0, censored.length);
+		return result(s);
+	}
+
 	/**
 	 * Deprivation score of a unit scaled to an integer.
 	 * @param deprivedMask bit i set when deprived in indicator i

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.giamngheo.standards.af.AfSpec;
+
 /**
  * One poverty standard as loaded from its data file (national, or a provincial overlay
  * already merged onto its base).
@@ -25,14 +27,29 @@ import java.util.Optional;
  * @param scoreWay cut-offs of the score way, or {@code null} where none is known
  * @param indicators indicator catalogue in the standard's order
  * @param notes remarks shown to users (e.g. an unset middle band), or {@code null}
+ * @param alkireFoster Alkire–Foster weights and cut-off over the indicators, or
+ * {@code null} when the file gives none
  * @param file the file it was loaded from
  */
 public record Standard(String key, int version, Text name, LocalDate from, LocalDate to, String legalBasis,
 		boolean verified, String base, String provinceCode, boolean example, Map<String, Threshold> parameters,
-		WayRules incomeWay, WayRules scoreWay, List<Indicator> indicators, Text notes, String file) {
+		WayRules incomeWay, WayRules scoreWay, List<Indicator> indicators, Text notes, AfSpec alkireFoster,
+		String file) {
 
 	public boolean isLocal() {
 		return this.provinceCode != null;
+	}
+
+	/**
+	 * The Alkire–Foster parameters as they should be reported: unverified when the
+	 * standard as a whole is.
+	 * @return the parameters, if the file gives them
+	 */
+	public Optional<AfSpec> alkireFosterSpec() {
+		if (this.alkireFoster == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.verified ? this.alkireFoster : this.alkireFoster.unverified());
 	}
 
 	public Optional<WayRules> scoreWayRules() {

@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import vn.giamngheo.standards.af.AfSpec;
+import vn.giamngheo.standards.af.Fraction;
+
 /**
  * Loads and validates the standard files listed in {@code index.yaml}. Any malformed file
  * throws a {@link StandardFormatException} naming the file and the field.
@@ -301,8 +304,48 @@ public final class StandardLoader {
 					"must be between 1 and the number of indicators (" + indicators.size() + ")");
 		}
 		Text notes = m.containsKey("notes") ? text(m, "notes", file) : null;
+		AfSpec af = m.containsKey("alkire_foster") ? alkireFoster(map(m, "alkire_foster", file), indicators, file)
+				: null;
 		return new Standard(key, version, name, from, to, legalBasis, verified, base, province, example,
-				Map.copyOf(parameters), incomeWay, scoreWay, List.copyOf(indicators), notes, file);
+				Map.copyOf(parameters), incomeWay, scoreWay, List.copyOf(indicators), notes, af, file);
+	}
+
+	/**
+	 * The Alkire–Foster section: {@code weights} is {@code equal} (each indicator 1/n, as
+	 * the legal rule counts deprivations) or a mapping indicator code → exact fraction
+	 * naming every indicator; {@code k} an exact fraction in (0, 1].
+	 */
+	private static AfSpec alkireFoster(Map<String, Object> m, List<Indicator> indicators, String file) {
+		String path = "alkire_foster";
+		List<String> codes = indicators.stream().map(Indicator::code).toList();
+		List<Fraction> weights = new ArrayList<>();
+		Object w = m.get("weights");
+		if ("equal".equals(w)) {
+			codes.forEach((c) -> weights.add(Fraction.of(1, codes.size())));
+		}
+		else if (w instanceof Map<?, ?> byCode) {
+			if (!byCode.keySet().equals(new HashSet<>(codes))) {
+				throw new StandardFormatException(file, path + ".weights",
+						"must give a weight to each indicator " + codes + ", got " + byCode.keySet());
+			}
+			for (String c : codes) {
+				long[] f = fraction(byCode.get(c), file, path + ".weights." + c);
+				weights.add(Fraction.of(f[0], f[1]));
+			}
+		}
+		else {
+			throw new StandardFormatException(file, path + ".weights", "must be 'equal' or a mapping code → fraction");
+		}
+		long[] k = fraction(m.get("k"), file, path + ".k");
+		AfSpec spec = new AfSpec(codes, weights, Fraction.of(k[0], k[1]),
+				string(m, "legal_basis", file, path + ".legal_basis"), bool(m, "verified", file, path + ".verified"));
+		try {
+			spec.measure();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StandardFormatException(file, path, ex.getMessage());
+		}
+		return spec;
 	}
 
 	private static boolean isCode(String code) {

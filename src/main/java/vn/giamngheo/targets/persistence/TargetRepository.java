@@ -183,6 +183,49 @@ public class TargetRepository {
 		return result;
 	}
 
+	/**
+	 * Approved values of an indicator in a year for a unit and every unit under it.
+	 * @return unit id → value
+	 */
+	public java.util.Map<Long, Double> approvedUnder(String indicator, String path, int year) {
+		java.util.Map<Long, Double> result = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select unit_id, value from indicator_value where indicator_code = ? and unit_path like ?"
+					+ " and year = ? and status = 'APPROVED'")
+			.params(indicator, path + "%", year)
+			.query((rs) -> {
+				result.put(rs.getLong(1), rs.getBigDecimal(2).doubleValue());
+			});
+		return result;
+	}
+
+	/** Years with an approved value of an indicator for a unit or any unit under it. */
+	public List<Integer> approvedYearsUnder(String indicator, String path) {
+		return this.jdbc
+			.sql("select distinct year from indicator_value where indicator_code = ? and unit_path like ?"
+					+ " and status = 'APPROVED' order by 1")
+			.params(indicator, path + "%")
+			.query(Integer.class)
+			.list();
+	}
+
+	/**
+	 * A unit and the districts and communes under it (same edition), with each commune's
+	 * number of villages.
+	 * @return rows {id, parent id (0 for the unit), name, level, villages}
+	 */
+	public List<Object[]> subtree(long unitId, String path) {
+		return this.jdbc
+			.sql("select u.id, coalesce(u.parent_id, 0), u.name, u.level, (select count(*) from admin_unit v"
+					+ " where v.parent_id = u.id and v.level = 'village') from admin_unit u where u.path like ?"
+					+ " and u.level <> 'village' and (u.id = ? or u.path <> ?) order by u.depth, u.id")
+			.params(path + "%", unitId, path)
+			.query((rs,
+					n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+							rs.getLong(5) })
+			.list();
+	}
+
 	/** Values waiting for a decision under a path. */
 	public List<IndicatorValue> pending(String[] pathPatterns) {
 		return this.jdbc

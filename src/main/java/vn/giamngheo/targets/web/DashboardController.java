@@ -20,9 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.targets.AlkireFosterDashboard;
+import vn.giamngheo.targets.AlkireFosterDashboard.View;
 import vn.giamngheo.targets.Boundaries;
 import vn.giamngheo.targets.Dashboards;
 import vn.giamngheo.targets.Dashboards.Dashboard;
@@ -44,9 +48,12 @@ public class DashboardController {
 
 	private final MessageSource messages;
 
+	private final AlkireFosterDashboard alkireFoster;
+
 	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
-			MessageSource messages) {
+			MessageSource messages, AlkireFosterDashboard alkireFoster) {
 		this.messages = messages;
+		this.alkireFoster = alkireFoster;
 		this.dashboards = dashboards;
 		this.targets = targets;
 		this.geography = geography;
@@ -71,6 +78,37 @@ public class DashboardController {
 		return "targets/dashboard";
 	}
 
+	/** The Alkire–Foster dashboard: H, A, M0 and the indicators' contributions. */
+	@GetMapping("/dashboards/af")
+	String alkireFoster(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String group, Model model, Locale locale) {
+		String code = (group == null || group.isBlank()) ? "ALL" : group.trim().toUpperCase(Locale.ROOT);
+		View v = this.alkireFoster.view((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
+		model.addAttribute("v", v);
+		model.addAttribute("groups", AlkireFosterDashboard.GROUPS);
+		model.addAttribute("ancestors", this.geography.ancestors(v.unit()));
+		return "targets/af";
+	}
+
+	private static Group group(String code) {
+		try {
+			return Group.parse(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.invalid(List.of(new FieldProblem("group", "error.field.invalid", ex.getMessage())));
+		}
+	}
+
+	/** A chart's table: the Alkire–Foster charts (af_*) take a group, the others not. */
+	private Table table(String chart, long unit, Integer year, String group, Locale locale) {
+		Table table = chart.startsWith("af_") ? this.alkireFoster.table(chart, unit, year, group(group), locale)
+				: this.dashboards.table(chart, unit, year);
+		if (table == null) {
+			throw DomainException.notFound("UNIT", chart);
+		}
+		return table;
+	}
+
 	@PostMapping("/dashboards/boundaries")
 	String uploadBoundaries(@RequestParam long unit, @RequestParam(required = false) MultipartFile file, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
@@ -91,11 +129,8 @@ public class DashboardController {
 
 	@GetMapping("/dashboards/{chart}.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable String chart, @RequestParam long unit,
-			@RequestParam(required = false) Integer year, Locale locale) {
-		Table table = this.dashboards.table(chart, unit, year);
-		if (table == null) {
-			throw DomainException.notFound("UNIT", chart);
-		}
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String group, Locale locale) {
+		Table table = table(chart, unit, year, group, locale);
 		List<String> labels = table.header()
 			.stream()
 			.map((h) -> this.messages.getMessage("targets.col." + h, null, h, locale))
@@ -110,11 +145,8 @@ public class DashboardController {
 
 	@GetMapping("/dashboards/{chart}.csv")
 	ResponseEntity<String> csv(@PathVariable String chart, @RequestParam long unit,
-			@RequestParam(required = false) Integer year) {
-		Table table = this.dashboards.table(chart, unit, year);
-		if (table == null) {
-			throw DomainException.notFound("UNIT", chart);
-		}
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String group, Locale locale) {
+		Table table = table(chart, unit, year, group, locale);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"" + chart + "-" + unit + ((year != null) ? "-" + year : "") + ".csv\"")

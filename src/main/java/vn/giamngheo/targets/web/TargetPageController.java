@@ -95,6 +95,7 @@ public class TargetPageController {
 		model.addAttribute("children",
 				this.geography.children(r.scopeUnitId()).stream().filter((u) -> !u.isVillage()).toList());
 		model.addAttribute("verdicts", counts(progress));
+		model.addAttribute("completeness", this.targets.completeness(progress, shown.id()));
 		return "targets/progress";
 	}
 

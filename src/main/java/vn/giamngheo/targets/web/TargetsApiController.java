@@ -90,6 +90,13 @@ public class TargetsApiController {
 		return this.targets.entryForm(unit, year);
 	}
 
+	@GetMapping("/indicator-values/rollups")
+	@Operation(summary = "Giá trị của một chỉ số nhập tổng hợp từ các đơn vị cấp dưới (kèm số xã đã báo cáo)")
+	public vn.giamngheo.targets.domain.Rollup.Result rollup(@RequestParam String indicator, @RequestParam long unit,
+			@RequestParam int year) {
+		return this.targets.rollup(indicator, unit, year);
+	}
+
 	/**
 	 * Values to save for a unit and year.
 	 *

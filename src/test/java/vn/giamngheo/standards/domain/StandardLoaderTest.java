@@ -99,7 +99,7 @@ class StandardLoaderTest {
 			WayRules rules = s.rules(way);
 			if (rules != null) {
 				reported.addAll(thresholds(new Standard(s.key(), 1, s.name(), s.from(), s.to(), "x", true, null, null,
-						false, s.parameters(), rules, null, s.indicators(), null, s.file())));
+						false, s.parameters(), rules, null, s.indicators(), null, null, s.file())));
 			}
 		}
 		assertThat(reported).filteredOn((t) -> t.name().equals(name)).singleElement().satisfies((t) -> {
