@@ -100,6 +100,9 @@ class ImportPlanner {
 
 		int same;
 
+		/** The registry's state the plan was made from. */
+		HouseholdBulk.Snapshot snapshot;
+
 		int errors() {
 			return (int) this.problems.stream().filter((p) -> !p.info()).count();
 		}
@@ -171,12 +174,25 @@ class ImportPlanner {
 			}
 			places.put(h.code(), new Place(commune, village));
 		}
+		// the registry's state before it is read: the commit applies this plan only while
+		// it is the same
+		Set<String> provinces = new HashSet<>();
+		places.values().forEach((p) -> provinces.add(p.commune().provinceCode()));
+		plan.snapshot = this.bulk.snapshot(provinces);
 		// 2. existing households by code (the file's and those only its member rows name)
 		Set<String> codes = new HashSet<>(file.households.keySet());
 		codes.addAll(membersOf.keySet());
 		codes.removeAll(plan.rejected);
 		Map<String, Household> byCode = new HashMap<>();
 		this.bulk.byCodes(codes).forEach((h) -> byCode.put(h.code(), h));
+		boolean more = false;
+		for (Household h : byCode.values()) {
+			more |= provinces.add(h.provinceCode());
+		}
+		if (more) {
+			// member rows of households in other provinces
+			plan.snapshot = this.bulk.snapshot(provinces);
+		}
 		// 3. citizen IDs of the file's members
 		Set<String> cccds = new HashSet<>();
 		file.members.stream().map((m) -> m.data().cccd()).filter(Objects::nonNull).forEach(cccds::add);

@@ -205,7 +205,7 @@ class ImportBench {
 	}
 
 	private void empty() {
-		this.jdbc.sql("truncate household_assessment, member, household").update();
+		this.jdbc.sql("truncate household_assessment, member, household cascade").update();
 	}
 
 	private long count(String table) {

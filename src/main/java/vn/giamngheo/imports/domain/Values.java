@@ -101,8 +101,37 @@ public final class Values {
 
 	/** A cell as plain text, cleaned (NFC, trimmed, inner spaces collapsed). */
 	public static String text(Raw raw) {
-		String t = TextNormalizer.clean(raw.text());
+		String t = clean(raw.text());
 		return (t == null || t.isEmpty()) ? null : t;
+	}
+
+	/**
+	 * {@link TextNormalizer#clean}, without its work for the usual text that is clean
+	 * already.
+	 */
+	static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		int n = text.length();
+		if (n == 0) {
+			return text;
+		}
+		boolean plain = text.charAt(0) > ' ' && text.charAt(n - 1) > ' ';
+		char last = 'x';
+		boolean ascii = true;
+		for (int i = 0; i < n && plain; i++) {
+			char c = text.charAt(i);
+			if (c < ' ' || (c == ' ' && last == ' ') || Character.isWhitespace(c) && c != ' ') {
+				plain = false;
+			}
+			ascii &= c < 0x80;
+			last = c;
+		}
+		if (plain && (ascii || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC))) {
+			return text;
+		}
+		return TextNormalizer.clean(text);
 	}
 
 }
