@@ -73,7 +73,7 @@ public class HouseholdExports {
 			Workbook wb = new Workbook(out, "giamngheo", "1.0");
 			Worksheet ws = wb.newWorksheet(msg("imports.export.sheet", locale));
 			for (int c = 0; c < COLUMNS.size(); c++) {
-				ws.value(0, c, msg(COLUMNS.get(c).labelKey(), locale));
+				ws.inlineString(0, c, msg(COLUMNS.get(c).labelKey(), locale));
 				ws.style(0, c).bold().set();
 			}
 			int[] row = { 1 };
@@ -90,7 +90,10 @@ public class HouseholdExports {
 						ws.value(row[0], c, n);
 					}
 					else if (v != null) {
-						ws.value(row[0], c, v.toString());
+						// inline: a shared-string table of every name and ID would be
+						// held
+						// in memory to the end
+						ws.inlineString(row[0], c, v.toString());
 					}
 				}
 				row[0]++;

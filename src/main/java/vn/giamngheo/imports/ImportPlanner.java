@@ -112,17 +112,21 @@ class ImportPlanner {
 					this.assessments, this.paths);
 		}
 
-		List<Change> recorded() {
-			List<Change> r = new ArrayList<>();
-			this.newHouseholds.forEach((h) -> r.add(new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)));
-			this.householdUpdates
-				.forEach((u) -> r.add(new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())));
-			this.newMembers.forEach((m) -> r.add(new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)));
-			this.memberUpdates.forEach((u) -> r
-				.add(new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE", u.before())));
-			this.assessments.forEach((a) -> r.add(new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
-					(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
-			return r;
+		/**
+		 * What the plan changes, for the revert: made one at a time as they are written.
+		 */
+		java.util.stream.Stream<Change> recorded() {
+			return HouseholdBulk.<Change>concat(
+					this.newHouseholds.stream().map((h) -> new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)),
+					this.householdUpdates.stream()
+						.map((u) -> new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())),
+					this.newMembers.stream().map((m) -> new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)),
+					this.memberUpdates.stream()
+						.map((u) -> new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE",
+								u.before())),
+					this.assessments.stream()
+						.map((a) -> new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
+								(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
 		}
 
 	}

@@ -162,14 +162,26 @@ class ImportRunner {
 
 	private void validate(ImportJob job) {
 		this.jobs.start(job.id(), "VALIDATING");
-		LocalDate today = LocalDate.now(this.clock);
+		long t0 = System.nanoTime();
+		Planned planned = planFile(job, LocalDate.now(this.clock));
+		long t1 = System.nanoTime();
+		// the file's records are no longer held: only the plan
+		this.tx.executeWithoutResult((status) -> {
+			this.jobs.problems(job.id(), planned.plan().problems);
+			stage(job, planned.plan());
+			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
+		});
+		log.info("Import {}: read, checked and planned in {} ms, staged in {} ms", job.id(), (t1 - t0) / 1_000_000,
+				(System.nanoTime() - t1) / 1_000_000);
+	}
+
+	private Planned planFile(ImportJob job, LocalDate today) {
 		ParsedFile parsed = parse(job, today);
 		Plan plan = this.planner.plan(parsed, today);
-		this.tx.executeWithoutResult((status) -> {
-			this.jobs.problems(job.id(), plan.problems);
-			stage(job, plan);
-			this.jobs.finish(job.id(), "VALIDATED", counts(parsed, plan));
-		});
+		return new Planned(plan, counts(parsed, plan));
+	}
+
+	private record Planned(Plan plan, Counts counts) {
 	}
 
 	/**
@@ -182,10 +194,12 @@ class ImportRunner {
 		LocalDate today = LocalDate.now(this.clock);
 		String reason = reason(job);
 		Runnable[] after = { null };
+		long t0 = System.nanoTime();
 		this.commitTx.executeWithoutResult((status) -> {
 			if (this.bulk.applyStaged(job.id())) {
 				this.jobs.commitStagedChanges(job.id());
 				this.jobs.committed(job.id());
+				log.info("Import {}: staged plan applied in {} ms", job.id(), (System.nanoTime() - t0) / 1_000_000);
 				return;
 			}
 			log.info("Import {}: the registry changed since the dry run (or its plan is gone); checking the file again",
@@ -201,7 +215,7 @@ class ImportRunner {
 				return;
 			}
 			this.bulk.apply(plan.changes(), reason);
-			this.jobs.changes(job.id(), plan.recorded());
+			this.jobs.changes(job.id(), plan.recorded()::iterator);
 			this.jobs.problems(job.id(), plan.problems);
 			this.jobs.finish(job.id(), "COMMITTED", counts(parsed, plan));
 		});
@@ -215,7 +229,7 @@ class ImportRunner {
 
 	private void stage(ImportJob job, Plan plan) {
 		this.bulk.stage(job.id(), plan.snapshot, plan.changes(), reason(job));
-		this.jobs.stageChanges(job.id(), plan.recorded());
+		this.jobs.stageChanges(job.id(), plan.recorded()::iterator);
 	}
 
 	private static String reason(ImportJob job) {

@@ -167,6 +167,20 @@ public class HouseholdBulk {
 		this.audit.dropStaged(batch);
 	}
 
+	/**
+	 * Streams one after another, lazily: a {@code flatMap} would buffer a whole inner
+	 * stream when read through an iterator (COPY reads it so), 400,000 audit rows at
+	 * once.
+	 */
+	@SafeVarargs
+	public static <T> java.util.stream.Stream<T> concat(java.util.stream.Stream<? extends T>... streams) {
+		java.util.stream.Stream<T> all = java.util.stream.Stream.empty();
+		for (java.util.stream.Stream<? extends T> s : streams) {
+			all = java.util.stream.Stream.concat(all, s);
+		}
+		return all;
+	}
+
 	private void publish(Collection<String> villagePaths) {
 		// households counted and classified by the aggregates changed in these communes
 		villagePaths.stream()
@@ -200,28 +214,26 @@ public class HouseholdBulk {
 	/** Audit rows of the changes, made one at a time as they are read. */
 	private static java.util.stream.Stream<AuditEntry> entries(String actor, Changes changes, Map<UUID, String> paths,
 			String reason) {
-		return java.util.stream.Stream
-			.of(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
-					changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
-					changes.newMembers()
-						.stream()
-						.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
-								paths.get(m.householdId()), m.provinceCode(),
-								AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
-					changes.memberUpdates()
-						.stream()
-						.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
-								u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
-								AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
-										HouseholdRegistry.memberFields(u.after().data())),
-								reason)),
-					changes.assessments()
-						.stream()
-						.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
-								c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
-								c.after().provinceCode(),
-								AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)))
-			.flatMap((st) -> st);
+		return HouseholdBulk.<AuditEntry>concat(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
+				changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
+				changes.newMembers()
+					.stream()
+					.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
+							paths.get(m.householdId()), m.provinceCode(),
+							AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
+				changes.memberUpdates()
+					.stream()
+					.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
+							u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
+							AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
+									HouseholdRegistry.memberFields(u.after().data())),
+							reason)),
+				changes.assessments()
+					.stream()
+					.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+							c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
+							c.after().provinceCode(),
+							AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)));
 	}
 
 	private static AuditEntry created(String actor, BulkHousehold h, String reason) {

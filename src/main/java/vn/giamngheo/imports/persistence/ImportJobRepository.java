@@ -200,7 +200,7 @@ public class ImportJobRepository {
 	 * Stages what a planned import changes (for its revert), replacing what was staged
 	 * before; {@link #commitStagedChanges} records them when the import is committed.
 	 */
-	public void stageChanges(UUID id, List<Change> changes) {
+	public void stageChanges(UUID id, Iterable<Change> changes) {
 		dropStagedChanges(id);
 		copyChanges("import_stage_change", id, changes);
 	}
@@ -228,14 +228,11 @@ public class ImportJobRepository {
 			.update();
 	}
 
-	public void changes(UUID id, List<Change> changes) {
+	public void changes(UUID id, Iterable<Change> changes) {
 		copyChanges("import_change", id, changes);
 	}
 
-	private void copyChanges(String table, UUID id, List<Change> changes) {
-		if (changes.isEmpty()) {
-			return;
-		}
+	private void copyChanges(String table, UUID id, Iterable<Change> changes) {
 		try (CopyText copy = CopyText.open(this.dataSource,
 				table + " (job_id, seq, entity_type, entity_id, household_id, action, before)")) {
 			int seq = 0;
