@@ -114,17 +114,24 @@ class ImportPlanner {
 
 		/**
 		 * What the plan changes, for the revert: made one at a time as they are written.
+		 * Members and classifications of a household the plan creates are not recorded:
+		 * the revert takes them with their household.
 		 */
 		java.util.stream.Stream<Change> recorded() {
+			Set<UUID> created = new HashSet<>();
+			this.newHouseholds.forEach((h) -> created.add(h.id()));
 			return HouseholdBulk.<Change>concat(
 					this.newHouseholds.stream().map((h) -> new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)),
 					this.householdUpdates.stream()
 						.map((u) -> new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())),
-					this.newMembers.stream().map((m) -> new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)),
+					this.newMembers.stream()
+						.filter((m) -> !created.contains(m.householdId()))
+						.map((m) -> new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)),
 					this.memberUpdates.stream()
 						.map((u) -> new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE",
 								u.before())),
 					this.assessments.stream()
+						.filter((a) -> a.before() != null || !created.contains(a.after().householdId()))
 						.map((a) -> new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
 								(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
 		}
