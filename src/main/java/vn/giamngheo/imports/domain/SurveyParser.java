@@ -461,11 +461,16 @@ public final class SurveyParser implements Tables.RowSink {
 	private static long signature(SheetState s, Map<Field, Raw> v) {
 		long h = 0xcbf29ce484222325L ^ s.name.hashCode();
 		for (Map.Entry<Field, Raw> e : v.entrySet()) {
-			String t = e.getValue().text() + "|" + e.getValue().date();
+			String t = e.getValue().text();
 			for (int i = 0; i < t.length(); i++) {
 				h ^= t.charAt(i);
 				h *= 0x100000001b3L;
 			}
+			h ^= '|';
+			h *= 0x100000001b3L;
+			java.time.LocalDate date = e.getValue().date();
+			h ^= (date == null) ? -1L : date.toEpochDay();
+			h *= 0x100000001b3L;
 			h ^= e.getKey().ordinal();
 			h *= 0x100000001b3L;
 		}

@@ -61,7 +61,22 @@ public final class Values {
 
 	/** Yes/no: có, x, 1, yes, true, đúng / không, 0, no, false, sai; blank = null. */
 	public static Boolean bool(Raw raw) {
-		String t = TextNormalizer.fold(raw.text());
+		String text = raw.text();
+		// the usual words, without folding
+		switch (text) {
+			case "Có", "có", "x", "X", "1", "TRUE", "true", "Yes", "yes" -> {
+				return Boolean.TRUE;
+			}
+			case "Không", "không", "0", "FALSE", "false", "No", "no" -> {
+				return Boolean.FALSE;
+			}
+			case "" -> {
+				return null;
+			}
+			default -> {
+			}
+		}
+		String t = TextNormalizer.fold(text);
 		if (t.isEmpty()) {
 			return null;
 		}
