@@ -12,4 +12,5 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 ./mvnw -q verify -Dit.test=ImportBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx512m -Dimports.bench.size=$SIZE" 2>&1 \
-  | grep -E '=== imports bench|^(demo|file|export|import|pg copy|ratio|heap|problems|cores|cpu|java|postgresql|loadavg)[a-z ]*:|ERROR|FAIL|OutOfMemory' || true
+  | tee target/imports-bench.log \
+  | grep -E '=== imports bench|^(demo|file|export|import|pg copy|ratio|heap|problems|cores|cpu|java|postgresql|loadavg)[a-z ]*:|Import [0-9a-f-]{36}:|ERROR|FAIL|OutOfMemory' || true

@@ -2,6 +2,7 @@ package vn.giamngheo.audit;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +22,64 @@ public class AuditBatch {
 
 	private final ObjectMapper json;
 
-	public AuditBatch(DataSource dataSource, ObjectMapper json) {
+	private final JdbcClient jdbc;
+
+	public AuditBatch(DataSource dataSource, ObjectMapper json, JdbcClient jdbc) {
 		this.dataSource = dataSource;
 		this.json = json;
+		this.jdbc = jdbc;
 	}
+
+	private static final String COLUMNS = "actor, action, entity_type, entity_id, household_id, unit_path,"
+			+ " province_code, changes, reason";
 
 	/** Writes the entries (read once, one at a time) with one COPY. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(Iterable<AuditEntry> entries) {
-		try (CopyText copy = CopyText.open(this.dataSource, "audit_event (actor, action, entity_type, entity_id,"
-				+ " household_id, unit_path, province_code, changes, reason)")) {
+		copy("audit_event (" + COLUMNS + ")", null, entries);
+	}
+
+	/**
+	 * Stages the audit rows of a planned bulk change (read once, one at a time) under a
+	 * batch id; {@link #recordStaged} writes them when the change is applied.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void stage(java.util.UUID batch, Iterable<AuditEntry> entries) {
+		copy("bulk_stage_audit (batch_id, " + COLUMNS + ")", batch, entries);
+	}
+
+	/**
+	 * Writes the staged audit rows of a batch to the audit trail (one INSERT ... SELECT).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int recordStaged(java.util.UUID batch) {
+		return this.jdbc
+			.sql("insert into audit_event (" + COLUMNS + ") select " + COLUMNS
+					+ " from bulk_stage_audit where batch_id = ?")
+			.param(batch)
+			.update();
+	}
+
+	/** Unit paths of the staged audit rows of a batch. */
+	public java.util.List<String> stagedPaths(java.util.UUID batch) {
+		return this.jdbc
+			.sql("select distinct unit_path from bulk_stage_audit where batch_id = ? and unit_path is not null")
+			.param(batch)
+			.query(String.class)
+			.list();
+	}
+
+	/** Forgets the staged rows of a batch. */
+	public void dropStaged(java.util.UUID batch) {
+		this.jdbc.sql("delete from bulk_stage_audit where batch_id = ?").param(batch).update();
+	}
+
+	private void copy(String target, java.util.UUID batch, Iterable<AuditEntry> entries) {
+		try (CopyText copy = CopyText.open(this.dataSource, target)) {
 			for (AuditEntry e : entries) {
+				if (batch != null) {
+					copy.field(batch);
+				}
 				copy.field(e.actor())
 					.field(e.action())
 					.field(e.entityType())

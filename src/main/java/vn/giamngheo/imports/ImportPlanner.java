@@ -100,6 +100,9 @@ class ImportPlanner {
 
 		int same;
 
+		/** The registry's state the plan was made from. */
+		HouseholdBulk.Snapshot snapshot;
+
 		int errors() {
 			return (int) this.problems.stream().filter((p) -> !p.info()).count();
 		}
@@ -109,17 +112,28 @@ class ImportPlanner {
 					this.assessments, this.paths);
 		}
 
-		List<Change> recorded() {
-			List<Change> r = new ArrayList<>();
-			this.newHouseholds.forEach((h) -> r.add(new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)));
-			this.householdUpdates
-				.forEach((u) -> r.add(new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())));
-			this.newMembers.forEach((m) -> r.add(new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)));
-			this.memberUpdates.forEach((u) -> r
-				.add(new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE", u.before())));
-			this.assessments.forEach((a) -> r.add(new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
-					(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
-			return r;
+		/**
+		 * What the plan changes, for the revert: made one at a time as they are written.
+		 * Members and classifications of a household the plan creates are not recorded:
+		 * the revert takes them with their household.
+		 */
+		java.util.stream.Stream<Change> recorded() {
+			Set<UUID> created = new HashSet<>();
+			this.newHouseholds.forEach((h) -> created.add(h.id()));
+			return HouseholdBulk.<Change>concat(
+					this.newHouseholds.stream().map((h) -> new Change("HOUSEHOLD", h.id(), h.id(), "CREATE", null)),
+					this.householdUpdates.stream()
+						.map((u) -> new Change("HOUSEHOLD", u.before().id(), u.before().id(), "UPDATE", u.before())),
+					this.newMembers.stream()
+						.filter((m) -> !created.contains(m.householdId()))
+						.map((m) -> new Change("MEMBER", m.id(), m.householdId(), "CREATE", null)),
+					this.memberUpdates.stream()
+						.map((u) -> new Change("MEMBER", u.before().id(), u.before().householdId(), "UPDATE",
+								u.before())),
+					this.assessments.stream()
+						.filter((a) -> a.before() != null || !created.contains(a.after().householdId()))
+						.map((a) -> new Change("ASSESSMENT", a.after().id(), a.after().householdId(),
+								(a.before() == null) ? "CREATE" : "UPDATE", a.before())));
 		}
 
 	}
@@ -171,12 +185,25 @@ class ImportPlanner {
 			}
 			places.put(h.code(), new Place(commune, village));
 		}
+		// the registry's state before it is read: the commit applies this plan only while
+		// it is the same
+		Set<String> provinces = new HashSet<>();
+		places.values().forEach((p) -> provinces.add(p.commune().provinceCode()));
+		plan.snapshot = this.bulk.snapshot(provinces);
 		// 2. existing households by code (the file's and those only its member rows name)
 		Set<String> codes = new HashSet<>(file.households.keySet());
 		codes.addAll(membersOf.keySet());
 		codes.removeAll(plan.rejected);
 		Map<String, Household> byCode = new HashMap<>();
 		this.bulk.byCodes(codes).forEach((h) -> byCode.put(h.code(), h));
+		boolean more = false;
+		for (Household h : byCode.values()) {
+			more |= provinces.add(h.provinceCode());
+		}
+		if (more) {
+			// member rows of households in other provinces
+			plan.snapshot = this.bulk.snapshot(provinces);
+		}
 		// 3. citizen IDs of the file's members
 		Set<String> cccds = new HashSet<>();
 		file.members.stream().map((m) -> m.data().cccd()).filter(Objects::nonNull).forEach(cccds::add);

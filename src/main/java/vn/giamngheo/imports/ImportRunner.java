@@ -69,6 +69,12 @@ class ImportRunner {
 
 	private final TransactionTemplate tx;
 
+	/**
+	 * The commit's transaction: repeatable read, so the plan's checks and writes see one
+	 * state.
+	 */
+	private final TransactionTemplate commitTx;
+
 	private final ImportFiles files;
 
 	private final ObjectMapper json;
@@ -89,6 +95,9 @@ class ImportRunner {
 		this.bulk = bulk;
 		this.runAs = runAs;
 		this.tx = tx;
+		this.commitTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+		this.commitTx
+			.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.files = files;
 		this.json = json;
 		this.clock = clock;
@@ -135,46 +144,96 @@ class ImportRunner {
 			});
 		}
 		catch (DomainException ex) {
-			this.jobs.fail(id, ex.messageKey());
+			failed(id, ex.messageKey());
 		}
 		catch (RuntimeException | Error ex) {
 			// an Error (out of memory on a huge file) too: the transaction was rolled
 			// back
 			log.warn("Import {} failed; nothing was written", id, ex);
-			this.jobs.fail(id, "imports.job.failed");
+			failed(id, "imports.job.failed");
 		}
+	}
+
+	private void failed(UUID id, String key) {
+		this.jobs.fail(id, key);
+		this.bulk.dropStaged(id);
+		this.jobs.dropStagedChanges(id);
 	}
 
 	private void validate(ImportJob job) {
 		this.jobs.start(job.id(), "VALIDATING");
-		LocalDate today = LocalDate.now(this.clock);
-		ParsedFile parsed = parse(job, today);
-		Plan plan = this.planner.plan(parsed, today);
-		this.jobs.problems(job.id(), plan.problems);
-		this.jobs.finish(job.id(), "VALIDATED", counts(parsed, plan));
+		long t0 = System.nanoTime();
+		Planned planned = planFile(job, LocalDate.now(this.clock));
+		long t1 = System.nanoTime();
+		// the file's records are no longer held: only the plan
+		this.tx.executeWithoutResult((status) -> {
+			this.jobs.problems(job.id(), planned.plan().problems);
+			stage(job, planned.plan());
+			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
+		});
+		log.info("Import {}: read, checked and planned in {} ms, staged in {} ms", job.id(), (t1 - t0) / 1_000_000,
+				(System.nanoTime() - t1) / 1_000_000);
 	}
 
+	private Planned planFile(ImportJob job, LocalDate today) {
+		ParsedFile parsed = parse(job, today);
+		Plan plan = this.planner.plan(parsed, today);
+		return new Planned(plan, counts(parsed, plan));
+	}
+
+	private record Planned(Plan plan, Counts counts) {
+	}
+
+	/**
+	 * The commit: in one transaction (repeatable read), applies the plan the dry run
+	 * staged when it still holds, else reads, checks and plans the file again and applies
+	 * that; the job's final state is written in the same transaction.
+	 */
 	private void commit(ImportJob job) {
 		this.jobs.start(job.id(), "COMMITTING");
 		LocalDate today = LocalDate.now(this.clock);
-		ParsedFile parsed = parse(job, today);
-		Plan[] rejected = { null };
-		this.tx.executeWithoutResult((status) -> {
-			Plan plan = this.planner.plan(parsed, today);
-			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
-				rejected[0] = plan;
-				status.setRollbackOnly();
+		String reason = reason(job);
+		Runnable[] after = { null };
+		long t0 = System.nanoTime();
+		this.commitTx.executeWithoutResult((status) -> {
+			if (this.bulk.applyStaged(job.id())) {
+				this.jobs.commitStagedChanges(job.id());
+				this.jobs.committed(job.id());
+				log.info("Import {}: staged plan applied in {} ms", job.id(), (System.nanoTime() - t0) / 1_000_000);
 				return;
 			}
-			this.bulk.apply(plan.changes(), "import " + job.id() + " · " + job.fileName());
-			this.jobs.changes(job.id(), plan.recorded());
+			log.info("Import {}: the registry changed since the dry run (or its plan is gone); checking the file again",
+					job.id());
+			ParsedFile parsed = parse(job, today);
+			Plan plan = this.planner.plan(parsed, today);
+			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
+				status.setRollbackOnly();
+				after[0] = () -> this.tx.executeWithoutResult((s) -> {
+					this.jobs.problems(job.id(), plan.problems);
+					this.jobs.finish(job.id(), "REJECTED", counts(parsed, plan));
+				});
+				return;
+			}
+			this.bulk.apply(plan.changes(), reason);
+			this.jobs.changes(job.id(), plan.recorded()::iterator);
 			this.jobs.problems(job.id(), plan.problems);
 			this.jobs.finish(job.id(), "COMMITTED", counts(parsed, plan));
 		});
-		if (rejected[0] != null) {
-			this.jobs.problems(job.id(), rejected[0].problems);
-			this.jobs.finish(job.id(), "REJECTED", counts(parsed, rejected[0]));
+		if (after[0] != null) {
+			after[0].run();
 		}
+		// the staged plan is spent (or out of date)
+		this.bulk.dropStaged(job.id());
+		this.jobs.dropStagedChanges(job.id());
+	}
+
+	private void stage(ImportJob job, Plan plan) {
+		this.bulk.stage(job.id(), plan.snapshot, plan.changes(), reason(job));
+		this.jobs.stageChanges(job.id(), plan.recorded()::iterator);
+	}
+
+	private static String reason(ImportJob job) {
+		return "import " + job.id() + " · " + job.fileName();
 	}
 
 	/** Reads the file with the uploader's mapping (chosen now or remembered). */

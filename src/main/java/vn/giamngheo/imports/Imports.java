@@ -244,8 +244,15 @@ public class Imports {
 							old.urban()), old.villageName()));
 				}
 			}
+			// members and classifications of the households the import created are not
+			// recorded one by one: they go with their household
+			Set<UUID> created = new java.util.HashSet<>(createdHouseholds);
+			Set<UUID> createdMemberIds = new java.util.HashSet<>(createdMembers);
 			List<MemberUpdate> memberUpdates = new ArrayList<>();
 			for (Member now : this.bulk.members(households)) {
+				if (created.contains(now.householdId()) && createdMemberIds.add(now.id())) {
+					createdMembers.add(now.id());
+				}
 				Member old = oldMembers.get(now.id());
 				if (old != null) {
 					memberUpdates.add(new MemberUpdate(now, new BulkMember(old.id(), old.householdId(),
@@ -254,6 +261,9 @@ public class Imports {
 			}
 			List<AssessmentChange> assessments = new ArrayList<>();
 			for (BulkAssessment now : this.bulk.assessments(households)) {
+				if (created.contains(now.householdId()) && !createdAssessments.contains(now.id())) {
+					createdAssessments.add(now.id());
+				}
 				BulkAssessment old = oldAssessments.get(now.id());
 				if (old != null) {
 					assessments.add(new AssessmentChange(now, old));

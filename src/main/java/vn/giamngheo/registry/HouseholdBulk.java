@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -86,20 +87,7 @@ public class HouseholdBulk {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void apply(Changes changes, String reason) {
 		Actor current = this.actor.get();
-		Map<UUID, String> paths = new java.util.HashMap<>(changes.paths());
-		changes.newHouseholds().forEach((h) -> paths.put(h.id(), h.unitPath()));
-		changes.householdUpdates().forEach((u) -> paths.put(u.before().id(), u.before().unitPath()));
-		// every row is checked against the capture scope before anything is written
-		for (BulkHousehold h : changes.newHouseholds()) {
-			requireCapture(current, h.unitPath());
-		}
-		for (HouseholdUpdate u : changes.householdUpdates()) {
-			requireCapture(current, u.before().unitPath());
-			requireCapture(current, u.after().unitPath());
-		}
-		changes.newMembers().forEach((m) -> requireCapture(current, requirePath(paths, m.householdId())));
-		changes.memberUpdates().forEach((u) -> requireCapture(current, requirePath(paths, u.before().householdId())));
-		changes.assessments().forEach((c) -> requireCapture(current, requirePath(paths, c.after().householdId())));
+		Map<UUID, String> paths = checkScope(current, changes);
 		this.bulk.insertHouseholds(changes.newHouseholds());
 		this.bulk.updateHouseholds(changes.householdUpdates().stream().map(HouseholdUpdate::after).toList());
 		this.bulk.insertMembers(changes.newMembers());
@@ -110,37 +98,142 @@ public class HouseholdBulk {
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
 		// audit rows are made one at a time while they are copied: a large import never
 		// holds them all
-		String actor = current.username();
-		java.util.stream.Stream<AuditEntry> entries = java.util.stream.Stream
-			.of(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
-					changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
-					changes.newMembers()
-						.stream()
-						.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
-								paths.get(m.householdId()), m.provinceCode(),
-								AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
-					changes.memberUpdates()
-						.stream()
-						.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
-								u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
-								AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
-										HouseholdRegistry.memberFields(u.after().data())),
-								reason)),
-					changes.assessments()
-						.stream()
-						.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
-								c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
-								c.after().provinceCode(),
-								AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)))
-			.flatMap((s) -> s);
-		this.audit.recordAll(entries::iterator);
+		this.audit.recordAll(entries(current.username(), changes, paths, reason)::iterator);
+		publish(paths.values());
+	}
+
+	/**
+	 * The registry's state in these provinces, read before a plan is made from it: staged
+	 * changes are applied only while it is the same.
+	 * @param provinces province codes
+	 * @return the snapshot
+	 */
+	public Snapshot snapshot(Collection<String> provinces) {
+		List<String> sorted = provinces.stream().distinct().sorted().toList();
+		return new Snapshot(sorted, this.bulk.fingerprint(sorted));
+	}
+
+	/**
+	 * Stages changes planned from a snapshot (checked against the capture scope, with
+	 * their audit rows) under a batch id, replacing what the batch staged before; nothing
+	 * is written to the registry until {@link #applyStaged}.
+	 * @param batch batch id (an import job)
+	 * @param snapshot the registry's state the plan was made from
+	 * @param changes planned changes
+	 * @param reason written to every audit row
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void stage(UUID batch, Snapshot snapshot, Changes changes, String reason) {
+		Actor current = this.actor.get();
+		Map<UUID, String> paths = checkScope(current, changes);
+		dropStaged(batch);
+		this.bulk.stage(batch, snapshot.fingerprint(), snapshot.provinces(), changes.newHouseholds(),
+				changes.householdUpdates().stream().map(HouseholdUpdate::after).toList(), changes.newMembers(),
+				changes.memberUpdates().stream().map(MemberUpdate::after).toList(),
+				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList(),
+				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
+		this.audit.stage(batch, entries(current.username(), changes, paths, reason)::iterator);
+	}
+
+	/**
+	 * Applies what a batch staged, in the caller's transaction, with set-based statements
+	 * and its audit rows, when the staged plan still holds: it is there (a crash of the
+	 * database empties the staging tables), nothing changed in the registry of its
+	 * provinces since its snapshot, no new code or citizen ID collides, and every row is
+	 * still in the current user's capture scope. The staged rows are kept; call
+	 * {@link #dropStaged} once the transaction is over.
+	 * @param batch batch id
+	 * @return false when the plan no longer holds (nothing was written; plan again)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean applyStaged(UUID batch) {
+		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
+		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
+				|| this.bulk.stagedCollides(batch)) {
+			return false;
+		}
+		Actor current = this.actor.get();
+		List<String> paths = this.audit.stagedPaths(batch);
+		paths.forEach((p) -> requireCapture(current, p));
+		this.bulk.applyStaged(batch);
+		this.audit.recordStaged(batch);
+		publish(paths);
+		return true;
+	}
+
+	/** Forgets what a batch staged. */
+	public void dropStaged(UUID batch) {
+		this.bulk.dropStaged(batch);
+		this.audit.dropStaged(batch);
+	}
+
+	/**
+	 * Streams one after another, lazily: a {@code flatMap} would buffer a whole inner
+	 * stream when read through an iterator (COPY reads it so), 400,000 audit rows at
+	 * once.
+	 */
+	@SafeVarargs
+	public static <T> java.util.stream.Stream<T> concat(java.util.stream.Stream<? extends T>... streams) {
+		java.util.stream.Stream<T> all = java.util.stream.Stream.empty();
+		for (java.util.stream.Stream<? extends T> s : streams) {
+			all = java.util.stream.Stream.concat(all, s);
+		}
+		return all;
+	}
+
+	private void publish(Collection<String> villagePaths) {
 		// households counted and classified by the aggregates changed in these communes
-		paths.values()
-			.stream()
+		villagePaths.stream()
 			.distinct()
 			.map(AssessmentsChanged::ofVillagePath)
 			.distinct()
 			.forEach(this.events::publishEvent);
+	}
+
+	/**
+	 * Checks every row against the capture scope before anything is written.
+	 * @return the unit path of every household the changes touch
+	 */
+	private static Map<UUID, String> checkScope(Actor current, Changes changes) {
+		Map<UUID, String> paths = new java.util.HashMap<>(changes.paths());
+		changes.newHouseholds().forEach((h) -> paths.put(h.id(), h.unitPath()));
+		changes.householdUpdates().forEach((u) -> paths.put(u.before().id(), u.before().unitPath()));
+		for (BulkHousehold h : changes.newHouseholds()) {
+			requireCapture(current, h.unitPath());
+		}
+		for (HouseholdUpdate u : changes.householdUpdates()) {
+			requireCapture(current, u.before().unitPath());
+			requireCapture(current, u.after().unitPath());
+		}
+		changes.newMembers().forEach((m) -> requireCapture(current, requirePath(paths, m.householdId())));
+		changes.memberUpdates().forEach((u) -> requireCapture(current, requirePath(paths, u.before().householdId())));
+		changes.assessments().forEach((c) -> requireCapture(current, requirePath(paths, c.after().householdId())));
+		return paths;
+	}
+
+	/** Audit rows of the changes, made one at a time as they are read. */
+	private static java.util.stream.Stream<AuditEntry> entries(String actor, Changes changes, Map<UUID, String> paths,
+			String reason) {
+		return HouseholdBulk.<AuditEntry>concat(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
+				changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
+				changes.newMembers()
+					.stream()
+					.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
+							paths.get(m.householdId()), m.provinceCode(),
+							AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
+				changes.memberUpdates()
+					.stream()
+					.map((u) -> new AuditEntry(actor, "UPDATE", "MEMBER", u.before().id().toString(),
+							u.before().householdId(), paths.get(u.before().householdId()), u.after().provinceCode(),
+							AuditTrail.diff(HouseholdRegistry.memberFields(u.before()),
+									HouseholdRegistry.memberFields(u.after().data())),
+							reason)),
+				changes.assessments()
+					.stream()
+					.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+							c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
+							c.after().provinceCode(),
+							AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)));
 	}
 
 	private static AuditEntry created(String actor, BulkHousehold h, String reason) {
@@ -206,12 +299,7 @@ public class HouseholdBulk {
 		this.bulk.voidMembers(createdMembers, reason);
 		this.bulk.deleteImportedAssessments(createdAssessments);
 		this.audit.recordAll(entries);
-		entries.stream()
-			.map(AuditEntry::unitPath)
-			.distinct()
-			.map(AssessmentsChanged::ofVillagePath)
-			.distinct()
-			.forEach(this.events::publishEvent);
+		publish(entries.stream().map(AuditEntry::unitPath).toList());
 		apply(restore, reason);
 	}
 
@@ -272,6 +360,15 @@ public class HouseholdBulk {
 	 * @param after the new values
 	 */
 	public record AssessmentChange(BulkAssessment before, BulkAssessment after) {
+	}
+
+	/**
+	 * The registry's state in some provinces when a plan was made.
+	 *
+	 * @param provinces province codes, sorted
+	 * @param fingerprint rows and versions
+	 */
+	public record Snapshot(List<String> provinces, String fingerprint) {
 	}
 
 	/**

@@ -275,7 +275,7 @@ class BadInputIT {
 			while (pid == null && System.currentTimeMillis() < until) {
 				pid = this.jdbc
 					.sql("select pid from pg_stat_activity where wait_event_type = 'Lock'"
-							+ " and query ilike 'copy audit_event%' limit 1")
+							+ " and query ilike 'insert into audit_event%' limit 1")
 					.query(Integer.class)
 					.optional()
 					.orElse(null);

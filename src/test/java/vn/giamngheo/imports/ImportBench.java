@@ -168,9 +168,10 @@ class ImportBench {
 				households, members, Files.size(xlsx) / 1e6, done.rowsTotal());
 		System.out.printf(Locale.ROOT, "export xlsx:          %.1f s%n", exportXlsx);
 		System.out.printf(Locale.ROOT, "export csv:           %.1f s (%.1f MB)%n", exportCsv, Files.size(csv) / 1e6);
-		System.out.printf(Locale.ROOT, "import dry run:       %.1f s (%d problems)%n", dryRun, dry.problemCount());
-		System.out.printf(Locale.ROOT, "import commit:        %.1f s (read, check and plan again, write, audit)%n",
-				commit);
+		System.out.printf(Locale.ROOT, "import dry run:       %.1f s (%d problems; read, check, plan, stage)%n", dryRun,
+				dry.problemCount());
+		System.out.printf(Locale.ROOT,
+				"import commit:        %.1f s (apply the staged plan: rows, audit rows, revert records)%n", commit);
 		System.out.printf(Locale.ROOT, "import end to end:    %.1f s -> %s, %d households, %d members written%n",
 				endToEnd, done.status(), imported, importedMembers);
 		System.out.printf(Locale.ROOT, "pg copy same rows:    %.1f s (households + members from CSV)%n", pgCopy);
@@ -205,7 +206,7 @@ class ImportBench {
 	}
 
 	private void empty() {
-		this.jdbc.sql("truncate household_assessment, member, household").update();
+		this.jdbc.sql("truncate household_assessment, member, household cascade").update();
 	}
 
 	private long count(String table) {

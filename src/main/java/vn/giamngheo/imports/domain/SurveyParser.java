@@ -44,9 +44,10 @@ public final class SurveyParser implements Tables.RowSink {
 
 	private final Map<String, SheetState> sheets = new LinkedHashMap<>();
 
-	private final Map<Long, Integer> seenRows = new HashMap<>();
+	private final LongIntMap seenRows = new LongIntMap(1 << 16);
 
-	private final Map<String, RowRef> seenCccd = new HashMap<>();
+	/** Citizen ID (12 digits, as a number) → sheet index and row of its first row. */
+	private final LongIntMap seenCccd = new LongIntMap(1 << 16);
 
 	private final Set<RowRef> mixed = new HashSet<>();
 
@@ -363,14 +364,41 @@ public final class SurveyParser implements Tables.RowSink {
 			problems.add(Problem.error(s.name, ref.row(), (f != null) ? s.column(f) : null,
 					raw.blank() ? null : raw.text(), key, code, args));
 		}
-		if (cccd != null && problems.size() == before) {
-			RowRef first = this.seenCccd.putIfAbsent(cccd, ref);
+		if (cccd != null && problems.size() == before && digits(cccd) && ref.row() < (1 << 24)) {
+			Integer first = this.seenCccd.putIfAbsent(Long.parseLong(cccd), (sheetIndex(s.name) << 24) | ref.row());
 			if (first != null) {
 				problems.add(Problem.error(s.name, ref.row(), s.column(Field.CCCD), cccd,
-						"imports.cccd.duplicate-in-file", code, first.sheet(), first.row()));
+						"imports.cccd.duplicate-in-file", code, sheetName(first >>> 24), first & 0xFFFFFF));
 			}
 		}
 		return new MemberIn(ref, code, data);
+	}
+
+	private static boolean digits(String s) {
+		if (s.length() != 12) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private int sheetIndex(String name) {
+		int i = 0;
+		for (String sheet : this.sheets.keySet()) {
+			if (sheet.equals(name)) {
+				return i;
+			}
+			i++;
+		}
+		throw new IllegalStateException(name);
+	}
+
+	private String sheetName(int index) {
+		return this.sheets.keySet().stream().skip(index).findFirst().orElseThrow();
 	}
 
 	private String coded(SheetState s, RowRef ref, Map<Field, Raw> v, Field f, String code, List<Problem> problems) {
@@ -433,11 +461,16 @@ public final class SurveyParser implements Tables.RowSink {
 	private static long signature(SheetState s, Map<Field, Raw> v) {
 		long h = 0xcbf29ce484222325L ^ s.name.hashCode();
 		for (Map.Entry<Field, Raw> e : v.entrySet()) {
-			String t = e.getValue().text() + "|" + e.getValue().date();
+			String t = e.getValue().text();
 			for (int i = 0; i < t.length(); i++) {
 				h ^= t.charAt(i);
 				h *= 0x100000001b3L;
 			}
+			h ^= '|';
+			h *= 0x100000001b3L;
+			java.time.LocalDate date = e.getValue().date();
+			h ^= (date == null) ? -1L : date.toEpochDay();
+			h *= 0x100000001b3L;
 			h ^= e.getKey().ordinal();
 			h *= 0x100000001b3L;
 		}

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -164,6 +165,8 @@ public final class Tables {
 		return Raw.of((text == null) ? "" : text);
 	}
 
+	private static final Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	static boolean isDateFormat(Integer id, String format) {
 		if (id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))) {
 			return true;
@@ -171,6 +174,17 @@ public final class Tables {
 		if (format == null || format.isBlank() || "General".equalsIgnoreCase(format)) {
 			return false;
 		}
+		Boolean known = DATE_FORMATS.get(format);
+		if (known == null) {
+			known = dateFormat(format);
+			if (DATE_FORMATS.size() < 1000) {
+				DATE_FORMATS.put(format, known);
+			}
+		}
+		return known;
+	}
+
+	private static boolean dateFormat(String format) {
 		String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "").toLowerCase(java.util.Locale.ROOT);
 		return (f.contains("d") || f.contains("y")) && (f.contains("m") || f.contains("y"));
 	}

@@ -61,7 +61,22 @@ public final class Values {
 
 	/** Yes/no: có, x, 1, yes, true, đúng / không, 0, no, false, sai; blank = null. */
 	public static Boolean bool(Raw raw) {
-		String t = TextNormalizer.fold(raw.text());
+		String text = raw.text();
+		// the usual words, without folding
+		switch (text) {
+			case "Có", "có", "x", "X", "1", "TRUE", "true", "Yes", "yes" -> {
+				return Boolean.TRUE;
+			}
+			case "Không", "không", "0", "FALSE", "false", "No", "no" -> {
+				return Boolean.FALSE;
+			}
+			case "" -> {
+				return null;
+			}
+			default -> {
+			}
+		}
+		String t = TextNormalizer.fold(text);
 		if (t.isEmpty()) {
 			return null;
 		}
@@ -101,8 +116,37 @@ public final class Values {
 
 	/** A cell as plain text, cleaned (NFC, trimmed, inner spaces collapsed). */
 	public static String text(Raw raw) {
-		String t = TextNormalizer.clean(raw.text());
+		String t = clean(raw.text());
 		return (t == null || t.isEmpty()) ? null : t;
+	}
+
+	/**
+	 * {@link TextNormalizer#clean}, without its work for the usual text that is clean
+	 * already.
+	 */
+	static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		int n = text.length();
+		if (n == 0) {
+			return text;
+		}
+		boolean plain = text.charAt(0) > ' ' && text.charAt(n - 1) > ' ';
+		char last = 'x';
+		boolean ascii = true;
+		for (int i = 0; i < n && plain; i++) {
+			char c = text.charAt(i);
+			if (c < ' ' || (c == ' ' && last == ' ') || Character.isWhitespace(c) && c != ' ') {
+				plain = false;
+			}
+			ascii &= c < 0x80;
+			last = c;
+		}
+		if (plain && (ascii || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC))) {
+			return text;
+		}
+		return TextNormalizer.clean(text);
 	}
 
 }

@@ -17,6 +17,10 @@ public final class Vocabulary {
 
 	private final Map<String, Field> headers = new HashMap<>();
 
+	private static final int SEEN_MAX = 10_000;
+
+	private final Map<Field, Map<String, String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Adds a word for a code of a coded field. */
 	public Vocabulary code(Field field, String code, String... words) {
 		Map<String, String> m = this.codes.computeIfAbsent(field, (f) -> new HashMap<>());
@@ -44,7 +48,20 @@ public final class Vocabulary {
 	/** The code of a word, or null when unknown. */
 	public String code(Field field, String word) {
 		Map<String, String> m = this.codes.get(field);
-		return (m == null) ? null : m.get(TextNormalizer.fold(word));
+		if (m == null) {
+			return null;
+		}
+		// a file repeats a few words hundreds of thousands of times: fold each once
+		Map<String, String> seen = this.seen.computeIfAbsent(field,
+				(f) -> new java.util.concurrent.ConcurrentHashMap<>());
+		String code = seen.get(word);
+		if (code == null) {
+			code = m.get(TextNormalizer.fold(word));
+			if (code != null && seen.size() < SEEN_MAX) {
+				seen.put(word, code);
+			}
+		}
+		return code;
 	}
 
 	/** The field of a header, or null. */

@@ -196,12 +196,45 @@ public class ImportJobRepository {
 		return problems(id, false, 0, Integer.MAX_VALUE);
 	}
 
-	public void changes(UUID id, List<Change> changes) {
-		if (changes.isEmpty()) {
-			return;
-		}
+	/**
+	 * Stages what a planned import changes (for its revert), replacing what was staged
+	 * before; {@link #commitStagedChanges} records them when the import is committed.
+	 */
+	public void stageChanges(UUID id, Iterable<Change> changes) {
+		dropStagedChanges(id);
+		copyChanges("import_stage_change", id, changes);
+	}
+
+	/** Records the staged changes of the job as its changes. */
+	public int commitStagedChanges(UUID id) {
+		return this.jdbc
+			.sql("insert into import_change (job_id, seq, entity_type, entity_id, household_id, action, before)"
+					+ " select job_id, seq, entity_type, entity_id, household_id, action, before"
+					+ " from import_stage_change where job_id = ?")
+			.param(id)
+			.update();
+	}
+
+	public void dropStagedChanges(UUID id) {
+		this.jdbc.sql("delete from import_stage_change where job_id = ?").param(id).update();
+	}
+
+	/** A checked job committed with the counts of its dry run. */
+	public void committed(UUID id) {
+		this.jdbc
+			.sql("update import_job set status = 'COMMITTED', rows_done = rows_total, finished_at = now(),"
+					+ " committed_at = now() where id = ?")
+			.param(id)
+			.update();
+	}
+
+	public void changes(UUID id, Iterable<Change> changes) {
+		copyChanges("import_change", id, changes);
+	}
+
+	private void copyChanges(String table, UUID id, Iterable<Change> changes) {
 		try (CopyText copy = CopyText.open(this.dataSource,
-				"import_change (job_id, seq, entity_type, entity_id, household_id, action, before)")) {
+				table + " (job_id, seq, entity_type, entity_id, household_id, action, before)")) {
 			int seq = 0;
 			for (Change c : changes) {
 				copy.field(id)

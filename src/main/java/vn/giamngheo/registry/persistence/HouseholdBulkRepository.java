@@ -41,6 +41,16 @@ public class HouseholdBulkRepository {
 
 	private final HouseholdRepository rows;
 
+	static final String HOUSEHOLD_COLUMNS = "id, province_code, code, commune_id, village_id, unit_path, head_name,"
+			+ " head_name_norm, address, urban, ethnic_minority, social_protection, meritorious, phone, status";
+
+	static final String MEMBER_COLUMNS = "id, household_id, province_code, full_name, full_name_norm, sex,"
+			+ " date_of_birth, ethnicity_code, relation, cccd, phone, education_level, in_school, employment,"
+			+ " health_insurance, disability, social_allowance, malnourished, ill_no_care, sort_order";
+
+	static final String ASSESSMENT_COLUMNS = "id, household_id, province_code, year, standard_key, member_count,"
+			+ " income_per_capita, water_source, latrine, deprivations, deprivation_count, classification, decision_no";
+
 	public HouseholdBulkRepository(JdbcClient jdbc, DataSource dataSource, HouseholdRepository rows) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -142,14 +152,16 @@ public class HouseholdBulkRepository {
 	}
 
 	public void insertHouseholds(List<BulkHousehold> households) {
+		copyHouseholds("household (" + HOUSEHOLD_COLUMNS + ")", null, null, households);
+	}
+
+	private void copyHouseholds(String target, UUID batch, String action, List<BulkHousehold> households) {
 		if (households.isEmpty()) {
 			return;
 		}
-		try (CopyText copy = CopyText.open(this.dataSource,
-				"household (id, province_code, code, commune_id, village_id, unit_path, head_name, head_name_norm,"
-						+ " address, urban, ethnic_minority, social_protection, meritorious, phone, status)")) {
+		try (CopyText copy = CopyText.open(this.dataSource, target)) {
 			for (BulkHousehold h : households) {
-				copy.field(h.id())
+				staged(copy, batch, action).field(h.id())
 					.field(h.provinceCode())
 					.field(h.code())
 					.field(h.communeId())
@@ -170,16 +182,17 @@ public class HouseholdBulkRepository {
 	}
 
 	public void insertMembers(List<BulkMember> members) {
+		copyMembers("member (" + MEMBER_COLUMNS + ")", null, null, members);
+	}
+
+	private void copyMembers(String target, UUID batch, String action, List<BulkMember> members) {
 		if (members.isEmpty()) {
 			return;
 		}
-		try (CopyText copy = CopyText.open(this.dataSource,
-				"member (id, household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
-						+ " ethnicity_code, relation, cccd, phone, education_level, in_school, employment,"
-						+ " health_insurance, disability, social_allowance, malnourished, ill_no_care, sort_order)")) {
+		try (CopyText copy = CopyText.open(this.dataSource, target)) {
 			for (BulkMember bm : members) {
 				MemberData m = bm.data();
-				copy.field(bm.id())
+				staged(copy, batch, action).field(bm.id())
 					.field(bm.householdId())
 					.field(bm.provinceCode())
 					.field(m.fullName())
@@ -205,15 +218,16 @@ public class HouseholdBulkRepository {
 	}
 
 	public void insertAssessments(List<BulkAssessment> assessments) {
+		copyAssessments("household_assessment (" + ASSESSMENT_COLUMNS + ", source)", null, null, assessments);
+	}
+
+	private void copyAssessments(String target, UUID batch, String action, List<BulkAssessment> assessments) {
 		if (assessments.isEmpty()) {
 			return;
 		}
-		try (CopyText copy = CopyText.open(this.dataSource,
-				"household_assessment (id, household_id, province_code, year, standard_key, member_count,"
-						+ " income_per_capita, water_source, latrine, deprivations, deprivation_count, classification,"
-						+ " decision_no, source)")) {
+		try (CopyText copy = CopyText.open(this.dataSource, target)) {
 			for (BulkAssessment a : assessments) {
-				copy.field(a.id())
+				staged(copy, batch, action).field(a.id())
 					.field(a.householdId())
 					.field(a.provinceCode())
 					.field(a.year())
@@ -225,9 +239,11 @@ public class HouseholdBulkRepository {
 					.array(a.deprivations())
 					.field(a.deprivations().size())
 					.field(a.classification())
-					.field(a.decisionNo())
-					.field("IMPORT")
-					.end();
+					.field(a.decisionNo());
+				if (batch == null) {
+					copy.field("IMPORT");
+				}
+				copy.end();
 			}
 		}
 	}
@@ -355,6 +371,137 @@ public class HouseholdBulkRepository {
 				+ " join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id"
 				+ " left join member m on m.household_id = h.id and not m.voided" + where
 				+ " order by h.code, m.sort_order, m.date_of_birth", handler, all.toArray());
+	}
+
+	private static CopyText staged(CopyText copy, UUID batch, String action) {
+		return (batch == null) ? copy : copy.field(batch).field(action);
+	}
+
+	/**
+	 * The registry rows of these provinces as a short text that changes whenever a row is
+	 * added, updated or voided there (count, sum of versions, last update): read before a
+	 * plan and compared before its staged rows are applied.
+	 */
+	public String fingerprint(Collection<String> provinces) {
+		String[] p = provinces.toArray(String[]::new);
+		return this.jdbc
+			.sql("select (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')"
+					+ " from household where province_code = any(?)) || '|' || (select count(*) || ':'"
+					+ " || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') from member"
+					+ " where province_code = any(?)) || '|' || (select count(*) || ':' || coalesce(sum(version), 0)"
+					+ " from household_assessment where province_code = any(?))")
+			.params(p, p, p)
+			.query(String.class)
+			.single();
+	}
+
+	/** Forgets what a batch staged. */
+	public void dropStaged(UUID batch) {
+		for (String table : List.of("bulk_stage_household", "bulk_stage_member", "bulk_stage_assessment",
+				"bulk_stage")) {
+			this.jdbc.sql("delete from " + table + " where batch_id = ?").param(batch).update();
+		}
+	}
+
+	/** Stages new and changed rows of a batch (the rows the commit will write). */
+	public void stage(UUID batch, String fingerprint, Collection<String> provinces, List<BulkHousehold> newHouseholds,
+			List<BulkHousehold> changedHouseholds, List<BulkMember> newMembers, List<BulkMember> changedMembers,
+			List<BulkAssessment> newAssessments, List<BulkAssessment> changedAssessments) {
+		String h = "bulk_stage_household (batch_id, action, " + HOUSEHOLD_COLUMNS + ")";
+		copyHouseholds(h, batch, "CREATE", newHouseholds);
+		copyHouseholds(h, batch, "UPDATE", changedHouseholds);
+		String m = "bulk_stage_member (batch_id, action, " + MEMBER_COLUMNS + ")";
+		copyMembers(m, batch, "CREATE", newMembers);
+		copyMembers(m, batch, "UPDATE", changedMembers);
+		String a = "bulk_stage_assessment (batch_id, action, " + ASSESSMENT_COLUMNS + ")";
+		copyAssessments(a, batch, "CREATE", newAssessments);
+		copyAssessments(a, batch, "UPDATE", changedAssessments);
+		long rows = (long) newHouseholds.size() + changedHouseholds.size() + newMembers.size() + changedMembers.size()
+				+ newAssessments.size() + changedAssessments.size();
+		this.jdbc.sql("insert into bulk_stage (batch_id, fingerprint, provinces, rows) values (?, ?, ?, ?)")
+			.params(batch, fingerprint, provinces.toArray(String[]::new), rows)
+			.update();
+	}
+
+	/**
+	 * A batch's staging header: fingerprint and provinces, empty when nothing is staged
+	 * (never staged, applied, or emptied by a crash of the database).
+	 */
+	public java.util.Optional<Stage> staged(UUID batch) {
+		return this.jdbc.sql("select fingerprint, provinces from bulk_stage where batch_id = ?")
+			.param(batch)
+			.query((rs, n) -> new Stage(rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray())))
+			.optional();
+	}
+
+	/**
+	 * A staged batch.
+	 *
+	 * @param fingerprint the registry's fingerprint when the plan was made
+	 * @param provinces provinces of the fingerprint
+	 */
+	public record Stage(String fingerprint, List<String> provinces) {
+	}
+
+	/**
+	 * Whether staged rows would now collide with rows written elsewhere since they were
+	 * staged: a new household's code taken, or a citizen ID held by another living
+	 * member.
+	 */
+	public boolean stagedCollides(UUID batch) {
+		return Boolean.TRUE.equals(this.jdbc
+			.sql("select exists (select 1 from bulk_stage_household s join household h on h.code = s.code"
+					+ " where s.batch_id = ? and h.id <> s.id) or exists (select 1 from bulk_stage_member s"
+					+ " join member m on m.cccd = s.cccd and not m.voided and m.id <> s.id"
+					+ " where s.batch_id = ? and s.cccd is not null)")
+			.params(batch, batch)
+			.query(Boolean.class)
+			.single());
+	}
+
+	/** Writes the staged rows of a batch with set-based statements. */
+	public void applyStaged(UUID batch) {
+		this.jdbc
+			.sql("insert into household (" + HOUSEHOLD_COLUMNS + ") select " + HOUSEHOLD_COLUMNS
+					+ " from bulk_stage_household where batch_id = ? and action = 'CREATE'")
+			.param(batch)
+			.update();
+		this.jdbc.sql("update household h set village_id = s.village_id, unit_path = s.unit_path,"
+				+ " head_name = s.head_name, head_name_norm = s.head_name_norm, address = s.address, urban = s.urban,"
+				+ " ethnic_minority = s.ethnic_minority, social_protection = s.social_protection,"
+				+ " meritorious = s.meritorious, phone = s.phone, status = s.status, version = h.version + 1,"
+				+ " updated_at = now() from bulk_stage_household s"
+				+ " where s.batch_id = ? and s.action = 'UPDATE' and h.id = s.id")
+			.param(batch)
+			.update();
+		this.jdbc
+			.sql("insert into member (" + MEMBER_COLUMNS + ") select " + MEMBER_COLUMNS
+					+ " from bulk_stage_member where batch_id = ? and action = 'CREATE'")
+			.param(batch)
+			.update();
+		this.jdbc.sql("update member m set full_name = s.full_name, full_name_norm = s.full_name_norm, sex = s.sex,"
+				+ " date_of_birth = s.date_of_birth, ethnicity_code = s.ethnicity_code, relation = s.relation,"
+				+ " cccd = s.cccd, phone = s.phone, education_level = s.education_level, in_school = s.in_school,"
+				+ " employment = s.employment, health_insurance = s.health_insurance, disability = s.disability,"
+				+ " social_allowance = s.social_allowance, malnourished = s.malnourished, ill_no_care = s.ill_no_care,"
+				+ " version = m.version + 1, updated_at = now() from bulk_stage_member s"
+				+ " where s.batch_id = ? and s.action = 'UPDATE' and m.id = s.id")
+			.param(batch)
+			.update();
+		this.jdbc
+			.sql("insert into household_assessment (" + ASSESSMENT_COLUMNS + ", source) select " + ASSESSMENT_COLUMNS
+					+ ", 'IMPORT' from bulk_stage_assessment where batch_id = ? and action = 'CREATE'")
+			.param(batch)
+			.update();
+		this.jdbc
+			.sql("update household_assessment a set standard_key = s.standard_key, member_count = s.member_count,"
+					+ " income_per_capita = s.income_per_capita, water_source = s.water_source, latrine = s.latrine,"
+					+ " deprivations = s.deprivations, deprivation_count = s.deprivation_count,"
+					+ " classification = s.classification, decision_no = s.decision_no, source = 'IMPORT',"
+					+ " version = a.version + 1 from bulk_stage_assessment s"
+					+ " where s.batch_id = ? and s.action = 'UPDATE' and a.id = s.id")
+			.param(batch)
+			.update();
 	}
 
 	private static String blankToNull(String s) {

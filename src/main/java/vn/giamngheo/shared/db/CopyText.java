@@ -62,6 +62,10 @@ public final class CopyText implements AutoCloseable {
 			return this;
 		}
 		String s = value.toString();
+		if (plain(s)) {
+			this.line.append(s);
+			return this;
+		}
 		for (int i = 0; i < s.length(); i++) {
 			char ch = s.charAt(i);
 			switch (ch) {
@@ -78,6 +82,17 @@ public final class CopyText implements AutoCloseable {
 	/** A text[] literal of the values (no quotes needed for codes). */
 	public CopyText array(java.util.Collection<String> values) {
 		return field((values == null) ? null : "{" + String.join(",", values) + "}");
+	}
+
+	/** Whether the text needs no escape (the usual case: appended as a whole). */
+	private static boolean plain(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char ch = s.charAt(i);
+			if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Ends the current row. */
