@@ -32,8 +32,11 @@ class ReviewGuard {
 	static final Role[] OFFICERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
 			Role.COMMUNE_OFFICER };
 
-	/** Roles of the level above the commune (approve, return, reopen). */
-	static final Role[] UPPER = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER };
+	/** Roles of the district level (two-level approval before 1 July 2025). */
+	static final Role[] DISTRICT = { Role.SYSTEM_ADMIN, Role.DISTRICT_OFFICER };
+
+	/** Roles of the province level (final approval, reopening). */
+	static final Role[] PROVINCE = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER };
 
 	final ReviewRepository reviews;
 
@@ -75,7 +78,12 @@ class ReviewGuard {
 
 	/** A commune of a review in the view scope, or NOT_FOUND. */
 	ReviewUnit unit(UUID reviewId, long communeId) {
-		review(reviewId);
+		return unit(review(reviewId), communeId);
+	}
+
+	/** A commune of a review already in scope, itself in the view scope, or NOT_FOUND. */
+	ReviewUnit unit(Review review, long communeId) {
+		UUID reviewId = review.id();
 		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
 			.orElseThrow(() -> DomainException.notFound("UNIT", communeId));
 		if (!this.actor.get().scope().canView(unit.unitPath())) {

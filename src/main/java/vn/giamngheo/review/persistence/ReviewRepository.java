@@ -43,9 +43,12 @@ public class ReviewRepository {
 			+ " rh.version";
 
 	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
-			+ ", h.code as household_code, h.head_name, v.name as village_name, m.attendees as meeting_attendees"
+			+ ", rh.household_code, h.head_name, rh.village_name, m.attendees as meeting_attendees"
 			+ " from review_household rh join household h on h.id = rh.household_id"
-			+ " join admin_unit v on v.id = rh.village_id left join review_meeting m on m.id = rh.meeting_id";
+			+ " left join review_meeting m on m.id = rh.meeting_id";
+
+	/** The worklist's order: village, folded head name, code (an index of each list). */
+	private static final String LIST_ORDER = " order by rh.village_name, rh.head_name_norm, rh.household_code";
 
 	private static final String HOUSEHOLD = "select rh.*, h.code as household_code, h.head_name,"
 			+ " v.name as village_name, m.attendees as meeting_attendees from review_household rh"
@@ -139,8 +142,11 @@ public class ReviewRepository {
 		return this.jdbc
 			.sql("update review_unit set sign_off = ?, sign_off_reason = ?, sign_off_by = ?, sign_off_at = now(),"
 					+ " submitted_at = case when ? = 'SUBMITTED' then now() else submitted_at end,"
+					+ " district_by = case when ? = 'DISTRICT_APPROVED' then ? else district_by end,"
+					+ " district_at = case when ? = 'DISTRICT_APPROVED' then now() else district_at end,"
 					+ " version = version + 1 where review_id = ? and commune_id = ? and version = ?")
-			.params(status.name(), reason, by, status.name(), reviewId, communeId, version)
+			.params(status.name(), reason, by, status.name(), status.name(), by, status.name(), reviewId, communeId,
+					version)
 			.update();
 	}
 
@@ -172,14 +178,16 @@ public class ReviewRepository {
 	public int generate(UUID reviewId, long communeId, int year, boolean everyone) {
 		String who = everyone ? "" : " and last.classification in ('POOR', 'NEAR_POOR')";
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor)"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor,"
+				+ " village_name, head_name_norm, household_code)"
 				+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'LIST',"
 				+ " last.classification, last.income_per_capita, last.member_count,"
 				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
 				+ "   and e.classification = 'POOR'),"
 				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'NEAR_POOR')"
-				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
+				+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
+				+ " from household h join admin_unit v on v.id = h.village_id"
+				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
 				+ " where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'" + who
 				+ " on conflict (review_id, household_id) do nothing")
 			.params(reviewId, year - 1, year - 1, year - 1, communeId)
@@ -192,10 +200,12 @@ public class ReviewRepository {
 	 */
 	public int addRequests(UUID reviewId, long communeId, int year) {
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, last_class, last_income, last_members)"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members, village_name, head_name_norm,"
+				+ " household_code)"
 				+ " select distinct on (h.id) ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'REQUEST',"
-				+ " last.classification, last.income_per_capita, last.member_count"
+				+ " last.classification, last.income_per_capita, last.member_count, v.name, h.head_name_norm, h.code"
 				+ " from review_request q join household h on h.id = q.household_id"
+				+ " join admin_unit v on v.id = h.village_id"
 				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
 				+ " where q.commune_id = ? and q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
 				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
@@ -206,16 +216,19 @@ public class ReviewRepository {
 
 	/** Adds one household (a request or a Phiếu A screening) with its history. */
 	public Optional<UUID> insertOne(UUID reviewId, UUID householdId, int year, String origin, String phieuA) {
-		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, phieu_a, last_class, last_income, last_members, ever_poor,"
-				+ " ever_near_poor) select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, ?,"
-				+ " cast(? as jsonb), last.classification, last.income_per_capita, last.member_count,"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'POOR'),"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'NEAR_POOR')"
-				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
-				+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
+		return this.jdbc
+			.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
+					+ " village_id, unit_path, origin, phieu_a, last_class, last_income, last_members, ever_poor,"
+					+ " ever_near_poor, village_name, head_name_norm, household_code)"
+					+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, ?,"
+					+ " cast(? as jsonb), last.classification, last.income_per_capita, last.member_count,"
+					+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+					+ "   and e.classification = 'POOR'),"
+					+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+					+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
+					+ " from household h join admin_unit v on v.id = h.village_id"
+					+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
+					+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
 			.params(reviewId, origin, phieuA, year - 1, year - 1, year - 1, householdId)
 			.query(UUID.class)
 			.optional();
@@ -255,7 +268,7 @@ public class ReviewRepository {
 		}
 		params.add(limit);
 		params.add(offset);
-		return this.jdbc.sql(HOUSEHOLD_LIST + where + " order by v.name, h.head_name_norm, h.code limit ? offset ?")
+		return this.jdbc.sql(HOUSEHOLD_LIST + where + LIST_ORDER + " limit ? offset ?")
 			.params(params)
 			.query(this::household)
 			.list();
@@ -273,11 +286,11 @@ public class ReviewRepository {
 
 	/** Villages of the commune's worklist with counts per reviewer. */
 	public List<VillageLoad> villages(UUID reviewId, long communeId) {
-		return this.jdbc.sql("select rh.village_id, v.name, v.path, count(*) as households,"
-				+ " string_agg(distinct rh.reviewer, ', ') as reviewers,"
+		return this.jdbc.sql("select l.village_id, v.name, v.path, l.households, l.reviewers, l.surveyed from"
+				+ " (select rh.village_id, count(*) as households, string_agg(distinct rh.reviewer, ', ') as reviewers,"
 				+ " count(*) filter (where rh.step <> 'LISTED' and rh.step <> 'RESURVEY') as surveyed"
-				+ " from review_household rh join admin_unit v on v.id = rh.village_id"
-				+ " where rh.review_id = ? and rh.commune_id = ? group by rh.village_id, v.name, v.path order by v.name")
+				+ " from review_household rh where rh.review_id = ? and rh.commune_id = ? group by rh.village_id) l"
+				+ " join admin_unit v on v.id = l.village_id order by v.name")
 			.params(reviewId, communeId)
 			.query((rs, n) -> new VillageLoad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getLong(6)))
@@ -385,7 +398,7 @@ public class ReviewRepository {
 		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
 		this.jdbc
 			.sql("select transition, count(*) from review_household where review_id = ? and commune_id = ?"
-					+ " and step = 'RECOGNISED' group by transition order by transition")
+					+ " and transition is not null and step = 'RECOGNISED' group by transition order by transition")
 			.params(reviewId, communeId)
 			.query((rs) -> {
 				counts.put(rs.getString(1), rs.getLong(2));
@@ -474,7 +487,7 @@ public class ReviewRepository {
 
 	/** Households voted on at a meeting (their latest meeting). */
 	public List<ReviewHousehold> votedAt(UUID meetingId) {
-		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by h.head_name_norm, h.code")
+		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by rh.head_name_norm, rh.household_code")
 			.param(meetingId)
 			.query(this::household)
 			.list();
