@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import vn.giamngheo.audit.AuditBatch;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
@@ -44,12 +45,15 @@ class ReviewGuard {
 
 	final AuditTrail audit;
 
+	final AuditBatch auditBatch;
+
 	final Clock clock;
 
-	ReviewGuard(ReviewRepository reviews, CurrentActor actor, AuditTrail audit, Clock clock) {
+	ReviewGuard(ReviewRepository reviews, CurrentActor actor, AuditTrail audit, AuditBatch auditBatch, Clock clock) {
 		this.reviews = reviews;
 		this.actor = actor;
 		this.audit = audit;
+		this.auditBatch = auditBatch;
 		this.clock = clock;
 	}
 
@@ -155,6 +159,22 @@ class ReviewGuard {
 			Map<String, Change> changes, String reason) {
 		this.audit.record(new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath,
 				province, changes, reason));
+	}
+
+	/**
+	 * An audit row of a bulk step, by the current user (written with {@link #recordAll}).
+	 */
+	AuditEntry entry(String action, String entity, String entityId, UUID householdId, String unitPath, String province,
+			Map<String, Change> changes, String reason) {
+		return new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath, province,
+				changes, reason);
+	}
+
+	/** The audit rows of a bulk step, in its transaction (one COPY). */
+	void recordAll(java.util.List<AuditEntry> entries) {
+		if (!entries.isEmpty()) {
+			this.auditBatch.recordAll(entries);
+		}
 	}
 
 }

@@ -125,9 +125,15 @@ class ReviewBench {
 		for (long c : communes) {
 			List<ReviewHousehold> page;
 			while (!(page = this.reviews.worklist(review.id(), c, null, List.of(Step.LISTED), 0, 500)).isEmpty()) {
+				// a reviewer's batch of collected forms (Surveys.submitAll: same checks,
+				// engine,
+				// flags and audit rows as one at a time)
+				Map<UUID, SurveyInput> forms = new LinkedHashMap<>();
 				for (ReviewHousehold rh : page) {
-					ReviewHousehold s = this.surveys.submit(rh.id(), answers(rh));
-					classes.merge(s.proposedClass(), 1L, Long::sum);
+					forms.put(rh.id(), answers(rh));
+				}
+				for (String proposed : this.surveys.submitAll(review.id(), c, forms).values()) {
+					classes.merge(proposed, 1L, Long::sum);
 					surveyed++;
 				}
 			}

@@ -141,6 +141,53 @@ public class HouseholdBulkRepository {
 			.list();
 	}
 
+	/**
+	 * What the audit shows of the assessments of a year these households already have:
+	 * household → classification, standard, income, decision, source.
+	 */
+	public Map<UUID, Map<String, Object>> recognisedBefore(Collection<UUID> householdIds, int year) {
+		Map<UUID, Map<String, Object>> found = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("select household_id, classification, standard_key, income_per_capita, decision_no, source"
+					+ " from household_assessment where household_id = any(?) and year = ?")
+			.params(householdIds.toArray(UUID[]::new), year)
+			.query((rs) -> {
+				Map<String, Object> old = new java.util.LinkedHashMap<>();
+				old.put("classification", rs.getString(2));
+				old.put("standardKey", rs.getString(3));
+				old.put("incomePerCapita", rs.getObject(4, Long.class));
+				old.put("decisionNo", rs.getString(5));
+				old.put("source", rs.getString(6));
+				found.put(rs.getObject(1, UUID.class), old);
+			});
+		return found;
+	}
+
+	/**
+	 * Upserts recognised assessments in batches (province code of each household given).
+	 */
+	public void upsertRecognised(List<vn.giamngheo.registry.RecognisedAssessment> assessments,
+			Map<UUID, String> provinceCodes) {
+		this.template.batchUpdate(HouseholdRepository.UPSERT_RECOGNISED, assessments, 1000, (ps, a) -> {
+			Object[] params = HouseholdRepository.recognisedParams(provinceCodes.get(a.householdId()), a);
+			for (int i = 0; i < params.length; i++) {
+				Object p = params[i];
+				if (p instanceof String[] array) {
+					ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+				}
+				else if (p instanceof java.time.LocalDate date) {
+					ps.setObject(i + 1, date);
+				}
+				else {
+					ps.setObject(i + 1, p);
+				}
+			}
+		});
+	}
+
 	public void insertHouseholds(List<BulkHousehold> households) {
 		if (households.isEmpty()) {
 			return;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -57,11 +58,29 @@ public class ReviewRepository {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final ObjectMapper json;
 
-	public ReviewRepository(JdbcClient jdbc, ObjectMapper json) {
+	public ReviewRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
+	}
+
+	/** Batches of updates and inserts: the rows each statement changed. */
+	private static final int BATCH = 1000;
+
+	/** Whether every statement of a batch changed one row (else a version was stale). */
+	private static boolean allOne(int[][] counts) {
+		for (int[] batch : counts) {
+			for (int n : batch) {
+				if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	// --- reviews and communes
@@ -242,6 +261,17 @@ public class ReviewRepository {
 			.optional();
 	}
 
+	/** Listed households of a review by id (full rows). */
+	public List<ReviewHousehold> findHouseholds(UUID reviewId, java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(HOUSEHOLD + " where rh.review_id = ? and rh.id = any(?)")
+			.params(reviewId, ids.toArray(UUID[]::new))
+			.query(this::household)
+			.list();
+	}
+
 	public Optional<ReviewHousehold> findHousehold(UUID id) {
 		return this.jdbc.sql(HOUSEHOLD + " where rh.id = ?").param(id).query(this::household).optional();
 	}
@@ -319,19 +349,54 @@ public class ReviewRepository {
 			.update();
 	}
 
+	private static final String SAVE_SURVEY = "update review_household set step = 'SURVEYED', survey_date = ?,"
+			+ " surveyed_by = ?, way = ?, member_count = ?, income_per_capita = ?, score_a = ?, score_b = ?,"
+			+ " facts = cast(? as jsonb), deprivations = ?, deprivation_count = ?, proposed_class = ?, poor_subtype = ?,"
+			+ " explanation = cast(? as jsonb), flags = ?, causes = ?, needs = ?, phieu_c_note = ?, final_class = null,"
+			+ " version = version + 1, updated_at = now() where id = ? and version = ?";
+
+	private Object[] surveyParams(UUID id, int version, Survey s) {
+		return new Object[] { s.surveyDate(), s.surveyedBy(), s.way(), s.memberCount(), s.incomePerCapita(), s.scoreA(),
+				s.scoreB(), s.factsJson(), s.deprivations().toArray(String[]::new), s.deprivations().size(),
+				s.proposedClass(), s.poorSubtype(), this.json.writeValueAsString(s.explanation()),
+				s.flags().toArray(String[]::new), s.causes().toArray(String[]::new), s.needs().toArray(String[]::new),
+				s.note(), id, version };
+	}
+
 	/** Saves a survey and moves the household to SURVEYED. */
 	public int saveSurvey(UUID id, int version, Survey s) {
-		return this.jdbc.sql("update review_household set step = 'SURVEYED', survey_date = ?, surveyed_by = ?,"
-				+ " way = ?, member_count = ?, income_per_capita = ?, score_a = ?, score_b = ?, facts = cast(? as jsonb),"
-				+ " deprivations = ?, deprivation_count = ?, proposed_class = ?, poor_subtype = ?,"
-				+ " explanation = cast(? as jsonb), flags = ?, causes = ?, needs = ?, phieu_c_note = ?, final_class = null,"
-				+ " version = version + 1, updated_at = now() where id = ? and version = ?")
-			.params(s.surveyDate(), s.surveyedBy(), s.way(), s.memberCount(), s.incomePerCapita(), s.scoreA(),
-					s.scoreB(), s.factsJson(), s.deprivations().toArray(String[]::new), s.deprivations().size(),
-					s.proposedClass(), s.poorSubtype(), this.json.writeValueAsString(s.explanation()),
-					s.flags().toArray(String[]::new), s.causes().toArray(String[]::new),
-					s.needs().toArray(String[]::new), s.note(), id, version)
-			.update();
+		return this.jdbc.sql(SAVE_SURVEY).params(surveyParams(id, version, s)).update();
+	}
+
+	/**
+	 * Saves many surveys in batches.
+	 * @return whether every household was at the version given
+	 */
+	public boolean saveSurveys(List<SurveyRow> rows) {
+		return allOne(this.template.batchUpdate(SAVE_SURVEY, rows, BATCH,
+				(ps, r) -> set(ps, surveyParams(r.id(), r.version(), r.survey()))));
+	}
+
+	/**
+	 * One survey of a batch.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param survey the survey
+	 */
+	public record SurveyRow(UUID id, int version, Survey survey) {
+	}
+
+	private static void set(java.sql.PreparedStatement ps, Object[] params) throws SQLException {
+		for (int i = 0; i < params.length; i++) {
+			Object p = params[i];
+			if (p instanceof String[] array) {
+				ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+			}
+			else {
+				ps.setObject(i + 1, p);
+			}
+		}
 	}
 
 	/**
@@ -366,6 +431,64 @@ public class ReviewRepository {
 					+ " version = version + 1, updated_at = now() where id = ? and version = ?")
 			.params(step.name(), meetingId, agree, finalClass, id, version)
 			.update();
+	}
+
+	/**
+	 * The votes of a meeting: each household's step, meeting, votes and final class, and
+	 * the vote rows of the minutes.
+	 * @return whether every household was at the version given
+	 */
+	public boolean recordVotes(UUID meetingId, String provinceCode, List<VoteRow> rows) {
+		boolean fresh = allOne(this.template.batchUpdate(
+				"update review_household set step = ?, meeting_id = ?, votes_agree = ?, final_class = ?,"
+						+ " version = version + 1, updated_at = now() where id = ? and version = ?",
+				rows, BATCH, (ps, r) -> set(ps,
+						new Object[] { r.step().name(), meetingId, r.agree(), r.finalClass(), r.id(), r.version() })));
+		this.template.batchUpdate(
+				"insert into review_vote (meeting_id, review_household_id, province_code, agree,"
+						+ " proposed_class, result) values (?, ?, ?, ?, ?, ?)",
+				rows, BATCH, (ps, r) -> set(ps, new Object[] { meetingId, r.id(), provinceCode, r.agree(),
+						r.proposedClass(), (r.step() == Step.AGREED) ? "AGREED" : "RESURVEY" }));
+		return fresh;
+	}
+
+	/**
+	 * One household's vote.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param step AGREED or RESURVEY
+	 * @param agree votes in favour
+	 * @param proposedClass class voted on
+	 * @param finalClass class that stands, or {@code null}
+	 */
+	public record VoteRow(UUID id, int version, Step step, int agree, String proposedClass, String finalClass) {
+	}
+
+	/**
+	 * Recognises many households in batches.
+	 * @return whether every household was at the version given
+	 */
+	public boolean recogniseAll(List<RecognitionRow> rows) {
+		return allOne(this.template.batchUpdate(
+				"update review_household set step = 'RECOGNISED', transition = ?,"
+						+ " certificate_action = ?, certificate_no = ?, version = version + 1, updated_at = now()"
+						+ " where id = ? and version = ?",
+				rows, BATCH, (ps, r) -> set(ps, new Object[] { r.transition(), r.certificateAction(), r.certificateNo(),
+						r.id(), r.version() })));
+	}
+
+	/**
+	 * One household's recognition.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param transition transition
+	 * @param certificateAction certificate action
+	 * @param certificateNo certificate number, or {@code null}
+	 */
+	public record RecognitionRow(UUID id, int version, String transition, String certificateAction,
+			String certificateNo) {
 	}
 
 	/** Moves every AGREED household of a commune to POSTED. */
