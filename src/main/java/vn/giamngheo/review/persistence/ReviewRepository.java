@@ -539,6 +539,92 @@ public class ReviewRepository {
 			.single();
 	}
 
+	// --- province reports
+
+	/** The communes of a review in the scope with their district (when under one). */
+	public List<ReportUnit> reportUnits(UUID reviewId, String[] scopePatterns) {
+		return this.jdbc
+			.sql("select u.commune_id, c.name, d.id, d.name, u.sign_off, u.decision_no"
+					+ " from review_unit u join admin_unit c on c.id = u.commune_id"
+					+ " left join admin_unit d on d.id = c.parent_id and d.level = 'district'"
+					+ " where u.review_id = ? and u.unit_path like any (?) order by d.name nulls first, c.name")
+			.params(reviewId, scopePatterns)
+			.query((rs, n) -> new ReportUnit(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * A commune of a province report.
+	 *
+	 * @param communeId commune
+	 * @param communeName name
+	 * @param districtId district, or {@code null} (two-tier units)
+	 * @param districtName district name
+	 * @param signOff sign-off status
+	 * @param decisionNo recognition decision, or {@code null}
+	 */
+	public record ReportUnit(long communeId, String communeName, Long districtId, String districtName, String signOff,
+			String decisionNo) {
+	}
+
+	/**
+	 * The listed households of these communes grouped by what a report needs: last year's
+	 * class, this year's (final, else proposed), earlier history, whether still waiting
+	 * for the survey; households and persons of each group.
+	 */
+	public void classGroups(UUID reviewId, List<Long> communeIds, java.util.function.Consumer<ClassGroup> groups) {
+		if (communeIds.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("select commune_id, last_class, coalesce(final_class, proposed_class), ever_poor, ever_near_poor,"
+					+ " step in ('LISTED', 'RESURVEY'), count(*), coalesce(sum(member_count), 0) from review_household"
+					+ " where review_id = ? and commune_id = any (?) group by 1, 2, 3, 4, 5, 6")
+			.params(reviewId, communeIds.toArray(Long[]::new))
+			.query((rs) -> {
+				groups.accept(new ClassGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+						rs.getBoolean(5), rs.getBoolean(6), rs.getLong(7), rs.getLong(8)));
+			});
+	}
+
+	/**
+	 * Listed households with the same report keys.
+	 *
+	 * @param communeId commune
+	 * @param lastClass last year's class
+	 * @param thisClass this year's class (final, else proposed)
+	 * @param everPoor poor before last year
+	 * @param everNearPoor near-poor before last year
+	 * @param pending not surveyed yet (or back to survey)
+	 * @param households households
+	 * @param persons persons (members at the survey)
+	 */
+	public record ClassGroup(long communeId, String lastClass, String thisClass, boolean everPoor, boolean everNearPoor,
+			boolean pending, long households, long persons) {
+	}
+
+	/**
+	 * Active households and their living members per commune (registry, read only): the
+	 * denominators of the poverty rates.
+	 */
+	public java.util.Map<Long, long[]> population(List<Long> communeIds) {
+		java.util.Map<Long, long[]> found = new java.util.HashMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("select h.commune_id, count(*), coalesce(sum(m.n), 0) from household h"
+					+ " left join lateral (select count(*) as n from member m where m.household_id = h.id"
+					+ " and not m.voided) m on true"
+					+ " where h.commune_id = any (?) and not h.voided and h.status = 'ACTIVE' group by h.commune_id")
+			.param(communeIds.toArray(Long[]::new))
+			.query((rs) -> {
+				found.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		return found;
+	}
+
 	// --- meetings
 
 	public UUID insertMeeting(UUID reviewId, String provinceCode, long communeId, long villageId, String unitPath,

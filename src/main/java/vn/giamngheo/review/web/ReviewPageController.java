@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,7 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.Meetings;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Postings;
+import vn.giamngheo.review.ProvinceReports;
 import vn.giamngheo.review.Recognitions;
 import vn.giamngheo.review.Review;
 import vn.giamngheo.review.Reviews;
@@ -57,8 +59,14 @@ class ReviewPageController {
 
 	private final PdfRenderer pdf;
 
+	private final ProvinceReports reports;
+
+	private final MessageSource messages;
+
 	ReviewPageController(Reviews reviews, Meetings meetings, Postings postings, Recognitions recognitions,
-			Geography geography, CurrentActor actor, PdfRenderer pdf) {
+			Geography geography, CurrentActor actor, PdfRenderer pdf, ProvinceReports reports, MessageSource messages) {
+		this.reports = reports;
+		this.messages = messages;
 		this.reviews = reviews;
 		this.meetings = meetings;
 		this.postings = postings;
@@ -135,6 +143,34 @@ class ReviewPageController {
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("defaultPlaces", Postings.DEFAULT_PLACES);
 		return "review/commune";
+	}
+
+	@GetMapping("/reviews/{reviewId}/reports/{kind}.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
+		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
+		return pdf("bao-cao-" + kind + "-" + report.review().year() + ".pdf",
+				this.pdf.render("review/pdf/province-report", Map.of("report", report), locale));
+	}
+
+	@GetMapping("/reviews/{reviewId}/reports/{kind}.xlsx")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
+		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("bao-cao-" + kind + "-" + report.review().year() + ".xlsx")
+						.build()
+						.toString())
+			.body(ReportWorkbook.xlsx(report, this.messages, locale));
+	}
+
+	private static ProvinceReports.Kind kind(String kind) {
+		return switch (kind) {
+			case "preliminary" -> ProvinceReports.Kind.PRELIMINARY;
+			case "official" -> ProvinceReports.Kind.OFFICIAL;
+			default -> throw vn.giamngheo.shared.error.DomainException.notFound("REPORT", kind);
+		};
 	}
 
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/worklist")
