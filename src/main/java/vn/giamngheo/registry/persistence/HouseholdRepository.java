@@ -271,18 +271,23 @@ public class HouseholdRepository {
 	 * standard, survey date, members, income, scores, deprivations, count, class,
 	 * subtype, decision number and date, facts, explanation.
 	 */
-	static final String UPSERT_RECOGNISED = "insert into household_assessment (household_id, province_code, year,"
+	static final String RECOGNISED_COLUMNS = "insert into household_assessment (household_id, province_code, year,"
 			+ " standard_key, survey_date, member_count, income_per_capita, score_a, score_b, deprivations,"
 			+ " deprivation_count, classification, poor_subtype, recognised, decision_no, decision_date, source, facts,"
-			+ " explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb),"
-			+ " cast(? as jsonb)) on conflict (household_id, year) do update set standard_key = excluded.standard_key,"
-			+ " survey_date = excluded.survey_date, member_count = excluded.member_count,"
-			+ " income_per_capita = excluded.income_per_capita, score_a = excluded.score_a,"
-			+ " score_b = excluded.score_b, deprivations = excluded.deprivations,"
+			+ " explanation)";
+
+	static final String RECOGNISED_CONFLICT = " on conflict (household_id, year) do update set"
+			+ " standard_key = excluded.standard_key, survey_date = excluded.survey_date,"
+			+ " member_count = excluded.member_count, income_per_capita = excluded.income_per_capita,"
+			+ " score_a = excluded.score_a, score_b = excluded.score_b, deprivations = excluded.deprivations,"
 			+ " deprivation_count = excluded.deprivation_count, classification = excluded.classification,"
 			+ " poor_subtype = excluded.poor_subtype, recognised = true, decision_no = excluded.decision_no,"
 			+ " decision_date = excluded.decision_date, source = 'REVIEW', facts = excluded.facts,"
 			+ " explanation = excluded.explanation, version = household_assessment.version + 1";
+
+	static final String UPSERT_RECOGNISED = RECOGNISED_COLUMNS
+			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb))"
+			+ RECOGNISED_CONFLICT;
 
 	static Object[] recognisedParams(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
 		return new Object[] { a.householdId(), provinceCode, a.year(), a.standardKey(), a.surveyDate(), a.memberCount(),

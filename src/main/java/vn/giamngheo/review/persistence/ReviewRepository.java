@@ -5,12 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -58,29 +60,11 @@ public class ReviewRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final ObjectMapper json;
 
-	public ReviewRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+	public ReviewRepository(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.json = json;
-	}
-
-	/** Batches of updates and inserts: the rows each statement changed. */
-	private static final int BATCH = 1000;
-
-	/** Whether every statement of a batch changed one row (else a version was stale). */
-	private static boolean allOne(int[][] counts) {
-		for (int[] batch : counts) {
-			for (int n : batch) {
-				if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	// --- reviews and communes
@@ -369,12 +353,52 @@ public class ReviewRepository {
 	}
 
 	/**
-	 * Saves many surveys in batches.
+	 * Saves many surveys with one statement (rows passed as one JSON array, so the step
+	 * counters run once).
 	 * @return whether every household was at the version given
 	 */
 	public boolean saveSurveys(List<SurveyRow> rows) {
-		return allOne(this.template.batchUpdate(SAVE_SURVEY, rows, BATCH,
-				(ps, r) -> set(ps, surveyParams(r.id(), r.version(), r.survey()))));
+		if (rows.isEmpty()) {
+			return true;
+		}
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (SurveyRow r : rows) {
+			Survey s = r.survey();
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("survey_date", s.surveyDate().toString());
+			m.put("surveyed_by", s.surveyedBy());
+			m.put("way", s.way());
+			m.put("member_count", s.memberCount());
+			m.put("income_per_capita", s.incomePerCapita());
+			m.put("score_a", s.scoreA());
+			m.put("score_b", s.scoreB());
+			m.put("facts", this.json.readTree(s.factsJson()));
+			m.put("deprivations", s.deprivations());
+			m.put("proposed_class", s.proposedClass());
+			m.put("poor_subtype", s.poorSubtype());
+			m.put("explanation", s.explanation());
+			m.put("flags", s.flags());
+			m.put("causes", s.causes());
+			m.put("needs", s.needs());
+			m.put("note", s.note());
+			json.add(m);
+		}
+		int updated = this.jdbc.sql("update review_household rh set step = 'SURVEYED', survey_date = u.survey_date,"
+				+ " surveyed_by = u.surveyed_by, way = u.way, member_count = u.member_count,"
+				+ " income_per_capita = u.income_per_capita, score_a = u.score_a, score_b = u.score_b, facts = u.facts,"
+				+ " deprivations = u.deprivations, deprivation_count = cardinality(u.deprivations),"
+				+ " proposed_class = u.proposed_class, poor_subtype = u.poor_subtype, explanation = u.explanation,"
+				+ " flags = u.flags, causes = u.causes, needs = u.needs, phieu_c_note = u.note, final_class = null,"
+				+ " version = rh.version + 1, updated_at = now() from jsonb_to_recordset(cast(? as jsonb)) as u(id uuid,"
+				+ " version int, survey_date date, surveyed_by text, way text, member_count smallint,"
+				+ " income_per_capita bigint, score_a int, score_b int, facts jsonb, deprivations text[],"
+				+ " proposed_class text, poor_subtype text, explanation jsonb, flags text[], causes text[],"
+				+ " needs text[], note text) where rh.id = u.id and rh.version = u.version")
+			.param(this.json.writeValueAsString(json))
+			.update();
+		return updated == rows.size();
 	}
 
 	/**
@@ -385,18 +409,6 @@ public class ReviewRepository {
 	 * @param survey the survey
 	 */
 	public record SurveyRow(UUID id, int version, Survey survey) {
-	}
-
-	private static void set(java.sql.PreparedStatement ps, Object[] params) throws SQLException {
-		for (int i = 0; i < params.length; i++) {
-			Object p = params[i];
-			if (p instanceof String[] array) {
-				ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
-			}
-			else {
-				ps.setObject(i + 1, p);
-			}
-		}
 	}
 
 	/**
@@ -439,17 +451,33 @@ public class ReviewRepository {
 	 * @return whether every household was at the version given
 	 */
 	public boolean recordVotes(UUID meetingId, String provinceCode, List<VoteRow> rows) {
-		boolean fresh = allOne(this.template.batchUpdate(
-				"update review_household set step = ?, meeting_id = ?, votes_agree = ?, final_class = ?,"
-						+ " version = version + 1, updated_at = now() where id = ? and version = ?",
-				rows, BATCH, (ps, r) -> set(ps,
-						new Object[] { r.step().name(), meetingId, r.agree(), r.finalClass(), r.id(), r.version() })));
-		this.template.batchUpdate(
-				"insert into review_vote (meeting_id, review_household_id, province_code, agree,"
-						+ " proposed_class, result) values (?, ?, ?, ?, ?, ?)",
-				rows, BATCH, (ps, r) -> set(ps, new Object[] { meetingId, r.id(), provinceCode, r.agree(),
-						r.proposedClass(), (r.step() == Step.AGREED) ? "AGREED" : "RESURVEY" }));
-		return fresh;
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (VoteRow r : rows) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("step", r.step().name());
+			m.put("agree", r.agree());
+			m.put("proposed_class", r.proposedClass());
+			m.put("final_class", r.finalClass());
+			json.add(m);
+		}
+		String rowsJson = this.json.writeValueAsString(json);
+		String columns = " from jsonb_to_recordset(cast(? as jsonb)) as u(id uuid, version int, step text, agree int,"
+				+ " proposed_class text, final_class text)";
+		int updated = this.jdbc
+			.sql("update review_household rh set step = u.step, meeting_id = ?, votes_agree = u.agree,"
+					+ " final_class = u.final_class, version = rh.version + 1, updated_at = now()" + columns
+					+ " where rh.id = u.id and rh.version = u.version")
+			.params(meetingId, rowsJson)
+			.update();
+		this.jdbc
+			.sql("insert into review_vote (meeting_id, review_household_id, province_code, agree, proposed_class,"
+					+ " result) select ?, u.id, ?, u.agree, u.proposed_class,"
+					+ " case when u.step = 'AGREED' then 'AGREED' else 'RESURVEY' end" + columns)
+			.params(meetingId, provinceCode, rowsJson)
+			.update();
+		return updated == rows.size();
 	}
 
 	/**
@@ -470,12 +498,28 @@ public class ReviewRepository {
 	 * @return whether every household was at the version given
 	 */
 	public boolean recogniseAll(List<RecognitionRow> rows) {
-		return allOne(this.template.batchUpdate(
-				"update review_household set step = 'RECOGNISED', transition = ?,"
-						+ " certificate_action = ?, certificate_no = ?, version = version + 1, updated_at = now()"
-						+ " where id = ? and version = ?",
-				rows, BATCH, (ps, r) -> set(ps, new Object[] { r.transition(), r.certificateAction(), r.certificateNo(),
-						r.id(), r.version() })));
+		if (rows.isEmpty()) {
+			return true;
+		}
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (RecognitionRow r : rows) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("transition", r.transition());
+			m.put("certificate_action", r.certificateAction());
+			m.put("certificate_no", r.certificateNo());
+			json.add(m);
+		}
+		int updated = this.jdbc
+			.sql("update review_household rh set step = 'RECOGNISED', transition = u.transition,"
+					+ " certificate_action = u.certificate_action, certificate_no = u.certificate_no,"
+					+ " version = rh.version + 1, updated_at = now() from jsonb_to_recordset(cast(? as jsonb))"
+					+ " as u(id uuid, version int, transition text, certificate_action text, certificate_no text)"
+					+ " where rh.id = u.id and rh.version = u.version")
+			.param(this.json.writeValueAsString(json))
+			.update();
+		return updated == rows.size();
 	}
 
 	/**
