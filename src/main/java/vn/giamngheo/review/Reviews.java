@@ -184,8 +184,7 @@ public class Reviews {
 		Deadline preliminary = deadlines.get(1);
 		List<CommuneProgress> rows = new ArrayList<>();
 		for (CommuneProgress p : this.reviews.progress(reviewId, this.guard.actor.get().scope().viewPatterns())) {
-			boolean signed = SignOff.SUBMITTED.name().equals(p.signOff())
-					|| SignOff.APPROVED.name().equals(p.signOff());
+			boolean signed = !SignOff.valueOf(p.signOff()).editable();
 			boolean late = (!signed && today.isAfter(review.windowTo()))
 					|| (preliminary.overdue(today, false) && (p.listed() == 0 || p.surveyed() < p.listed()));
 			rows.add(new CommuneProgress(p.communeId(), p.communeName(), p.signOff(), p.listed(), p.surveyed(),
