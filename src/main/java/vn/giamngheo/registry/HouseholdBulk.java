@@ -236,6 +236,59 @@ public class HouseholdBulk {
 							AuditTrail.diff(assessmentFields(c.before()), assessmentFields(c.after())), reason)));
 	}
 
+	/**
+	 * Many recognised classes of a review year at once
+	 * ({@link HouseholdRegistry#recordRecognised} for a commune's whole decision): every
+	 * household checked against the capture scope first, upserted in batches, one audit
+	 * row each with the old and new class, and the aggregates of the communes refreshed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordRecognised(List<RecognisedAssessment> recognised) {
+		if (recognised.isEmpty()) {
+			return;
+		}
+		Actor current = this.actor.get();
+		Map<UUID, Household> households = new java.util.HashMap<>();
+		for (Household h : this.bulk.byIds(recognised.stream().map(RecognisedAssessment::householdId).toList())) {
+			households.put(h.id(), h);
+		}
+		Map<UUID, String> provinces = new java.util.HashMap<>();
+		java.util.Set<Integer> years = new java.util.TreeSet<>();
+		for (RecognisedAssessment r : recognised) {
+			Household h = households.get(r.householdId());
+			if (h == null || h.voided()) {
+				throw DomainException.notFound("HOUSEHOLD", r.householdId());
+			}
+			requireCapture(current, h.unitPath());
+			if (!vn.giamngheo.registry.domain.Codes.CLASSES.contains(r.classification())) {
+				throw DomainException.invalid(List
+					.of(new DomainException.FieldProblem("classification", "error.field.invalid", r.classification())));
+			}
+			provinces.put(h.id(), h.provinceCode());
+			years.add(r.year());
+		}
+		Map<String, Map<String, Object>> before = new java.util.HashMap<>();
+		for (int year : years) {
+			this.bulk.recognisedBefore(households.keySet(), year)
+				.forEach((id, old) -> before.put(id + "/" + year, old));
+		}
+		this.bulk.upsertRecognised(recognised, provinces);
+		String username = current.username();
+		this.audit.recordAll(() -> recognised.stream().map((r) -> {
+			Household h = households.get(r.householdId());
+			Map<String, Object> old = before.getOrDefault(r.householdId() + "/" + r.year(), Map.of());
+			return new AuditEntry(username, old.isEmpty() ? "CREATE" : "UPDATE", "ASSESSMENT", h.id() + "/" + r.year(),
+					h.id(), h.unitPath(), h.provinceCode(), AuditTrail.diff(old, HouseholdRegistry.recognisedFields(r)),
+					"decision " + r.decisionNo());
+		}).iterator());
+		households.values()
+			.stream()
+			.map(Household::communeId)
+			.distinct()
+			.map(AssessmentsChanged::new)
+			.forEach(this.events::publishEvent);
+	}
+
 	private static AuditEntry created(String actor, BulkHousehold h, String reason) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("code", h.code());

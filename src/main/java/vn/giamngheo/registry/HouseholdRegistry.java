@@ -343,16 +343,22 @@ public class HouseholdRegistry {
 			old.put("decisionNo", before.decisionNo());
 			old.put("source", before.source());
 		}
+		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
+				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
+				household.provinceCode(), AuditTrail.diff(old, recognisedFields(recognised)),
+				"decision " + recognised.decisionNo()));
+		this.events.publishEvent(new AssessmentsChanged(household.communeId()));
+	}
+
+	/** The audited fields of a recognised assessment. */
+	static Map<String, Object> recognisedFields(RecognisedAssessment recognised) {
 		Map<String, Object> neu = new LinkedHashMap<>();
 		neu.put("classification", recognised.classification());
 		neu.put("standardKey", recognised.standardKey());
 		neu.put("incomePerCapita", recognised.incomePerCapita());
 		neu.put("decisionNo", recognised.decisionNo());
 		neu.put("source", "REVIEW");
-		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
-				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
-				household.provinceCode(), AuditTrail.diff(old, neu), "decision " + recognised.decisionNo()));
-		this.events.publishEvent(new AssessmentsChanged(household.communeId()));
+		return neu;
 	}
 
 	public List<String[]> ethnicities() {

@@ -14,6 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.HouseholdRegistry;
+import vn.giamngheo.registry.RecognisedAssessment;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.review.domain.Event;
 import vn.giamngheo.review.domain.Step;
@@ -184,7 +185,33 @@ public class InYearRequests {
 				request.provinceCode(), Map.of("step", new Change(request.step().name(), next.name()), "transition",
 						new Change(null, t.name())),
 				"decision " + decisionNo.strip());
+		toRegistry(request, decisionNo.strip(), decisionDate);
 		return this.requests.find(id).orElseThrow();
+	}
+
+	/**
+	 * The decided class becomes the household's recognised class of the decision's year
+	 * in the registry (through its face: capture scope, audited old → new, aggregates
+	 * refreshed), with the decision number and date.
+	 */
+	private void toRegistry(InYearRequest request, String decisionNo, LocalDate decisionDate) {
+		RequestRepository.SurveyRecord survey = this.requests.survey(request.id()).orElseThrow();
+		String explanationJson = survey.explanationJson();
+		List<String> deprived = List.of();
+		String standardKey = standardKey();
+		if (explanationJson != null) {
+			Explanation explanation = this.json.readValue(explanationJson, Explanation.class);
+			deprived = explanation.indicators()
+				.stream()
+				.filter(Explanation.Line::deprived)
+				.map(Explanation.Line::code)
+				.toList();
+			standardKey = explanation.standardKey();
+		}
+		int members = this.registry.members(request.householdId(), false).size();
+		this.registry.recordRecognised(new RecognisedAssessment(request.householdId(), decisionDate.getYear(),
+				standardKey, survey.surveyDate(), members, request.incomePerCapita(), request.scoreA(), survey.scoreB(),
+				deprived, request.proposedClass(), null, decisionNo, decisionDate, null, explanationJson));
 	}
 
 	/** Refuses a request in writing with its reasons. */

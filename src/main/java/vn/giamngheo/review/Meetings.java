@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
@@ -92,10 +93,12 @@ public class Meetings {
 			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
 		}
 		int attendees = input.attendees();
+		Map<UUID, ReviewHousehold> found = new java.util.HashMap<>();
+		this.reviews.findHouseholds(reviewId, input.votes().keySet()).forEach((rh) -> found.put(rh.id(), rh));
 		List<ReviewHousehold> voted = new ArrayList<>();
 		for (Map.Entry<UUID, Integer> vote : input.votes().entrySet()) {
-			ReviewHousehold rh = this.reviews.findHousehold(vote.getKey())
-				.filter((h) -> h.reviewId().equals(reviewId) && h.villageId() == village.id())
+			ReviewHousehold rh = java.util.Optional.ofNullable(found.get(vote.getKey()))
+				.filter((h) -> h.villageId() == village.id())
 				.orElseThrow(() -> DomainException.notFound("REVIEW_HOUSEHOLD", vote.getKey()));
 			int agree = (vote.getValue() == null) ? -1 : vote.getValue();
 			Rejection invalid = MeetingRule.check(attendees, agree);
@@ -112,23 +115,24 @@ public class Meetings {
 				village.path(), input.heldOn(), input.chair().strip(), attendees, blankToNull(input.supervisor()),
 				blankToNull(input.note()), this.guard.actor.get().username());
 		int agreed = 0;
+		List<ReviewRepository.VoteRow> rows = new ArrayList<>();
+		List<AuditEntry> audit = new ArrayList<>();
 		for (ReviewHousehold rh : voted) {
 			int agree = input.votes().get(rh.id());
-			Event event = MeetingRule.decide(attendees, agree);
-			Step next = Workflow.next(rh.step(), event).orElseThrow();
-			String finalClass = (next == Step.AGREED) ? rh.proposedClass() : null;
-			if (this.reviews.recordVote(rh.id(), rh.version(), next, meetingId, agree, finalClass) == 0) {
-				throw ReviewGuard.stale();
-			}
-			this.reviews.insertVote(meetingId, rh.id(), unit.provinceCode(), agree, rh.proposedClass(),
-					(next == Step.AGREED) ? "AGREED" : "RESURVEY");
+			Step next = Workflow.next(rh.step(), MeetingRule.decide(attendees, agree)).orElseThrow();
+			rows.add(new ReviewRepository.VoteRow(rh.id(), rh.version(), next, agree, rh.proposedClass(),
+					(next == Step.AGREED) ? rh.proposedClass() : null));
 			agreed += (next == Step.AGREED) ? 1 : 0;
 			Map<String, Change> changes = new LinkedHashMap<>();
 			changes.put("step", new Change(rh.step().name(), next.name()));
 			changes.put("votes", new Change(null, agree + "/" + attendees));
-			this.guard.record("VOTE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
-					unit.provinceCode(), changes, null);
+			audit.add(this.guard.entry("VOTE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
+					unit.provinceCode(), changes, null));
 		}
+		if (!this.reviews.recordVotes(meetingId, unit.provinceCode(), rows)) {
+			throw ReviewGuard.stale();
+		}
+		this.guard.recordAll(audit);
 		Map<String, Change> changes = new LinkedHashMap<>();
 		changes.put("heldOn", new Change(null, input.heldOn()));
 		changes.put("attendees", new Change(null, attendees));

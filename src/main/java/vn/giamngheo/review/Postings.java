@@ -34,7 +34,10 @@ public class Postings {
 
 	private final ReviewGuard guard;
 
-	Postings(ReviewRepository reviews, ReviewGuard guard) {
+	private final org.springframework.context.MessageSource messages;
+
+	Postings(ReviewRepository reviews, ReviewGuard guard, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.reviews = reviews;
 		this.guard = guard;
 	}
@@ -109,7 +112,8 @@ public class Postings {
 			.stream()
 			.filter((rh) -> Transition.POOR.equals(rh.shownClass()) || Transition.NEAR_POOR.equals(rh.shownClass())
 					|| Transition.POOR.equals(rh.lastClass()) || Transition.NEAR_POOR.equals(rh.lastClass()))
-			.map((rh) -> new PostedRow(rh.headName(), rh.villageName(), rh.lastClass(), rh.shownClass()))
+			.map((rh) -> new PostedRow((rh.step() == Step.POSTED) ? rh.id() : null, rh.headName(), rh.villageName(),
+					rh.lastClass(), rh.shownClass()))
 			.toList();
 		return new PostingList(review, unit, rows, this.guard.today());
 	}
@@ -135,12 +139,14 @@ public class Postings {
 	/**
 	 * One posted household: no code, no ID number.
 	 *
+	 * @param ref opaque reference a complaint names (while the household is posted), or
+	 * {@code null}
 	 * @param headName head of household
 	 * @param village village
 	 * @param lastClass last year's class
 	 * @param newClass class proposed for next year
 	 */
-	public record PostedRow(String headName, String village, String lastClass, String newClass) {
+	public record PostedRow(UUID ref, String headName, String village, String lastClass, String newClass) {
 	}
 
 	/**
@@ -155,6 +161,63 @@ public class Postings {
 		if (complainant == null || complainant.isBlank() || content == null || content.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("content", "error.field.required")));
 		}
+		return file(review, unit, rh, complainant.strip(), content.strip(), this.guard.actor.get().username());
+	}
+
+	/** Longest complainant name and complaint text taken from the public form. */
+	static final int MAX_NAME = 200;
+
+	static final int MAX_CONTENT = 4000;
+
+	/**
+	 * A citizen files a complaint from the public posting page, without signing in,
+	 * during the posting period, about a household of that posted list.
+	 * @param reviewHouseholdId the household's reference on the public list
+	 * @param contact phone or address to answer to (optional)
+	 * @return the complaint with its tracking number
+	 */
+	@Transactional
+	public Complaint complainPublic(UUID reviewId, long communeId, UUID reviewHouseholdId, String complainant,
+			String contact, String content) {
+		Review review = this.reviews.findReview(reviewId)
+			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
+		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
+			.filter((u) -> u.postedFrom() != null)
+			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
+		java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+		if (complainant == null || complainant.isBlank() || complainant.length() > MAX_NAME) {
+			problems.add(new FieldProblem("complainant", "review.field.complainant", MAX_NAME));
+		}
+		if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
+			problems.add(new FieldProblem("content", "review.field.complaint", MAX_CONTENT));
+		}
+		if (contact != null && contact.length() > MAX_NAME) {
+			problems.add(new FieldProblem("contact", "review.field.complainant", MAX_NAME));
+		}
+		if (reviewHouseholdId == null) {
+			problems.add(new FieldProblem("household", "error.field.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		ReviewHousehold rh = this.reviews.findHousehold(reviewHouseholdId)
+			.filter((h) -> h.reviewId().equals(reviewId) && h.communeId() == communeId)
+			.orElseThrow(() -> DomainException.notFound("REVIEW_HOUSEHOLD", reviewHouseholdId));
+		if (!unit.signOff().editable()) {
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.locked", unit.communeName(),
+					unit.signOff().name());
+		}
+		String text = content.strip() + ((contact == null || contact.isBlank()) ? "" : " — "
+				+ this.messages.getMessage("review.complaint.contact", null, java.util.Locale.forLanguageTag("vi"))
+				+ ": " + contact.strip());
+		return file(review, unit, rh, complainant.strip(), text, PUBLIC_ACTOR);
+	}
+
+	/** The audit actor of what the public files without signing in. */
+	public static final String PUBLIC_ACTOR = "public";
+
+	private Complaint file(Review review, ReviewUnit unit, ReviewHousehold rh, String complainant, String content,
+			String actor) {
 		LocalDate today = this.guard.today();
 		if (unit.postedFrom() == null || !ReviewCalendar.within(today, unit.postedFrom(), unit.postedTo())) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.complaint-period", unit.postedFrom(),
@@ -165,10 +228,10 @@ public class Postings {
 		}
 		long n = this.reviews.nextComplaintNumber(rh.reviewId(), rh.communeId());
 		String tracking = String.format("KN-%d-%d-%04d", review.year(), rh.communeId(), n);
-		UUID id = this.reviews.insertComplaint(tracking, rh, unit.provinceCode(), today, complainant.strip(),
-				content.strip());
-		this.guard.record("COMPLAIN", "REVIEW_COMPLAINT", id.toString(), rh.householdId(), rh.unitPath(),
-				unit.provinceCode(), Map.of("trackingNo", new Change(null, tracking)), content.strip());
+		UUID id = this.reviews.insertComplaint(tracking, rh, unit.provinceCode(), today, complainant, content);
+		this.guard.audit.record(new vn.giamngheo.audit.AuditTrail.AuditEntry(actor, "COMPLAIN", "REVIEW_COMPLAINT",
+				id.toString(), rh.householdId(), rh.unitPath(), unit.provinceCode(),
+				Map.of("trackingNo", new Change(null, tracking)), content));
 		return this.reviews.findComplaint(id).orElseThrow();
 	}
 

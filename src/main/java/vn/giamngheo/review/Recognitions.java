@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.RecognisedAssessment;
@@ -46,7 +48,11 @@ public class Recognitions {
 
 	private final ObjectMapper json;
 
-	Recognitions(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, ObjectMapper json) {
+	private final HouseholdBulk registryBulk;
+
+	Recognitions(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, ObjectMapper json,
+			HouseholdBulk registryBulk) {
+		this.registryBulk = registryBulk;
 		this.reviews = reviews;
 		this.guard = guard;
 		this.registry = registry;
@@ -95,6 +101,9 @@ public class Recognitions {
 		List<ReviewHousehold> batch;
 		do {
 			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
+			List<ReviewRepository.RecognitionRow> rows = new ArrayList<>();
+			List<RecognisedAssessment> registryRows = new ArrayList<>();
+			List<AuditEntry> audit = new ArrayList<>();
 			for (ReviewHousehold rh : batch) {
 				Workflow.next(rh.step(), Event.RECOGNISE)
 					.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECOGNISE)));
@@ -105,24 +114,28 @@ public class Recognitions {
 					seq++;
 					certificate = seq + CERTIFICATE_SUFFIX;
 				}
-				if (this.reviews.recognise(rh.id(), rh.version(), t.name(), action.name(), certificate) == 0) {
-					throw ReviewGuard.stale();
-				}
-				this.registry
-					.recordRecognised(new RecognisedAssessment(rh.householdId(), review.year(), review.standardKey(),
-							rh.surveyDate(), (rh.memberCount() == null) ? 0 : rh.memberCount(), rh.incomePerCapita(),
-							rh.scoreA(), rh.scoreB(), rh.deprivations(), rh.finalClass(), null, decision, decisionDate,
-							null, (rh.explanation() != null) ? this.json.writeValueAsString(rh.explanation()) : null));
+				rows.add(new ReviewRepository.RecognitionRow(rh.id(), rh.version(), t.name(), action.name(),
+						certificate));
+				registryRows.add(new RecognisedAssessment(rh.householdId(), review.year(), review.standardKey(),
+						rh.surveyDate(), (rh.memberCount() == null) ? 0 : rh.memberCount(), rh.incomePerCapita(),
+						rh.scoreA(), rh.scoreB(), rh.deprivations(), rh.finalClass(), null, decision, decisionDate,
+						null, (rh.explanation() != null) ? this.json.writeValueAsString(rh.explanation()) : null));
 				Map<String, Change> changes = new LinkedHashMap<>();
 				changes.put("step", new Change(rh.step().name(), Step.RECOGNISED.name()));
 				changes.put("class", new Change(rh.lastClass(), rh.finalClass()));
 				changes.put("transition", new Change(null, t.name()));
 				changes.put("certificate",
 						new Change(null, action.name() + ((certificate != null) ? " " + certificate : "")));
-				this.guard.record("RECOGNISE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
-						unit.provinceCode(), changes, "decision " + decision);
+				audit.add(this.guard.entry("RECOGNISE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(),
+						rh.unitPath(), unit.provinceCode(), changes, "decision " + decision));
 				counts.merge(t, 1, Integer::sum);
 			}
+			if (!this.reviews.recogniseAll(rows)) {
+				throw ReviewGuard.stale();
+			}
+			// the year's classes become the registry's recognised history (audited there)
+			this.registryBulk.recordRecognised(registryRows);
+			this.guard.recordAll(audit);
 		}
 		while (!batch.isEmpty());
 		if (this.reviews.updateDecision(reviewId, communeId, version, decision, decisionDate, signer.strip(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import vn.giamngheo.audit.AuditBatch;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
@@ -32,8 +33,11 @@ class ReviewGuard {
 	static final Role[] OFFICERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
 			Role.COMMUNE_OFFICER };
 
-	/** Roles of the level above the commune (approve, return, reopen). */
-	static final Role[] UPPER = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER };
+	/** Roles of the district level (two-level approval before 1 July 2025). */
+	static final Role[] DISTRICT = { Role.SYSTEM_ADMIN, Role.DISTRICT_OFFICER };
+
+	/** Roles of the province level (final approval, reopening). */
+	static final Role[] PROVINCE = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER };
 
 	final ReviewRepository reviews;
 
@@ -41,12 +45,15 @@ class ReviewGuard {
 
 	final AuditTrail audit;
 
+	final AuditBatch auditBatch;
+
 	final Clock clock;
 
-	ReviewGuard(ReviewRepository reviews, CurrentActor actor, AuditTrail audit, Clock clock) {
+	ReviewGuard(ReviewRepository reviews, CurrentActor actor, AuditTrail audit, AuditBatch auditBatch, Clock clock) {
 		this.reviews = reviews;
 		this.actor = actor;
 		this.audit = audit;
+		this.auditBatch = auditBatch;
 		this.clock = clock;
 	}
 
@@ -75,7 +82,12 @@ class ReviewGuard {
 
 	/** A commune of a review in the view scope, or NOT_FOUND. */
 	ReviewUnit unit(UUID reviewId, long communeId) {
-		review(reviewId);
+		return unit(review(reviewId), communeId);
+	}
+
+	/** A commune of a review already in scope, itself in the view scope, or NOT_FOUND. */
+	ReviewUnit unit(Review review, long communeId) {
+		UUID reviewId = review.id();
 		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
 			.orElseThrow(() -> DomainException.notFound("UNIT", communeId));
 		if (!this.actor.get().scope().canView(unit.unitPath())) {
@@ -147,6 +159,22 @@ class ReviewGuard {
 			Map<String, Change> changes, String reason) {
 		this.audit.record(new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath,
 				province, changes, reason));
+	}
+
+	/**
+	 * An audit row of a bulk step, by the current user (written with {@link #recordAll}).
+	 */
+	AuditEntry entry(String action, String entity, String entityId, UUID householdId, String unitPath, String province,
+			Map<String, Change> changes, String reason) {
+		return new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath, province,
+				changes, reason);
+	}
+
+	/** The audit rows of a bulk step, in its transaction (one COPY). */
+	void recordAll(java.util.List<AuditEntry> entries) {
+		if (!entries.isEmpty()) {
+			this.auditBatch.recordAll(entries);
+		}
 	}
 
 }

@@ -30,4 +30,12 @@ public record ReviewUnit(UUID reviewId, long communeId, String communeName, Stri
 		String postingPlaces, String decisionNo, LocalDate decisionDate, String decisionSigner, int certificateSeq,
 		int version) {
 
+	/**
+	 * The commune sits under a district in its unit edition (the 2024 three-tier units:
+	 * path {@code /province/district/commune/}).
+	 */
+	public boolean underDistrict() {
+		return this.unitPath.chars().filter((ch) -> ch == '/').count() >= 4;
+	}
+
 }

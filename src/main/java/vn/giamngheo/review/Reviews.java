@@ -18,6 +18,7 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.SignedInUser;
 import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.registry.HouseholdRegistry;
+import vn.giamngheo.review.domain.ApprovalLevels;
 import vn.giamngheo.review.domain.ReviewCalendar;
 import vn.giamngheo.review.domain.ReviewCalendar.Deadline;
 import vn.giamngheo.review.domain.SignOff;
@@ -183,8 +184,7 @@ public class Reviews {
 		Deadline preliminary = deadlines.get(1);
 		List<CommuneProgress> rows = new ArrayList<>();
 		for (CommuneProgress p : this.reviews.progress(reviewId, this.guard.actor.get().scope().viewPatterns())) {
-			boolean signed = SignOff.SUBMITTED.name().equals(p.signOff())
-					|| SignOff.APPROVED.name().equals(p.signOff());
+			boolean signed = !SignOff.valueOf(p.signOff()).editable();
 			boolean late = (!signed && today.isAfter(review.windowTo()))
 					|| (preliminary.overdue(today, false) && (p.listed() == 0 || p.surveyed() < p.listed()));
 			rows.add(new CommuneProgress(p.communeId(), p.communeName(), p.signOff(), p.listed(), p.surveyed(),
@@ -356,6 +356,61 @@ public class Reviews {
 				Math.max(0, page) * limit);
 	}
 
+	/**
+	 * Everything the commune page shows, read in one transaction with one scope check:
+	 * the commune, its villages' load, a page of the worklist (index order, {@code size}
+	 * rows and whether more follow), the surveyed households of the chosen village (for
+	 * the meeting form), the meetings, complaints and transitions.
+	 */
+	@Transactional(readOnly = true)
+	public CommunePage communePage(UUID reviewId, long communeId, Long villageId, Step step, int page, int size) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(review, communeId);
+		String reviewer = this.guard.reviewerFilter();
+		int limit = Math.max(1, Math.min(size, 500));
+		int from = Math.max(0, page) * limit;
+		List<ReviewHousehold> rows = this.reviews.worklist(reviewId, communeId, villageId, reviewer,
+				(step == null) ? List.of() : List.of(step.name()), limit + 1, from);
+		boolean more = rows.size() > limit;
+		List<ReviewHousehold> surveyed = (villageId == null) ? List.of() : this.reviews.worklist(reviewId, communeId,
+				villageId, reviewer, List.of(Step.SURVEYED.name()), 500, 0);
+		return new CommunePage(review, unit, this.reviews.villages(reviewId, communeId),
+				more ? rows.subList(0, limit) : rows, more, surveyed, this.reviews.meetings(reviewId, communeId),
+				this.reviews.complaints(reviewId, communeId), this.reviews.transitionCounts(reviewId, communeId),
+				approvals(review, unit));
+	}
+
+	/**
+	 * What the commune page shows.
+	 *
+	 * @param review the review
+	 * @param unit the commune
+	 * @param villages villages of the worklist with their load
+	 * @param households a page of the worklist
+	 * @param more whether a next page exists
+	 * @param surveyed surveyed households of the chosen village (meeting form)
+	 * @param meetings meetings held
+	 * @param complaints complaints
+	 * @param transitions recognised households per transition
+	 * @param approvals the approval levels that apply to the commune
+	 */
+	public record CommunePage(Review review, ReviewUnit unit, List<VillageLoad> villages,
+			List<ReviewHousehold> households, boolean more, List<ReviewHousehold> surveyed,
+			List<ReviewRepository.Meeting> meetings, List<ReviewRepository.Complaint> complaints,
+			Map<String, Long> transitions, ApprovalLevels approvals) {
+
+		/**
+		 * The level that approves or returns the commune now (DISTRICT or PROVINCE), or
+		 * {@code null} when nothing waits for approval.
+		 */
+		public String approver() {
+			SignOff s = this.unit.signOff();
+			return (s == SignOff.SUBMITTED || s == SignOff.DISTRICT_APPROVED)
+					? this.approvals.actor(s, SignOff.Action.APPROVE).name() : null;
+		}
+
+	}
+
 	/** One listed household, in scope (reviewers: assigned to them). */
 	@Transactional(readOnly = true)
 	public ReviewHousehold household(UUID reviewHouseholdId) {
@@ -369,19 +424,20 @@ public class Reviews {
 	 */
 	@Transactional
 	public ReviewUnit signOff(UUID reviewId, long communeId, SignOff.Action action, int version, String reason) {
-		ReviewUnit unit = this.guard.unit(reviewId, communeId);
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(review, communeId);
 		this.guard.actor.requireCapture(unit.unitPath());
-		if (action == SignOff.Action.SUBMIT) {
-			this.guard.actor.requireRole(ReviewGuard.OFFICERS);
-		}
-		else {
-			this.guard.actor.requireRole(ReviewGuard.UPPER);
-		}
+		ApprovalLevels levels = approvals(review, unit);
+		this.guard.actor.requireRole(switch (levels.actor(unit.signOff(), action)) {
+			case COMMUNE -> ReviewGuard.OFFICERS;
+			case DISTRICT -> ReviewGuard.DISTRICT;
+			case PROVINCE -> ReviewGuard.PROVINCE;
+		});
 		if (action.needsReason() && (reason == null || reason.isBlank())) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
 		}
 		SignOff next = unit.signOff()
-			.after(action)
+			.after(action, levels)
 			.orElseThrow(() -> new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.sign-off", action.name(),
 					unit.signOff().name()));
 		ReviewGuard.checkVersion(unit.version(), version);
@@ -401,6 +457,16 @@ public class Reviews {
 		this.guard.record(action.name(), "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(),
 				unit.provinceCode(), Map.of("signOff", new Change(unit.signOff().name(), next.name())), cleanReason);
 		return this.reviews.findUnit(reviewId, communeId).orElseThrow();
+	}
+
+	/**
+	 * The approval levels of a commune: district then province for a commune under a
+	 * district whose decision (or, before it, the review window's end) precedes 1 July
+	 * 2025; else province only.
+	 */
+	static ApprovalLevels approvals(Review review, ReviewUnit unit) {
+		return ApprovalLevels.of(unit.underDistrict(),
+				(unit.decisionDate() != null) ? unit.decisionDate() : review.windowTo());
 	}
 
 	/** The communes of a review in the user's scope. */

@@ -3,6 +3,7 @@ package vn.giamngheo.review;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.registry.Household;
+import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.review.domain.ConsistencyCheck;
@@ -55,8 +58,11 @@ public class Surveys {
 
 	private final ObjectMapper json;
 
+	private final HouseholdBulk bulk;
+
 	Surveys(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, StandardCatalogue standards,
-			ObjectMapper json) {
+			ObjectMapper json, HouseholdBulk bulk) {
+		this.bulk = bulk;
 		this.reviews = reviews;
 		this.guard = guard;
 		this.registry = registry;
@@ -125,7 +131,84 @@ public class Surveys {
 			.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.SURVEY)));
 		ReviewGuard.checkVersion(rh.version(), input.version());
 		Household household = this.registry.household(rh.householdId());
-		Classification c = classify(review, household, input);
+		Prepared p = prepare(rh, input, classify(review.standardKey(), review.provinceCode(), household,
+				this.registry.members(household.id(), false), input));
+		if (this.reviews.saveSurvey(rh.id(), input.version(), p.survey()) == 0) {
+			throw ReviewGuard.stale();
+		}
+		this.guard.record("SURVEY", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
+				unit.provinceCode(), p.changes(), null);
+		return this.reviews.findHousehold(rh.id()).orElseThrow();
+	}
+
+	/**
+	 * Saves the surveys of many households of a commune at once (a reviewer's batch, an
+	 * import of collected forms): the same checks, classification, flags and audit rows
+	 * as {@link #submit}, one scope check, bulk reads of the registry, batched writes.
+	 * All or nothing: one invalid or stale survey rejects the batch.
+	 * @param inputs listed household → survey
+	 * @return listed household → proposed class
+	 */
+	@Transactional
+	public Map<UUID, String> submitAll(UUID reviewId, long communeId, Map<UUID, SurveyInput> inputs) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(review, communeId);
+		this.guard.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
+				Role.COMMUNE_OFFICER, Role.REVIEWER);
+		this.guard.requireEditable(unit);
+		this.guard.requireWindow(review);
+		List<ReviewHousehold> rows = this.reviews.findHouseholds(reviewId, inputs.keySet());
+		String reviewer = this.guard.reviewerFilter();
+		Map<UUID, ReviewHousehold> byId = new HashMap<>();
+		for (ReviewHousehold rh : rows) {
+			if (rh.communeId() != communeId || (reviewer != null && !reviewer.equals(rh.reviewer()))
+					|| !this.guard.actor.get().scope().canView(rh.unitPath())) {
+				throw DomainException.notFound("REVIEW_HOUSEHOLD", rh.id());
+			}
+			this.guard.actor.requireCapture(rh.unitPath());
+			byId.put(rh.id(), rh);
+		}
+		for (UUID id : inputs.keySet()) {
+			if (!byId.containsKey(id)) {
+				throw DomainException.notFound("REVIEW_HOUSEHOLD", id);
+			}
+		}
+		List<UUID> householdIds = rows.stream().map(ReviewHousehold::householdId).toList();
+		Map<UUID, Household> households = new HashMap<>();
+		this.bulk.byIds(householdIds).forEach((h) -> households.put(h.id(), h));
+		Map<UUID, List<Member>> members = new HashMap<>();
+		this.bulk.members(householdIds)
+			.forEach((m) -> members.computeIfAbsent(m.householdId(), (k) -> new ArrayList<>()).add(m));
+		PovertyClassifier classifier = classifier(review.standardKey(), review.provinceCode());
+		List<ReviewRepository.SurveyRow> saves = new ArrayList<>();
+		List<AuditTrail.AuditEntry> audit = new ArrayList<>();
+		Map<UUID, String> proposed = new LinkedHashMap<>();
+		for (Map.Entry<UUID, SurveyInput> e : inputs.entrySet()) {
+			ReviewHousehold rh = byId.get(e.getKey());
+			SurveyInput input = e.getValue();
+			Workflow.next(rh.step(), Event.SURVEY)
+				.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.SURVEY)));
+			ReviewGuard.checkVersion(rh.version(), input.version());
+			Prepared p = prepare(rh, input, classify(classifier, households.get(rh.householdId()),
+					members.getOrDefault(rh.householdId(), List.of()), input));
+			saves.add(new ReviewRepository.SurveyRow(rh.id(), input.version(), p.survey()));
+			audit.add(this.guard.entry("SURVEY", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(),
+					rh.unitPath(), unit.provinceCode(), p.changes(), null));
+			proposed.put(rh.id(), p.survey().proposedClass());
+		}
+		if (!this.reviews.saveSurveys(saves)) {
+			throw ReviewGuard.stale();
+		}
+		this.guard.recordAll(audit);
+		return proposed;
+	}
+
+	/** A survey ready to save with its audit changes. */
+	private record Prepared(Survey survey, Map<String, Change> changes) {
+	}
+
+	/** Phiếu C, flags against last year, the row to save and its audited changes. */
+	private Prepared prepare(ReviewHousehold rh, SurveyInput input, Classification c) {
 		String proposed = c.povertyClass().name();
 		boolean poorOrNear = "POOR".equals(proposed) || "NEAR_POOR".equals(proposed);
 		PhieuC phieuC = new PhieuC(input.causes(), input.needs(), input.note());
@@ -151,18 +234,13 @@ public class Surveys {
 				(c.way() == Way.SCORE) ? input.scoreA() : null, c.deprivationScore(), factsJson(input), deprived,
 				proposed, (c.poorSubtype() != null) ? c.poorSubtype().name() : null, explanation(c), flags,
 				poorOrNear ? phieuC.causes() : List.of(), poorOrNear ? phieuC.needs() : List.of(), phieuC.note());
-		if (this.reviews.saveSurvey(rh.id(), input.version(), survey) == 0) {
-			throw ReviewGuard.stale();
-		}
 		Map<String, Change> changes = new LinkedHashMap<>();
 		changes.put("step", new Change(rh.step().name(), Step.SURVEYED.name()));
 		changes.put("proposedClass", new Change(rh.proposedClass(), proposed));
 		changes.put("incomePerCapita", new Change(rh.incomePerCapita(), survey.incomePerCapita()));
 		changes.put("scoreA", new Change(rh.scoreA(), survey.scoreA()));
 		changes.put("flags", new Change(rh.flags(), flags));
-		this.guard.record("SURVEY", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(), rh.unitPath(),
-				unit.provinceCode(), changes, null);
-		return this.reviews.findHousehold(rh.id()).orElseThrow();
+		return new Prepared(survey, changes);
 	}
 
 	/**
@@ -184,6 +262,16 @@ public class Surveys {
 	 * members.
 	 */
 	Classification classify(String standardKey, String provinceCode, Household household, SurveyInput input) {
+		return classify(standardKey, provinceCode, household, this.registry.members(household.id(), false), input);
+	}
+
+	private Classification classify(String standardKey, String provinceCode, Household household,
+			List<Member> registryMembers, SurveyInput input) {
+		return classify(classifier(standardKey, provinceCode), household, registryMembers, input);
+	}
+
+	private Classification classify(PovertyClassifier classifier, Household household, List<Member> registryMembers,
+			SurveyInput input) {
 		List<FieldProblem> problems = new ArrayList<>();
 		boolean score = "SCORE".equals(input.way());
 		if (!score && !"INCOME".equals(input.way())) {
@@ -212,7 +300,7 @@ public class Surveys {
 			throw DomainException.invalid(problems);
 		}
 		List<MemberFacts> members = new ArrayList<>();
-		for (Member m : this.registry.members(household.id(), false)) {
+		for (Member m : registryMembers) {
 			members.add(new MemberFacts(m.fullName(),
 					"F".equals(m.sex()) ? MemberFacts.Sex.FEMALE : MemberFacts.Sex.MALE, m.dateOfBirth(),
 					m.healthInsurance(), m.inSchool(), MemberFacts.EducationLevel.valueOf(m.educationLevel()),
@@ -225,7 +313,7 @@ public class Surveys {
 				members);
 		LocalDate today = this.guard.today();
 		try {
-			return classifier(standardKey, provinceCode).classify(facts, today, score ? Way.SCORE : Way.INCOME);
+			return classifier.classify(facts, today, score ? Way.SCORE : Way.INCOME);
 		}
 		catch (InvalidFactsException ex) {
 			throw DomainException.invalid(List.of(new FieldProblem(ex.field(), "review.field.facts", ex.getMessage())));

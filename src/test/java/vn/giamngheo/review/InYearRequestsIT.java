@@ -53,7 +53,12 @@ class InYearRequestsIT {
 	@Autowired
 	InYearRequests requests;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	Fixtures f;
+
+	String officer;
 
 	ReviewData data;
 
@@ -63,16 +68,46 @@ class InYearRequestsIT {
 		this.data = new ReviewData(this.jdbc);
 		this.clock.set(java.time.Instant.parse("2025-03-16T03:00:00Z"));
 		String a = this.f.a.code() + "@2024";
-		this.f.signIn(this.f.user("xar", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
+		this.officer = this.f.user("xar", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
+		this.f.signIn(this.officer);
 	}
 
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
+		this.clock.set(java.time.Instant.now());
+		// the decisions of 2025 written for the test households go again: other tests
+		// read
+		// the province's latest year
+		this.jdbc
+			.sql("delete from household_assessment a using household h where h.id = a.household_id"
+					+ " and h.commune_id = ? and a.year = 2025 and a.decision_no like '%/QĐ-UBND'")
+			.param(this.f.a.id())
+			.update();
+	}
+
+	/** What the household API shows for the year 2025: class and decision, or nothing. */
+	String shown2025(UUID household) throws Exception {
+		String body = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/households/" + household)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.authentication(this.f.auth(this.officer))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.f.signIn(this.officer);
+		var history = new tools.jackson.databind.ObjectMapper().readTree(body).get("history");
+		for (var a : history) {
+			if (a.get("year").asInt() == 2025) {
+				return a.get("classification").asString() + " " + a.get("decisionNo").asString();
+			}
+		}
+		return null;
 	}
 
 	@Test
-	void anEntryRequestIsSurveyedAndDecidedBeforeItsDueDate() {
+	void anEntryRequestIsSurveyedAndDecidedBeforeItsDueDate() throws Exception {
 		UUID h = this.data.household(this.f.a, "Mới" + this.f.tag, 2024, "MIDDLE", 2_500_000L, 1);
 		InYearRequest r = this.requests.receive(h, "MAU_01", null, "Bà Mới", "Chồng mất, không còn thu nhập");
 		assertThat(r.dueOn()).isEqualTo(LocalDate.of(2025, 3, 31));
@@ -97,10 +132,18 @@ class InYearRequestsIT {
 		assertThat(decided.step()).isEqualTo(Step.RECOGNISED);
 		assertThat(decided.transition()).isEqualTo("NEW_POOR");
 		assertThat(decided.overdue(LocalDate.now(this.clock))).isFalse();
+		// the registry's history of 2025 now holds the decided class, audited
+		assertThat(shown2025(h)).isEqualTo("POOR 7/QĐ-UBND");
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where entity_type = 'ASSESSMENT' and household_id = ?"
+					+ " and reason = 'decision 7/QĐ-UBND'")
+			.param(h)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
-	void exitRequestsNeedAListedHouseholdAndARefusalNeedsReasons() {
+	void exitRequestsNeedAListedHouseholdAndARefusalNeedsReasons() throws Exception {
 		UUID middle = this.data.household(this.f.a, "Khá" + this.f.tag, 2024, "MIDDLE", 2_500_000L, 1);
 		assertThat(ReviewWorkflowIT.code(() -> this.requests.receive(middle, "MAU_04", null, "Ông Khá", "Thoát nghèo")))
 			.isEqualTo(ErrorCode.RULE_REJECTED);
@@ -111,6 +154,18 @@ class InYearRequestsIT {
 		InYearRequest refused = this.requests.refuse(r.id(), r.version(), "Thu nhập chưa vượt chuẩn cận nghèo");
 		assertThat(refused.step()).isEqualTo(Step.REFUSED);
 		assertThat(refused.refusalReason()).contains("chuẩn cận nghèo");
+		// a refusal changes nothing in the registry
+		assertThat(shown2025(poor)).isNull();
+
+		// a decided exit: the household leaves the poor list of 2025
+		InYearRequest exit = this.requests.receive(poor, "MAU_04", null, "Ông Nghèo", "Có việc làm ổn định");
+		InYearRequest surveyed = this.requests.survey(exit.id(),
+				new SurveyInput(exit.version(), "INCOME", 9_000_000L, null, null, "SOLID", new BigDecimal("60"), "TAP",
+						"SEPTIC", true, true, true, true, "COLLECTED", null, null, null));
+		InYearRequest decided = this.requests.recognise(exit.id(), surveyed.version(), "9/QĐ-UBND",
+				LocalDate.now(this.clock));
+		assertThat(decided.transition()).isEqualTo("EXITED_POOR");
+		assertThat(shown2025(poor)).isEqualTo(surveyed.proposedClass() + " 9/QĐ-UBND").doesNotStartWith("POOR");
 		assertThat(this.requests.monthlyReportDue()).isEqualTo(LocalDate.of(2025, 4, 5));
 	}
 

@@ -125,9 +125,15 @@ class ReviewBench {
 		for (long c : communes) {
 			List<ReviewHousehold> page;
 			while (!(page = this.reviews.worklist(review.id(), c, null, List.of(Step.LISTED), 0, 500)).isEmpty()) {
+				// a reviewer's batch of collected forms (Surveys.submitAll: same checks,
+				// engine,
+				// flags and audit rows as one at a time)
+				Map<UUID, SurveyInput> forms = new LinkedHashMap<>();
 				for (ReviewHousehold rh : page) {
-					ReviewHousehold s = this.surveys.submit(rh.id(), answers(rh));
-					classes.merge(s.proposedClass(), 1L, Long::sum);
+					forms.put(rh.id(), answers(rh));
+				}
+				for (String proposed : this.surveys.submitAll(review.id(), c, forms).values()) {
+					classes.merge(proposed, 1L, Long::sum);
 					surveyed++;
 				}
 			}
@@ -139,12 +145,16 @@ class ReviewBench {
 		long meetingsHeld = 0;
 		for (long c : communes) {
 			for (var v : this.reviews.villages(review.id(), c)) {
-				Map<UUID, Integer> votes = new HashMap<>();
-				for (ReviewHousehold rh : this.reviews.worklist(review.id(), c, v.villageId(), List.of(Step.SURVEYED),
-						0, 100_000)) {
-					votes.put(rh.id(), 25 + (Math.abs(rh.id().hashCode()) % 16));
-				}
-				if (!votes.isEmpty()) {
+				// a worklist page holds at most 500 households: a large village meets
+				// again
+				List<ReviewHousehold> surveyedHere;
+				while (!(surveyedHere = this.reviews.worklist(review.id(), c, v.villageId(), List.of(Step.SURVEYED), 0,
+						500))
+					.isEmpty()) {
+					Map<UUID, Integer> votes = new HashMap<>();
+					for (ReviewHousehold rh : surveyedHere) {
+						votes.put(rh.id(), 25 + (Math.abs(rh.id().hashCode()) % 16));
+					}
 					this.meetings.record(review.id(), c,
 							new MeetingInput(v.villageId(), today, "Trưởng thôn", 40, "MTTQ", null, votes));
 					meetingsHeld++;
@@ -194,6 +204,22 @@ class ReviewBench {
 		pages.put("survey page", time(surveyPaths, admin, 4));
 		pages.put("public posting", time(publicPaths, null, 4));
 
+		// the plans of the commune page's two commune-wide reads, on the largest commune
+		List<String> plans = new ArrayList<>();
+		for (String sql : List.of(
+				"select rh.id, h.head_name from review_household rh join household h on h.id = rh.household_id"
+						+ " where rh.review_id = ? and rh.commune_id = ?"
+						+ " order by rh.village_name, rh.head_name_norm, rh.household_code limit 101 offset 0",
+				"select village_id, count(*), string_agg(distinct reviewer, ', '),"
+						+ " count(*) filter (where step <> 'LISTED' and step <> 'RESURVEY') from review_household"
+						+ " where review_id = ? and commune_id = ? group by village_id")) {
+			this.jdbc.sql("vacuum analyze review_household").update();
+			plans.addAll(this.jdbc.sql("explain (analyze, costs off) " + sql)
+				.params(review.id(), big.get(0))
+				.query(String.class)
+				.list());
+		}
+
 		System.out.println("=== review bench ===");
 		System.out.printf(Locale.ROOT, "size:            %s (demo load %.1f s)%n", size, load);
 		System.out.printf(Locale.ROOT, "review year:     %d, standard %s, %d communes%n", year, review.standardKey(),
@@ -212,6 +238,7 @@ class ReviewBench {
 			System.out.printf(Locale.ROOT, "page %-18s p50 %6.1f ms  p95 %6.1f ms  (n=%d)%n", e.getKey() + ":",
 					e.getValue()[0], e.getValue()[1], (int) e.getValue()[2]);
 		}
+		plans.forEach((line) -> System.out.println("plan " + line));
 		System.out.printf(Locale.ROOT, "cores:           %d%n", Runtime.getRuntime().availableProcessors());
 		System.out.printf(Locale.ROOT, "java:            %s%n", System.getProperty("java.version"));
 		System.out.printf(Locale.ROOT, "postgresql:      %s%n",

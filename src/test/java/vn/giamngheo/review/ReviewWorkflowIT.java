@@ -279,6 +279,58 @@ class ReviewWorkflowIT {
 	}
 
 	@Test
+	void aBatchOfSurveysIsAllOrNothingAndAudited() {
+		UUID h1 = this.data.household(this.f.a, "BatchPoor" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
+		UUID h2 = this.data.household(this.f.a, "BatchNear" + this.f.tag, this.year - 1, "NEAR_POOR", 1_200_000L, 1);
+		Review review = open();
+		long a = this.f.a.id();
+		this.f.signIn(this.officerA);
+		this.reviews.generateWorklist(review.id(), a, false);
+		this.reviews.assign(review.id(), a, this.f.a.villageId(), this.reviewer);
+		Map<UUID, ReviewHousehold> listed = new LinkedHashMap<>();
+		this.reviews.worklist(review.id(), a, null, null, 0, 50).forEach((rh) -> listed.put(rh.householdId(), rh));
+		ReviewHousehold r1 = listed.get(h1);
+		ReviewHousehold r2 = listed.get(h2);
+
+		// another reviewer cannot submit households not assigned to them
+		this.f.signIn(this.otherReviewer);
+		assertThat(code(() -> this.surveys.submitAll(review.id(), a,
+				Map.of(r1.id(), income(r1.version(), 5_000_000, List.of())))))
+			.isEqualTo(ErrorCode.NOT_FOUND);
+
+		// one poor household without Phiếu C causes rejects the whole batch
+		this.f.signIn(this.reviewer);
+		Map<UUID, SurveyInput> bad = new LinkedHashMap<>();
+		bad.put(r2.id(), income(r2.version(), 5_000_000, List.of()));
+		bad.put(r1.id(), deprived(r1.version(), 500_000, List.of()));
+		assertThat(code(() -> this.surveys.submitAll(review.id(), a, bad))).isEqualTo(ErrorCode.INVALID_INPUT);
+		assertThat(this.reviews.household(r2.id()).step()).isEqualTo(Step.LISTED);
+
+		Map<UUID, SurveyInput> good = new LinkedHashMap<>();
+		good.put(r2.id(), income(r2.version(), 5_000_000, List.of()));
+		good.put(r1.id(), deprived(r1.version(), 500_000, List.of("LAND")));
+		Map<UUID, String> proposed = this.surveys.submitAll(review.id(), a, good);
+		assertThat(proposed).containsEntry(r1.id(), "POOR");
+		assertThat(this.reviews.household(r1.id()).step()).isEqualTo(Step.SURVEYED);
+		assertThat(this.reviews.household(r2.id()).flags()).contains("INCOME_DOUBLED");
+		assertThat(this.reviews.household(r1.id()).explanation().indicators()).isNotEmpty();
+		// stale versions are refused
+		assertThat(code(() -> this.surveys.submitAll(review.id(), a,
+				Map.of(r1.id(), deprived(r1.version(), 500_000, List.of("LAND"))))))
+			.isIn(ErrorCode.STALE_VERSION, ErrorCode.RULE_REJECTED);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'SURVEY' and entity_id in (?, ?)"
+					+ " and actor = ? and changes -> 'step' ->> 'new' = 'SURVEYED'")
+			.params(r1.id().toString(), r2.id().toString(), this.reviewer)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		// step counts follow the batch
+		assertThat(this.reviews.board(review.id()).communes()).filteredOn((c) -> c.communeId() == a)
+			.singleElement()
+			.satisfies((c) -> assertThat(c.surveyed()).isEqualTo(2));
+	}
+
+	@Test
 	void officersSeeOnlyTheirCommunesAndTheProvinceSeesAll() {
 		Review review = open();
 		Reviews.Board board = this.reviews.board(review.id());

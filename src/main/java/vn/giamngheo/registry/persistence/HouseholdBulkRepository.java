@@ -151,6 +151,75 @@ public class HouseholdBulkRepository {
 			.list();
 	}
 
+	/**
+	 * What the audit shows of the assessments of a year these households already have:
+	 * household → classification, standard, income, decision, source.
+	 */
+	public Map<UUID, Map<String, Object>> recognisedBefore(Collection<UUID> householdIds, int year) {
+		Map<UUID, Map<String, Object>> found = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("select household_id, classification, standard_key, income_per_capita, decision_no, source"
+					+ " from household_assessment where household_id = any(?) and year = ?")
+			.params(householdIds.toArray(UUID[]::new), year)
+			.query((rs) -> {
+				Map<String, Object> old = new java.util.LinkedHashMap<>();
+				old.put("classification", rs.getString(2));
+				old.put("standardKey", rs.getString(3));
+				old.put("incomePerCapita", rs.getObject(4, Long.class));
+				old.put("decisionNo", rs.getString(5));
+				old.put("source", rs.getString(6));
+				found.put(rs.getObject(1, UUID.class), old);
+			});
+		return found;
+	}
+
+	/**
+	 * Upserts recognised assessments with one statement (rows as one JSON array; the
+	 * province code of each household given).
+	 */
+	public void upsertRecognised(List<vn.giamngheo.registry.RecognisedAssessment> assessments,
+			Map<UUID, String> provinceCodes) {
+		if (assessments.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (vn.giamngheo.registry.RecognisedAssessment a : assessments) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("household_id", a.householdId().toString());
+			m.put("province_code", provinceCodes.get(a.householdId()));
+			m.put("year", a.year());
+			m.put("standard_key", a.standardKey());
+			m.put("survey_date", (a.surveyDate() != null) ? a.surveyDate().toString() : null);
+			m.put("member_count", a.memberCount());
+			m.put("income_per_capita", a.incomePerCapita());
+			m.put("score_a", a.scoreA());
+			m.put("score_b", a.scoreB());
+			m.put("deprivations", a.deprivations());
+			m.put("classification", a.classification());
+			m.put("poor_subtype", a.poorSubtype());
+			m.put("decision_no", a.decisionNo());
+			m.put("decision_date", (a.decisionDate() != null) ? a.decisionDate().toString() : null);
+			m.put("facts", a.factsJson());
+			m.put("explanation", a.explanationJson());
+			rows.add(m);
+		}
+		this.jdbc.sql(HouseholdRepository.RECOGNISED_COLUMNS + " select u.household_id, u.province_code, u.year,"
+				+ " u.standard_key, u.survey_date, u.member_count, u.income_per_capita, u.score_a, u.score_b,"
+				+ " u.deprivations, cardinality(u.deprivations), u.classification, u.poor_subtype, true, u.decision_no,"
+				+ " u.decision_date, 'REVIEW', cast(u.facts as jsonb), cast(u.explanation as jsonb)"
+				+ " from jsonb_to_recordset(cast(? as jsonb)) as u(household_id uuid, province_code text, year int,"
+				+ " standard_key text, survey_date date, member_count int, income_per_capita bigint, score_a int,"
+				+ " score_b int, deprivations text[], classification text, poor_subtype text, decision_no text,"
+				+ " decision_date date, facts text, explanation text)" + HouseholdRepository.RECOGNISED_CONFLICT)
+			.param(JSON.writeValueAsString(rows))
+			.update();
+	}
+
+	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+
 	public void insertHouseholds(List<BulkHousehold> households) {
 		copyHouseholds("household (" + HOUSEHOLD_COLUMNS + ")", null, null, households);
 	}

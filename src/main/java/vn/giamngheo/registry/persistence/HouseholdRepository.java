@@ -266,24 +266,38 @@ public class HouseholdRepository {
 	}
 
 	/** Inserts or replaces the assessment of a year with a recognised review result. */
+	/**
+	 * Upsert of a recognised assessment (source REVIEW): household, province, year,
+	 * standard, survey date, members, income, scores, deprivations, count, class,
+	 * subtype, decision number and date, facts, explanation.
+	 */
+	static final String RECOGNISED_COLUMNS = "insert into household_assessment (household_id, province_code, year,"
+			+ " standard_key, survey_date, member_count, income_per_capita, score_a, score_b, deprivations,"
+			+ " deprivation_count, classification, poor_subtype, recognised, decision_no, decision_date, source, facts,"
+			+ " explanation)";
+
+	static final String RECOGNISED_CONFLICT = " on conflict (household_id, year) do update set"
+			+ " standard_key = excluded.standard_key, survey_date = excluded.survey_date,"
+			+ " member_count = excluded.member_count, income_per_capita = excluded.income_per_capita,"
+			+ " score_a = excluded.score_a, score_b = excluded.score_b, deprivations = excluded.deprivations,"
+			+ " deprivation_count = excluded.deprivation_count, classification = excluded.classification,"
+			+ " poor_subtype = excluded.poor_subtype, recognised = true, decision_no = excluded.decision_no,"
+			+ " decision_date = excluded.decision_date, source = 'REVIEW', facts = excluded.facts,"
+			+ " explanation = excluded.explanation, version = household_assessment.version + 1";
+
+	static final String UPSERT_RECOGNISED = RECOGNISED_COLUMNS
+			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb))"
+			+ RECOGNISED_CONFLICT;
+
+	static Object[] recognisedParams(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
+		return new Object[] { a.householdId(), provinceCode, a.year(), a.standardKey(), a.surveyDate(), a.memberCount(),
+				a.incomePerCapita(), a.scoreA(), a.scoreB(), a.deprivations().toArray(String[]::new),
+				a.deprivations().size(), a.classification(), a.poorSubtype(), a.decisionNo(), a.decisionDate(),
+				a.factsJson(), a.explanationJson() };
+	}
+
 	public int upsertRecognised(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
-		return this.jdbc.sql("insert into household_assessment (household_id, province_code, year, standard_key,"
-				+ " survey_date, member_count, income_per_capita, score_a, score_b, deprivations, deprivation_count,"
-				+ " classification, poor_subtype, recognised, decision_no, decision_date, source, facts, explanation)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb))"
-				+ " on conflict (household_id, year) do update set standard_key = excluded.standard_key,"
-				+ " survey_date = excluded.survey_date, member_count = excluded.member_count,"
-				+ " income_per_capita = excluded.income_per_capita, score_a = excluded.score_a,"
-				+ " score_b = excluded.score_b, deprivations = excluded.deprivations,"
-				+ " deprivation_count = excluded.deprivation_count, classification = excluded.classification,"
-				+ " poor_subtype = excluded.poor_subtype, recognised = true, decision_no = excluded.decision_no,"
-				+ " decision_date = excluded.decision_date, source = 'REVIEW', facts = excluded.facts,"
-				+ " explanation = excluded.explanation, version = household_assessment.version + 1")
-			.params(a.householdId(), provinceCode, a.year(), a.standardKey(), a.surveyDate(), a.memberCount(),
-					a.incomePerCapita(), a.scoreA(), a.scoreB(), a.deprivations().toArray(String[]::new),
-					a.deprivations().size(), a.classification(), a.poorSubtype(), a.decisionNo(), a.decisionDate(),
-					a.factsJson(), a.explanationJson())
-			.update();
+		return this.jdbc.sql(UPSERT_RECOGNISED).params(recognisedParams(provinceCode, a)).update();
 	}
 
 	public UUID insertHousehold(String provinceCode, String code, long communeId, String unitPath, String headName,

@@ -14,6 +14,11 @@ public enum SignOff {
 	OPEN,
 	/** Submitted to the next level. */
 	SUBMITTED,
+	/**
+	 * Approved by the district, waiting for the province (two-level approval before 1
+	 * July 2025).
+	 */
+	DISTRICT_APPROVED,
 	/** Returned by the next level with a reason; the commune works on it again. */
 	RETURNED,
 	/** Approved: locked, nothing changes without a reopening. */
@@ -35,8 +40,25 @@ public enum SignOff {
 			RETURNED, Map.of(Action.SUBMIT, SUBMITTED), SUBMITTED,
 			Map.of(Action.APPROVE, APPROVED, Action.RETURN, RETURNED), APPROVED, Map.of(Action.REOPEN, OPEN));
 
+	private static final Map<SignOff, Map<Action, SignOff>> TWO_LEVELS = Map.of(OPEN, Map.of(Action.SUBMIT, SUBMITTED),
+			RETURNED, Map.of(Action.SUBMIT, SUBMITTED), SUBMITTED,
+			Map.of(Action.APPROVE, DISTRICT_APPROVED, Action.RETURN, RETURNED), DISTRICT_APPROVED,
+			Map.of(Action.APPROVE, APPROVED, Action.RETURN, RETURNED), APPROVED, Map.of(Action.REOPEN, OPEN));
+
 	/**
-	 * The status after an action.
+	 * The status after an action when the commune's approval has these levels.
+	 * @param action the action
+	 * @param levels one level (province) or two (district, then province)
+	 * @return the next status, or empty when the action is not allowed now
+	 */
+	public Optional<SignOff> after(Action action, ApprovalLevels levels) {
+		Map<SignOff, Map<Action, SignOff>> table = (levels == ApprovalLevels.DISTRICT_THEN_PROVINCE) ? TWO_LEVELS
+				: TABLE;
+		return Optional.ofNullable(table.getOrDefault(this, Map.of()).get(action));
+	}
+
+	/**
+	 * The status after an action (one level of approval).
 	 * @param action the action
 	 * @return the next status, or empty when the action is not allowed now
 	 */

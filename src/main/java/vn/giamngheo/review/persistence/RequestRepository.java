@@ -96,6 +96,27 @@ public class RequestRepository {
 			.update();
 	}
 
+	/** The survey of a request: its date, deprivation score and explanation (JSON). */
+	public java.util.Optional<SurveyRecord> survey(UUID id) {
+		return this.jdbc
+			.sql("select survey_date, score_b, explanation::text from review_request where id = ?"
+					+ " and survey_date is not null")
+			.param(id)
+			.query((rs, n) -> new SurveyRecord(rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
+					rs.getString(3)))
+			.optional();
+	}
+
+	/**
+	 * The survey of a request.
+	 *
+	 * @param surveyDate survey date
+	 * @param scoreB deprivation score
+	 * @param explanationJson the engine's explanation (JSON)
+	 */
+	public record SurveyRecord(LocalDate surveyDate, Integer scoreB, String explanationJson) {
+	}
+
 	public int decide(UUID id, int version, Step step, String decisionNo, LocalDate decisionDate, String transition,
 			String refusal, String by) {
 		return this.jdbc

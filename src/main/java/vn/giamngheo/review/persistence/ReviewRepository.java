@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,9 +46,12 @@ public class ReviewRepository {
 			+ " rh.version";
 
 	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
-			+ ", h.code as household_code, h.head_name, v.name as village_name, m.attendees as meeting_attendees"
+			+ ", rh.household_code, h.head_name, rh.village_name, m.attendees as meeting_attendees"
 			+ " from review_household rh join household h on h.id = rh.household_id"
-			+ " join admin_unit v on v.id = rh.village_id left join review_meeting m on m.id = rh.meeting_id";
+			+ " left join review_meeting m on m.id = rh.meeting_id";
+
+	/** The worklist's order: village, folded head name, code (an index of each list). */
+	private static final String LIST_ORDER = " order by rh.village_name, rh.head_name_norm, rh.household_code";
 
 	private static final String HOUSEHOLD = "select rh.*, h.code as household_code, h.head_name,"
 			+ " v.name as village_name, m.attendees as meeting_attendees from review_household rh"
@@ -139,8 +145,11 @@ public class ReviewRepository {
 		return this.jdbc
 			.sql("update review_unit set sign_off = ?, sign_off_reason = ?, sign_off_by = ?, sign_off_at = now(),"
 					+ " submitted_at = case when ? = 'SUBMITTED' then now() else submitted_at end,"
+					+ " district_by = case when ? = 'DISTRICT_APPROVED' then ? else district_by end,"
+					+ " district_at = case when ? = 'DISTRICT_APPROVED' then now() else district_at end,"
 					+ " version = version + 1 where review_id = ? and commune_id = ? and version = ?")
-			.params(status.name(), reason, by, status.name(), reviewId, communeId, version)
+			.params(status.name(), reason, by, status.name(), status.name(), by, status.name(), reviewId, communeId,
+					version)
 			.update();
 	}
 
@@ -172,14 +181,16 @@ public class ReviewRepository {
 	public int generate(UUID reviewId, long communeId, int year, boolean everyone) {
 		String who = everyone ? "" : " and last.classification in ('POOR', 'NEAR_POOR')";
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor)"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor,"
+				+ " village_name, head_name_norm, household_code)"
 				+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'LIST',"
 				+ " last.classification, last.income_per_capita, last.member_count,"
 				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
 				+ "   and e.classification = 'POOR'),"
 				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'NEAR_POOR')"
-				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
+				+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
+				+ " from household h join admin_unit v on v.id = h.village_id"
+				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
 				+ " where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'" + who
 				+ " on conflict (review_id, household_id) do nothing")
 			.params(reviewId, year - 1, year - 1, year - 1, communeId)
@@ -192,10 +203,12 @@ public class ReviewRepository {
 	 */
 	public int addRequests(UUID reviewId, long communeId, int year) {
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, last_class, last_income, last_members)"
+				+ " village_id, unit_path, origin, last_class, last_income, last_members, village_name, head_name_norm,"
+				+ " household_code)"
 				+ " select distinct on (h.id) ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'REQUEST',"
-				+ " last.classification, last.income_per_capita, last.member_count"
+				+ " last.classification, last.income_per_capita, last.member_count, v.name, h.head_name_norm, h.code"
 				+ " from review_request q join household h on h.id = q.household_id"
+				+ " join admin_unit v on v.id = h.village_id"
 				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
 				+ " where q.commune_id = ? and q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
 				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
@@ -206,16 +219,19 @@ public class ReviewRepository {
 
 	/** Adds one household (a request or a Phiếu A screening) with its history. */
 	public Optional<UUID> insertOne(UUID reviewId, UUID householdId, int year, String origin, String phieuA) {
-		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
-				+ " village_id, unit_path, origin, phieu_a, last_class, last_income, last_members, ever_poor,"
-				+ " ever_near_poor) select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, ?,"
-				+ " cast(? as jsonb), last.classification, last.income_per_capita, last.member_count,"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'POOR'),"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'NEAR_POOR')"
-				+ " from household h left join household_assessment last on last.household_id = h.id and last.year = ?"
-				+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
+		return this.jdbc
+			.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
+					+ " village_id, unit_path, origin, phieu_a, last_class, last_income, last_members, ever_poor,"
+					+ " ever_near_poor, village_name, head_name_norm, household_code)"
+					+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, ?,"
+					+ " cast(? as jsonb), last.classification, last.income_per_capita, last.member_count,"
+					+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+					+ "   and e.classification = 'POOR'),"
+					+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+					+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
+					+ " from household h join admin_unit v on v.id = h.village_id"
+					+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
+					+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
 			.params(reviewId, origin, phieuA, year - 1, year - 1, year - 1, householdId)
 			.query(UUID.class)
 			.optional();
@@ -227,6 +243,17 @@ public class ReviewRepository {
 			.params(code, communeId)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/** Listed households of a review by id (full rows). */
+	public List<ReviewHousehold> findHouseholds(UUID reviewId, java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(HOUSEHOLD + " where rh.review_id = ? and rh.id = any(?)")
+			.params(reviewId, ids.toArray(UUID[]::new))
+			.query(this::household)
+			.list();
 	}
 
 	public Optional<ReviewHousehold> findHousehold(UUID id) {
@@ -255,7 +282,7 @@ public class ReviewRepository {
 		}
 		params.add(limit);
 		params.add(offset);
-		return this.jdbc.sql(HOUSEHOLD_LIST + where + " order by v.name, h.head_name_norm, h.code limit ? offset ?")
+		return this.jdbc.sql(HOUSEHOLD_LIST + where + LIST_ORDER + " limit ? offset ?")
 			.params(params)
 			.query(this::household)
 			.list();
@@ -273,11 +300,11 @@ public class ReviewRepository {
 
 	/** Villages of the commune's worklist with counts per reviewer. */
 	public List<VillageLoad> villages(UUID reviewId, long communeId) {
-		return this.jdbc.sql("select rh.village_id, v.name, v.path, count(*) as households,"
-				+ " string_agg(distinct rh.reviewer, ', ') as reviewers,"
+		return this.jdbc.sql("select l.village_id, v.name, v.path, l.households, l.reviewers, l.surveyed from"
+				+ " (select rh.village_id, count(*) as households, string_agg(distinct rh.reviewer, ', ') as reviewers,"
 				+ " count(*) filter (where rh.step <> 'LISTED' and rh.step <> 'RESURVEY') as surveyed"
-				+ " from review_household rh join admin_unit v on v.id = rh.village_id"
-				+ " where rh.review_id = ? and rh.commune_id = ? group by rh.village_id, v.name, v.path order by v.name")
+				+ " from review_household rh where rh.review_id = ? and rh.commune_id = ? group by rh.village_id) l"
+				+ " join admin_unit v on v.id = l.village_id order by v.name")
 			.params(reviewId, communeId)
 			.query((rs, n) -> new VillageLoad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getLong(6)))
@@ -306,19 +333,82 @@ public class ReviewRepository {
 			.update();
 	}
 
+	private static final String SAVE_SURVEY = "update review_household set step = 'SURVEYED', survey_date = ?,"
+			+ " surveyed_by = ?, way = ?, member_count = ?, income_per_capita = ?, score_a = ?, score_b = ?,"
+			+ " facts = cast(? as jsonb), deprivations = ?, deprivation_count = ?, proposed_class = ?, poor_subtype = ?,"
+			+ " explanation = cast(? as jsonb), flags = ?, causes = ?, needs = ?, phieu_c_note = ?, final_class = null,"
+			+ " version = version + 1, updated_at = now() where id = ? and version = ?";
+
+	private Object[] surveyParams(UUID id, int version, Survey s) {
+		return new Object[] { s.surveyDate(), s.surveyedBy(), s.way(), s.memberCount(), s.incomePerCapita(), s.scoreA(),
+				s.scoreB(), s.factsJson(), s.deprivations().toArray(String[]::new), s.deprivations().size(),
+				s.proposedClass(), s.poorSubtype(), this.json.writeValueAsString(s.explanation()),
+				s.flags().toArray(String[]::new), s.causes().toArray(String[]::new), s.needs().toArray(String[]::new),
+				s.note(), id, version };
+	}
+
 	/** Saves a survey and moves the household to SURVEYED. */
 	public int saveSurvey(UUID id, int version, Survey s) {
-		return this.jdbc.sql("update review_household set step = 'SURVEYED', survey_date = ?, surveyed_by = ?,"
-				+ " way = ?, member_count = ?, income_per_capita = ?, score_a = ?, score_b = ?, facts = cast(? as jsonb),"
-				+ " deprivations = ?, deprivation_count = ?, proposed_class = ?, poor_subtype = ?,"
-				+ " explanation = cast(? as jsonb), flags = ?, causes = ?, needs = ?, phieu_c_note = ?, final_class = null,"
-				+ " version = version + 1, updated_at = now() where id = ? and version = ?")
-			.params(s.surveyDate(), s.surveyedBy(), s.way(), s.memberCount(), s.incomePerCapita(), s.scoreA(),
-					s.scoreB(), s.factsJson(), s.deprivations().toArray(String[]::new), s.deprivations().size(),
-					s.proposedClass(), s.poorSubtype(), this.json.writeValueAsString(s.explanation()),
-					s.flags().toArray(String[]::new), s.causes().toArray(String[]::new),
-					s.needs().toArray(String[]::new), s.note(), id, version)
+		return this.jdbc.sql(SAVE_SURVEY).params(surveyParams(id, version, s)).update();
+	}
+
+	/**
+	 * Saves many surveys with one statement (rows passed as one JSON array, so the step
+	 * counters run once).
+	 * @return whether every household was at the version given
+	 */
+	public boolean saveSurveys(List<SurveyRow> rows) {
+		if (rows.isEmpty()) {
+			return true;
+		}
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (SurveyRow r : rows) {
+			Survey s = r.survey();
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("survey_date", s.surveyDate().toString());
+			m.put("surveyed_by", s.surveyedBy());
+			m.put("way", s.way());
+			m.put("member_count", s.memberCount());
+			m.put("income_per_capita", s.incomePerCapita());
+			m.put("score_a", s.scoreA());
+			m.put("score_b", s.scoreB());
+			m.put("facts", this.json.readTree(s.factsJson()));
+			m.put("deprivations", s.deprivations());
+			m.put("proposed_class", s.proposedClass());
+			m.put("poor_subtype", s.poorSubtype());
+			m.put("explanation", s.explanation());
+			m.put("flags", s.flags());
+			m.put("causes", s.causes());
+			m.put("needs", s.needs());
+			m.put("note", s.note());
+			json.add(m);
+		}
+		int updated = this.jdbc.sql("update review_household rh set step = 'SURVEYED', survey_date = u.survey_date,"
+				+ " surveyed_by = u.surveyed_by, way = u.way, member_count = u.member_count,"
+				+ " income_per_capita = u.income_per_capita, score_a = u.score_a, score_b = u.score_b, facts = u.facts,"
+				+ " deprivations = u.deprivations, deprivation_count = cardinality(u.deprivations),"
+				+ " proposed_class = u.proposed_class, poor_subtype = u.poor_subtype, explanation = u.explanation,"
+				+ " flags = u.flags, causes = u.causes, needs = u.needs, phieu_c_note = u.note, final_class = null,"
+				+ " version = rh.version + 1, updated_at = now() from jsonb_to_recordset(cast(? as jsonb)) as u(id uuid,"
+				+ " version int, survey_date date, surveyed_by text, way text, member_count smallint,"
+				+ " income_per_capita bigint, score_a int, score_b int, facts jsonb, deprivations text[],"
+				+ " proposed_class text, poor_subtype text, explanation jsonb, flags text[], causes text[],"
+				+ " needs text[], note text) where rh.id = u.id and rh.version = u.version")
+			.param(this.json.writeValueAsString(json))
 			.update();
+		return updated == rows.size();
+	}
+
+	/**
+	 * One survey of a batch.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param survey the survey
+	 */
+	public record SurveyRow(UUID id, int version, Survey survey) {
 	}
 
 	/**
@@ -355,6 +445,96 @@ public class ReviewRepository {
 			.update();
 	}
 
+	/**
+	 * The votes of a meeting: each household's step, meeting, votes and final class, and
+	 * the vote rows of the minutes.
+	 * @return whether every household was at the version given
+	 */
+	public boolean recordVotes(UUID meetingId, String provinceCode, List<VoteRow> rows) {
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (VoteRow r : rows) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("step", r.step().name());
+			m.put("agree", r.agree());
+			m.put("proposed_class", r.proposedClass());
+			m.put("final_class", r.finalClass());
+			json.add(m);
+		}
+		String rowsJson = this.json.writeValueAsString(json);
+		String columns = " from jsonb_to_recordset(cast(? as jsonb)) as u(id uuid, version int, step text, agree int,"
+				+ " proposed_class text, final_class text)";
+		int updated = this.jdbc
+			.sql("update review_household rh set step = u.step, meeting_id = ?, votes_agree = u.agree,"
+					+ " final_class = u.final_class, version = rh.version + 1, updated_at = now()" + columns
+					+ " where rh.id = u.id and rh.version = u.version")
+			.params(meetingId, rowsJson)
+			.update();
+		this.jdbc
+			.sql("insert into review_vote (meeting_id, review_household_id, province_code, agree, proposed_class,"
+					+ " result) select ?, u.id, ?, u.agree, u.proposed_class,"
+					+ " case when u.step = 'AGREED' then 'AGREED' else 'RESURVEY' end" + columns)
+			.params(meetingId, provinceCode, rowsJson)
+			.update();
+		return updated == rows.size();
+	}
+
+	/**
+	 * One household's vote.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param step AGREED or RESURVEY
+	 * @param agree votes in favour
+	 * @param proposedClass class voted on
+	 * @param finalClass class that stands, or {@code null}
+	 */
+	public record VoteRow(UUID id, int version, Step step, int agree, String proposedClass, String finalClass) {
+	}
+
+	/**
+	 * Recognises many households in batches.
+	 * @return whether every household was at the version given
+	 */
+	public boolean recogniseAll(List<RecognitionRow> rows) {
+		if (rows.isEmpty()) {
+			return true;
+		}
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (RecognitionRow r : rows) {
+			Map<String, Object> m = new HashMap<>();
+			m.put("id", r.id().toString());
+			m.put("version", r.version());
+			m.put("transition", r.transition());
+			m.put("certificate_action", r.certificateAction());
+			m.put("certificate_no", r.certificateNo());
+			json.add(m);
+		}
+		int updated = this.jdbc
+			.sql("update review_household rh set step = 'RECOGNISED', transition = u.transition,"
+					+ " certificate_action = u.certificate_action, certificate_no = u.certificate_no,"
+					+ " version = rh.version + 1, updated_at = now() from jsonb_to_recordset(cast(? as jsonb))"
+					+ " as u(id uuid, version int, transition text, certificate_action text, certificate_no text)"
+					+ " where rh.id = u.id and rh.version = u.version")
+			.param(this.json.writeValueAsString(json))
+			.update();
+		return updated == rows.size();
+	}
+
+	/**
+	 * One household's recognition.
+	 *
+	 * @param id listed household
+	 * @param version its version
+	 * @param transition transition
+	 * @param certificateAction certificate action
+	 * @param certificateNo certificate number, or {@code null}
+	 */
+	public record RecognitionRow(UUID id, int version, String transition, String certificateAction,
+			String certificateNo) {
+	}
+
 	/** Moves every AGREED household of a commune to POSTED. */
 	public int postAgreed(UUID reviewId, long communeId) {
 		return this.jdbc
@@ -385,7 +565,7 @@ public class ReviewRepository {
 		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
 		this.jdbc
 			.sql("select transition, count(*) from review_household where review_id = ? and commune_id = ?"
-					+ " and step = 'RECOGNISED' group by transition order by transition")
+					+ " and transition is not null and step = 'RECOGNISED' group by transition order by transition")
 			.params(reviewId, communeId)
 			.query((rs) -> {
 				counts.put(rs.getString(1), rs.getLong(2));
@@ -401,6 +581,92 @@ public class ReviewRepository {
 			.params(reviewId, communeId, steps.toArray(String[]::new))
 			.query(Long.class)
 			.single();
+	}
+
+	// --- province reports
+
+	/** The communes of a review in the scope with their district (when under one). */
+	public List<ReportUnit> reportUnits(UUID reviewId, String[] scopePatterns) {
+		return this.jdbc
+			.sql("select u.commune_id, c.name, d.id, d.name, u.sign_off, u.decision_no"
+					+ " from review_unit u join admin_unit c on c.id = u.commune_id"
+					+ " left join admin_unit d on d.id = c.parent_id and d.level = 'district'"
+					+ " where u.review_id = ? and u.unit_path like any (?) order by d.name nulls first, c.name")
+			.params(reviewId, scopePatterns)
+			.query((rs, n) -> new ReportUnit(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * A commune of a province report.
+	 *
+	 * @param communeId commune
+	 * @param communeName name
+	 * @param districtId district, or {@code null} (two-tier units)
+	 * @param districtName district name
+	 * @param signOff sign-off status
+	 * @param decisionNo recognition decision, or {@code null}
+	 */
+	public record ReportUnit(long communeId, String communeName, Long districtId, String districtName, String signOff,
+			String decisionNo) {
+	}
+
+	/**
+	 * The listed households of these communes grouped by what a report needs: last year's
+	 * class, this year's (final, else proposed), earlier history, whether still waiting
+	 * for the survey; households and persons of each group.
+	 */
+	public void classGroups(UUID reviewId, List<Long> communeIds, java.util.function.Consumer<ClassGroup> groups) {
+		if (communeIds.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("select commune_id, last_class, coalesce(final_class, proposed_class), ever_poor, ever_near_poor,"
+					+ " step in ('LISTED', 'RESURVEY'), count(*), coalesce(sum(member_count), 0) from review_household"
+					+ " where review_id = ? and commune_id = any (?) group by 1, 2, 3, 4, 5, 6")
+			.params(reviewId, communeIds.toArray(Long[]::new))
+			.query((rs) -> {
+				groups.accept(new ClassGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+						rs.getBoolean(5), rs.getBoolean(6), rs.getLong(7), rs.getLong(8)));
+			});
+	}
+
+	/**
+	 * Listed households with the same report keys.
+	 *
+	 * @param communeId commune
+	 * @param lastClass last year's class
+	 * @param thisClass this year's class (final, else proposed)
+	 * @param everPoor poor before last year
+	 * @param everNearPoor near-poor before last year
+	 * @param pending not surveyed yet (or back to survey)
+	 * @param households households
+	 * @param persons persons (members at the survey)
+	 */
+	public record ClassGroup(long communeId, String lastClass, String thisClass, boolean everPoor, boolean everNearPoor,
+			boolean pending, long households, long persons) {
+	}
+
+	/**
+	 * Active households and their living members per commune (registry, read only): the
+	 * denominators of the poverty rates.
+	 */
+	public java.util.Map<Long, long[]> population(List<Long> communeIds) {
+		java.util.Map<Long, long[]> found = new java.util.HashMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("select h.commune_id, count(*), coalesce(sum(m.n), 0) from household h"
+					+ " left join lateral (select count(*) as n from member m where m.household_id = h.id"
+					+ " and not m.voided) m on true"
+					+ " where h.commune_id = any (?) and not h.voided and h.status = 'ACTIVE' group by h.commune_id")
+			.param(communeIds.toArray(Long[]::new))
+			.query((rs) -> {
+				found.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		return found;
 	}
 
 	// --- meetings
@@ -474,7 +740,7 @@ public class ReviewRepository {
 
 	/** Households voted on at a meeting (their latest meeting). */
 	public List<ReviewHousehold> votedAt(UUID meetingId) {
-		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by h.head_name_norm, h.code")
+		return this.jdbc.sql(HOUSEHOLD_LIST + " where rh.meeting_id = ? order by rh.head_name_norm, rh.household_code")
 			.param(meetingId)
 			.query(this::household)
 			.list();

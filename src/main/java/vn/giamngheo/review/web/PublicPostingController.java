@@ -4,7 +4,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -20,8 +25,32 @@ class PublicPostingController {
 
 	private final Postings postings;
 
-	PublicPostingController(Postings postings) {
+	private final PublicComplaintLimiter limiter;
+
+	PublicPostingController(Postings postings, PublicComplaintLimiter limiter) {
 		this.postings = postings;
+		this.limiter = limiter;
+	}
+
+	/**
+	 * A citizen files a complaint about a household of the posted list during the posting
+	 * period; the tracking number is shown on the complaint status page. Limited per
+	 * client address (HTTP 429 with the list and a message when over the limit).
+	 */
+	@PostMapping("/public/reviews/{reviewId}/communes/{communeId}/complaints")
+	String complain(@PathVariable UUID reviewId, @PathVariable long communeId,
+			@RequestParam(required = false) UUID household, @RequestParam(required = false) String complainant,
+			@RequestParam(required = false) String contact, @RequestParam(required = false) String content,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		if (!this.limiter.allow(request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("list", this.postings.publicList(reviewId, communeId));
+			model.addAttribute("limited", true);
+			return "review/public-list";
+		}
+		var complaint = this.postings.complainPublic(reviewId, communeId, household, complainant, contact, content);
+		redirect.addFlashAttribute("filed", complaint.trackingNo());
+		return "redirect:/public/complaints?no=" + complaint.trackingNo();
 	}
 
 	@GetMapping("/public/reviews/{reviewId}/communes/{communeId}")

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.Meetings;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Postings;
+import vn.giamngheo.review.ProvinceReports;
 import vn.giamngheo.review.Recognitions;
 import vn.giamngheo.review.Review;
-import vn.giamngheo.review.ReviewUnit;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
@@ -57,8 +59,14 @@ class ReviewPageController {
 
 	private final PdfRenderer pdf;
 
+	private final ProvinceReports reports;
+
+	private final MessageSource messages;
+
 	ReviewPageController(Reviews reviews, Meetings meetings, Postings postings, Recognitions recognitions,
-			Geography geography, CurrentActor actor, PdfRenderer pdf) {
+			Geography geography, CurrentActor actor, PdfRenderer pdf, ProvinceReports reports, MessageSource messages) {
+		this.reports = reports;
+		this.messages = messages;
 		this.reviews = reviews;
 		this.meetings = meetings;
 		this.postings = postings;
@@ -100,28 +108,69 @@ class ReviewPageController {
 	String commune(@PathVariable UUID reviewId, @PathVariable long communeId,
 			@RequestParam(required = false) Long village, @RequestParam(required = false) String step,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Review review = this.reviews.review(reviewId);
-		ReviewUnit unit = this.reviews.unit(reviewId, communeId);
-		List<Step> steps = (step == null || step.isBlank()) ? List.of() : List.of(Step.valueOf(step));
-		model.addAttribute("review", review);
-		model.addAttribute("unit", unit);
-		model.addAttribute("villages", this.reviews.villages(reviewId, communeId));
-		model.addAttribute("allVillages", this.geography.children(communeId));
-		model.addAttribute("households", this.reviews.worklist(reviewId, communeId, village, steps, page, PAGE));
-		model.addAttribute("surveyed", (village == null) ? List.of()
-				: this.reviews.worklist(reviewId, communeId, village, List.of(Step.SURVEYED), 0, 500));
+		Step only = null;
+		if (step != null && !step.isBlank()) {
+			try {
+				only = Step.valueOf(step);
+			}
+			catch (IllegalArgumentException ex) {
+				throw vn.giamngheo.shared.error.DomainException
+					.invalid(List.of(new vn.giamngheo.shared.error.DomainException.FieldProblem("step",
+							"error.field.invalid", step)));
+			}
+		}
+		Reviews.CommunePage p = this.reviews.communePage(reviewId, communeId, village, only, page, PAGE);
+		model.addAttribute("p", p);
+		model.addAttribute("review", p.review());
+		model.addAttribute("unit", p.unit());
+		model.addAttribute("villages", p.villages());
+		model.addAttribute("households", p.households());
+		model.addAttribute("surveyed", p.surveyed());
 		model.addAttribute("village", village);
 		model.addAttribute("step", step);
 		model.addAttribute("page", page);
 		model.addAttribute("steps", Step.values());
-		model.addAttribute("meetings", this.meetings.meetings(reviewId, communeId));
-		model.addAttribute("complaints", this.postings.complaints(reviewId, communeId));
-		model.addAttribute("transitions", this.recognitions.transitions(reviewId, communeId));
+		model.addAttribute("meetings", p.meetings());
+		model.addAttribute("complaints", p.complaints());
+		model.addAttribute("transitions", p.transitions());
+		Role role = this.actor.role();
+		model.addAttribute("canApprove",
+				p.approver() != null && (role == Role.SYSTEM_ADMIN
+						|| ("DISTRICT".equals(p.approver()) && role == Role.DISTRICT_OFFICER)
+						|| ("PROVINCE".equals(p.approver()) && role == Role.PROVINCE_OFFICER)));
 		model.addAttribute("signs", Reviews.PHIEU_A_SIGNS);
 		model.addAttribute("classes", vn.giamngheo.review.domain.Transition.CLASSES);
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("defaultPlaces", Postings.DEFAULT_PLACES);
 		return "review/commune";
+	}
+
+	@GetMapping("/reviews/{reviewId}/reports/{kind}.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
+		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
+		return pdf("bao-cao-" + kind + "-" + report.review().year() + ".pdf",
+				this.pdf.render("review/pdf/province-report", Map.of("report", report), locale));
+	}
+
+	@GetMapping("/reviews/{reviewId}/reports/{kind}.xlsx")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
+		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("bao-cao-" + kind + "-" + report.review().year() + ".xlsx")
+						.build()
+						.toString())
+			.body(ReportWorkbook.xlsx(report, this.messages, locale));
+	}
+
+	private static ProvinceReports.Kind kind(String kind) {
+		return switch (kind) {
+			case "preliminary" -> ProvinceReports.Kind.PRELIMINARY;
+			case "official" -> ProvinceReports.Kind.OFFICIAL;
+			default -> throw vn.giamngheo.shared.error.DomainException.notFound("REPORT", kind);
+		};
 	}
 
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/worklist")
