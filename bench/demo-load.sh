@@ -6,14 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-full}"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-LOG="$(mktemp -t demo-load-bench.XXXXXX.log)"
-# The whole Maven output goes to a log; only the figures are printed. A failed run says so and
-# shows the end of the log instead of printing nothing.
-if ! ./mvnw -q verify -Dit.test=DemoLoadBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+. bench/lib.sh
+run_filtered demo-load target/demo-load-bench.log \
+  '=== demo load bench|^(size|households|members|assessments|seconds|rows/s|cores|cpu|java|postgresql|max heap|loadavg|cpu seconds):|DemoLoader|^ [0-9]{4} | year standard' \
+  ./mvnw -q verify -Dit.test=DemoLoadBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false -Ddemo.bench.size="$SIZE" \
-  -DargLine="-Xmx2g -Ddemo.bench.size=$SIZE" >"$LOG" 2>&1; then
-  echo "demo load bench FAILED — last lines of $LOG:" >&2
-  tail -40 "$LOG" >&2
-  exit 1
-fi
-grep -E '=== demo load bench|^(size|households|members|assessments|seconds|rows/s|cores|cpu|java|postgresql|max heap|loadavg|cpu seconds):|DemoLoader|^ [0-9]{4} | year standard' "$LOG"
+  -DargLine="-Xmx2g -Ddemo.bench.size=$SIZE"

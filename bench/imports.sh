@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-20%}"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-./mvnw -q verify -Dit.test=ImportBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+. bench/lib.sh
+run_filtered imports target/imports-bench.log \
+  '=== imports bench|^(demo|file|export|import|pg copy|ratio|heap|problems|cores|cpu|java|postgresql|loadavg)[a-z ]*:|Import [0-9a-f-]{36}:|OutOfMemory' \
+  ./mvnw -q verify -Dit.test=ImportBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false \
-  -DargLine="-Xmx512m -Dimports.bench.size=$SIZE" 2>&1 \
-  | tee target/imports-bench.log \
-  | grep -E '=== imports bench|^(demo|file|export|import|pg copy|ratio|heap|problems|cores|cpu|java|postgresql|loadavg)[a-z ]*:|Import [0-9a-f-]{36}:|ERROR|FAIL|OutOfMemory' || true
+  -DargLine="-Xmx512m -Dimports.bench.size=$SIZE"

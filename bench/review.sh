@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 SIZE="${1:-sample}"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-./mvnw -q verify -Dit.test=ReviewBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+. bench/lib.sh
+run_filtered review target/review-bench.log \
+  '=== review bench|^(size|review year|households|classes|time|page|plan|cores|java|postgresql)' \
+  ./mvnw -q verify -Dit.test=ReviewBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dreview.bench.size="$SIZE" \
-  -DargLine="-Xmx2g -Dreview.bench.size=$SIZE" 2>&1 \
-  | grep -E '=== review bench|^(size|review year|households|classes|time|page|plan|cores|java|postgresql)|ERROR|FAIL' || true
+  -DargLine="-Xmx2g -Dreview.bench.size=$SIZE"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

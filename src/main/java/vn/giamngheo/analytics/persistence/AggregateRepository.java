@@ -414,15 +414,22 @@ public class AggregateRepository {
 	public List<Deprivation> deprivations(long unitId, String unitPath, boolean commune, int year) {
 		String units = commune ? "select id, name, path from admin_unit where id = ?"
 				: "select id, name, path from admin_unit where parent_id = ? and level <> 'village'";
-		String sql = "with u as (" + units + "), p as (select u.id, sum(a.poor_households) as poor from u"
-				+ " join admin_unit c on c.path like u.path || '%' join agg_commune_year a on a.commune_id = c.id"
-				+ " where a.year = ? group by u.id)"
-				+ " select u.id, u.name, d.indicator, sum(d.households), sum(d.poor_households), min(p.poor) from u"
-				+ " join admin_unit c on c.path like u.path || '%' join agg_deprivation d on d.commune_id = c.id"
-				+ " join p on p.id = u.id where d.year = ? group by u.id, u.name, d.indicator order by u.name,"
-				+ " d.indicator";
+		// communes under each unit first (few LIKE tests), then the per-indicator sums
+		// grouped
+		// per unit before the names are joined and sorted (sorting thousands of rows by a
+		// Vietnamese name was most of the time)
+		String sql = "with u as (" + units + "), cu as (select u.id as uid, c.id as cid from u"
+				+ " join admin_unit c on c.path like u.path || '%'"
+				+ " join (select distinct commune_id from agg_commune_year where year = ?) a on a.commune_id = c.id),"
+				+ " p as (select cu.uid, sum(a.poor_households) as poor from cu"
+				+ " join agg_commune_year a on a.commune_id = cu.cid where a.year = ? group by cu.uid),"
+				+ " x as (select cu.uid, d.indicator, sum(d.households) as households,"
+				+ " sum(d.poor_households) as poor_households from cu join agg_deprivation d on d.commune_id = cu.cid"
+				+ " where d.year = ? group by cu.uid, d.indicator)"
+				+ " select u.id, u.name, x.indicator, x.households, x.poor_households, p.poor from x"
+				+ " join u on u.id = x.uid join p on p.uid = x.uid order by u.name, x.indicator";
 		return this.jdbc.sql(sql)
-			.params(unitId, year, year)
+			.params(unitId, year, year, year)
 			.query((rs, n) -> new Deprivation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6)))
 			.list();
