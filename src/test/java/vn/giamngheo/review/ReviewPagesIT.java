@@ -129,6 +129,9 @@ class ReviewPagesIT {
 			.andExpect(status().is3xxRedirection());
 		String commune = body(this.mvc.perform(get(communePath).with(authentication(officer))).andReturn());
 		assertThat(commune).contains("Lò Thị Nghèo" + this.f.tag).contains(reviewerName);
+		// nothing to submit yet: the button waits for the decision and says so
+		assertThat(commune).containsPattern("value=\"SUBMIT\"[^>]*disabled")
+			.contains("Gửi duyệt sau khi có quyết định công nhận (Bước 5).");
 		UUID rh = this.jdbc.sql("select id from review_household where review_id = ? and household_id = ?")
 			.params(reviewId, h1)
 			.query(UUID.class)
@@ -243,7 +246,9 @@ class ReviewPagesIT {
 			.andExpect(status().is3xxRedirection());
 		assertThat(body(this.mvc.perform(get(communePath).with(authentication(officer))).andReturn()))
 			.contains("45/QĐ-UBND")
-			.contains("Tiếp tục nghèo");
+			.contains("Tiếp tục nghèo")
+			.doesNotContainPattern("value=\"SUBMIT\"[^>]*disabled")
+			.doesNotContain("Gửi duyệt sau khi có quyết định công nhận");
 		String certificate = pdfText(
 				this.mvc.perform(get(communePath + "/certificates.pdf").with(authentication(officer)))
 					.andExpect(status().isOk())
