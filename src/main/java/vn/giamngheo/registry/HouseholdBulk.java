@@ -3,10 +3,13 @@ package vn.giamngheo.registry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -195,7 +198,7 @@ public class HouseholdBulk {
 	 * @return the unit path of every household the changes touch
 	 */
 	private static Map<UUID, String> checkScope(Actor current, Changes changes) {
-		Map<UUID, String> paths = new java.util.HashMap<>(changes.paths());
+		Map<UUID, String> paths = new HashMap<>(changes.paths());
 		changes.newHouseholds().forEach((h) -> paths.put(h.id(), h.unitPath()));
 		changes.householdUpdates().forEach((u) -> paths.put(u.before().id(), u.before().unitPath()));
 		for (BulkHousehold h : changes.newHouseholds()) {
@@ -248,12 +251,12 @@ public class HouseholdBulk {
 			return;
 		}
 		Actor current = this.actor.get();
-		Map<UUID, Household> households = new java.util.HashMap<>();
+		Map<UUID, Household> households = new HashMap<>();
 		for (Household h : this.bulk.byIds(recognised.stream().map(RecognisedAssessment::householdId).toList())) {
 			households.put(h.id(), h);
 		}
-		Map<UUID, String> provinces = new java.util.HashMap<>();
-		java.util.Set<Integer> years = new java.util.TreeSet<>();
+		Map<UUID, String> provinces = new HashMap<>();
+		Set<Integer> years = new TreeSet<>();
 		for (RecognisedAssessment r : recognised) {
 			Household h = households.get(r.householdId());
 			if (h == null || h.voided()) {
@@ -267,7 +270,7 @@ public class HouseholdBulk {
 			provinces.put(h.id(), h.provinceCode());
 			years.add(r.year());
 		}
-		Map<String, Map<String, Object>> before = new java.util.HashMap<>();
+		Map<String, Map<String, Object>> before = new HashMap<>();
 		for (int year : years) {
 			this.bulk.recognisedBefore(households.keySet(), year)
 				.forEach((id, old) -> before.put(id + "/" + year, old));

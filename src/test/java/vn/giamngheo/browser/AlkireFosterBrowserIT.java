@@ -85,11 +85,7 @@ class AlkireFosterBrowserIT {
 	@Test
 	void drawsTheMeasuresAndContributions() throws Exception {
 		String base = "http://localhost:" + this.port;
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
-		this.browser.findElement(By.id("login-submit")).click();
-		vn.giamngheo.support.Browser.awaitSignedIn(this.browser);
+		vn.giamngheo.support.Browser.signIn(this.browser, base, "admin", "admin-giamngheo");
 		this.browser.get(base + "/dashboards?unit=" + this.district);
 		this.browser.findElement(By.id("af-link")).click();
 		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))

@@ -99,11 +99,7 @@ class ChoroplethBrowserIT {
 	@Test
 	void drawsTheCommunesColouredByPovertyRate() throws Exception {
 		String base = "http://localhost:" + this.port;
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
-		this.browser.findElement(By.id("login-submit")).click();
-		vn.giamngheo.support.Browser.awaitSignedIn(this.browser);
+		vn.giamngheo.support.Browser.signIn(this.browser, base, "admin", "admin-giamngheo");
 		this.browser.get(base + "/dashboards?unit=" + this.district);
 		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
 			.until((d) -> this.browser.executeScript("return window.giamngheoMap ? true : null;"));

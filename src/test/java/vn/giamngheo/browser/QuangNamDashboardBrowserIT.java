@@ -72,10 +72,7 @@ class QuangNamDashboardBrowserIT {
 	@Test
 	void showsTheTargetLineOnTheQuangNamDashboard() throws Exception {
 		String base = "http://localhost:" + this.port;
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
-		this.browser.findElement(By.id("login-submit")).click();
+		vn.giamngheo.support.Browser.signIn(this.browser, base, "admin", "admin-giamngheo");
 		this.browser.findElement(By.linkText("Chỉ tiêu")).click();
 		this.browser.findElement(By.partialLinkText("2021 - 2025")).click();
 		assertThat(this.browser.findElement(By.id("target-QN-01")).getText()).contains("2,87%");

@@ -110,11 +110,7 @@ class SurveyOnPhoneBrowserIT {
 
 		this.browser = Browser.start();
 		this.browser.manage().window().setSize(new Dimension(390, 844));
-		this.browser.get("http://localhost:" + this.port + "/login");
-		this.browser.findElement(By.id("username")).sendKeys(reviewer);
-		this.browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		this.browser.findElement(By.id("login-submit")).click();
-		vn.giamngheo.support.Browser.awaitSignedIn(this.browser);
+		vn.giamngheo.support.Browser.signIn(this.browser, "http://localhost:" + this.port, reviewer, Fixtures.PASSWORD);
 		this.browser.get("http://localhost:" + this.port + "/reviews/households/" + listed + "/survey");
 		assertThat(this.browser.findElement(By.id("head")).getText()).isEqualTo(head);
 		this.browser.findElement(By.name("incomePerCapita")).sendKeys("600000");

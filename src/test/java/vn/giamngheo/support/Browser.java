@@ -56,4 +56,19 @@ public final class Browser {
 			.until((d) -> !d.getCurrentUrl().contains("/login"));
 	}
 
+	/**
+	 * Signs in through the login form and waits until the form has been answered.
+	 * @param driver the browser
+	 * @param base the application's base URL ({@code http://localhost:port})
+	 * @param username user name
+	 * @param password password
+	 */
+	public static void signIn(org.openqa.selenium.WebDriver driver, String base, String username, String password) {
+		driver.get(base + "/login");
+		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+		awaitSignedIn(driver);
+	}
+
 }

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -440,14 +443,13 @@ public class AggregateRepository {
 	 * persons deprived, and deprived while multidimensionally poor.
 	 * @return indicator code → {households, persons, AF households, AF persons}
 	 */
-	public java.util.Map<String, long[]> indicatorSums(Communes communes, int year, Group group, LocalDate from,
-			LocalDate to) {
+	public Map<String, long[]> indicatorSums(Communes communes, int year, Group group, LocalDate from, LocalDate to) {
 		List<Object> params = new ArrayList<>(communes.params());
 		params.add(year);
 		String sql = "select a.indicator, sum(a.households), sum(a.persons), sum(a.af_households), sum(a.af_persons)"
 				+ " from agg_deprivation a join admin_unit c on c.id = a.commune_id where " + communes.sql()
 				+ " and a.year = ?" + groupSql(group, from, to, params) + " group by a.indicator";
-		java.util.Map<String, long[]> result = new java.util.TreeMap<>();
+		Map<String, long[]> result = new TreeMap<>();
 		this.jdbc.sql(sql).params(params).query((rs) -> {
 			result.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 		});
@@ -459,8 +461,8 @@ public class AggregateRepository {
 	 * @return child id → indicator code → {households, persons, AF households, AF
 	 * persons}
 	 */
-	public java.util.Map<Long, java.util.Map<String, long[]>> indicatorSumsByChild(long parentId, int year, Group group,
-			LocalDate from, LocalDate to) {
+	public Map<Long, Map<String, long[]>> indicatorSumsByChild(long parentId, int year, Group group, LocalDate from,
+			LocalDate to) {
 		List<Object> params = new ArrayList<>();
 		params.add(parentId);
 		params.add(year);
@@ -469,9 +471,9 @@ public class AggregateRepository {
 				+ " and c.level = 'commune' join agg_deprivation a on a.commune_id = c.id"
 				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
 				+ " group by ch.id, a.indicator";
-		java.util.Map<Long, java.util.Map<String, long[]>> result = new java.util.LinkedHashMap<>();
+		Map<Long, Map<String, long[]>> result = new LinkedHashMap<>();
 		this.jdbc.sql(sql).params(params).query((rs) -> {
-			result.computeIfAbsent(rs.getLong(1), (k) -> new java.util.TreeMap<>())
+			result.computeIfAbsent(rs.getLong(1), (k) -> new TreeMap<>())
 				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) });
 		});
 		return result;
