@@ -28,6 +28,7 @@ import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Review;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.support.Browser;
+import vn.giamngheo.support.TestYears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class SurveyOnPhoneBrowserIT {
 		String a = f.a.code() + "@2024";
 		String reviewer = f.user("ctvphone", Role.REVIEWER, List.of(a), List.of("V" + f.tag + "A@local"));
 		String officer = f.user("xaphone", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
-		int year = 3000 + (int) (Math.abs(System.nanoTime() / 1000) % 6000);
+		int year = TestYears.unique();
 		String head = "Hồ Thị Điện Thoại " + f.tag;
 		UUID household = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"

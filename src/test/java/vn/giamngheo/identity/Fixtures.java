@@ -2,6 +2,7 @@ package vn.giamngheo.identity;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,7 +34,10 @@ public final class Fixtures {
 
 	final TransactionTemplate tx;
 
-	public final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+	/** Distinct within a test JVM (a counter), and unlikely to repeat across runs. */
+	private static final AtomicLong NEXT_TAG = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+	public final String tag = Long.toString(NEXT_TAG.getAndAdd(7), 36);
 
 	public Commune a;
 
