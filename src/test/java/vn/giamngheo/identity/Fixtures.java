@@ -2,6 +2,7 @@ package vn.giamngheo.identity;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,10 @@ public final class Fixtures {
 
 	/** Distinct within a test JVM (a counter), and unlikely to repeat across runs. */
 	private static final AtomicLong NEXT_TAG = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+	/** Citizen IDs and phones of fixture heads: distinct within a test JVM. */
+	private static final AtomicLong NEXT_NUMBER = new AtomicLong(
+			100_000_000_000L + ThreadLocalRandom.current().nextLong(800_000_000_000L));
 
 	public final String tag = Long.toString(NEXT_TAG.getAndAdd(7), 36);
 
@@ -79,8 +84,9 @@ public final class Fixtures {
 		String villagePath = c.path() + village + "/";
 		this.jdbc.sql("update admin_unit set path = ? where id = ?").params(villagePath, village).update();
 		String headName = "Zq" + label + "Leak" + this.tag;
-		String cccd = String.format("%012d", Math.abs((label + this.tag).hashCode()) % 1_000_000_000_000L);
-		String phone = "09" + String.format("%08d", Math.abs((this.tag + label).hashCode()) % 100_000_000);
+		long n = NEXT_NUMBER.getAndIncrement();
+		String cccd = String.format("%012d", n);
+		String phone = "09" + String.format("%08d", n % 100_000_000);
 		UUID household = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
 					+ " head_name_norm, urban, phone, synthetic) values (?, ?, ?, ?, ?, ?, ?, false, ?, false) returning id")
