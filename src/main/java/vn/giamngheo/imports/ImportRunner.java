@@ -42,6 +42,7 @@ import vn.giamngheo.imports.domain.UnreadableFileException;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
 import vn.giamngheo.imports.persistence.ImportJobRepository.Counts;
 import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.text.TextNormalizer;
 
@@ -176,8 +177,11 @@ class ImportRunner {
 	}
 
 	private Planned planFile(ImportJob job, LocalDate today) {
+		Laps laps = new Laps();
 		ParsedFile parsed = parse(job, today);
+		laps.lap("read and check");
 		Plan plan = this.planner.plan(parsed, today);
+		log.info("Import {}: {}", job.id(), laps.lap("match and plan"));
 		return new Planned(plan, counts(parsed, plan));
 	}
 
@@ -197,9 +201,11 @@ class ImportRunner {
 		long t0 = System.nanoTime();
 		this.commitTx.executeWithoutResult((status) -> {
 			if (this.bulk.applyStaged(job.id())) {
+				Laps laps = new Laps();
 				this.jobs.commitStagedChanges(job.id());
 				this.jobs.committed(job.id());
-				log.info("Import {}: staged plan applied in {} ms", job.id(), (System.nanoTime() - t0) / 1_000_000);
+				log.info("Import {}: staged plan applied in {} ms (revert records {})", job.id(),
+						(System.nanoTime() - t0) / 1_000_000, laps.lap("copied"));
 				return;
 			}
 			log.info("Import {}: the registry changed since the dry run (or its plan is gone); checking the file again",
@@ -229,7 +235,9 @@ class ImportRunner {
 
 	private void stage(ImportJob job, Plan plan) {
 		this.bulk.stage(job.id(), plan.snapshot, plan.changes(), reason(job));
+		Laps laps = new Laps();
 		this.jobs.stageChanges(job.id(), plan.recorded()::iterator);
+		log.info("Import {}: revert records staged in {}", job.id(), laps.lap("revert records"));
 	}
 
 	private static String reason(ImportJob job) {

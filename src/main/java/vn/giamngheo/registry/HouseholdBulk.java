@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,7 @@ import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.registry.persistence.HouseholdBulkRepository;
+import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
@@ -34,6 +37,8 @@ import vn.giamngheo.shared.scope.Actor;
  */
 @Service
 public class HouseholdBulk {
+
+	private static final Logger log = LoggerFactory.getLogger(HouseholdBulk.class);
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -135,7 +140,9 @@ public class HouseholdBulk {
 				changes.memberUpdates().stream().map(MemberUpdate::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
+		Laps laps = new Laps();
 		this.audit.stage(batch, entries(current.username(), changes, paths, reason)::iterator);
+		log.info("Batch {}: audit rows staged in {}", batch, laps.lap("audit rows"));
 	}
 
 	/**
@@ -150,6 +157,7 @@ public class HouseholdBulk {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean applyStaged(UUID batch) {
+		Laps laps = new Laps();
 		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
 		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
 				|| this.bulk.stagedCollides(batch)) {
@@ -158,9 +166,13 @@ public class HouseholdBulk {
 		Actor current = this.actor.get();
 		List<String> paths = this.audit.stagedPaths(batch);
 		paths.forEach((p) -> requireCapture(current, p));
+		laps.lap("checks");
 		this.bulk.applyStaged(batch);
+		laps.lap("rows");
 		this.audit.recordStaged(batch);
+		laps.lap("audit rows");
 		publish(paths);
+		log.info("Batch {}: applied in {}", batch, laps);
 		return true;
 	}
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import vn.giamngheo.registry.BulkMember;
 import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.db.CopyText;
 import vn.giamngheo.shared.text.TextNormalizer;
 
@@ -32,6 +35,8 @@ import vn.giamngheo.shared.text.TextNormalizer;
  */
 @Repository
 public class HouseholdBulkRepository {
+
+	private static final Logger log = LoggerFactory.getLogger(HouseholdBulkRepository.class);
 
 	private final JdbcClient jdbc;
 
@@ -476,20 +481,25 @@ public class HouseholdBulkRepository {
 	public void stage(UUID batch, String fingerprint, Collection<String> provinces, List<BulkHousehold> newHouseholds,
 			List<BulkHousehold> changedHouseholds, List<BulkMember> newMembers, List<BulkMember> changedMembers,
 			List<BulkAssessment> newAssessments, List<BulkAssessment> changedAssessments) {
+		Laps laps = new Laps();
 		String h = "bulk_stage_household (batch_id, action, " + HOUSEHOLD_COLUMNS + ")";
 		copyHouseholds(h, batch, "CREATE", newHouseholds);
 		copyHouseholds(h, batch, "UPDATE", changedHouseholds);
+		laps.lap("households");
 		String m = "bulk_stage_member (batch_id, action, " + MEMBER_COLUMNS + ")";
 		copyMembers(m, batch, "CREATE", newMembers);
 		copyMembers(m, batch, "UPDATE", changedMembers);
+		laps.lap("members");
 		String a = "bulk_stage_assessment (batch_id, action, " + ASSESSMENT_COLUMNS + ")";
 		copyAssessments(a, batch, "CREATE", newAssessments);
 		copyAssessments(a, batch, "UPDATE", changedAssessments);
+		laps.lap("assessments");
 		long rows = (long) newHouseholds.size() + changedHouseholds.size() + newMembers.size() + changedMembers.size()
 				+ newAssessments.size() + changedAssessments.size();
 		this.jdbc.sql("insert into bulk_stage (batch_id, fingerprint, provinces, rows) values (?, ?, ?, ?)")
 			.params(batch, fingerprint, provinces.toArray(String[]::new), rows)
 			.update();
+		log.info("Batch {}: rows staged in {}", batch, laps);
 	}
 
 	/**
@@ -530,11 +540,13 @@ public class HouseholdBulkRepository {
 
 	/** Writes the staged rows of a batch with set-based statements. */
 	public void applyStaged(UUID batch) {
+		Laps laps = new Laps();
 		this.jdbc
 			.sql("insert into household (" + HOUSEHOLD_COLUMNS + ") select " + HOUSEHOLD_COLUMNS
 					+ " from bulk_stage_household where batch_id = ? and action = 'CREATE'")
 			.param(batch)
 			.update();
+		laps.lap("households created");
 		this.jdbc.sql("update household h set village_id = s.village_id, unit_path = s.unit_path,"
 				+ " head_name = s.head_name, head_name_norm = s.head_name_norm, address = s.address, urban = s.urban,"
 				+ " ethnic_minority = s.ethnic_minority, social_protection = s.social_protection,"
@@ -543,11 +555,13 @@ public class HouseholdBulkRepository {
 				+ " where s.batch_id = ? and s.action = 'UPDATE' and h.id = s.id")
 			.param(batch)
 			.update();
+		laps.lap("households updated");
 		this.jdbc
 			.sql("insert into member (" + MEMBER_COLUMNS + ") select " + MEMBER_COLUMNS
 					+ " from bulk_stage_member where batch_id = ? and action = 'CREATE'")
 			.param(batch)
 			.update();
+		laps.lap("members created");
 		this.jdbc.sql("update member m set full_name = s.full_name, full_name_norm = s.full_name_norm, sex = s.sex,"
 				+ " date_of_birth = s.date_of_birth, ethnicity_code = s.ethnicity_code, relation = s.relation,"
 				+ " cccd = s.cccd, phone = s.phone, education_level = s.education_level, in_school = s.in_school,"
@@ -557,11 +571,13 @@ public class HouseholdBulkRepository {
 				+ " where s.batch_id = ? and s.action = 'UPDATE' and m.id = s.id")
 			.param(batch)
 			.update();
+		laps.lap("members updated");
 		this.jdbc
 			.sql("insert into household_assessment (" + ASSESSMENT_COLUMNS + ", source) select " + ASSESSMENT_COLUMNS
 					+ ", 'IMPORT' from bulk_stage_assessment where batch_id = ? and action = 'CREATE'")
 			.param(batch)
 			.update();
+		laps.lap("assessments created");
 		this.jdbc
 			.sql("update household_assessment a set standard_key = s.standard_key, member_count = s.member_count,"
 					+ " income_per_capita = s.income_per_capita, water_source = s.water_source, latrine = s.latrine,"
@@ -571,6 +587,8 @@ public class HouseholdBulkRepository {
 					+ " where s.batch_id = ? and s.action = 'UPDATE' and a.id = s.id")
 			.param(batch)
 			.update();
+		laps.lap("assessments updated");
+		log.info("Batch {}: staged rows applied in {}", batch, laps);
 	}
 
 	private static String blankToNull(String s) {
