@@ -37,6 +37,7 @@ import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.registry.domain.Sex;
+import vn.giamngheo.shared.db.TimeOrderedIds;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.text.TextNormalizer;
 import vn.giamngheo.standards.domain.Standard;
@@ -316,7 +317,7 @@ class ImportPlanner {
 			List<Problem> problems = new ArrayList<>();
 			Plan local = new Plan();
 			Match match = (existing == null) ? Match.NEW : how.get(code);
-			UUID id = (existing == null) ? UUID.randomUUID() : existing.id();
+			UUID id = (existing == null) ? TimeOrderedIds.next() : existing.id();
 			Place place = places.get(code);
 			String province = (existing != null) ? existing.provinceCode() : place.commune().provinceCode();
 			String path = (place != null) ? place.village().path() : existing.unitPath();
@@ -364,7 +365,7 @@ class ImportPlanner {
 								"imports.head.change", code));
 						continue;
 					}
-					local.newMembers.add(new BulkMember(UUID.randomUUID(), id, province, d, order++));
+					local.newMembers.add(new BulkMember(TimeOrderedIds.next(), id, province, d, order++));
 				}
 			}
 			if (existing == null && heads == 0) {
@@ -420,9 +421,9 @@ class ImportPlanner {
 				else {
 					BulkAssessment old = storedAssessments.get(id + "|" + a.year());
 					int count = stored.size() + local.newMembers.size();
-					BulkAssessment neu = new BulkAssessment((old != null) ? old.id() : UUID.randomUUID(), id, province,
-							a.year(), key.get(), count, a.income(), a.waterSource(), a.latrine(), a.deprivations(),
-							a.classification(), a.decisionNo());
+					BulkAssessment neu = new BulkAssessment((old != null) ? old.id() : TimeOrderedIds.next(), id,
+							province, a.year(), key.get(), count, a.income(), a.waterSource(), a.latrine(),
+							a.deprivations(), a.classification(), a.decisionNo());
 					if (old == null || !sameAssessment(old, neu)) {
 						local.assessments.add(new AssessmentChange(old, neu));
 					}
