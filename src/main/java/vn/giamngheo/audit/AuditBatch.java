@@ -60,13 +60,19 @@ public class AuditBatch {
 			.update();
 	}
 
-	/** Unit paths of the staged audit rows of a batch. */
-	public java.util.List<String> stagedPaths(java.util.UUID batch) {
-		return this.jdbc
-			.sql("select distinct unit_path from bulk_stage_audit where batch_id = ? and unit_path is not null")
-			.param(batch)
-			.query(String.class)
-			.list();
+	/**
+	 * Writes the audit rows a query selects, in the columns actor, action, entity_type,
+	 * entity_id, household_id, unit_path, province_code, changes (jsonb), reason: for
+	 * rows a bulk change created from its staged rows, whose changes the query builds
+	 * with {@code audit_created_changes(jsonb)} (every field with a value, old value
+	 * null).
+	 * @param select the query
+	 * @param params its named parameters
+	 * @return rows written
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int recordSelected(String select, java.util.Map<String, ?> params) {
+		return this.jdbc.sql("insert into audit_event (" + COLUMNS + ") " + select).params(params).update();
 	}
 
 	/** Forgets the staged rows of a batch. */

@@ -200,7 +200,7 @@ class ImportRunner {
 		Runnable[] after = { null };
 		long t0 = System.nanoTime();
 		this.commitTx.executeWithoutResult((status) -> {
-			if (this.bulk.applyStaged(job.id())) {
+			if (this.bulk.applyStaged(job.id(), reason)) {
 				Laps laps = new Laps();
 				this.jobs.commitStagedChanges(job.id());
 				this.jobs.committed(job.id());

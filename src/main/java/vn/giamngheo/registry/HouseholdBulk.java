@@ -141,8 +141,10 @@ public class HouseholdBulk {
 				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
 		Laps laps = new Laps();
-		this.audit.stage(batch, entries(current.username(), changes, paths, reason)::iterator);
-		log.info("Batch {}: audit rows staged in {}", batch, laps.lap("audit rows"));
+		// the audit rows of created rows are made from the staged rows when they are
+		// applied; only updates (their old values are read now) are staged
+		this.audit.stage(batch, updateEntries(current.username(), changes, paths, reason)::iterator);
+		log.info("Batch {}: audit rows of updates staged in {}", batch, laps.lap("audit rows"));
 	}
 
 	/**
@@ -153,10 +155,12 @@ public class HouseholdBulk {
 	 * still in the current user's capture scope. The staged rows are kept; call
 	 * {@link #dropStaged} once the transaction is over.
 	 * @param batch batch id
+	 * @param reason written to the audit rows of created rows (those of updates were
+	 * staged with theirs)
 	 * @return false when the plan no longer holds (nothing was written; plan again)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean applyStaged(UUID batch) {
+	public boolean applyStaged(UUID batch, String reason) {
 		Laps laps = new Laps();
 		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
 		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
@@ -164,12 +168,14 @@ public class HouseholdBulk {
 			return false;
 		}
 		Actor current = this.actor.get();
-		List<String> paths = this.audit.stagedPaths(batch);
+		List<String> paths = this.bulk.stagedPaths(batch);
 		paths.forEach((p) -> requireCapture(current, p));
 		laps.lap("checks");
 		this.bulk.applyStaged(batch);
 		laps.lap("rows");
 		this.audit.recordStaged(batch);
+		this.audit.recordSelected(HouseholdBulkRepository.CREATED_AUDIT,
+				Map.of("actor", current.username(), "reason", reason, "batch", batch));
 		laps.lap("audit rows");
 		publish(paths);
 		log.info("Batch {}: applied in {}", batch, laps);
@@ -224,6 +230,17 @@ public class HouseholdBulk {
 		changes.memberUpdates().forEach((u) -> requireCapture(current, requirePath(paths, u.before().householdId())));
 		changes.assessments().forEach((c) -> requireCapture(current, requirePath(paths, c.after().householdId())));
 		return paths;
+	}
+
+	/**
+	 * Audit rows of the updates among the changes, made one at a time as they are read.
+	 */
+	private static java.util.stream.Stream<AuditEntry> updateEntries(String actor, Changes changes,
+			Map<UUID, String> paths, String reason) {
+		return entries(actor,
+				new Changes(List.of(), changes.householdUpdates(), List.of(), changes.memberUpdates(),
+						changes.assessments().stream().filter((c) -> c.before() != null).toList(), changes.paths()),
+				paths, reason);
 	}
 
 	/** Audit rows of the changes, made one at a time as they are read. */

@@ -538,6 +538,57 @@ public class HouseholdBulkRepository {
 			.single());
 	}
 
+	/**
+	 * Unit paths (villages) every staged row of a batch touches, read before it is
+	 * applied: where staged households are and will be, and where the households of
+	 * staged members and classifications are (stored, or staged as new).
+	 */
+	public List<String> stagedPaths(UUID batch) {
+		return this.jdbc.sql("""
+				select s.unit_path from bulk_stage_household s where s.batch_id = :batch
+				union
+				select h.unit_path from household h join bulk_stage_household s on s.id = h.id and s.batch_id = :batch
+				union
+				select h.unit_path from household h where h.id in (
+				  select household_id from bulk_stage_member where batch_id = :batch
+				  union select household_id from bulk_stage_assessment where batch_id = :batch)""")
+			.param("batch", batch)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The audit rows of the rows a batch creates, one per household, member and
+	 * classification, with the fields of {@code HouseholdBulk}'s Java audit rows; for
+	 * {@code AuditBatch.recordSelected} after the staged rows are applied. Parameters:
+	 * actor, reason, batch.
+	 */
+	public static final String CREATED_AUDIT = """
+			select :actor, 'CREATE', 'HOUSEHOLD', s.id::text, s.id, s.unit_path, s.province_code,
+			  audit_created_changes(jsonb_build_object('code', s.code, 'headName', s.head_name,
+			    'villageId', s.village_id, 'address', s.address, 'urban', s.urban, 'ethnicMinority', s.ethnic_minority,
+			    'socialProtection', s.social_protection, 'meritorious', s.meritorious, 'phone', s.phone,
+			    'status', s.status)), :reason
+			from bulk_stage_household s where s.batch_id = :batch and s.action = 'CREATE'
+			union all
+			select :actor, 'CREATE', 'MEMBER', s.id::text, s.household_id, h.unit_path, s.province_code,
+			  audit_created_changes(jsonb_build_object('fullName', s.full_name, 'sex', s.sex,
+			    'dateOfBirth', s.date_of_birth, 'ethnicityCode', s.ethnicity_code, 'relation', s.relation,
+			    'cccd', s.cccd, 'educationLevel', s.education_level, 'inSchool', s.in_school,
+			    'employment', s.employment, 'healthInsurance', s.health_insurance, 'disability', s.disability,
+			    'socialAllowance', s.social_allowance, 'malnourished', s.malnourished, 'illNoCare', s.ill_no_care)),
+			  :reason
+			from bulk_stage_member s join household h on h.id = s.household_id
+			where s.batch_id = :batch and s.action = 'CREATE'
+			union all
+			select :actor, 'CREATE', 'ASSESSMENT', s.id::text, s.household_id, h.unit_path, s.province_code,
+			  audit_created_changes(jsonb_build_object('year', s.year, 'standardKey', s.standard_key,
+			    'memberCount', s.member_count, 'incomePerCapita', s.income_per_capita,
+			    'waterSource', s.water_source, 'latrine', s.latrine, 'deprivations', s.deprivations,
+			    'classification', s.classification, 'decisionNo', s.decision_no)), :reason
+			from bulk_stage_assessment s join household h on h.id = s.household_id
+			where s.batch_id = :batch and s.action = 'CREATE'""";
+
 	/** Writes the staged rows of a batch with set-based statements. */
 	public void applyStaged(UUID batch) {
 		Laps laps = new Laps();
