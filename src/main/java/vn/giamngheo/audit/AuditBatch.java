@@ -64,8 +64,7 @@ public class AuditBatch {
 	 * Writes the audit rows a query selects, in the columns actor, action, entity_type,
 	 * entity_id, household_id, unit_path, province_code, changes (jsonb), reason: for
 	 * rows a bulk change created from its staged rows, whose changes the query builds
-	 * with {@code audit_created_changes(jsonb)} (every field with a value, old value
-	 * null).
+	 * (every field with a value, old value null).
 	 * @param select the query
 	 * @param params its named parameters
 	 * @return rows written

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -141,10 +142,11 @@ public class HouseholdBulk {
 				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
 		Laps laps = new Laps();
-		// the audit rows of created rows are made from the staged rows when they are
-		// applied; only updates (their old values are read now) are staged
-		this.audit.stage(batch, updateEntries(current.username(), changes, paths, reason)::iterator);
-		log.info("Batch {}: audit rows of updates staged in {}", batch, laps.lap("audit rows"));
+		// the audit rows of created households are made from the staged rows when they
+		// are applied; the rest (updates, with their old values read now) are staged
+		this.audit.stage(batch, entries(current.username(), changes, paths, reason)
+			.filter((e) -> !("CREATE".equals(e.action()) && "HOUSEHOLD".equals(e.entityType())))::iterator);
+		log.info("Batch {}: audit rows of changes to stored households staged in {}", batch, laps.lap("audit rows"));
 	}
 
 	/**
@@ -233,23 +235,32 @@ public class HouseholdBulk {
 	}
 
 	/**
-	 * Audit rows of the updates among the changes, made one at a time as they are read.
+	 * Audit rows of the changes, made one at a time as they are read. A created household
+	 * has one row, with its members and classifications counted in it (ADR 0013): the
+	 * values of its members and classifications are their rows' first versions, and every
+	 * later change to them is audited with its old values.
 	 */
-	private static java.util.stream.Stream<AuditEntry> updateEntries(String actor, Changes changes,
-			Map<UUID, String> paths, String reason) {
-		return entries(actor,
-				new Changes(List.of(), changes.householdUpdates(), List.of(), changes.memberUpdates(),
-						changes.assessments().stream().filter((c) -> c.before() != null).toList(), changes.paths()),
-				paths, reason);
-	}
-
-	/** Audit rows of the changes, made one at a time as they are read. */
 	private static java.util.stream.Stream<AuditEntry> entries(String actor, Changes changes, Map<UUID, String> paths,
 			String reason) {
-		return HouseholdBulk.<AuditEntry>concat(changes.newHouseholds().stream().map((h) -> created(actor, h, reason)),
+		Map<UUID, Integer> members = new HashMap<>();
+		Map<UUID, TreeMap<Integer, String>> classes = new HashMap<>();
+		changes.newHouseholds().forEach((h) -> {
+			members.put(h.id(), 0);
+			classes.put(h.id(), new TreeMap<>());
+		});
+		changes.newMembers().forEach((m) -> members.computeIfPresent(m.householdId(), (k, n) -> n + 1));
+		changes.assessments()
+			.stream()
+			.filter((c) -> c.before() == null && classes.containsKey(c.after().householdId()))
+			.forEach((c) -> classes.get(c.after().householdId()).put(c.after().year(), c.after().classification()));
+		return HouseholdBulk.<AuditEntry>concat(
+				changes.newHouseholds()
+					.stream()
+					.map((h) -> created(actor, h, reason, members.get(h.id()), classes.get(h.id()))),
 				changes.householdUpdates().stream().map((u) -> updated(actor, u, reason)),
 				changes.newMembers()
 					.stream()
+					.filter((m) -> !members.containsKey(m.householdId()))
 					.map((m) -> new AuditEntry(actor, "CREATE", "MEMBER", m.id().toString(), m.householdId(),
 							paths.get(m.householdId()), m.provinceCode(),
 							AuditTrail.diff(Map.of(), HouseholdRegistry.memberFields(m.data())), reason)),
@@ -262,6 +273,7 @@ public class HouseholdBulk {
 							reason)),
 				changes.assessments()
 					.stream()
+					.filter((c) -> c.before() != null || !members.containsKey(c.after().householdId()))
 					.map((c) -> new AuditEntry(actor, (c.before() == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
 							c.after().id().toString(), c.after().householdId(), paths.get(c.after().householdId()),
 							c.after().provinceCode(),
@@ -321,18 +333,22 @@ public class HouseholdBulk {
 			.forEach(this.events::publishEvent);
 	}
 
-	private static AuditEntry created(String actor, BulkHousehold h, String reason) {
+	private static AuditEntry created(String actor, BulkHousehold h, String reason, int members,
+			TreeMap<Integer, String> classes) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("code", h.code());
 		fields.put("headName", h.headName());
 		fields.put("villageId", h.data().villageId());
-		fields.put("address", h.data().address());
+		fields.put("address", blankToNull(h.data().address()));
 		fields.put("urban", h.urban());
 		fields.put("ethnicMinority", h.data().ethnicMinority());
 		fields.put("socialProtection", h.data().socialProtection());
 		fields.put("meritorious", h.data().meritorious());
-		fields.put("phone", h.data().phone());
+		fields.put("phone", blankToNull(h.data().phone()));
 		fields.put("status", h.data().status());
+		fields.put("members", members);
+		fields.put("classifications", classes.isEmpty() ? null
+				: String.join(", ", classes.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue()).toList()));
 		return new AuditEntry(actor, "CREATE", "HOUSEHOLD", h.id().toString(), h.id(), h.unitPath(), h.provinceCode(),
 				AuditTrail.diff(Map.of(), fields), reason);
 	}
@@ -476,6 +492,10 @@ public class HouseholdBulk {
 					+ this.memberUpdates.size() + this.assessments.size();
 		}
 
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
 }

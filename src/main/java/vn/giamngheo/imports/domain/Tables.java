@@ -17,6 +17,11 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -101,8 +106,102 @@ public final class Tables {
 		}
 	}
 
+	/**
+	 * Reads a workbook's rows on a thread of its own while the caller's sink checks the
+	 * rows already read: unzipping and parsing the sheet XML is about half of a dry run,
+	 * and on two cores it overlaps the checks. Rows reach the sink in file order, on the
+	 * calling thread; a failure of either side stops both.
+	 */
 	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
 		ZipGuard.check(file);
+		BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(32);
+		List<Object[]> end = new ArrayList<>(0);
+		AtomicBoolean stop = new AtomicBoolean();
+		Throwable[] failure = { null };
+		Thread reader = new Thread(() -> {
+			List<Object[]>[] batch = new List[] { new ArrayList<Object[]>(ROWS_PER_BATCH) };
+			try {
+				readXlsxRows(file, (sheet, row, cells) -> {
+					batch[0].add(new Object[] { sheet, row, cells });
+					if (batch[0].size() == ROWS_PER_BATCH) {
+						hand(queue, batch[0], stop);
+						batch[0] = new ArrayList<>(ROWS_PER_BATCH);
+					}
+				});
+				hand(queue, batch[0], stop);
+			}
+			catch (Throwable ex) {
+				failure[0] = ex;
+			}
+			finally {
+				try {
+					hand(queue, end, stop);
+				}
+				catch (RuntimeException ex) {
+					// the caller stopped reading
+				}
+			}
+		}, "xlsx-reader");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			while (true) {
+				List<Object[]> rows = queue.take();
+				if (rows == end) {
+					break;
+				}
+				for (Object[] r : rows) {
+					@SuppressWarnings("unchecked")
+					List<Raw> cells = (List<Raw>) r[2];
+					sink.row((String) r[0], (Integer) r[1], cells);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
+		finally {
+			stop.set(true);
+			queue.clear();
+			try {
+				reader.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		// the reader's writes are visible after join
+		if (failure[0] instanceof UnreadableFileException ex) {
+			throw ex;
+		}
+		if (failure[0] instanceof Error error) {
+			throw error;
+		}
+		if (failure[0] != null) {
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
+	}
+
+	private static final int ROWS_PER_BATCH = 512;
+
+	/** Puts a batch on the queue, giving up when the reader of the queue has stopped. */
+	private static void hand(BlockingQueue<List<Object[]>> queue, List<Object[]> batch, AtomicBoolean stop) {
+		try {
+			while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+				if (stop.get()) {
+					throw new CancellationException();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException();
+		}
+	}
+
+	/** Reads a workbook's non-empty rows on the calling thread. */
+	static void readXlsxRows(Path file, RowSink sink) throws UnreadableFileException {
 		int[] count = { 0 };
 		try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
 			List<Sheet> sheets = wb.getSheets().toList();
