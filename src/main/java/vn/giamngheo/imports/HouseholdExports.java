@@ -79,6 +79,11 @@ public class HouseholdExports {
 				ws.style(0, c).bold().set();
 			}
 			int[] row = { 1 };
+			// rows since the last flush: the date column gets its format once per block
+			// (a
+			// style set cell by cell is looked up in the style cache cell by cell)
+			int[] block = { 1 };
+			int dateColumn = COLUMNS.indexOf(Field.DATE_OF_BIRTH);
 			Actor current = this.actor.get();
 			this.registry.export(query, (r) -> {
 				List<Object> values = values(current, r, labels);
@@ -86,29 +91,37 @@ public class HouseholdExports {
 					Object v = values.get(c);
 					if (v instanceof java.time.LocalDate d) {
 						ws.value(row[0], c, d);
-						ws.style(row[0], c).format("dd/mm/yyyy").set();
 					}
 					else if (v instanceof Number n) {
 						ws.value(row[0], c, n);
 					}
 					else if (v != null) {
 						// inline: a shared-string table of every name and ID would be
-						// held
-						// in memory to the end
+						// held in memory to the end
 						ws.inlineString(row[0], c, v.toString());
 					}
 				}
 				row[0]++;
 				if ((row[0] & 1023) == 0) {
-					try {
-						ws.flush();
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
+					flush(ws, block, row[0], dateColumn);
 				}
 			});
+			flush(ws, block, row[0], dateColumn);
 			wb.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Formats the dates of the rows written since the last flush, then flushes them. */
+	private static void flush(Worksheet ws, int[] block, int next, int dateColumn) {
+		if (next > block[0]) {
+			ws.range(block[0], dateColumn, next - 1, dateColumn).style().format("dd/mm/yyyy").set();
+		}
+		block[0] = next;
+		try {
+			ws.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

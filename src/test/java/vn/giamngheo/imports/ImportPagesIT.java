@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +155,14 @@ class ImportPagesIT {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(rows(xlsx, "Hộ gia đình")).hasSize(1 + 6);
+		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
+				new ReadingOptions(true, false))) {
+			int dob = HouseholdExports.COLUMNS.indexOf(Field.DATE_OF_BIRTH);
+			List<Row> read = wb.getFirstSheet().read();
+			assertThat(read.subList(1, read.size())).as("dates of birth are dates to a spreadsheet, shown dd/mm/yyyy")
+				.allSatisfy((r) -> assertThat(r.getCell(dob).getDataFormatString()).isEqualTo("dd/mm/yyyy"))
+				.allSatisfy((r) -> assertThat(r.getCell(dob).asDate()).isNotNull());
+		}
 		Map<String, Object> again = this.t.dryRun(xlsx, "xuat-lai.xlsx");
 		assertThat(again.get("problemCount"))
 			.as(this.t.problems((UUID.fromString((String) again.get("id")))).toString())

@@ -499,6 +499,12 @@ public class HouseholdBulkRepository {
 		this.jdbc.sql("insert into bulk_stage (batch_id, fingerprint, provinces, rows) values (?, ?, ?, ?)")
 			.params(batch, fingerprint, provinces.toArray(String[]::new), rows)
 			.update();
+		if (rows > 10_000) {
+			// fresh statistics for the commit's joins: unanalyzed staging tables looked
+			// empty to the planner, whose nested loops then ran for minutes
+			this.jdbc.sql("analyze bulk_stage_household, bulk_stage_member, bulk_stage_assessment").update();
+			laps.lap("statistics");
+		}
 		log.info("Batch {}: rows staged in {}", batch, laps);
 	}
 
