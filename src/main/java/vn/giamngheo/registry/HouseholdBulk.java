@@ -29,6 +29,7 @@ import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * The registry's bulk face for file imports: look-ups by many keys at once and a set of
@@ -339,12 +340,12 @@ public class HouseholdBulk {
 		fields.put("code", h.code());
 		fields.put("headName", h.headName());
 		fields.put("villageId", h.data().villageId());
-		fields.put("address", blankToNull(h.data().address()));
+		fields.put("address", TextNormalizer.blankToNull(h.data().address()));
 		fields.put("urban", h.urban());
 		fields.put("ethnicMinority", h.data().ethnicMinority());
 		fields.put("socialProtection", h.data().socialProtection());
 		fields.put("meritorious", h.data().meritorious());
-		fields.put("phone", blankToNull(h.data().phone()));
+		fields.put("phone", TextNormalizer.blankToNull(h.data().phone()));
 		fields.put("status", h.data().status());
 		fields.put("members", members);
 		fields.put("classifications", classes.isEmpty() ? null
@@ -492,10 +493,6 @@ public class HouseholdBulk {
 					+ this.memberUpdates.size() + this.assessments.size();
 		}
 
-	}
-
-	private static String blankToNull(String s) {
-		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
 }

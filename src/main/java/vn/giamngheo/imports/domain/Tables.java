@@ -114,21 +114,21 @@ public final class Tables {
 	 */
 	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
 		ZipGuard.check(file);
-		BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(32);
-		List<Object[]> end = new ArrayList<>(0);
+		BlockingQueue<List<ReadRow>> queue = new ArrayBlockingQueue<>(32);
+		List<ReadRow> end = new ArrayList<>(0);
 		AtomicBoolean stop = new AtomicBoolean();
 		Throwable[] failure = { null };
 		Thread reader = new Thread(() -> {
-			List<Object[]>[] batch = new List[] { new ArrayList<Object[]>(ROWS_PER_BATCH) };
+			List<List<ReadRow>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_PER_BATCH)));
 			try {
 				readXlsxRows(file, (sheet, row, cells) -> {
-					batch[0].add(new Object[] { sheet, row, cells });
-					if (batch[0].size() == ROWS_PER_BATCH) {
-						hand(queue, batch[0], stop);
-						batch[0] = new ArrayList<>(ROWS_PER_BATCH);
+					batch.get(0).add(new ReadRow(sheet, row, cells));
+					if (batch.get(0).size() == ROWS_PER_BATCH) {
+						hand(queue, batch.get(0), stop);
+						batch.set(0, new ArrayList<>(ROWS_PER_BATCH));
 					}
 				});
-				hand(queue, batch[0], stop);
+				hand(queue, batch.get(0), stop);
 			}
 			catch (Throwable ex) {
 				failure[0] = ex;
@@ -146,14 +146,12 @@ public final class Tables {
 		reader.start();
 		try {
 			while (true) {
-				List<Object[]> rows = queue.take();
+				List<ReadRow> rows = queue.take();
 				if (rows == end) {
 					break;
 				}
-				for (Object[] r : rows) {
-					@SuppressWarnings("unchecked")
-					List<Raw> cells = (List<Raw>) r[2];
-					sink.row((String) r[0], (Integer) r[1], cells);
+				for (ReadRow r : rows) {
+					sink.row(r.sheet(), r.row(), r.cells());
 				}
 			}
 		}
@@ -185,8 +183,12 @@ public final class Tables {
 
 	private static final int ROWS_PER_BATCH = 512;
 
+	/** A row read, on its way from the reading thread to the sink. */
+	private record ReadRow(String sheet, int row, List<Raw> cells) {
+	}
+
 	/** Puts a batch on the queue, giving up when the reader of the queue has stopped. */
-	private static void hand(BlockingQueue<List<Object[]>> queue, List<Object[]> batch, AtomicBoolean stop) {
+	private static void hand(BlockingQueue<List<ReadRow>> queue, List<ReadRow> batch, AtomicBoolean stop) {
 		try {
 			while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
 				if (stop.get()) {

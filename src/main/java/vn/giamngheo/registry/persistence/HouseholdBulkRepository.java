@@ -243,12 +243,12 @@ public class HouseholdBulkRepository {
 					.field(h.unitPath())
 					.field(h.headName())
 					.field(TextNormalizer.fold(h.headName()))
-					.field(blankToNull(h.data().address()))
+					.field(TextNormalizer.blankToNull(h.data().address()))
 					.field(h.urban())
 					.field(h.data().ethnicMinority())
 					.field(h.data().socialProtection())
 					.field(h.data().meritorious())
-					.field(blankToNull(h.data().phone()))
+					.field(TextNormalizer.blankToNull(h.data().phone()))
 					.field(h.data().status())
 					.end();
 			}
@@ -275,8 +275,8 @@ public class HouseholdBulkRepository {
 					.field(m.dateOfBirth())
 					.field(m.ethnicityCode())
 					.field(m.relation())
-					.field(blankToNull(m.cccd()))
-					.field(blankToNull(m.phone()))
+					.field(TextNormalizer.blankToNull(m.cccd()))
+					.field(TextNormalizer.blankToNull(m.phone()))
 					.field(m.educationLevel())
 					.field(m.inSchool())
 					.field(m.employment())
@@ -331,12 +331,12 @@ public class HouseholdBulkRepository {
 					ps.setString(2, h.unitPath());
 					ps.setString(3, h.headName());
 					ps.setString(4, TextNormalizer.fold(h.headName()));
-					ps.setString(5, blankToNull(h.data().address()));
+					ps.setString(5, TextNormalizer.blankToNull(h.data().address()));
 					ps.setBoolean(6, h.urban());
 					ps.setBoolean(7, h.data().ethnicMinority());
 					ps.setBoolean(8, h.data().socialProtection());
 					ps.setBoolean(9, h.data().meritorious());
-					ps.setString(10, blankToNull(h.data().phone()));
+					ps.setString(10, TextNormalizer.blankToNull(h.data().phone()));
 					ps.setString(11, h.data().status());
 					ps.setObject(12, h.id());
 				});
@@ -355,8 +355,8 @@ public class HouseholdBulkRepository {
 					ps.setDate(4, Date.valueOf(m.dateOfBirth()));
 					ps.setString(5, m.ethnicityCode());
 					ps.setString(6, m.relation());
-					ps.setString(7, blankToNull(m.cccd()));
-					ps.setString(8, blankToNull(m.phone()));
+					ps.setString(7, TextNormalizer.blankToNull(m.cccd()));
+					ps.setString(8, TextNormalizer.blankToNull(m.phone()));
 					ps.setString(9, m.educationLevel());
 					ps.setBoolean(10, m.inSchool());
 					ps.setString(11, m.employment());
@@ -663,10 +663,6 @@ public class HouseholdBulkRepository {
 			.update();
 		laps.lap("assessments updated");
 		log.info("Batch {}: staged rows applied in {}", batch, laps);
-	}
-
-	private static String blankToNull(String s) {
-		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
 }

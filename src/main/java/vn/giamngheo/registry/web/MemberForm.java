@@ -11,6 +11,7 @@ import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.registry.domain.Sex;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * The member form as typed: text fields, parsed into {@link MemberData} with field
@@ -87,9 +88,9 @@ public class MemberForm {
 			throw DomainException.invalid(problems);
 		}
 		return new MemberData(this.fullName, "F".equals(this.sex) ? Sex.FEMALE : Sex.MALE, dob, this.ethnicityCode,
-				this.relation, blankToNull(this.cccd), blankToNull(this.phone), this.educationLevel, this.inSchool,
-				this.employment, this.healthInsurance, this.disability, this.socialAllowance, this.malnourished,
-				this.illNoCare);
+				this.relation, TextNormalizer.blankToNull(this.cccd), TextNormalizer.blankToNull(this.phone),
+				this.educationLevel, this.inSchool, this.employment, this.healthInsurance, this.disability,
+				this.socialAllowance, this.malnourished, this.illNoCare);
 	}
 
 	static LocalDate parseDate(String text) {
@@ -104,10 +105,6 @@ public class MemberForm {
 				return null;
 			}
 		}
-	}
-
-	private static String blankToNull(String s) {
-		return (s == null || s.isBlank()) ? null : s.trim();
 	}
 
 	// accessors for data binding

@@ -33,4 +33,9 @@ public final class TextNormalizer {
 		return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").trim();
 	}
 
+	/** Trimmed, or null when blank: how optional text fields are stored. */
+	public static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
 }
