@@ -13,13 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Fixtures.Commune;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,19 +35,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuditIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
 
 	@Autowired
 	AuditSearch search;
@@ -62,7 +54,7 @@ class AuditIT {
 
 	@BeforeEach
 	void setUp() {
-		this.support = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.support = this.fixtures.create().communes();
 		this.a = this.support.a;
 		this.b = this.support.b;
 	}

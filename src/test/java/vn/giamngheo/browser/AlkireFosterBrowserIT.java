@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,9 +21,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Territory;
-import vn.giamngheo.identity.Fixtures;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.Browser;
 import vn.giamngheo.targets.Boundaries;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false" })
+@Import(FixtureFactory.class)
 class AlkireFosterBrowserIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	FixtureFactory fixtures;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -45,22 +48,13 @@ class AlkireFosterBrowserIT {
 	@Autowired
 	Aggregates aggregates;
 
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	org.springframework.transaction.support.TransactionTemplate tx;
-
 	ChromeDriver browser;
 
 	long district;
 
 	@BeforeEach
 	void data() throws Exception {
-		new Fixtures(this.jdbc, this.directory, this.users, this.tx).signIn("admin");
+		this.fixtures.create().signIn("admin");
 		Territory t = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
 		long[] a = t.commune("A", "Xã", false);
 		long[] b = t.commune("B", "Xã", false);

@@ -16,17 +16,16 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Review;
 import vn.giamngheo.review.Reviews;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.Browser;
 import vn.giamngheo.support.TestYears;
 
@@ -38,22 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false" })
+@Import(FixtureFactory.class)
 class SurveyOnPhoneBrowserIT {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Reviews reviews;
@@ -71,7 +65,7 @@ class SurveyOnPhoneBrowserIT {
 
 	@Test
 	void aReviewerFillsPhieuBOnAPhone() throws Exception {
-		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		Fixtures f = this.fixtures.create().communes();
 		String a = f.a.code() + "@2024";
 		String reviewer = f.user("ctvphone", Role.REVIEWER, List.of(a), List.of("V" + f.tag + "A@local"));
 		String officer = f.user("xaphone", Role.COMMUNE_OFFICER, List.of(a), List.of(a));

@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.hamcrest.Matchers.containsString;
@@ -27,23 +27,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PagesIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	UserDirectory directory;
-
-	@Autowired
 	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Test
 	void adminManagesUsersThroughThePagesInVietnameseAndEnglish() throws Exception {
-		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		Fixtures f = this.fixtures.create();
 		var admin = f.auth("admin");
 		this.mvc.perform(get("/login").header("Accept-Language", "vi"))
 			.andExpect(content().string(containsString("Tên đăng nhập")));

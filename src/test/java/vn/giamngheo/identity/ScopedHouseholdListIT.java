@@ -7,9 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,23 +24,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ScopedHouseholdListIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
-
 	@Test
 	void aDistrictListShowsACommuneOfficerOnlyTheirCommune() throws Exception {
-		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		Fixtures f = this.fixtures.create().communes();
 		String officer = f.user("xa", Role.COMMUNE_OFFICER, List.of(f.a.code() + "@2024"),
 				List.of(f.a.code() + "@2024"));
 		long district = this.jdbc.sql("select parent_id from admin_unit where id = ?")

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 @TestPropertySource(properties = "giamngheo.security.login-attempts-per-minute=100000")
 class SecurityIT {
+
+	@Autowired
+	FixtureFactory fixtures;
 
 	@Autowired
 	MockMvc mvc;
@@ -63,7 +67,7 @@ class SecurityIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.f = this.fixtures.create().communes();
 	}
 
 	@AfterEach

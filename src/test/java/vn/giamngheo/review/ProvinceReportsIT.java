@@ -22,13 +22,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Meetings.MeetingInput;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,16 +44,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProvinceReportsIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	TestClock clock;
@@ -80,7 +72,7 @@ class ProvinceReportsIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
 		this.year = ReviewData.uniqueYear();
 	}

@@ -10,12 +10,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -31,23 +29,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReviewApiIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
-
 	@Test
 	void openListAndRefuse() throws Exception {
-		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		Fixtures f = this.fixtures.create().communes();
 		ReviewData data = new ReviewData(this.jdbc);
 		String a = f.a.code() + "@2024";
 		Authentication province = f

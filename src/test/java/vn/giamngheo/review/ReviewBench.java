@@ -18,16 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.demo.DemoLoader;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -46,19 +44,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ReviewBench {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	DemoLoader loader;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Reviews reviews;
@@ -85,7 +77,7 @@ class ReviewBench {
 		long t0 = System.nanoTime();
 		this.loader.load(size, fraction, 20151231L);
 		double load = seconds(t0);
-		Fixtures f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		Fixtures f = this.fixtures.create();
 		Authentication admin = f.auth("admin");
 		String reviewer = f.user("bench.ctv", Role.REVIEWER, List.of("49@2024"), List.of("49@2024"));
 		Authentication ctv = f.auth(reviewer);

@@ -20,12 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +44,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReviewPagesIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	TestClock clock;
@@ -69,7 +61,7 @@ class ReviewPagesIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
 	}
 

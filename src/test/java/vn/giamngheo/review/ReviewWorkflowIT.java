@@ -15,12 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.review.domain.SignOff;
@@ -29,6 +26,7 @@ import vn.giamngheo.review.domain.Transition;
 import vn.giamngheo.review.persistence.ReviewRepository.Complaint;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,16 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReviewWorkflowIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	TestClock clock;
@@ -89,7 +81,7 @@ class ReviewWorkflowIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
 		String a = this.f.a.code() + "@2024";
 		this.province = this.f.user("tinh", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));

@@ -16,16 +16,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.SignOff.Action;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,16 +43,10 @@ import static vn.giamngheo.review.ReviewWorkflowIT.code;
 class TwoLevelApprovalIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	TestClock clock;
@@ -95,7 +87,7 @@ class TwoLevelApprovalIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx).communes();
+		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
 		String a = this.f.a.code() + "@2024";
 		String taygiang = this.jdbc

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test against a real (embedded) PostgreSQL 17: one throw-away server per
@@ -19,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0",
 		"giamngheo.demo.enabled=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports" })
 @AutoConfigureMockMvc
+@Import(FixtureFactory.class)
 public @interface IntegrationTest {
 
 }

@@ -9,14 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,19 +35,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AlkireFosterDashboardIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Aggregates aggregates;
@@ -66,7 +58,7 @@ class AlkireFosterDashboardIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		this.f = this.fixtures.create();
 		this.f.signIn("admin");
 		this.t = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
 		this.a = this.t.commune("A", "Xã", false);

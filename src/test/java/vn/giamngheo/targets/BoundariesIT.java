@@ -18,14 +18,12 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,19 +47,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class BoundariesIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Aggregates aggregates;
@@ -78,7 +70,7 @@ class BoundariesIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		this.f = this.fixtures.create();
 		this.f.signIn("admin");
 		this.t = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
 		this.x = this.t.commune("X", "Xã", false);

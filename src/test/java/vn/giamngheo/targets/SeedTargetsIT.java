@@ -14,14 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 import vn.giamngheo.targets.domain.Verdict;
 
@@ -38,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedTargetsIT {
 
 	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -45,15 +46,6 @@ class SeedTargetsIT {
 
 	@Autowired
 	Aggregates aggregates;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	Fixtures f;
 
@@ -75,7 +67,7 @@ class SeedTargetsIT {
 
 	@BeforeAll
 	void territories() {
-		this.f = new Fixtures(this.jdbc, this.directory, this.users, this.tx);
+		this.f = this.fixtures.create();
 		this.admin = "admin";
 		this.approver = this.f.nationUser("approver", Role.PROVINCE_OFFICER);
 		this.f.signIn(this.admin);
