@@ -118,6 +118,8 @@ class ImportBench {
 		}
 		System.gc();
 		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		HeapSampler heap = new HeapSampler();
+		heap.start();
 		t0 = System.nanoTime();
 		UUID id = this.runAs.run("admin", () -> {
 			try (InputStream in = Files.newInputStream(xlsx)) {
@@ -134,12 +136,8 @@ class ImportBench {
 		ImportJob done = await(id);
 		double commit = seconds(t1);
 		double endToEnd = seconds(t0);
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
+		heap.interrupt();
+		heap.join();
 		long imported = count("household");
 		long importedMembers = count("member");
 
@@ -180,8 +178,10 @@ class ImportBench {
 		System.out.printf(Locale.ROOT, "pg copy same rows:    %.1f s (households + members from CSV)%n", pgCopy);
 		System.out.printf(Locale.ROOT, "ratio:                commit %.1fx, end to end %.1fx of COPY%n",
 				commit / pgCopy, endToEnd / pgCopy);
-		System.out.printf(Locale.ROOT, "heap:                 peak %d MB during the import (before %d MB), max %d MB%n",
-				peak >> 20, heapBefore >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT,
+				"heap:                 at most %d MB in use, at most %d MB live after a collection"
+						+ " (before the import %d MB; sampled every 10 ms); limit -Xmx %d MB%n",
+				heap.used >> 20, heap.live >> 20, heapBefore >> 20, Runtime.getRuntime().maxMemory() >> 20);
 		this.jdbc
 			.sql("select message_key, count(*) from import_problem where job_id = ? and level = 'ERROR'"
 					+ " group by 1 order by 2 desc limit 5")
@@ -228,6 +228,43 @@ class ImportBench {
 
 	private static double seconds(long from) {
 		return (System.nanoTime() - from) / 1e9;
+	}
+
+	/**
+	 * Samples the heap in use (live and garbage) and the heap left after the latest
+	 * collection of each pool (live data) every 10 ms.
+	 */
+	static final class HeapSampler extends Thread {
+
+		volatile long used;
+
+		volatile long live;
+
+		HeapSampler() {
+			super("heap-sampler");
+			setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			while (!isInterrupted()) {
+				this.used = Math.max(this.used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+				long after = 0;
+				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+					if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+						after += pool.getCollectionUsage().getUsed();
+					}
+				}
+				this.live = Math.max(this.live, after);
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
 	}
 
 }

@@ -264,4 +264,60 @@ class ImportIT {
 		}
 	}
 
+	@Test
+	void aKoboExportWithMembersInARepeatGroupSheetIsImportedAsItIs() throws Exception {
+		LocalDate dob1 = LocalDate.of(1980, 3, 4);
+		LocalDate dob2 = LocalDate.of(1990, 5, 6);
+		LocalDate dob3 = LocalDate.of(1975, 8, 9);
+		// the submissions sheet, then the repeat group's sheet linked by _parent_index;
+		// group names prefix the columns, choices are the form's names
+		TestFiles.Xlsx file = new TestFiles.Xlsx()
+			.sheet("ra_soat_ho",
+					List.of("start", "ma_ho", "ma_xa", "thon", "nam_ra_soat", "phan_loai", "_id", "_uuid", "_index"))
+			.row("ra_soat_ho", "2024-10-01", this.t.code(1), this.t.f.a.code(), this.t.village, 2024, "ho_ngheo", 101,
+					"uuid-1", 1)
+			.row("ra_soat_ho", "2024-10-01", this.t.code(2), this.t.f.a.code(), this.t.village, 2024, "can_ngheo", 102,
+					"uuid-2", 2)
+			.sheet("thanh_vien",
+					List.of("thanh_vien/ho_ten", "thanh_vien/gioi_tinh", "thanh_vien/ngay_sinh", "thanh_vien/dan_toc",
+							"thanh_vien/quan_he", "thanh_vien/cccd", "_index", "_parent_table_name", "_parent_index",
+							"_submission__uuid"))
+			.row("thanh_vien", "Kiều Văn Một " + this.t.f.tag, "nam", dob1.toString(), "kinh", "chu_ho",
+					this.t.cccd(false, dob1, 1), 1, "ra_soat_ho", 1, "uuid-1")
+			.row("thanh_vien", "Kiều Thị Hai " + this.t.f.tag, "nu", dob2.toString(), "kinh", "spouse",
+					this.t.cccd(true, dob2, 2), 2, "ra_soat_ho", 1, "uuid-1")
+			.row("thanh_vien", "Alăng Ba " + this.t.f.tag, "nam", dob3.toString(), "kinh", "chu_ho",
+					this.t.cccd(false, dob3, 3), 3, "ra_soat_ho", 2, "uuid-2");
+		byte[] good = file.bytes();
+		file.row("thanh_vien", "Không Có Hộ " + this.t.f.tag, "nam", dob3.toString(), "kinh", "chu_ho", "", 4,
+				"ra_soat_ho", 9, "uuid-9");
+		UUID bad = this.t.upload(file.bytes(), "kobo.xlsx");
+		assertThat(this.t.await(bad).get("problemCount")).isEqualTo(1);
+		Map<String, Object> problem = this.t.problems(bad).get(0);
+		assertThat(problem.get("sheet")).isEqualTo("thanh_vien");
+		assertThat(problem.get("row")).isEqualTo(5);
+		assertThat((String) problem.get("message"))
+			.isEqualTo("Không có hộ nào trên trang hộ (đứng trước trang này) mang khóa dòng \"9\".");
+
+		UUID id = this.t.upload(good, "kobo.xlsx");
+		Map<String, Object> dry = this.t.await(id);
+		assertThat(dry.get("problemCount")).isEqualTo(0);
+		assertThat(dry.get("householdsCreated")).isEqualTo(2);
+		assertThat(dry.get("membersCreated")).isEqualTo(3);
+		assertThat(this.t.commitAndWait(id, "ALL").get("status")).isEqualTo("COMMITTED");
+		assertThat(this.jdbc
+			.sql("select h.code || ':' || m.relation || ':' || m.ethnicity_code from member m"
+					+ " join household h on h.id = m.household_id where m.full_name = ?")
+			.param("Alăng Ba " + this.t.f.tag)
+			.query(String.class)
+			.single()).as("the member is in the household its _parent_index names")
+			.isEqualTo(this.t.code(2) + ":HEAD:01");
+		assertThat(this.jdbc
+			.sql("select a.classification from household_assessment a join household h on h.id = a.household_id"
+					+ " where h.code = ?")
+			.param(this.t.code(2))
+			.query(String.class)
+			.single()).isEqualTo("NEAR_POOR");
+	}
+
 }

@@ -42,7 +42,18 @@ public enum Field {
 	DISABILITY(Target.MEMBER, "khuyet tat", "disability"),
 	SOCIAL_ALLOWANCE(Target.MEMBER, "tro cap", "tro cap xa hoi", "social_allowance"),
 	MALNOURISHED(Target.MEMBER, "suy dinh duong", "malnourished"),
-	ILL_NO_CARE(Target.MEMBER, "om khong kham chua benh", "ill_no_care");
+	ILL_NO_CARE(Target.MEMBER, "om khong kham chua benh", "ill_no_care"),
+	/**
+	 * The key of a row that rows of another sheet point to: KoboToolbox's {@code _index}
+	 * of a submission, ODK Central's {@code KEY}.
+	 */
+	ROW_KEY(Target.BOTH, "_index", "key", "khoa dong"),
+	/**
+	 * In a sheet of members exported from a repeat group, the key of the household's row
+	 * in the households sheet: KoboToolbox's {@code _parent_index}, ODK Central's
+	 * {@code PARENT_KEY}. Stands in for the household code.
+	 */
+	PARENT_KEY(Target.MEMBER, "_parent_index", "parent_key", "khoa dong ho");
 
 	/** Which record a field fills. */
 	public enum Target {

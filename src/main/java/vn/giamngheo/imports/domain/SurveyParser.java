@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
 import vn.giamngheo.registry.domain.MemberData;
@@ -32,6 +33,18 @@ public final class SurveyParser implements Tables.RowSink {
 			"dateOfBirth", Field.DATE_OF_BIRTH, "ethnicityCode", Field.ETHNICITY, "relation", Field.RELATION, "cccd",
 			Field.CCCD, "phone", Field.PHONE, "educationLevel", Field.EDUCATION, "employment", Field.EMPLOYMENT);
 
+	private static final Pattern SHORT_CCCD = Pattern.compile("[0-9]{10,11}");
+
+	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-]");
+
+	private static final Pattern PHONE_NO_ZERO = Pattern.compile("[1-9][0-9]{8,9}");
+
+	private static final Pattern PHONE = Pattern.compile("0[0-9]{9,10}");
+
+	private static final Pattern DEPRIVATION_SEPARATORS = Pattern.compile("[;,\\s]+");
+
+	private static final Pattern DEPRIVATION = Pattern.compile("[A-Z]{2,4}");
+
 	private final Vocabulary vocabulary;
 
 	private final Map<String, SheetMapping> mappings;
@@ -50,6 +63,12 @@ public final class SurveyParser implements Tables.RowSink {
 	private final LongIntMap seenCccd = new LongIntMap(1 << 16);
 
 	private final Set<RowRef> mixed = new HashSet<>();
+
+	/**
+	 * Key of a household row ({@link Field#ROW_KEY}) → its household code, for member
+	 * rows that name their household by that key (an ODK/Kobo repeat group).
+	 */
+	private final Map<String, String> codesByKey = new HashMap<>();
 
 	public SurveyParser(Vocabulary vocabulary, Map<String, SheetMapping> mappings, LocalDate today,
 			IntConsumer progress) {
@@ -90,6 +109,14 @@ public final class SurveyParser implements Tables.RowSink {
 
 		boolean members() {
 			return this.columns.containsValue(Field.FULL_NAME);
+		}
+
+		/**
+		 * A member sheet whose rows name their household by the key of its row in the
+		 * households sheet.
+		 */
+		boolean linked() {
+			return !households() && this.columns.containsValue(Field.PARENT_KEY);
 		}
 
 		String column(Field field) {
@@ -165,6 +192,7 @@ public final class SurveyParser implements Tables.RowSink {
 		if (state.members()) {
 			Field.MEMBER_REQUIRED.stream()
 				.filter((f) -> !columns.containsValue(f) && !missing.contains(f))
+				.filter((f) -> f != Field.CODE || !state.linked())
 				.forEach(missing::add);
 		}
 		for (Field f : missing) {
@@ -199,8 +227,17 @@ public final class SurveyParser implements Tables.RowSink {
 			return;
 		}
 		{
-			if (code == null) {
+			if (code == null && s.linked()) {
+				code = parentCode(s, row, v, problems);
+			}
+			else if (code == null) {
 				problems.add(required(s, row, Field.CODE, null));
+			}
+			if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
+				String key = text(v, Field.ROW_KEY);
+				if (key != null) {
+					this.codesByKey.putIfAbsent(key, code);
+				}
 			}
 			HouseholdIn household = null;
 			if (s.households() && code != null) {
@@ -232,6 +269,21 @@ public final class SurveyParser implements Tables.RowSink {
 				this.out.badRows.add(ref);
 			}
 		}
+	}
+
+	/** The household code of a linked member row, by its parent key. */
+	private String parentCode(SheetState s, int row, Map<Field, Raw> v, List<Problem> problems) {
+		String key = text(v, Field.PARENT_KEY);
+		if (key == null) {
+			problems.add(required(s, row, Field.PARENT_KEY, null));
+			return null;
+		}
+		String code = this.codesByKey.get(key);
+		if (code == null) {
+			problems
+				.add(Problem.error(s.name, row, s.column(Field.PARENT_KEY), key, "imports.parent.unknown", null, key));
+		}
+		return code;
 	}
 
 	private HouseholdIn household(SheetState s, RowRef ref, String code, Map<Field, Raw> v, List<Problem> problems) {
@@ -289,10 +341,10 @@ public final class SurveyParser implements Tables.RowSink {
 		List<String> deprivations = new ArrayList<>();
 		String dep = text(v, Field.DEPRIVATIONS);
 		if (dep != null) {
-			for (String d : dep.split("[;,\\s]+")) {
+			for (String d : DEPRIVATION_SEPARATORS.split(dep)) {
 				String c = d.trim().toUpperCase(java.util.Locale.ROOT);
 				if (!c.isEmpty()) {
-					if (!c.matches("[A-Z]{2,4}")) {
+					if (!DEPRIVATION.matcher(c).matches()) {
 						problems.add(Problem.error(s.name, ref.row(), s.column(Field.DEPRIVATIONS), d,
 								"imports.value.deprivation", code));
 					}
@@ -329,7 +381,7 @@ public final class SurveyParser implements Tables.RowSink {
 		String cccd = text(v, Field.CCCD);
 		if (cccd != null) {
 			cccd = cccd.replace(" ", "").replace(".", "");
-			if (cccd.matches("[0-9]{10,11}")) {
+			if (SHORT_CCCD.matcher(cccd).matches()) {
 				cccd = "0".repeat(12 - cccd.length()) + cccd; // a number cell drops the
 																// leading zeros
 			}
@@ -432,11 +484,11 @@ public final class SurveyParser implements Tables.RowSink {
 		if (t == null) {
 			return null;
 		}
-		String digits = t.replaceAll("[\\s.\\-]", "");
-		if (digits.matches("[1-9][0-9]{8,9}")) {
+		String digits = PHONE_SEPARATORS.matcher(t).replaceAll("");
+		if (PHONE_NO_ZERO.matcher(digits).matches()) {
 			digits = "0" + digits; // a number cell drops the leading zero
 		}
-		if (!digits.matches("0[0-9]{9,10}")) {
+		if (!PHONE.matcher(digits).matches()) {
 			problems.add(Problem.error(s.name, ref.row(), s.column(f), t, "registry.phone.format", code, t));
 			return null;
 		}
@@ -461,6 +513,10 @@ public final class SurveyParser implements Tables.RowSink {
 	private static long signature(SheetState s, Map<Field, Raw> v) {
 		long h = 0xcbf29ce484222325L ^ s.name.hashCode();
 		for (Map.Entry<Field, Raw> e : v.entrySet()) {
+			if (e.getKey() == Field.ROW_KEY) {
+				// rows the same but for their key are repeated rows
+				continue;
+			}
 			String t = e.getValue().text();
 			for (int i = 0; i < t.length(); i++) {
 				h ^= t.charAt(i);

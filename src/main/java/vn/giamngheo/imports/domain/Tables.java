@@ -17,11 +17,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -31,6 +27,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
+import vn.giamngheo.shared.Handoff;
 import vn.giamngheo.shared.text.CsvReader;
 
 /**
@@ -114,43 +111,25 @@ public final class Tables {
 	 */
 	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
 		ZipGuard.check(file);
-		BlockingQueue<List<ReadRow>> queue = new ArrayBlockingQueue<>(32);
-		List<ReadRow> end = new ArrayList<>(0);
-		AtomicBoolean stop = new AtomicBoolean();
+		Handoff<ReadRow> rows = new Handoff<>(512, 32);
 		Throwable[] failure = { null };
 		Thread reader = new Thread(() -> {
-			List<List<ReadRow>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_PER_BATCH)));
 			try {
-				readXlsxRows(file, (sheet, row, cells) -> {
-					batch.get(0).add(new ReadRow(sheet, row, cells));
-					if (batch.get(0).size() == ROWS_PER_BATCH) {
-						hand(queue, batch.get(0), stop);
-						batch.set(0, new ArrayList<>(ROWS_PER_BATCH));
-					}
-				});
-				hand(queue, batch.get(0), stop);
+				readXlsxRows(file, (sheet, row, cells) -> rows.put(new ReadRow(sheet, row, cells)));
 			}
 			catch (Throwable ex) {
 				failure[0] = ex;
 			}
 			finally {
-				try {
-					hand(queue, end, stop);
-				}
-				catch (RuntimeException ex) {
-					// the caller stopped reading
-				}
+				rows.end();
 			}
 		}, "xlsx-reader");
 		reader.setDaemon(true);
 		reader.start();
 		try {
-			while (true) {
-				List<ReadRow> rows = queue.take();
-				if (rows == end) {
-					break;
-				}
-				for (ReadRow r : rows) {
+			List<ReadRow> batch;
+			while ((batch = rows.take()) != null) {
+				for (ReadRow r : batch) {
 					sink.row(r.sheet(), r.row(), r.cells());
 				}
 			}
@@ -160,8 +139,7 @@ public final class Tables {
 			throw new UnreadableFileException("imports.file.corrupt");
 		}
 		finally {
-			stop.set(true);
-			queue.clear();
+			rows.stop();
 			try {
 				reader.join(10_000);
 			}
@@ -176,30 +154,13 @@ public final class Tables {
 		if (failure[0] instanceof Error error) {
 			throw error;
 		}
-		if (failure[0] != null) {
+		if (failure[0] != null && !(failure[0] instanceof CancellationException)) {
 			throw new UnreadableFileException("imports.file.corrupt");
 		}
 	}
 
-	private static final int ROWS_PER_BATCH = 512;
-
 	/** A row read, on its way from the reading thread to the sink. */
 	private record ReadRow(String sheet, int row, List<Raw> cells) {
-	}
-
-	/** Puts a batch on the queue, giving up when the reader of the queue has stopped. */
-	private static void hand(BlockingQueue<List<ReadRow>> queue, List<ReadRow> batch, AtomicBoolean stop) {
-		try {
-			while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-				if (stop.get()) {
-					throw new CancellationException();
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CancellationException();
-		}
 	}
 
 	/** Reads a workbook's non-empty rows on the calling thread. */

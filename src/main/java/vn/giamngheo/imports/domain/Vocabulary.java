@@ -56,7 +56,12 @@ public final class Vocabulary {
 				(f) -> new java.util.concurrent.ConcurrentHashMap<>());
 		String code = seen.get(word);
 		if (code == null) {
-			code = m.get(TextNormalizer.fold(word));
+			String folded = TextNormalizer.fold(word);
+			code = m.get(folded);
+			if (code == null && folded.indexOf('_') >= 0) {
+				// an ODK/Kobo choice name: "chu_ho", "dan_toc_kinh"
+				code = m.get(folded.replace('_', ' '));
+			}
 			if (code != null && seen.size() < SEEN_MAX) {
 				seen.put(word, code);
 			}
@@ -64,9 +69,21 @@ public final class Vocabulary {
 		return code;
 	}
 
-	/** The field of a header, or null. */
+	/**
+	 * The field of a header, or null. A header an ODK or Kobo export prefixed with its
+	 * groups ({@code thanh_vien/ho_ten}, {@code members-full_name}) is also matched by
+	 * its last part.
+	 */
 	public Field field(String header) {
-		return this.headers.get(headerKey(header));
+		String key = headerKey(header);
+		Field field = this.headers.get(key);
+		for (char separator : new char[] { '/', '-' }) {
+			int i = key.lastIndexOf(separator);
+			if (field == null && i >= 0) {
+				field = this.headers.get(key.substring(i + 1).trim());
+			}
+		}
+		return field;
 	}
 
 	static String headerKey(String header) {

@@ -18,6 +18,8 @@ public final class CitizenId {
 			"064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082", "083", "084", "086",
 			"087", "089", "091", "092", "093", "094", "095", "096");
 
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{12}");
+
 	private CitizenId() {
 	}
 
@@ -29,7 +31,7 @@ public final class CitizenId {
 		if (cccd == null || cccd.isEmpty()) {
 			return Optional.empty();
 		}
-		if (!cccd.matches("[0-9]{12}")) {
+		if (!DIGITS.matcher(cccd).matches()) {
 			return Optional.of("registry.cccd.format");
 		}
 		if (!PROVINCES.contains(cccd.substring(0, 3))) {

@@ -29,6 +29,11 @@ public record MemberData(String fullName, Sex sex, LocalDate dateOfBirth, String
 		String cccd, String phone, String educationLevel, boolean inSchool, String employment, boolean healthInsurance,
 		boolean disability, boolean socialAllowance, boolean malnourished, boolean illNoCare) {
 
+	private static final java.util.regex.Pattern ETHNICITY = java.util.regex.Pattern
+		.compile("0[1-9]|[1-4][0-9]|5[0-4]");
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("0[0-9]{9,10}");
+
 	/** Validates the member as of {@code today}; empty when valid. */
 	public List<FieldProblem> problems(LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -50,7 +55,7 @@ public record MemberData(String fullName, Sex sex, LocalDate dateOfBirth, String
 		else if (this.dateOfBirth.isBefore(today.minusYears(125))) {
 			problems.add(new FieldProblem("dateOfBirth", "registry.dob.too-old", this.dateOfBirth));
 		}
-		if (this.ethnicityCode == null || !this.ethnicityCode.matches("0[1-9]|[1-4][0-9]|5[0-4]")) {
+		if (this.ethnicityCode == null || !ETHNICITY.matcher(this.ethnicityCode).matches()) {
 			problems.add(new FieldProblem("ethnicityCode", "registry.ethnicity.unknown", this.ethnicityCode));
 		}
 		if (this.relation == null || !Codes.RELATIONS.contains(this.relation)) {
@@ -58,7 +63,7 @@ public record MemberData(String fullName, Sex sex, LocalDate dateOfBirth, String
 		}
 		CitizenId.problem(this.cccd, this.sex, this.dateOfBirth)
 			.ifPresent((key) -> problems.add(new FieldProblem("cccd", key, this.cccd)));
-		if (this.phone != null && !this.phone.isEmpty() && !this.phone.matches("0[0-9]{9,10}")) {
+		if (this.phone != null && !this.phone.isEmpty() && !PHONE.matcher(this.phone).matches()) {
 			problems.add(new FieldProblem("phone", "registry.phone.format", this.phone));
 		}
 		if (this.educationLevel == null || !Codes.EDUCATION.contains(this.educationLevel)) {
