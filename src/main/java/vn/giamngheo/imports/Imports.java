@@ -107,7 +107,8 @@ public class Imports {
 		if (stored.size() == 0) {
 			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
 		}
-		String format = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "CSV" : "XLSX";
+		String lower = name.toLowerCase(Locale.ROOT);
+		String format = lower.endsWith(".csv") ? "CSV" : lower.endsWith(".zip") ? "ZIP" : "XLSX";
 		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format);
 		this.runner.submit(id);
 		return this.jobs.find(id).orElseThrow();

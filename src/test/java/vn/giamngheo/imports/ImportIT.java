@@ -320,4 +320,44 @@ class ImportIT {
 			.single()).isEqualTo("NEAR_POOR");
 	}
 
+	@Test
+	void anOdkCentralZipOfCsvFilesIsImportedWithItsRepeatGroupFile() throws Exception {
+		LocalDate dob1 = LocalDate.of(1981, 2, 3);
+		LocalDate dob2 = LocalDate.of(1979, 4, 5);
+		byte[] submissions = TestFiles.csv(StandardCharsets.UTF_8,
+				List.of(List.of("SubmissionDate", "ho-ma_ho", "ho-ma_xa", "ho-thon", "nam_ra_soat", "phan_loai",
+						"meta-instanceID", "KEY"),
+						List.of("2024-10-02T08:00:00.000Z", this.t.code(1), this.t.f.a.code(), this.t.village, "2024",
+								"ho_ngheo", "uuid:a1", "uuid:a1"),
+						List.of("2024-10-02T09:00:00.000Z", this.t.code(2), this.t.f.a.code(), this.t.village, "2024",
+								"ho_ngheo", "uuid:b2", "uuid:b2")));
+		byte[] members = TestFiles.csv(StandardCharsets.UTF_8,
+				List.of(List.of("thanh_vien-ho_ten", "thanh_vien-gioi_tinh", "thanh_vien-ngay_sinh",
+						"thanh_vien-dan_toc", "thanh_vien-quan_he", "thanh_vien-cccd", "PARENT_KEY", "KEY"),
+						List.of("Hồ Văn Một " + this.t.f.tag, "nam", dob1.toString(), "kinh", "chu_ho",
+								this.t.cccd(false, dob1, 11), "uuid:a1", "uuid:a1/thanh_vien[1]"),
+						List.of("Hồ Thị Hai " + this.t.f.tag, "nu", dob2.toString(), "kinh", "chu_ho",
+								this.t.cccd(true, dob2, 12), "uuid:b2", "uuid:b2/thanh_vien[1]")));
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+			// the repeat group's file first: the households file is read first all the
+			// same
+			out.putNextEntry(new java.util.zip.ZipEntry("ho_ngheo-thanh_vien.csv"));
+			out.write(members);
+			out.putNextEntry(new java.util.zip.ZipEntry("ho_ngheo.csv"));
+			out.write(submissions);
+		}
+		UUID id = this.t.upload(zip.toByteArray(), "ho_ngheo.zip");
+		Map<String, Object> dry = this.t.await(id);
+		assertThat(dry.get("problemCount")).as(String.valueOf(this.t.problems(id))).isEqualTo(0);
+		assertThat(dry.get("householdsCreated")).isEqualTo(2);
+		assertThat(dry.get("membersCreated")).isEqualTo(2);
+		assertThat(this.t.commitAndWait(id, "ALL").get("status")).isEqualTo("COMMITTED");
+		assertThat(this.jdbc
+			.sql("select h.code from member m join household h on h.id = m.household_id where m.full_name = ?")
+			.param("Hồ Thị Hai " + this.t.f.tag)
+			.query(String.class)
+			.single()).isEqualTo(this.t.code(2));
+	}
+
 }

@@ -233,6 +233,11 @@ public final class SurveyParser implements Tables.RowSink {
 			else if (code == null) {
 				problems.add(required(s, row, Field.CODE, null));
 			}
+			else if (!s.households()) {
+				// a member keeps its household's code, not one more copy of the same text
+				HouseholdIn of = this.out.households.get(code);
+				code = (of != null) ? of.code() : code;
+			}
 			if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
 				String key = text(v, Field.ROW_KEY);
 				if (key != null) {

@@ -14,11 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -39,7 +42,12 @@ public final class Tables {
 	/** File formats. */
 	public enum Format {
 
-		XLSX, CSV
+		XLSX, CSV,
+		/**
+		 * A zip of CSV files, one per sheet: ODK Central's export of a form (submissions,
+		 * then one file per repeat group).
+		 */
+		CSV_ZIP
 
 	}
 
@@ -80,7 +88,7 @@ public final class Tables {
 			throw new UnreadableFileException("imports.file.empty");
 		}
 		if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-			return Format.XLSX;
+			return csvZip(file) ? Format.CSV_ZIP : Format.XLSX;
 		}
 		if (n >= 8 && ReadableWorkbook.isOLE2Header(head)) {
 			throw new UnreadableFileException("imports.file.xls");
@@ -97,6 +105,9 @@ public final class Tables {
 			throws UnreadableFileException {
 		if (format == Format.XLSX) {
 			readXlsx(file, sink);
+		}
+		else if (format == Format.CSV_ZIP) {
+			readCsvZip(file, sink);
 		}
 		else {
 			readCsv(file, csvSheetName, sink);
@@ -249,6 +260,66 @@ public final class Tables {
 	private static boolean dateFormat(String format) {
 		String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "").toLowerCase(java.util.Locale.ROOT);
 		return (f.contains("d") || f.contains("y")) && (f.contains("m") || f.contains("y"));
+	}
+
+	/** A zip archive that is not a workbook and holds CSV files. */
+	private static boolean csvZip(Path file) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			return zip.getEntry("[Content_Types].xml") == null && !csvEntries(zip).isEmpty();
+		}
+		catch (IOException ex) {
+			return false; // read as a workbook, reported as corrupt
+		}
+	}
+
+	/**
+	 * The CSV files of an archive, shorter names first: ODK Central names the submissions
+	 * {@code form.csv} and a repeat group {@code form-group.csv}, so households come
+	 * before the members that point to them.
+	 */
+	private static List<? extends ZipEntry> csvEntries(ZipFile zip) {
+		return zip.stream()
+			.filter((e) -> !e.isDirectory() && e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+			.sorted(Comparator.comparingInt((ZipEntry e) -> e.getName().length()).thenComparing(ZipEntry::getName))
+			.toList();
+	}
+
+	/**
+	 * Reads each CSV file of a zip archive as a sheet named after the file. Each is
+	 * copied out (at most the size its entry declares, which {@link ZipGuard} checked)
+	 * and read like an uploaded CSV.
+	 */
+	static void readCsvZip(Path file, RowSink sink) throws UnreadableFileException {
+		ZipGuard.checkSizes(file);
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			for (ZipEntry entry : csvEntries(zip)) {
+				String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+				String sheet = name.substring(0, name.length() - 4);
+				Path part = Files.createTempFile("import-part-", ".csv");
+				try {
+					try (InputStream in = zip.getInputStream(entry);
+							java.io.OutputStream out = Files.newOutputStream(part)) {
+						byte[] buffer = new byte[1 << 16];
+						long copied = 0;
+						int n;
+						while ((n = in.read(buffer)) > 0) {
+							copied += n;
+							if (copied > entry.getSize()) {
+								throw new UnreadableFileException("imports.file.zip-bomb");
+							}
+							out.write(buffer, 0, n);
+						}
+					}
+					readCsv(part, sheet, sink);
+				}
+				finally {
+					Files.deleteIfExists(part);
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new UnreadableFileException("imports.file.corrupt");
+		}
 	}
 
 	static void readCsv(Path file, String sheet, RowSink sink) throws UnreadableFileException {
