@@ -142,7 +142,13 @@ class ImportPlanner {
 	private record Place(Unit commune, Unit village) {
 	}
 
-	Plan plan(ParsedFile file, LocalDate today) {
+	/**
+	 * @param file the file as read and checked
+	 * @param today today
+	 * @param separate codes of households the uploader said are not the ones their head's
+	 * name, date of birth and village matched: they are created as new households
+	 */
+	Plan plan(ParsedFile file, LocalDate today, Set<String> separate) {
 		Actor current = this.actor.get();
 		Plan plan = new Plan();
 		plan.problems.addAll(file.problems);
@@ -266,6 +272,7 @@ class ImportPlanner {
 				}
 			});
 		}
+		byName.removeIf(separate::contains);
 		if (!byName.isEmpty()) {
 			List<String> names = new ArrayList<>();
 			List<String> dates = new ArrayList<>();
@@ -438,6 +445,9 @@ class ImportPlanner {
 			if (match == Match.CCCD || match == Match.NAME) {
 				plan.problems.add(Problem.info(h.ref().sheet(), h.ref().row(),
 						"imports.match." + match.name().toLowerCase(java.util.Locale.ROOT), code, code, before.code()));
+			}
+			else if (separate.contains(code) && h != null) {
+				plan.problems.add(Problem.info(h.ref().sheet(), h.ref().row(), "imports.match.separated", code, code));
 			}
 			plan.newHouseholds.addAll(local.newHouseholds);
 			plan.householdUpdates.addAll(local.householdUpdates);

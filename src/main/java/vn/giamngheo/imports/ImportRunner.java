@@ -180,7 +180,7 @@ class ImportRunner {
 		Laps laps = new Laps();
 		ParsedFile parsed = parse(job, today);
 		laps.lap("read and check");
-		Plan plan = this.planner.plan(parsed, today);
+		Plan plan = this.planner.plan(parsed, today, this.jobs.separateCodes(job.id()));
 		log.info("Import {}: {}", job.id(), laps.lap("match and plan"));
 		return new Planned(plan, counts(parsed, plan));
 	}
@@ -211,7 +211,7 @@ class ImportRunner {
 			log.info("Import {}: the registry changed since the dry run (or its plan is gone); checking the file again",
 					job.id());
 			ParsedFile parsed = parse(job, today);
-			Plan plan = this.planner.plan(parsed, today);
+			Plan plan = this.planner.plan(parsed, today, this.jobs.separateCodes(job.id()));
 			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
 				status.setRollbackOnly();
 				after[0] = () -> this.tx.executeWithoutResult((s) -> {

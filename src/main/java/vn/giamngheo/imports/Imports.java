@@ -326,6 +326,32 @@ public class Imports {
 	}
 
 	/**
+	 * The uploader's answer to a match by name (the one the import is unsure of): these
+	 * households of the file are not the stored households their head's name, date of
+	 * birth and village matched, and are to be created as new households. The file is
+	 * checked again.
+	 * @param id job
+	 * @param codes household codes of the file
+	 * @return the job
+	 */
+	public ImportJob separate(UUID id, List<String> codes) {
+		ImportJob job = job(id);
+		this.actor.requireRole(IMPORTERS);
+		if (codes == null || codes.isEmpty() || codes.size() > 10_000
+				|| codes.stream().anyMatch((c) -> c == null || c.isBlank() || c.length() > 50)) {
+			throw DomainException.invalid(List.of(new FieldProblem("codes", "imports.separate.invalid")));
+		}
+		if (!"VALIDATED".equals(job.status())) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
+		}
+		this.jobs.separate(id, codes);
+		if (this.jobs.status(id, "VALIDATED", "QUEUED") == 1) {
+			this.runner.submit(id);
+		}
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
 	 * Writes the rows set aside (valid-rows mode or a rejected file) as XLSX with an
 	 * error column.
 	 */
@@ -358,7 +384,8 @@ public class Imports {
 	ShownProblem show(Problem p, Locale locale) {
 		Object[] args = p.args().stream().map((a) -> resolve(a, locale)).toArray();
 		return new ShownProblem(p.info(), p.sheet(), p.row(), resolve(p.column(), locale), p.value(),
-				this.messages.getMessage(p.key(), args, p.key(), locale), p.household());
+				this.messages.getMessage(p.key(), args, p.key(), locale), p.household(),
+				"imports.match.name".equals(p.key()));
 	}
 
 	private String resolve(String text, Locale locale) {
@@ -383,9 +410,11 @@ public class Imports {
 	 * @param value value
 	 * @param message message
 	 * @param household household code
+	 * @param unsure a match by the head's name, date of birth and village, which the
+	 * uploader may answer with "not the same household"
 	 */
 	public record ShownProblem(boolean info, String sheet, int row, String column, String value, String message,
-			String household) {
+			String household, boolean unsure) {
 	}
 
 }

@@ -360,4 +360,57 @@ class ImportIT {
 			.single()).isEqualTo(this.t.code(2));
 	}
 
+	@Test
+	void aMatchByNameIsAskedAndTheUploaderCanSayItIsAnotherHousehold() throws Exception {
+		UUID first = this.t.upload(this.t.households(1).bytes(), "mot-ho.xlsx");
+		this.t.await(first);
+		this.t.commitAndWait(first, "ALL");
+		// another code, the head without a citizen ID: found by name, date of birth and
+		// village only
+		LocalDate dob = LocalDate.of(1971, 2, 2);
+		String twin = "TWIN-" + this.t.f.tag;
+		TestFiles.Xlsx file = new TestFiles.Xlsx().sheet("Hộ gia đình", TestFiles.HOUSEHOLD_HEADERS)
+			.sheet("Nhân khẩu", TestFiles.MEMBER_HEADERS)
+			.row("Hộ gia đình", twin, this.t.f.a.code(), this.t.village, "Xóm dưới", 2024, "Hộ nghèo", 1_100_000)
+			.row("Nhân khẩu", twin, "Nguyễn Văn Thử " + this.t.f.tag + " 1", "Nam", dob, "Kinh", "Chủ hộ", "");
+		UUID id = this.t.upload(file.bytes(), "trung-ten.xlsx");
+		Map<String, Object> dry = this.t.await(id);
+		assertThat((Map<String, Object>) dry.get("matches")).containsEntry("NAME", 1);
+		assertThat(dry.get("householdsCreated")).isEqualTo(0);
+		String page = this.mvc.perform(get("/imports/" + id).with(authentication(this.t.officer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("name=\"separate\" value=\"" + twin + "\"")
+			.contains("Không phải cùng hộ: tạo hộ mới và kiểm tra lại");
+
+		assertThat(this.mvc
+			.perform(post("/api/v1/imports/" + id + "/separations").contentType("application/json")
+				.content("{\"codes\":[]}")
+				.with(authentication(this.t.officer))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("no household chosen").isEqualTo(400);
+		assertThat(this.mvc
+			.perform(post("/imports/" + id + "/separate").param("separate", twin)
+				.with(authentication(this.t.officer))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		Map<String, Object> again = this.t.await(id);
+		assertThat(again.get("status")).isEqualTo("VALIDATED");
+		assertThat((Map<String, Object>) again.get("matches")).containsEntry("NEW", 1).doesNotContainKey("NAME");
+		assertThat(again.get("householdsCreated")).isEqualTo(1);
+		assertThat(this.t.commitAndWait(id, "ALL").get("status")).isEqualTo("COMMITTED");
+		assertThat(
+				this.jdbc.sql("select address from household where code = ?").param(twin).query(String.class).single())
+			.isEqualTo("Xóm dưới");
+		assertThat(this.jdbc.sql("select address from household where code = ?")
+			.param(this.t.code(1))
+			.query(String.class)
+			.single()).as("the household the name matched is left as it was").isEqualTo("Số 1");
+	}
+
 }

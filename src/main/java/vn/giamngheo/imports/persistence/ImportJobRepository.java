@@ -142,6 +142,25 @@ public class ImportJobRepository {
 		this.jdbc.sql("update import_job set mapping = cast(? as jsonb) where id = ?").params(mappingJson, id).update();
 	}
 
+	/** Adds household codes to create as new households rather than match by name. */
+	public void separate(UUID id, java.util.Collection<String> codes) {
+		this.jdbc
+			.sql("update import_job set separate_codes = array(select distinct c from unnest(separate_codes || ?) c"
+					+ " order by c) where id = ?")
+			.params(codes.toArray(String[]::new), id)
+			.update();
+	}
+
+	/**
+	 * The household codes the uploader said are not the households their names matched.
+	 */
+	public java.util.Set<String> separateCodes(UUID id) {
+		return new java.util.HashSet<>(this.jdbc.sql("select unnest(separate_codes) from import_job where id = ?")
+			.param(id)
+			.query(String.class)
+			.list());
+	}
+
 	public Optional<String> mappingJson(UUID id) {
 		return this.jdbc.sql("select mapping::text from import_job where id = ? and mapping is not null")
 			.param(id)

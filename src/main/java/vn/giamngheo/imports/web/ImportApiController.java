@@ -86,6 +86,17 @@ public class ImportApiController {
 		return this.imports.commit(id, (body == null || body.mode() == null) ? "ALL" : body.mode());
 	}
 
+	@PostMapping("/imports/{id}/separations")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Trả lời các hộ ghép theo họ tên: không phải cùng hộ, tạo hộ mới; tệp được kiểm tra lại")
+	public ImportJob separate(@PathVariable UUID id, @RequestBody SeparateBody body) {
+		return this.imports.separate(id, (body == null) ? null : body.codes());
+	}
+
+	/** Household codes of the file to create as new households. */
+	public record SeparateBody(List<String> codes) {
+	}
+
 	@PostMapping("/imports/{id}/reverts")
 	@Operation(summary = "Hoàn tác toàn bộ một lần nhập")
 	public ImportJob revert(@PathVariable UUID id) {

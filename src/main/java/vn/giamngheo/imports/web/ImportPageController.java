@@ -107,6 +107,12 @@ public class ImportPageController {
 		return "redirect:/imports/" + id;
 	}
 
+	@PostMapping("/imports/{id}/separate")
+	String separate(@PathVariable UUID id, @RequestParam(name = "separate", required = false) List<String> codes) {
+		this.imports.separate(id, codes);
+		return "redirect:/imports/" + id;
+	}
+
 	@PostMapping("/imports/{id}/revert")
 	String revert(@PathVariable UUID id, RedirectAttributes redirect) {
 		this.imports.revert(id);
