@@ -318,6 +318,19 @@ class ImportIT {
 			.param(this.t.code(2))
 			.query(String.class)
 			.single()).isEqualTo("NEAR_POOR");
+		UUID household = this.jdbc.sql("select id from household where code = ?")
+			.param(this.t.code(2))
+			.query(UUID.class)
+			.single();
+		String page = this.mvc.perform(get("/households/" + household).with(authentication(this.t.officer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).as("the history reads in Vietnamese, not in stored names and codes")
+			.contains("<b>Phân loại theo năm</b>: <span></span> → <span>2024 Hộ cận nghèo</span>")
+			.contains("<b>Số nhân khẩu tạo cùng hộ</b>: <span></span> → <span>1</span>")
+			.contains("<b>Thôn/bản</b>: <span></span> → <span>Thôn ")
+			.doesNotContain("<b>classifications</b>");
 	}
 
 	@Test

@@ -1,0 +1,97 @@
+package vn.giamngheo.registry.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.shared.error.DomainException;
+
+/**
+ * How a change of the audit trail reads on a page: the field's label and its values in
+ * the reader's language ("Khu vực thành thị: Không", "Thôn/bản: Thôn 1", "Phân loại theo
+ * năm: 2025 Hộ cận nghèo") instead of the stored names and codes. Used by the templates
+ * as {@code @changeLabels}.
+ */
+@Component("changeLabels")
+public class ChangeLabels {
+
+	/** Fields whose values are codes, by the bundle prefix of their labels. */
+	private static final Map<String, String> CODED = Map.ofEntries(Map.entry("sex", "sex."),
+			Map.entry("relation", "relation."), Map.entry("educationLevel", "education."),
+			Map.entry("employment", "employment."), Map.entry("status", "status."),
+			Map.entry("classification", "class."), Map.entry("proposedClass", "class."),
+			Map.entry("finalClass", "class."));
+
+	private static final Pattern CLASS_CODE = Pattern.compile("\\b(POOR|NEAR_POOR|MIDDLE|ABOVE_MIDDLE|NOT_POOR)\\b");
+
+	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private final MessageSource messages;
+
+	private final Geography geography;
+
+	public ChangeLabels(MessageSource messages, Geography geography) {
+		this.messages = messages;
+		this.geography = geography;
+	}
+
+	/** The label of a changed field, or its stored name when it has none. */
+	public String field(String name) {
+		return msg("field." + name, name);
+	}
+
+	/** A value of a changed field as a reader understands it. */
+	public String value(String field, Object value) {
+		if (value == null) {
+			return "";
+		}
+		String text = String.valueOf(value);
+		if (value instanceof Boolean || "true".equals(text) || "false".equals(text)) {
+			return msg(Boolean.parseBoolean(text) ? "yes" : "no", text);
+		}
+		String prefix = CODED.get(field);
+		if (prefix != null) {
+			return msg(prefix + text, text);
+		}
+		if ("classifications".equals(field)) {
+			Matcher m = CLASS_CODE.matcher(text);
+			StringBuilder sb = new StringBuilder();
+			while (m.find()) {
+				m.appendReplacement(sb, Matcher.quoteReplacement(msg("class." + m.group(1), m.group(1))));
+			}
+			return m.appendTail(sb).toString();
+		}
+		if ("villageId".equals(field) && text.matches("[0-9]{1,18}")) {
+			try {
+				return this.geography.unit(Long.parseLong(text)).name();
+			}
+			catch (DomainException ex) {
+				return text;
+			}
+		}
+		if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+			try {
+				return DMY.format(LocalDate.parse(text));
+			}
+			catch (DateTimeParseException ex) {
+				return text;
+			}
+		}
+		return text;
+	}
+
+	private String msg(String key, String fallback) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage(key, null, fallback, locale);
+	}
+
+}
