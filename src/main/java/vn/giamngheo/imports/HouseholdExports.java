@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -75,20 +73,24 @@ public class HouseholdExports {
 	 */
 	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out) {
 		Labels labels = new Labels(locale);
-		Workbook wb = new Workbook(out, "giamngheo", "1.0");
-		// the fastest deflate: the XML of 400,000 rows compresses well at any level
-		wb.setCompressionLevel(1);
-		Worksheet ws = wb.newWorksheet(msg("imports.export.sheet", locale));
-		for (int c = 0; c < COLUMNS.size(); c++) {
-			ws.inlineString(0, c, msg(COLUMNS.get(c).labelKey(), locale));
-			ws.style(0, c).bold().set();
+		StreamingXlsx xlsx;
+		try {
+			xlsx = new StreamingXlsx(out, msg("imports.export.sheet", locale));
+			xlsx.header(COLUMNS.stream().map((f) -> msg(f.labelKey(), locale)).toList());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		Handoff<List<Object>> rows = new Handoff<>(1024, 8);
-		int[] next = { 1 };
 		Throwable[] failure = { null };
 		Thread writer = new Thread(() -> {
 			try {
-				write(ws, rows, next);
+				List<List<Object>> batch;
+				while ((batch = rows.take()) != null) {
+					for (List<Object> values : batch) {
+						xlsx.row(values);
+					}
+				}
 			}
 			catch (Throwable ex) {
 				failure[0] = ex;
@@ -119,44 +121,10 @@ public class HouseholdExports {
 			throw ex;
 		}
 		try {
-			wb.finish();
+			xlsx.finish();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** The writer's side: cells of each row, then a flush per block of 1,024 rows. */
-	private static void write(Worksheet ws, Handoff<List<Object>> rows, int[] next)
-			throws IOException, InterruptedException {
-		// the date column gets its format once per block (a style set cell by cell is
-		// looked up in the style cache cell by cell)
-		int dateColumn = COLUMNS.indexOf(Field.DATE_OF_BIRTH);
-		int blockStart = next[0];
-		List<List<Object>> batch;
-		while ((batch = rows.take()) != null) {
-			for (List<Object> values : batch) {
-				int row = next[0]++;
-				for (int c = 0; c < values.size(); c++) {
-					Object v = values.get(c);
-					if (v instanceof java.time.LocalDate d) {
-						ws.value(row, c, d);
-					}
-					else if (v instanceof Number n) {
-						ws.value(row, c, n);
-					}
-					else if (v != null) {
-						// inline: a shared-string table of every name and ID would be
-						// held in memory to the end
-						ws.inlineString(row, c, v.toString());
-					}
-				}
-			}
-			if (next[0] > blockStart) {
-				ws.range(blockStart, dateColumn, next[0] - 1, dateColumn).style().format("dd/mm/yyyy").set();
-			}
-			blockStart = next[0];
-			ws.flush();
 		}
 	}
 

@@ -42,6 +42,9 @@ public final class Handoff<T> {
 
 	/** Producer: adds an item; a full batch is handed over. */
 	public void put(T item) {
+		if (this.stopped.get()) {
+			throw new CancellationException();
+		}
 		this.batch.add(item);
 		if (this.batch.size() == this.batchSize) {
 			hand(this.batch);

@@ -1,0 +1,71 @@
+package vn.giamngheo.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Items reach the other thread in order and in full; a side that stops frees the other.
+ */
+class HandoffTest {
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void everyItemArrivesInOrderThenTheEnd() throws Exception {
+		Handoff<Integer> handoff = new Handoff<>(7, 2);
+		Thread producer = new Thread(() -> {
+			for (int i = 0; i < 1000; i++) {
+				handoff.put(i);
+			}
+			handoff.end();
+		});
+		producer.start();
+		List<Integer> got = new ArrayList<>();
+		List<Integer> batch;
+		while ((batch = handoff.take()) != null) {
+			assertThat(batch.size()).isBetween(1, 7);
+			got.addAll(batch);
+		}
+		producer.join();
+		assertThat(got).hasSize(1000);
+		for (int i = 0; i < 1000; i++) {
+			assertThat(got.get(i)).isEqualTo(i);
+		}
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void aProducerWaitingOnAFullQueueGivesUpWhenTheConsumerStops() throws Exception {
+		Handoff<Integer> handoff = new Handoff<>(1, 1);
+		Throwable[] thrown = { null };
+		int[] put = { 0 };
+		Thread producer = new Thread(() -> {
+			try {
+				while (true) {
+					handoff.put(put[0]++);
+				}
+			}
+			catch (CancellationException ex) {
+				thrown[0] = ex;
+			}
+			finally {
+				handoff.end();
+			}
+		});
+		producer.start();
+		assertThat(handoff.take()).containsExactly(0);
+		handoff.stop();
+		producer.join();
+		assertThat(thrown[0]).isInstanceOf(CancellationException.class);
+		assertThat(put[0]).as("the producer stopped within a few items").isLessThan(10);
+		assertThatThrownBy(() -> handoff.put(1)).isInstanceOf(CancellationException.class);
+	}
+
+}
