@@ -157,6 +157,11 @@ class AuditIT {
 			.andExpect(content().string(containsString(this.a.headName())))
 			.andExpect(content().string(not(containsString(this.b.headName()))));
 		this.mvc.perform(get("/audit/export").with(authentication(auditor))).andExpect(status().isOk());
+		this.mvc.perform(get("/audit").with(authentication(auditor)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td>Sửa</td>")))
+			.andExpect(content().string(containsString("<td>nhân khẩu ")))
+			.andExpect(content().string(not(containsString("<td>UPDATE</td>"))));
 		this.mvc
 			.perform(get("/api/v1/audit-events/export").param("unit", this.b.code() + "@2024")
 				.with(authentication(auditor)))

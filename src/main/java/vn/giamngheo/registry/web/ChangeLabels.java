@@ -44,6 +44,18 @@ public class ChangeLabels {
 		this.geography = geography;
 	}
 
+	/**
+	 * An action of the audit trail ("CREATE"), or its stored name when it has no label.
+	 */
+	public String action(String action) {
+		return (action == null) ? "" : msg("action." + action, action);
+	}
+
+	/** A kind of record of the audit trail ("HOUSEHOLD"), or its stored name. */
+	public String entity(String entityType) {
+		return (entityType == null) ? "" : msg("entity." + entityType, entityType);
+	}
+
 	/** The label of a changed field, or its stored name when it has none. */
 	public String field(String name) {
 		return msg("field." + name, name);
