@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
 import vn.giamngheo.registry.domain.MemberData;
+import vn.giamngheo.registry.domain.PhoneNumbers;
 import vn.giamngheo.registry.domain.Sex;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 
@@ -38,8 +39,6 @@ public final class SurveyParser implements Tables.RowSink {
 	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-]");
 
 	private static final Pattern PHONE_NO_ZERO = Pattern.compile("[1-9][0-9]{8,9}");
-
-	private static final Pattern PHONE = Pattern.compile("0[0-9]{9,10}");
 
 	private static final Pattern DEPRIVATION_SEPARATORS = Pattern.compile("[;,\\s]+");
 
@@ -493,7 +492,7 @@ public final class SurveyParser implements Tables.RowSink {
 		if (PHONE_NO_ZERO.matcher(digits).matches()) {
 			digits = "0" + digits; // a number cell drops the leading zero
 		}
-		if (!PHONE.matcher(digits).matches()) {
+		if (!PhoneNumbers.valid(digits)) {
 			problems.add(Problem.error(s.name, ref.row(), s.column(f), t, "registry.phone.format", code, t));
 			return null;
 		}

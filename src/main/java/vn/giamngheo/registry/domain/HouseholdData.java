@@ -28,7 +28,7 @@ public record HouseholdData(Long villageId, String address, Boolean urban, boole
 		if (this.address != null && this.address.length() > 200) {
 			problems.add(new FieldProblem("address", "registry.address.too-long"));
 		}
-		if (this.phone != null && !this.phone.isEmpty() && !this.phone.matches("0[0-9]{9,10}")) {
+		if (this.phone != null && !this.phone.isEmpty() && !PhoneNumbers.valid(this.phone)) {
 			problems.add(new FieldProblem("phone", "registry.phone.format", this.phone));
 		}
 		if (this.status == null || !Codes.HOUSEHOLD_STATUS.contains(this.status)) {

@@ -32,8 +32,6 @@ public record MemberData(String fullName, Sex sex, LocalDate dateOfBirth, String
 	private static final java.util.regex.Pattern ETHNICITY = java.util.regex.Pattern
 		.compile("0[1-9]|[1-4][0-9]|5[0-4]");
 
-	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("0[0-9]{9,10}");
-
 	/** Validates the member as of {@code today}; empty when valid. */
 	public List<FieldProblem> problems(LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -63,7 +61,7 @@ public record MemberData(String fullName, Sex sex, LocalDate dateOfBirth, String
 		}
 		CitizenId.problem(this.cccd, this.sex, this.dateOfBirth)
 			.ifPresent((key) -> problems.add(new FieldProblem("cccd", key, this.cccd)));
-		if (this.phone != null && !this.phone.isEmpty() && !PHONE.matcher(this.phone).matches()) {
+		if (this.phone != null && !this.phone.isEmpty() && !PhoneNumbers.valid(this.phone)) {
 			problems.add(new FieldProblem("phone", "registry.phone.format", this.phone));
 		}
 		if (this.educationLevel == null || !Codes.EDUCATION.contains(this.educationLevel)) {

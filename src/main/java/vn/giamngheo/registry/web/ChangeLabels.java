@@ -33,6 +33,10 @@ public class ChangeLabels {
 
 	private static final Pattern CLASS_CODE = Pattern.compile("\\b(POOR|NEAR_POOR|MIDDLE|ABOVE_MIDDLE|NOT_POOR)\\b");
 
+	private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+
+	private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
 	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final MessageSource messages;
@@ -82,7 +86,7 @@ public class ChangeLabels {
 			}
 			return m.appendTail(sb).toString();
 		}
-		if ("villageId".equals(field) && text.matches("[0-9]{1,18}")) {
+		if ("villageId".equals(field) && ID.matcher(text).matches()) {
 			try {
 				return this.geography.unit(Long.parseLong(text)).name();
 			}
@@ -90,7 +94,7 @@ public class ChangeLabels {
 				return text;
 			}
 		}
-		if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+		if (ISO_DATE.matcher(text).matches()) {
 			try {
 				return DMY.format(LocalDate.parse(text));
 			}
