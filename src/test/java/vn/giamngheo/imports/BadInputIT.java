@@ -101,6 +101,22 @@ class BadInputIT {
 		assertThat(this.t.await(id).get("status")).isEqualTo("VALIDATED");
 		assertThat(messages(id)).singleElement().asString().contains("nghi tệp độc hại");
 		assertThat(this.t.households()).isZero();
+
+		// the same bomb as a CSV file in a zip, as ODK Central exports a form
+		ByteArrayOutputStream csvZip = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(csvZip)) {
+			zip.putNextEntry(new ZipEntry("ho.csv"));
+			zip.write("Mã hộ,Mã xã,Thôn\n".getBytes(StandardCharsets.UTF_8));
+			byte[] commas = new byte[1 << 20];
+			java.util.Arrays.fill(commas, (byte) ',');
+			for (int i = 0; i < 200; i++) {
+				zip.write(commas);
+			}
+		}
+		UUID csv = this.t.upload(csvZip.toByteArray(), "odk.zip");
+		assertThat(this.t.await(csv).get("status")).isEqualTo("VALIDATED");
+		assertThat(messages(csv)).singleElement().asString().contains("nghi tệp độc hại");
+		assertThat(this.t.households()).isZero();
 	}
 
 	@Test
