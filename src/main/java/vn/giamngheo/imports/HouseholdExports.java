@@ -82,8 +82,7 @@ public class HouseholdExports {
 			throw new UncheckedIOException(ex);
 		}
 		Handoff<List<Object>> rows = new Handoff<>(1024, 8);
-		Throwable[] failure = { null };
-		Thread writer = new Thread(() -> {
+		rows.beside("xlsx-writer", () -> {
 			try {
 				List<List<Object>> batch;
 				while ((batch = rows.take()) != null) {
@@ -93,12 +92,11 @@ public class HouseholdExports {
 				}
 			}
 			catch (Throwable ex) {
-				failure[0] = ex;
 				rows.stop();
+				throw ex;
 			}
-		}, "xlsx-writer");
-		writer.setDaemon(true);
-		writer.start();
+		});
+		Throwable failure;
 		Actor current = this.actor.get();
 		try {
 			this.registry.export(query, (r) -> rows.put(values(current, r, labels)));
@@ -108,16 +106,15 @@ public class HouseholdExports {
 		}
 		finally {
 			rows.end();
-			join(writer, rows);
+			failure = rows.join(0);
 		}
-		// the writer's writes are visible after join
-		if (failure[0] instanceof IOException ex) {
+		if (failure instanceof IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		if (failure[0] instanceof RuntimeException ex) {
+		if (failure instanceof RuntimeException ex) {
 			throw ex;
 		}
-		if (failure[0] instanceof Error ex) {
+		if (failure instanceof Error ex) {
 			throw ex;
 		}
 		try {
@@ -125,17 +122,6 @@ public class HouseholdExports {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void join(Thread writer, Handoff<?> rows) {
-		try {
-			writer.join();
-		}
-		catch (InterruptedException ex) {
-			rows.stop();
-			Thread.currentThread().interrupt();
-			throw new CancellationException("interrupted");
 		}
 	}
 

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * PostgreSQL and writing a workbook) run on two cores while memory stays bounded. The
  * producer calls {@link #put} then {@link #end}; the consumer calls {@link #take} until
  * it returns null. A consumer that gives up calls {@link #stop}: the producer's next
- * {@link #put} then throws {@link CancellationException} instead of blocking.
+ * {@link #put} then throws {@link CancellationException} instead of blocking. One side
+ * may run on a thread of its own ({@link #beside}), the other on the caller's, which then
+ * {@link #join}s it.
  *
  * @param <T> the items
  */
@@ -29,6 +31,18 @@ public final class Handoff<T> {
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private List<T> batch;
+
+	private Thread other;
+
+	private volatile Throwable otherFailure;
+
+	/** One side of the hand-off, run on a thread of its own. */
+	@FunctionalInterface
+	public interface Side {
+
+		void run() throws Exception;
+
+	}
 
 	/**
 	 * @param batchSize items per batch
@@ -82,6 +96,42 @@ public final class Handoff<T> {
 
 	public boolean stopped() {
 		return this.stopped.get();
+	}
+
+	/**
+	 * Runs one side (it calls {@link #end} when it produces, {@link #stop} when it
+	 * consumes and fails) on a daemon thread of its own; its failure is kept for
+	 * {@link #join}.
+	 */
+	public void beside(String threadName, Side side) {
+		this.other = new Thread(() -> {
+			try {
+				side.run();
+			}
+			catch (Throwable ex) {
+				this.otherFailure = ex;
+			}
+		}, threadName);
+		this.other.setDaemon(true);
+		this.other.start();
+	}
+
+	/**
+	 * Waits for the side started by {@link #beside} (at most {@code millis}, 0 for no
+	 * limit). Interrupted, it stops the hand-off and answers a
+	 * {@link CancellationException}.
+	 * @return that side's failure, or null; what it wrote is visible to the caller
+	 */
+	public Throwable join(long millis) {
+		try {
+			this.other.join(millis);
+			return this.otherFailure;
+		}
+		catch (InterruptedException ex) {
+			stop();
+			Thread.currentThread().interrupt();
+			return new CancellationException("interrupted");
+		}
 	}
 
 	private void hand(List<T> items) {

@@ -68,4 +68,28 @@ class HandoffTest {
 		assertThatThrownBy(() -> handoff.put(1)).isInstanceOf(CancellationException.class);
 	}
 
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void aSideBesideHandsOverItsFailureAtTheJoin() throws Exception {
+		Handoff<Integer> handoff = new Handoff<>(2, 2);
+		handoff.beside("test-producer", () -> {
+			try {
+				handoff.put(1);
+				handoff.put(2);
+				handoff.put(3);
+				throw new IllegalStateException("broken file");
+			}
+			finally {
+				handoff.end();
+			}
+		});
+		List<Integer> got = new ArrayList<>();
+		List<Integer> batch;
+		while ((batch = handoff.take()) != null) {
+			got.addAll(batch);
+		}
+		assertThat(handoff.join(0)).isInstanceOf(IllegalStateException.class).hasMessage("broken file");
+		assertThat(got).containsExactly(1, 2, 3);
+	}
+
 }

@@ -123,20 +123,15 @@ public final class Tables {
 	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
 		ZipGuard.check(file);
 		Handoff<ReadRow> rows = new Handoff<>(512, 32);
-		Throwable[] failure = { null };
-		Thread reader = new Thread(() -> {
+		rows.beside("xlsx-reader", () -> {
 			try {
 				readXlsxRows(file, (sheet, row, cells) -> rows.put(new ReadRow(sheet, row, cells)));
-			}
-			catch (Throwable ex) {
-				failure[0] = ex;
 			}
 			finally {
 				rows.end();
 			}
-		}, "xlsx-reader");
-		reader.setDaemon(true);
-		reader.start();
+		});
+		Throwable failure;
 		try {
 			List<ReadRow> batch;
 			while ((batch = rows.take()) != null) {
@@ -151,21 +146,15 @@ public final class Tables {
 		}
 		finally {
 			rows.stop();
-			try {
-				reader.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			failure = rows.join(10_000);
 		}
-		// the reader's writes are visible after join
-		if (failure[0] instanceof UnreadableFileException ex) {
+		if (failure instanceof UnreadableFileException ex) {
 			throw ex;
 		}
-		if (failure[0] instanceof Error error) {
+		if (failure instanceof Error error) {
 			throw error;
 		}
-		if (failure[0] != null && !(failure[0] instanceof CancellationException)) {
+		if (failure != null && !(failure instanceof CancellationException)) {
 			throw new UnreadableFileException("imports.file.corrupt");
 		}
 	}

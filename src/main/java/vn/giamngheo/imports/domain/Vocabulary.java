@@ -77,11 +77,11 @@ public final class Vocabulary {
 	public Field field(String header) {
 		String key = headerKey(header);
 		Field field = this.headers.get(key);
-		for (char separator : new char[] { '/', '-' }) {
-			int i = key.lastIndexOf(separator);
-			if (field == null && i >= 0) {
-				field = this.headers.get(key.substring(i + 1).trim());
-			}
+		if (field == null) {
+			field = this.headers.get(key.substring(key.lastIndexOf('/') + 1).trim());
+		}
+		if (field == null) {
+			field = this.headers.get(key.substring(key.lastIndexOf('-') + 1).trim());
 		}
 		return field;
 	}

@@ -5,10 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -143,7 +146,7 @@ public class ImportJobRepository {
 	}
 
 	/** Adds household codes to create as new households rather than match by name. */
-	public void separate(UUID id, java.util.Collection<String> codes) {
+	public void separate(UUID id, Collection<String> codes) {
 		this.jdbc
 			.sql("update import_job set separate_codes = array(select distinct c from unnest(separate_codes || ?) c"
 					+ " order by c) where id = ?")
@@ -154,8 +157,8 @@ public class ImportJobRepository {
 	/**
 	 * The household codes the uploader said are not the households their names matched.
 	 */
-	public java.util.Set<String> separateCodes(UUID id) {
-		return new java.util.HashSet<>(this.jdbc.sql("select unnest(separate_codes) from import_job where id = ?")
+	public Set<String> separateCodes(UUID id) {
+		return new HashSet<>(this.jdbc.sql("select unnest(separate_codes) from import_job where id = ?")
 			.param(id)
 			.query(String.class)
 			.list());

@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.giamngheo.geography.Geography;
+import vn.giamngheo.registry.domain.Codes;
 import vn.giamngheo.shared.error.DomainException;
 
 /**
@@ -31,7 +32,7 @@ public class ChangeLabels {
 			Map.entry("classification", "class."), Map.entry("proposedClass", "class."),
 			Map.entry("finalClass", "class."));
 
-	private static final Pattern CLASS_CODE = Pattern.compile("\\b(POOR|NEAR_POOR|MIDDLE|ABOVE_MIDDLE|NOT_POOR)\\b");
+	private static final Pattern CLASS_CODE = Pattern.compile("\\b(" + String.join("|", Codes.CLASSES) + ")\\b");
 
 	private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
