@@ -51,7 +51,7 @@ public class DemoUsers implements ApplicationRunner {
 			new Demo("lanhdao.laichau", "Lãnh đạo tỉnh Lai Châu", Role.LEADER, List.of("12@2024"), List.of()),
 			new Demo("lanhdao.taygiang", "Lãnh đạo huyện Tây Giang", Role.LEADER, List.of("504@2024"), List.of()),
 			new Demo("nhcsxh.quangnam", "Ngân hàng CSXH Quảng Nam", Role.PARTNER, List.of("49@2024"),
-					List.of("49@2024")),
+					List.of("49@2024"), Agency.VBSP),
 			new Demo("kiemtoan", "Kiểm toán viên", Role.AUDITOR, List.of("12@2024", "49@2024"), List.of()));
 
 	private final UserDirectory directory;
@@ -105,8 +105,10 @@ public class DemoUsers implements ApplicationRunner {
 				DEFAULT_ADMIN_PASSWORD.equals(this.adminPassword) ? DEFAULT_ADMIN_PASSWORD : "(configured)",
 				Role.SYSTEM_ADMIN, "nation / nation"));
 		for (Demo d : DEMO) {
-			this.directory.createUnchecked(new NewUser(d.username(), d.displayName(), d.role().name(), DEMO_PASSWORD,
-					false, false, d.view(), d.capture()), true, Actor.SYSTEM.username());
+			this.directory.createUnchecked(
+					new NewUser(d.username(), d.displayName(), d.role().name(), DEMO_PASSWORD, false, false, d.view(),
+							d.capture(), (d.agency() != null) ? d.agency().name() : null),
+					true, Actor.SYSTEM.username());
 			lines.add(String.format("%-18s %-16s %-18s %s / %s", d.username(), DEMO_PASSWORD, d.role(), d.view(),
 					d.capture().isEmpty() ? "-" : d.capture()));
 		}
@@ -122,8 +124,15 @@ public class DemoUsers implements ApplicationRunner {
 	 * @param role role
 	 * @param view view units
 	 * @param capture capture units
+	 * @param agency a partner's agency
 	 */
-	record Demo(String username, String displayName, Role role, List<String> view, List<String> capture) {
+	record Demo(String username, String displayName, Role role, List<String> view, List<String> capture,
+			Agency agency) {
+
+		Demo(String username, String displayName, Role role, List<String> view, List<String> capture) {
+			this(username, displayName, role, view, capture, null);
+		}
+
 	}
 
 }

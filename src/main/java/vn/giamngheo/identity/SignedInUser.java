@@ -47,11 +47,13 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 
 	private final Instant loadedAt;
 
+	private final Agency agency;
+
 	private transient Actor actor;
 
 	public SignedInUser(long id, String username, String password, Role role, boolean enabled, boolean nonLocked,
 			boolean viewNation, boolean captureNation, List<String> viewPaths, List<String> capturePaths,
-			Instant loadedAt) {
+			Instant loadedAt, Agency agency) {
 		this.id = id;
 		this.username = username;
 		this.password = password;
@@ -63,6 +65,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 		this.viewPaths = new ArrayList<>(viewPaths);
 		this.capturePaths = new ArrayList<>(capturePaths);
 		this.loadedAt = loadedAt;
+		this.agency = agency;
 	}
 
 	public long id() {
@@ -77,6 +80,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 		return this.loadedAt;
 	}
 
+	/** The partner's agency, or {@code null} for other roles. */
+	public Agency agency() {
+		return this.agency;
+	}
+
 	/** The actor: role codes and data scope. Read-only roles get no capture scope. */
 	public Actor actor() {
 		Actor a = this.actor;
@@ -86,7 +94,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 			boolean viewAll = this.viewNation || captureAll;
 			DataScope scope = (viewAll && captureAll) ? DataScope.NATION : new DataScope(false,
 					viewAll ? List.of("/") : union(this.viewPaths, capture), captureAll ? List.of("/") : capture);
-			a = new Actor(this.username, this.role.codes(), scope);
+			a = new Actor(this.username, this.role.codes(), scope, (this.agency != null) ? this.agency.name() : null);
 			this.actor = a;
 		}
 		return a;

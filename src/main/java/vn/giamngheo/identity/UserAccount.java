@@ -19,10 +19,11 @@ import java.util.List;
  * @param lockedUntil locked until (after too many failures)
  * @param demo created by the demo seed
  * @param version optimistic lock
+ * @param agency a partner's agency, otherwise {@code null}
  */
 public record UserAccount(long id, String username, String displayName, Role role, boolean viewNation,
 		boolean captureNation, List<UnitRef> viewUnits, List<UnitRef> captureUnits, boolean disabled, int failedLogins,
-		OffsetDateTime lockedUntil, boolean demo, int version) {
+		OffsetDateTime lockedUntil, boolean demo, int version, Agency agency) {
 
 	public boolean locked() {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(OffsetDateTime.now());

@@ -91,6 +91,7 @@ public class UserDirectory {
 		}
 		checkPassword(user.password(), demo, problems);
 		Role role = role(user.role(), problems);
+		Agency agency = agency(role, user.agency(), problems);
 		List<UnitRef> view = units("viewUnits", user.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", user.captureUnits(), problems);
 		if (!problems.isEmpty()) {
@@ -98,7 +99,7 @@ public class UserDirectory {
 		}
 		String display = blankToDefault(user.displayName(), username);
 		long id = this.users.insert(username, this.encoder.encode(user.password()), display, role, user.viewNation(),
-				user.captureNation(), demo);
+				user.captureNation(), demo, agency);
 		this.users.replaceScope(id, "VIEW", view);
 		this.users.replaceScope(id, "CAPTURE", capture);
 		UserAccount created = this.users.find(id).orElseThrow();
@@ -113,6 +114,7 @@ public class UserDirectory {
 		UserAccount before = get(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		Role role = role(change.role(), problems);
+		Agency agency = agency(role, change.agency(), problems);
 		List<UnitRef> view = units("viewUnits", change.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", change.captureUnits(), problems);
 		boolean newPassword = change.newPassword() != null && !change.newPassword().isEmpty();
@@ -126,7 +128,7 @@ public class UserDirectory {
 			throw DomainException.invalid(problems);
 		}
 		if (!this.users.update(id, change.version(), blankToDefault(change.displayName(), before.displayName()), role,
-				change.viewNation(), change.captureNation(), change.disabled())) {
+				agency, change.viewNation(), change.captureNation(), change.disabled())) {
 			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), change.version());
 		}
 		this.users.replaceScope(id, "VIEW", view);
@@ -156,6 +158,7 @@ public class UserDirectory {
 		m.put("username", u.username());
 		m.put("displayName", u.displayName());
 		m.put("role", u.role().name());
+		m.put("agency", (u.agency() != null) ? u.agency().name() : null);
 		m.put("viewNation", u.viewNation());
 		m.put("captureNation", u.captureNation());
 		m.put("viewUnits", u.viewUnits().stream().map(UnitRef::key).toList());
@@ -178,6 +181,21 @@ public class UserDirectory {
 			return Role.LEADER;
 		}
 		return role;
+	}
+
+	/**
+	 * A partner names its agency; other roles have none (a value sent for them is
+	 * ignored).
+	 */
+	private static Agency agency(Role role, String value, List<FieldProblem> problems) {
+		if (role != Role.PARTNER) {
+			return null;
+		}
+		Agency agency = Agency.parse(value);
+		if (agency == null) {
+			problems.add(new FieldProblem("agency", "error.field.agency", (value == null) ? "" : value));
+		}
+		return agency;
 	}
 
 	/**
@@ -227,13 +245,19 @@ public class UserDirectory {
 	 * @param captureNation writes everywhere
 	 * @param viewUnits unit codes ({@code code} or {@code code@edition}) the user reads
 	 * @param captureUnits unit codes the user writes
+	 * @param agency a partner's agency ({@link Agency} name); ignored for other roles
 	 */
 	public record NewUser(String username, String displayName, String role, String password, Boolean viewNation,
-			Boolean captureNation, List<String> viewUnits, List<String> captureUnits) {
+			Boolean captureNation, List<String> viewUnits, List<String> captureUnits, String agency) {
 
 		public NewUser {
 			viewNation = Boolean.TRUE.equals(viewNation);
 			captureNation = Boolean.TRUE.equals(captureNation);
+		}
+
+		public NewUser(String username, String displayName, String role, String password, Boolean viewNation,
+				Boolean captureNation, List<String> viewUnits, List<String> captureUnits) {
+			this(username, displayName, role, password, viewNation, captureNation, viewUnits, captureUnits, null);
 		}
 
 	}
@@ -251,10 +275,11 @@ public class UserDirectory {
 	 * @param disabled may not log in
 	 * @param newPassword new password, or empty to keep
 	 * @param unlock clear a lockout
+	 * @param agency a partner's agency ({@link Agency} name); ignored for other roles
 	 */
 	public record UserChange(Integer version, String displayName, String role, Boolean viewNation,
 			Boolean captureNation, List<String> viewUnits, List<String> captureUnits, Boolean disabled,
-			String newPassword, Boolean unlock) {
+			String newPassword, Boolean unlock, String agency) {
 
 		public UserChange {
 			version = (version != null) ? version : -1;

@@ -115,15 +115,15 @@ public final class Fixtures {
 	/** Creates a user and returns the username. */
 	public String user(String prefix, Role role, List<String> view, List<String> capture) {
 		String username = (prefix + "." + this.tag).toLowerCase();
-		this.directory.createUnchecked(
-				new NewUser(username, prefix, role.name(), PASSWORD, false, false, view, capture), false, "test");
+		this.directory.createUnchecked(new NewUser(username, prefix, role.name(), PASSWORD, false, false, view, capture,
+				(role == Role.PARTNER) ? Agency.VBSP.name() : null), false, "test");
 		return username;
 	}
 
 	public String nationUser(String prefix, Role role) {
 		String username = (prefix + "." + this.tag).toLowerCase();
-		this.directory.createUnchecked(
-				new NewUser(username, prefix, role.name(), PASSWORD, true, true, List.of(), List.of()), false, "test");
+		this.directory.createUnchecked(new NewUser(username, prefix, role.name(), PASSWORD, true, true, List.of(),
+				List.of(), (role == Role.PARTNER) ? Agency.VBSP.name() : null), false, "test");
 		return username;
 	}
 

@@ -152,7 +152,7 @@ class SecurityIT {
 		UserAccount account = this.users.find(this.users.findPrincipal(u).orElseThrow().id()).orElseThrow();
 		this.tx.executeWithoutResult(
 				(s) -> this.directory.update(account.id(), new UserDirectory.UserChange(account.version(), null,
-						"LEADER", false, false, List.of("49@2024"), List.of(), true, null, false)));
+						"LEADER", false, false, List.of("49@2024"), List.of(), true, null, false, null)));
 		SecurityContextHolder.clearContext();
 		this.mvc.perform(get("/api/v1/tokens").session(session)).andExpect(status().isUnauthorized());
 	}
@@ -294,6 +294,32 @@ class SecurityIT {
 				.content("{\"username\":\"<script>\",\"role\":\"NOPE\",\"password\":\"x\",\"viewUnits\":[\"99999\"]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(4));
+	}
+
+	@Test
+	void aPartnerUserNamesItsAgencyAndCarriesIt() throws Exception {
+		String body = "{\"username\":\"bank." + this.f.tag + "\",\"role\":\"PARTNER\","
+				+ "\"password\":\"0123456789ab\",\"viewUnits\":[\"49@2024\"],\"captureUnits\":[\"49@2024\"]";
+		this.mvc
+			.perform(post("/api/v1/users").with(authentication(this.f.auth("admin")))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("agency"));
+		assertThat(this.users.findPrincipal("bank." + this.f.tag)).isEmpty();
+		this.mvc
+			.perform(post("/api/v1/users").with(authentication(this.f.auth("admin")))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body + ",\"agency\":\"SOCIAL_INSURANCE\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.agency").value("SOCIAL_INSURANCE"));
+		assertThat(this.users.findPrincipal("bank." + this.f.tag).orElseThrow().actor().agency())
+			.isEqualTo("SOCIAL_INSURANCE");
+		// an officer has no agency, whatever is sent
+		String officer = this.f.user("noagency", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024"));
+		assertThat(this.users.findPrincipal(officer).orElseThrow().actor().agency()).isNull();
 	}
 
 	@Test

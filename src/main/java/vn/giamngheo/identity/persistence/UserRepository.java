@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giamngheo.identity.AccessToken;
+import vn.giamngheo.identity.Agency;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.SignedInUser;
 import vn.giamngheo.identity.UnitRef;
@@ -27,7 +28,7 @@ import vn.giamngheo.identity.UserAccount;
 public class UserRepository {
 
 	private static final String PRINCIPAL_COLUMNS = "u.id, u.username, u.password_hash, u.role, u.disabled,"
-			+ " u.locked_until, u.view_nation, u.capture_nation,"
+			+ " u.locked_until, u.view_nation, u.capture_nation, u.partner_agency,"
 			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
 			+ "   where s.user_id = u.id and s.kind = 'VIEW' order by a.path) as view_paths,"
 			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
@@ -70,7 +71,7 @@ public class UserRepository {
 				Role.valueOf(rs.getString("role")), !rs.getBoolean("disabled"),
 				lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now()), rs.getBoolean("view_nation"),
 				rs.getBoolean("capture_nation"), strings(rs.getArray("view_paths")),
-				strings(rs.getArray("capture_paths")), Instant.now());
+				strings(rs.getArray("capture_paths")), Instant.now(), Agency.parse(rs.getString("partner_agency")));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -153,7 +154,7 @@ public class UserRepository {
 			result.add(new UserAccount(u.id(), u.username(), u.displayName(), u.role(), u.viewNation(),
 					u.captureNation(), mine.stream().filter((r) -> r.kind().equals("VIEW")).map(Row::unit).toList(),
 					mine.stream().filter((r) -> r.kind().equals("CAPTURE")).map(Row::unit).toList(), u.disabled(),
-					u.failedLogins(), u.lockedUntil(), u.demo(), u.version()));
+					u.failedLogins(), u.lockedUntil(), u.demo(), u.version(), u.agency()));
 		}
 		return result;
 	}
@@ -162,7 +163,8 @@ public class UserRepository {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getBoolean("view_nation"), rs.getBoolean("capture_nation"), view,
 				capture, rs.getBoolean("disabled"), rs.getInt("failed_logins"),
-				rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("demo"), rs.getInt("version"));
+				rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("demo"), rs.getInt("version"),
+				Agency.parse(rs.getString("partner_agency")));
 	}
 
 	private static UnitRef unit(ResultSet rs) throws SQLException {
@@ -171,11 +173,12 @@ public class UserRepository {
 	}
 
 	public long insert(String username, String passwordHash, String displayName, Role role, boolean viewNation,
-			boolean captureNation, boolean demo) {
+			boolean captureNation, boolean demo, Agency agency) {
 		return this.jdbc
-			.sql("insert into app_user (username, password_hash, display_name, role, view_nation, capture_nation, demo)"
-					+ " values (?, ?, ?, ?, ?, ?, ?) returning id")
-			.params(username, passwordHash, displayName, role.name(), viewNation, captureNation, demo)
+			.sql("insert into app_user (username, password_hash, display_name, role, view_nation, capture_nation, demo,"
+					+ " partner_agency) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(username, passwordHash, displayName, role.name(), viewNation, captureNation, demo,
+					(agency != null) ? agency.name() : null)
 			.query(Long.class)
 			.single();
 	}
@@ -184,12 +187,14 @@ public class UserRepository {
 	 * Updates role, names, nation flags and the disabled flag; false when the version is
 	 * stale.
 	 */
-	public boolean update(long id, int version, String displayName, Role role, boolean viewNation,
+	public boolean update(long id, int version, String displayName, Role role, Agency agency, boolean viewNation,
 			boolean captureNation, boolean disabled) {
 		return this.jdbc
-			.sql("update app_user set display_name = ?, role = ?, view_nation = ?, capture_nation = ?, disabled = ?,"
-					+ " version = version + 1, updated_at = now() where id = ? and version = ?")
-			.params(displayName, role.name(), viewNation, captureNation, disabled, id, version)
+			.sql("update app_user set display_name = ?, role = ?, partner_agency = ?, view_nation = ?,"
+					+ " capture_nation = ?, disabled = ?, version = version + 1, updated_at = now()"
+					+ " where id = ? and version = ?")
+			.params(displayName, role.name(), (agency != null) ? agency.name() : null, viewNation, captureNation,
+					disabled, id, version)
 			.update() == 1;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.giamngheo.identity.AccessTokens;
+import vn.giamngheo.identity.Agency;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.UnitRef;
 import vn.giamngheo.identity.UserAccount;
@@ -43,6 +44,11 @@ class UserAdminController {
 		return Role.values();
 	}
 
+	@ModelAttribute("agencies")
+	Agency[] agencies() {
+		return Agency.values();
+	}
+
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("users", this.directory.list(q, page, 50));
@@ -62,7 +68,7 @@ class UserAdminController {
 		try {
 			UserAccount created = this.directory.create(new NewUser(form.getUsername(), form.getDisplayName(),
 					form.getRole(), form.getPassword(), form.isViewNation(), form.isCaptureNation(),
-					codes(form.getViewUnits()), codes(form.getCaptureUnits())));
+					codes(form.getViewUnits()), codes(form.getCaptureUnits()), form.getAgency()));
 			return "redirect:/admin/users/" + created.id() + "?saved";
 		}
 		catch (DomainException ex) {
@@ -85,7 +91,7 @@ class UserAdminController {
 			this.directory.update(id,
 					new UserChange(form.getVersion(), form.getDisplayName(), form.getRole(), form.isViewNation(),
 							form.isCaptureNation(), codes(form.getViewUnits()), codes(form.getCaptureUnits()),
-							form.isDisabled(), form.getPassword(), form.isUnlock()));
+							form.isDisabled(), form.getPassword(), form.isUnlock(), form.getAgency()));
 			return "redirect:/admin/users/" + id + "?saved";
 		}
 		catch (DomainException ex) {
@@ -128,6 +134,8 @@ class UserAdminController {
 
 		private String role = Role.COMMUNE_OFFICER.name();
 
+		private String agency;
+
 		private String password;
 
 		private boolean viewNation;
@@ -149,6 +157,7 @@ class UserAdminController {
 			f.username = u.username();
 			f.displayName = u.displayName();
 			f.role = u.role().name();
+			f.agency = (u.agency() != null) ? u.agency().name() : null;
 			f.viewNation = u.viewNation();
 			f.captureNation = u.captureNation();
 			f.viewUnits = String.join(" ", u.viewUnits().stream().map(UnitRef::key).toList());
@@ -180,6 +189,14 @@ class UserAdminController {
 
 		public void setRole(String role) {
 			this.role = role;
+		}
+
+		public String getAgency() {
+			return this.agency;
+		}
+
+		public void setAgency(String agency) {
+			this.agency = agency;
 		}
 
 		public String getPassword() {
