@@ -54,8 +54,7 @@ final class ImportDownloads {
 			exports.csv(query, locale, response.getOutputStream());
 		}
 		else {
-			xlsx(response, "ho-gia-dinh.xlsx");
-			exports.xlsx(query, locale, response.getOutputStream());
+			exports.xlsx(query, locale, response.getOutputStream(), () -> xlsx(response, "ho-gia-dinh.xlsx"));
 		}
 	}
 
