@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,7 +81,7 @@ public class WorkDrainer {
 
 	/** At start: resumes the work that a stop or a crash left pending. */
 	@EventListener(ApplicationReadyEvent.class)
-	void resume() {
+	public void resume() {
 		poll();
 	}
 
@@ -193,8 +194,8 @@ public class WorkDrainer {
 		Instant next = this.clock.instant().plus(backOff(attempts));
 		log.warn("Pending work {} of {} failed (attempt {}), tried again at {}", kind, due.subject(), attempts, next,
 				ex);
-		this.tx.executeWithoutResult(
-				(status) -> this.work.failed(kind, due.subject(), attempts, next, String.valueOf(ex.getMessage())));
+		this.tx.executeWithoutResult((status) -> this.work.failed(kind, due.subject(), attempts, next,
+				String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage())));
 	}
 
 	/** The wait after a number of failed attempts: doubling, capped. */
