@@ -220,7 +220,7 @@ public class Aggregates {
 		Communes communes = communes(visibleUnit(unitId));
 		OffsetDateTime refreshed = this.repository.lastRefreshed(communes);
 		Backlog backlog = this.work.backlog(PENDING,
-				"p.unit_id in (select c.id from admin_unit c where " + communes.sql() + ")", communes.params());
+				"p.unit_id = any(" + AggregateRepository.communeIds(communes) + ")", communes.params());
 		return Freshness.of(refreshed, backlog);
 	}
 

@@ -177,11 +177,18 @@ public class AggregateRepository {
 	 */
 	private static final int LOCK_CLASS = 4_040;
 
+	/**
+	 * The ids of some communes as an array expression: read once through the path index
+	 * (a join let the planner walk every unit by id, several times slower).
+	 */
+	public static String communeIds(Communes communes) {
+		return "array(select c.id from admin_unit c where " + communes.sql() + ")";
+	}
+
 	/** When the last of some communes was re-aggregated, or null. */
 	public OffsetDateTime lastRefreshed(Communes communes) {
 		return this.jdbc
-			.sql("select max(r.refreshed_at) from agg_refresh r join admin_unit c on c.id = r.commune_id where "
-					+ communes.sql())
+			.sql("select max(r.refreshed_at) from agg_refresh r where r.commune_id = any(" + communeIds(communes) + ")")
 			.params(communes.params())
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
 			.single();
