@@ -150,7 +150,7 @@ public final class Tables {
 			});
 		}
 		catch (RejectedExecutionException ex) {
-			readXlsxRows(file, sink);
+			readXlsxAlone(file, sink);
 			return;
 		}
 		Throwable failure;
@@ -181,6 +181,31 @@ public final class Tables {
 		}
 		if (failure != null && !(failure instanceof CancellationException)) {
 			throw new UnreadableFileException("imports.file.corrupt");
+		}
+	}
+
+	/**
+	 * Reads a workbook on the calling thread; the sink's own failure comes out as it is,
+	 * as it does from the two-thread read.
+	 */
+	private static void readXlsxAlone(Path file, RowSink sink) throws UnreadableFileException {
+		RuntimeException[] failed = { null };
+		try {
+			readXlsxRows(file, (sheet, row, cells) -> {
+				try {
+					sink.row(sheet, row, cells);
+				}
+				catch (RuntimeException ex) {
+					failed[0] = ex;
+					throw ex;
+				}
+			});
+		}
+		catch (UnreadableFileException | RuntimeException ex) {
+			if (failed[0] != null) {
+				throw failed[0];
+			}
+			throw ex;
 		}
 	}
 

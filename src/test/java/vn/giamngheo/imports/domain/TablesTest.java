@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A workbook is read on a second thread of the bounded pool; when the pool is full the
@@ -68,6 +69,16 @@ class TablesTest {
 			wb.finish();
 		}
 		return file;
+	}
+
+	@Test
+	void theSinksOwnFailureComesOutAsItIsWhenTheCallerReadsAlone() throws Exception {
+		Path file = workbook(10);
+		assertThatThrownBy(() -> Tables.read(file, Tables.Format.XLSX, "x", (sheet, row, cells) -> {
+			throw new IllegalStateException("stop at row " + row);
+		}, (task) -> {
+			throw new RejectedExecutionException("full");
+		})).isInstanceOf(IllegalStateException.class).hasMessage("stop at row 1");
 	}
 
 }
