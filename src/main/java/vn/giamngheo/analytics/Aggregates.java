@@ -1,12 +1,18 @@
 package vn.giamngheo.analytics;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +23,12 @@ import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.work.PendingWork;
+import vn.giamngheo.shared.work.PendingWork.Backlog;
 import vn.giamngheo.standards.af.AfSpec;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
@@ -34,6 +43,9 @@ import vn.giamngheo.standards.domain.StandardCatalogue;
 @Service
 public class Aggregates {
 
+	/** The kind of pending work that re-aggregates a commune (subject: its id). */
+	public static final String PENDING = "aggregates";
+
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Aggregates.class);
 
 	private final AggregateRepository repository;
@@ -46,8 +58,16 @@ public class Aggregates {
 
 	private final StandardCatalogue standards;
 
+	/** The parallel parts of a province's refresh. */
+	private final ThreadPoolTaskExecutor pool;
+
+	private final PendingWork work;
+
 	public Aggregates(AggregateRepository repository, Geography geography, CurrentActor actor,
-			org.springframework.transaction.support.TransactionTemplate tx, StandardCatalogue standards) {
+			org.springframework.transaction.support.TransactionTemplate tx, StandardCatalogue standards,
+			@Qualifier(BoundedExecutors.AGGREGATES) ThreadPoolTaskExecutor pool, PendingWork work) {
+		this.pool = pool;
+		this.work = work;
 		this.tx = tx;
 		this.standards = standards;
 		this.repository = repository;
@@ -84,7 +104,7 @@ public class Aggregates {
 		long t = System.nanoTime();
 		List<Long> communes = this.repository.communesWithHouseholds(provinceCode);
 		this.tx.executeWithoutResult((status) -> this.repository.removeOtherCommunes(provinceCode, communes));
-		int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), communes.size()));
+		int parts = Math.max(1, Math.min(this.pool.getMaxPoolSize(), communes.size()));
 		List<List<Long>> chunks = new ArrayList<>();
 		for (int i = 0; i < parts; i++) {
 			chunks.add(new ArrayList<>());
@@ -92,26 +112,30 @@ public class Aggregates {
 		for (int i = 0; i < communes.size(); i++) {
 			chunks.get(i % parts).add(communes.get(i));
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+		List<Future<?>> done = new ArrayList<>();
 		try {
-			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
 			for (List<Long> chunk : chunks) {
-				done.add(pool
-					.submit(() -> this.tx.executeWithoutResult((status) -> this.repository.refreshCommunes(chunk))));
+				done.add(this.pool.submit(() -> this.tx.executeWithoutResult((status) -> {
+					// marks committed before the refresh are covered by it
+					List<Long> marks = this.work.marks(PENDING, chunk.stream().map(String::valueOf).toList());
+					this.repository.refreshCommunes(chunk);
+					this.work.done(marks);
+				})));
 			}
-			for (java.util.concurrent.Future<?> f : done) {
+			for (Future<?> f : done) {
 				f.get();
 			}
+		}
+		catch (RejectedExecutionException ex) {
+			// the parts already running finish; each is a consistent set of communes
+			throw DomainException.busy();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException r) ? r : new IllegalStateException(ex.getCause());
-		}
-		finally {
-			pool.shutdown();
 		}
 		return new RefreshReport(this.repository.communeCount(provinceCode), this.repository.assessments(provinceCode),
 				(System.nanoTime() - t) / 1e9);
@@ -183,6 +207,21 @@ public class Aggregates {
 		List<Object> params = new ArrayList<>(base.params());
 		params.add(current.scope().viewPatterns());
 		return new Communes(base.sql() + " and c.path like any(?)", params);
+	}
+
+	/**
+	 * How fresh a unit's figures are: when its communes were last re-aggregated, and how
+	 * many of them (the user may read) wait for a refresh.
+	 * @param unitId unit id
+	 * @return the freshness
+	 */
+	@Transactional(readOnly = true)
+	public Freshness freshness(long unitId) {
+		Communes communes = communes(visibleUnit(unitId));
+		OffsetDateTime refreshed = this.repository.lastRefreshed(communes);
+		Backlog backlog = this.work.backlog(PENDING,
+				"p.unit_id = any(" + AggregateRepository.communeIds(communes) + ")", communes.params());
+		return Freshness.of(refreshed, backlog);
 	}
 
 	/**

@@ -1,71 +1,73 @@
 package vn.giamngheo.analytics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.giamngheo.registry.AssessmentsChanged;
+import vn.giamngheo.shared.work.PendingWork;
+import vn.giamngheo.shared.work.WorkDrainer;
+import vn.giamngheo.shared.work.WorkHandler;
 
 /**
- * Keeps the aggregates current without anyone calling them: every committed change of a
- * commune's assessments ({@link AssessmentsChanged}, from a recognition or an import)
- * marks the commune, and a background pass every few seconds
- * ({@code giamngheo.analytics.refresh-delay}, default 5 s) rebuilds the marked communes
- * in one call — a recognised commune of 2,000 households is one refresh, not 2,000. Marks
- * live in memory: after a restart, {@code POST /api/v1/analytics/refreshes} rebuilds a
- * province.
+ * Keeps the aggregates current without anyone calling them: every change of a commune's
+ * assessments ({@link AssessmentsChanged}, from a recognition or an import) marks the
+ * commune in {@code pending_work} in the same transaction as the change, and the
+ * {@link WorkDrainer} rebuilds the marked communes a few seconds later, a batch of
+ * communes per transaction — a recognised commune of 2,000 households is one refresh, not
+ * 2,000. A mark is removed only by the refresh that covers it: after a restart, a crash
+ * or a failed refresh the commune is still marked, and the pages say its figures are
+ * being updated.
  */
 @Component
-public class AggregatesRefresher {
-
-	private static final Logger log = LoggerFactory.getLogger(AggregatesRefresher.class);
+public class AggregatesRefresher implements WorkHandler {
 
 	private final Aggregates aggregates;
 
-	private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+	private final PendingWork work;
 
-	public AggregatesRefresher(Aggregates aggregates) {
+	private final WorkDrainer drainer;
+
+	public AggregatesRefresher(Aggregates aggregates, PendingWork work, WorkDrainer drainer) {
 		this.aggregates = aggregates;
+		this.work = work;
+		this.drainer = drainer;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * In the transaction that changed the assessments: it commits the mark or nothing.
+	 */
+	@EventListener
 	void changed(AssessmentsChanged event) {
-		this.pending.add(event.communeId());
+		this.work.mark(Aggregates.PENDING, String.valueOf(event.communeId()), event.communeId());
+	}
+
+	@Override
+	public String kind() {
+		return Aggregates.PENDING;
+	}
+
+	@Override
+	public void work(List<String> communes) {
+		this.aggregates.refreshCommunes(communes.stream().map(Long::valueOf).toList());
 	}
 
 	/** Communes waiting for a refresh. */
 	public Set<Long> pending() {
-		return Set.copyOf(this.pending);
+		Set<Long> communes = new TreeSet<>();
+		this.work.marks(Aggregates.PENDING).forEach((m) -> communes.add(Long.valueOf(m.subject())));
+		return communes;
 	}
 
 	/**
-	 * Rebuilds the aggregates of the marked communes now.
+	 * Rebuilds the marked communes whose refresh is due now, on the calling thread.
 	 * @return what was done
 	 */
-	@Scheduled(fixedDelayString = "${giamngheo.analytics.refresh-delay:PT5S}")
-	public RefreshReport refreshPending() {
-		if (this.pending.isEmpty()) {
-			return new RefreshReport(0, 0, 0);
-		}
-		List<Long> communes = new ArrayList<>(this.pending);
-		this.pending.removeAll(communes);
-		try {
-			RefreshReport report = this.aggregates.refreshCommunes(communes);
-			log.info("Aggregates refreshed for {} communes in {} s", communes.size(), report.seconds());
-			return report;
-		}
-		catch (RuntimeException ex) {
-			this.pending.addAll(communes);
-			throw ex;
-		}
+	public WorkDrainer.Drained refreshPending() {
+		return this.drainer.drainNow(Aggregates.PENDING);
 	}
 
 }

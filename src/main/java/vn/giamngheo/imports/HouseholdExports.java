@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +26,9 @@ import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.registry.HouseholdExportRow;
 import vn.giamngheo.registry.HouseholdQuery;
 import vn.giamngheo.registry.HouseholdRegistry;
+import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.Handoff;
+import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.PersonalData;
 import vn.giamngheo.shared.scope.PersonalData.Kind;
@@ -54,8 +59,12 @@ public class HouseholdExports {
 
 	private final MessageSource messages;
 
-	public HouseholdExports(HouseholdRegistry registry, CurrentActor actor, MessageSource messages) {
+	private final Executor streams;
+
+	public HouseholdExports(HouseholdRegistry registry, CurrentActor actor, MessageSource messages,
+			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
 		this.registry = registry;
+		this.streams = streams;
 		this.actor = actor;
 		this.messages = messages;
 	}
@@ -68,34 +77,44 @@ public class HouseholdExports {
 
 	/**
 	 * Writes the list as XLSX. Rows are read from PostgreSQL on the calling thread (its
-	 * transaction and user) and written into the workbook on a second thread: escaping,
-	 * XML and compression cost about as much as reading, and on two cores they overlap.
+	 * transaction and user) and written into the workbook on a second thread of the
+	 * bounded {@code streams} pool: escaping, XML and compression cost about as much as
+	 * reading, and on two cores they overlap. When every thread of that pool is busy the
+	 * export is refused (server busy) before anything is written.
+	 * @param started called once the export has its second thread, before the first byte
+	 * (set the download's headers there)
 	 */
-	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out) {
+	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out, Runnable started) {
 		Labels labels = new Labels(locale);
-		StreamingXlsx xlsx;
-		try {
-			xlsx = new StreamingXlsx(out, msg("imports.export.sheet", locale));
-			xlsx.header(COLUMNS.stream().map((f) -> msg(f.labelKey(), locale)).toList());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		String sheet = msg("imports.export.sheet", locale);
+		List<String> header = COLUMNS.stream().map((f) -> msg(f.labelKey(), locale)).toList();
 		Handoff<List<Object>> rows = new Handoff<>(1024, 8);
-		rows.beside("xlsx-writer", () -> {
-			try {
-				List<List<Object>> batch;
-				while ((batch = rows.take()) != null) {
-					for (List<Object> values : batch) {
-						xlsx.row(values);
+		try {
+			rows.beside(this.streams, () -> {
+				try {
+					// nothing is written before the first batch: the caller sets the
+					// headers first
+					List<List<Object>> batch = rows.take();
+					StreamingXlsx xlsx = new StreamingXlsx(out, sheet);
+					xlsx.header(header);
+					while (batch != null) {
+						for (List<Object> values : batch) {
+							xlsx.row(values);
+						}
+						batch = rows.take();
 					}
+					xlsx.finish();
 				}
-			}
-			catch (Throwable ex) {
-				rows.stop();
-				throw ex;
-			}
-		});
+				catch (Throwable ex) {
+					rows.stop();
+					throw ex;
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			throw DomainException.busy();
+		}
+		started.run();
 		Throwable failure;
 		Actor current = this.actor.get();
 		try {
@@ -106,6 +125,7 @@ public class HouseholdExports {
 		}
 		finally {
 			rows.end();
+			// the writer's pace is the client's: the container's write timeout bounds it
 			failure = rows.join(0);
 		}
 		if (failure instanceof IOException ex) {
@@ -117,11 +137,8 @@ public class HouseholdExports {
 		if (failure instanceof Error ex) {
 			throw ex;
 		}
-		try {
-			xlsx.finish();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		if (failure != null) {
+			throw new IllegalStateException(failure);
 		}
 	}
 

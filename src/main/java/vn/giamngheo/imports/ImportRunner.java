@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
@@ -21,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,7 @@ import vn.giamngheo.imports.domain.UnreadableFileException;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
 import vn.giamngheo.imports.persistence.ImportJobRepository.Counts;
 import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.text.TextNormalizer;
@@ -88,8 +91,13 @@ class ImportRunner {
 		return t;
 	});
 
+	/** The second thread of a workbook's reading. */
+	private final Executor streams;
+
 	ImportRunner(ImportJobRepository jobs, ImportPlanner planner, ImportVocabulary vocabulary, HouseholdBulk bulk,
-			RunAs runAs, TransactionTemplate tx, ImportFiles files, ObjectMapper json, Clock clock) {
+			RunAs runAs, TransactionTemplate tx, ImportFiles files, ObjectMapper json, Clock clock,
+			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
+		this.streams = streams;
 		this.jobs = jobs;
 		this.planner = planner;
 		this.vocabulary = vocabulary;
@@ -252,12 +260,12 @@ class ImportRunner {
 			Tables.Format format = Tables.detect(file);
 			Map<String, SheetMapping> chosen = chosenMapping(job.id());
 			ParsedFile parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), chosen, today,
-					progress);
+					progress, this.streams);
 			if (chosen.isEmpty()) {
 				Map<String, SheetMapping> remembered = remembered(job.uploadedBy(), parsed);
 				if (!remembered.isEmpty()) {
 					parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), remembered, today,
-							progress);
+							progress, this.streams);
 				}
 			}
 			this.jobs.sheets(job.id(), parsed.sheets);

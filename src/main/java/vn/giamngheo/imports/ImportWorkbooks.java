@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,7 @@ import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
 import vn.giamngheo.imports.domain.Raw;
 import vn.giamngheo.imports.domain.Tables;
 import vn.giamngheo.imports.domain.UnreadableFileException;
+import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.scope.Actor;
 
 /**
@@ -61,7 +64,12 @@ class ImportWorkbooks {
 
 	private final CurrentActor actor;
 
-	ImportWorkbooks(MessageSource messages, ImportVocabulary vocabulary, Geography geography, CurrentActor actor) {
+	/** The second thread of a workbook's reading. */
+	private final Executor streams;
+
+	ImportWorkbooks(MessageSource messages, ImportVocabulary vocabulary, Geography geography, CurrentActor actor,
+			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
+		this.streams = streams;
 		this.messages = messages;
 		this.vocabulary = vocabulary;
 		this.geography = geography;
@@ -258,7 +266,7 @@ class ImportWorkbooks {
 								? String.join("; ", messages) : msg("imports.rejected.same-household", locale));
 						r[0]++;
 					}
-				});
+				}, this.streams);
 			}
 			catch (UnreadableFileException ex) {
 				// the problems sheet says why

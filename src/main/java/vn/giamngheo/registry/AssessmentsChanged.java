@@ -1,10 +1,12 @@
 package vn.giamngheo.registry;
 
 /**
- * Published (as a Spring application event, inside the writing transaction) when the
- * assessments of a commune's households change: a recognised review year, an import.
- * Whoever keeps figures derived from assessments (the analytics aggregates) refreshes
- * that commune after the transaction commits.
+ * Published (as a Spring application event, inside the writing transaction) when what the
+ * figures count of a commune's households changes: a recognised review year, an import, a
+ * household's edit (area, ethnicity, social protection) or its voiding. Whoever keeps
+ * figures derived from them (the analytics aggregates) marks the commune in that
+ * transaction (a listener that writes, not one after commit: ADR 0020) and refreshes it
+ * later.
  *
  * @param communeId the commune (the parent of the households' village)
  */

@@ -235,6 +235,8 @@ public class HouseholdRegistry {
 		Map<String, Change> changes = AuditTrail.diff(householdFields(before), householdFields(after));
 		this.audit.record(new AuditEntry(current.username(), "UPDATE", "HOUSEHOLD", id.toString(), id, after.unitPath(),
 				after.provinceCode(), changes, null));
+		// the figures group households by area, ethnicity and social protection
+		this.events.publishEvent(new AssessmentsChanged(after.communeId()));
 		return after;
 	}
 
@@ -250,6 +252,8 @@ public class HouseholdRegistry {
 		}
 		this.audit.record(new AuditEntry(current.username(), "VOID", "HOUSEHOLD", id.toString(), id, before.unitPath(),
 				before.provinceCode(), Map.of("voided", new Change(false, true)), reason.trim()));
+		// a voided household is no longer counted
+		this.events.publishEvent(new AssessmentsChanged(before.communeId()));
 	}
 
 	@Transactional

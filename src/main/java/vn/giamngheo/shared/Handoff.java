@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * producer calls {@link #put} then {@link #end}; the consumer calls {@link #take} until
  * it returns null. A consumer that gives up calls {@link #stop}: the producer's next
  * {@link #put} then throws {@link CancellationException} instead of blocking. One side
- * may run on a thread of its own ({@link #beside}), the other on the caller's, which then
- * {@link #join}s it.
+ * runs on a thread of a bounded pool ({@link #beside}), the other on the caller's, which
+ * then {@link #join}s it: a full pool refuses the job rather than start a thread more.
  *
  * @param <T> the items
  */
@@ -32,11 +37,9 @@ public final class Handoff<T> {
 
 	private List<T> batch;
 
-	private Thread other;
+	private FutureTask<Void> other;
 
-	private volatile Throwable otherFailure;
-
-	/** One side of the hand-off, run on a thread of its own. */
+	/** One side of the hand-off, run on a thread of a pool. */
 	@FunctionalInterface
 	public interface Side {
 
@@ -100,35 +103,52 @@ public final class Handoff<T> {
 
 	/**
 	 * Runs one side (it calls {@link #end} when it produces, {@link #stop} when it
-	 * consumes and fails) on a daemon thread of its own; its failure is kept for
+	 * consumes and fails) on a thread of the given pool; its failure is kept for
 	 * {@link #join}.
+	 * @param executor a bounded pool
+	 * @param side the side
+	 * @throws RejectedExecutionException when the pool is full: nothing was started
 	 */
-	public void beside(String threadName, Side side) {
-		this.other = new Thread(() -> {
-			try {
-				side.run();
-			}
-			catch (Throwable ex) {
-				this.otherFailure = ex;
-			}
-		}, threadName);
-		this.other.setDaemon(true);
-		this.other.start();
+	public void beside(Executor executor, Side side) {
+		FutureTask<Void> task = new FutureTask<>(() -> {
+			side.run();
+			return null;
+		});
+		executor.execute(task);
+		this.other = task;
 	}
 
 	/**
 	 * Waits for the side started by {@link #beside} (at most {@code millis}, 0 for no
-	 * limit). Interrupted, it stops the hand-off and answers a
-	 * {@link CancellationException}.
+	 * limit). A side still running at the limit is stopped and interrupted, and the
+	 * answer is a {@link TimeoutException}; interrupted, it stops the hand-off and
+	 * answers a {@link CancellationException}.
 	 * @return that side's failure, or null; what it wrote is visible to the caller
 	 */
 	public Throwable join(long millis) {
 		try {
-			this.other.join(millis);
-			return this.otherFailure;
+			if (millis == 0) {
+				this.other.get();
+			}
+			else {
+				this.other.get(millis, TimeUnit.MILLISECONDS);
+			}
+			return null;
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+		catch (CancellationException ex) {
+			return ex;
+		}
+		catch (TimeoutException ex) {
+			stop();
+			this.other.cancel(true);
+			return new TimeoutException("the other side was still running after " + millis + " ms");
 		}
 		catch (InterruptedException ex) {
 			stop();
+			this.other.cancel(true);
 			Thread.currentThread().interrupt();
 			return new CancellationException("interrupted");
 		}

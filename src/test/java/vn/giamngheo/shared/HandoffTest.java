@@ -3,7 +3,15 @@ package vn.giamngheo.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Items reach the other thread in order and in full; a side that stops frees the other.
  */
 class HandoffTest {
+
+	static final ExecutorService POOL = Executors.newCachedThreadPool();
+
+	@AfterAll
+	static void shutDown() {
+		POOL.shutdownNow();
+	}
 
 	@Test
 	@Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -72,7 +87,7 @@ class HandoffTest {
 	@Timeout(value = 10, unit = TimeUnit.SECONDS)
 	void aSideBesideHandsOverItsFailureAtTheJoin() throws Exception {
 		Handoff<Integer> handoff = new Handoff<>(2, 2);
-		handoff.beside("test-producer", () -> {
+		handoff.beside(POOL, () -> {
 			try {
 				handoff.put(1);
 				handoff.put(2);
@@ -90,6 +105,40 @@ class HandoffTest {
 		}
 		assertThat(handoff.join(0)).isInstanceOf(IllegalStateException.class).hasMessage("broken file");
 		assertThat(got).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void aFullPoolRefusesTheSideAndNothingRuns() {
+		Handoff<Integer> handoff = new Handoff<>(2, 2);
+		AtomicBoolean ran = new AtomicBoolean();
+		assertThatThrownBy(() -> handoff.beside((task) -> {
+			throw new RejectedExecutionException("full");
+		}, () -> ran.set(true))).isInstanceOf(RejectedExecutionException.class);
+		assertThat(ran).isFalse();
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void aSideStillRunningAtTheLimitIsReportedAsATimeoutAndInterrupted() throws Exception {
+		Handoff<Integer> handoff = new Handoff<>(2, 2);
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		handoff.beside(POOL, () -> {
+			started.countDown();
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+			}
+		});
+		started.await();
+		long t = System.nanoTime();
+		assertThat(handoff.join(200)).isInstanceOf(TimeoutException.class).hasMessageContaining("200 ms");
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t)).isLessThan(5_000);
+		assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the side was interrupted").isTrue();
+		assertThat(handoff.stopped()).isTrue();
 	}
 
 }

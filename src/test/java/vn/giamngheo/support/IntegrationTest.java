@@ -13,12 +13,14 @@ import org.springframework.context.annotation.Import;
 /**
  * An integration test against a real (embedded) PostgreSQL 17: one throw-away server per
  * test JVM, shared by every test context. Tests create their own data with unique codes.
+ * Pending work is done when a test asks for it (no background drain).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0",
-		"giamngheo.demo.enabled=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports" })
+@SpringBootTest(
+		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false",
+				"giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports", "giamngheo.work.automatic=false" })
 @AutoConfigureMockMvc
 @Import(FixtureFactory.class)
 public @interface IntegrationTest {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import vn.giamngheo.analytics.Cohort;
 import vn.giamngheo.analytics.Deprivation;
 import vn.giamngheo.analytics.Figures;
 import vn.giamngheo.analytics.Flow;
+import vn.giamngheo.analytics.Freshness;
 import vn.giamngheo.analytics.RefreshReport;
 import vn.giamngheo.analytics.UnitFigures;
 import vn.giamngheo.analytics.domain.Group;
@@ -60,36 +62,69 @@ public class AnalyticsApiController {
 	public record UnitRow(long unitId, String code, String name, YearRow figures) {
 	}
 
+	/** When the unit's figures were last refreshed (ISO 8601, Viet Nam's offset). */
+	public static final String REFRESHED_AT = "Figures-Refreshed-At";
+
+	/** Communes of the unit whose changes are not counted yet (0: up to date). */
+	public static final String PENDING = "Figures-Pending-Communes";
+
+	/** Of them, those whose last refresh failed and is retried. */
+	public static final String FAILING = "Figures-Failing-Communes";
+
+	/**
+	 * A list of figures with the unit's freshness in headers ({@value #REFRESHED_AT},
+	 * {@value #PENDING}, {@value #FAILING}); the same as {@code GET /freshness}.
+	 */
+	private <T> ResponseEntity<T> fresh(long unit, T body) {
+		Freshness f = this.aggregates.freshness(unit);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.header(PENDING, String.valueOf(f.pendingCommunes()))
+			.header(FAILING, String.valueOf(f.failingCommunes()));
+		if (f.refreshedAt() != null) {
+			response.header(REFRESHED_AT, f.refreshedAt().toString());
+		}
+		return response.body(body);
+	}
+
 	@GetMapping("/series")
 	@Operation(summary = "Tỷ lệ nghèo, cận nghèo theo năm của một đơn vị và nhóm hộ")
-	public List<YearRow> series(@RequestParam long unit, @RequestParam(required = false) String group) {
-		return this.aggregates.series(unit, group(group)).stream().map(YearRow::of).toList();
+	public ResponseEntity<List<YearRow>> series(@RequestParam long unit, @RequestParam(required = false) String group) {
+		return fresh(unit, this.aggregates.series(unit, group(group)).stream().map(YearRow::of).toList());
 	}
 
 	@GetMapping("/children")
 	@Operation(summary = "Các đơn vị trực thuộc trong một năm (so sánh)")
-	public List<UnitRow> children(@RequestParam long unit, @RequestParam int year,
+	public ResponseEntity<List<UnitRow>> children(@RequestParam long unit, @RequestParam int year,
 			@RequestParam(required = false) String group) {
 		List<UnitFigures> rows = this.aggregates.byChildren(unit, year, group(group));
-		return rows.stream().map((r) -> new UnitRow(r.unitId(), r.code(), r.name(), YearRow.of(r.figures()))).toList();
+		return fresh(unit,
+				rows.stream()
+					.map((r) -> new UnitRow(r.unitId(), r.code(), r.name(), YearRow.of(r.figures())))
+					.toList());
 	}
 
 	@GetMapping("/flows")
 	@Operation(summary = "Biến động hộ nghèo theo năm: thoát nghèo, phát sinh, tái nghèo")
-	public List<Flow> flows(@RequestParam long unit) {
-		return this.aggregates.flows(unit);
+	public ResponseEntity<List<Flow>> flows(@RequestParam long unit) {
+		return fresh(unit, this.aggregates.flows(unit));
 	}
 
 	@GetMapping("/cohorts")
 	@Operation(summary = "Tính bền vững: hộ thoát nghèo năm t nghèo lại trong 1, 2, 3 năm")
-	public List<Cohort> cohorts(@RequestParam long unit) {
-		return this.aggregates.cohorts(unit);
+	public ResponseEntity<List<Cohort>> cohorts(@RequestParam long unit) {
+		return fresh(unit, this.aggregates.cohorts(unit));
 	}
 
 	@GetMapping("/deprivations")
 	@Operation(summary = "Mức thiếu hụt theo chỉ số của các đơn vị trực thuộc")
-	public List<Deprivation> deprivations(@RequestParam long unit, @RequestParam int year) {
-		return this.aggregates.deprivations(unit, year);
+	public ResponseEntity<List<Deprivation>> deprivations(@RequestParam long unit, @RequestParam int year) {
+		return fresh(unit, this.aggregates.deprivations(unit, year));
+	}
+
+	@GetMapping("/freshness")
+	@Operation(summary = "Số liệu của đơn vị cập nhật lúc nào, còn bao nhiêu xã đang chờ cập nhật")
+	public Freshness freshness(@RequestParam long unit) {
+		return this.aggregates.freshness(unit);
 	}
 
 	@PostMapping("/refreshes")

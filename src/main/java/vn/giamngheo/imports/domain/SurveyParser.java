@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -78,9 +79,10 @@ public final class SurveyParser implements Tables.RowSink {
 	}
 
 	public static ParsedFile parse(Path file, Tables.Format format, String csvSheet, Vocabulary vocabulary,
-			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress) throws UnreadableFileException {
+			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress, Executor streams)
+			throws UnreadableFileException {
 		SurveyParser parser = new SurveyParser(vocabulary, mappings, today, progress);
-		Tables.read(file, format, csvSheet, parser);
+		Tables.read(file, format, csvSheet, parser, streams);
 		return parser.finish();
 	}
 

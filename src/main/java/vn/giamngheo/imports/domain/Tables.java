@@ -19,6 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -101,10 +104,14 @@ public final class Tables {
 		return Format.CSV;
 	}
 
-	public static void read(Path file, Format format, String csvSheetName, RowSink sink)
+	/**
+	 * Reads a file's rows into the sink.
+	 * @param streams the bounded pool that a workbook's reading thread runs on
+	 */
+	public static void read(Path file, Format format, String csvSheetName, RowSink sink, Executor streams)
 			throws UnreadableFileException {
 		if (format == Format.XLSX) {
-			readXlsx(file, sink);
+			readXlsx(file, sink, streams, JOIN_MILLIS);
 		}
 		else if (format == Format.CSV_ZIP) {
 			readCsvZip(file, sink);
@@ -115,22 +122,37 @@ public final class Tables {
 	}
 
 	/**
-	 * Reads a workbook's rows on a thread of its own while the caller's sink checks the
-	 * rows already read: unzipping and parsing the sheet XML is about half of a dry run,
-	 * and on two cores it overlaps the checks. Rows reach the sink in file order, on the
-	 * calling thread; a failure of either side stops both.
+	 * How long the reading thread may take to end once the checks have ended; then it is
+	 * interrupted and the file refused.
 	 */
-	static void readXlsx(Path file, RowSink sink) throws UnreadableFileException {
+	static final long JOIN_MILLIS = 10_000;
+
+	/**
+	 * Reads a workbook's rows on a thread of the bounded pool while the caller's sink
+	 * checks the rows already read: unzipping and parsing the sheet XML is about half of
+	 * a dry run, and on two cores it overlaps the checks. Rows reach the sink in file
+	 * order, on the calling thread; a failure of either side stops both. When every
+	 * thread of the pool is busy, the calling thread reads the workbook alone (slower,
+	 * never refused: it is an import job's own thread or a download of its rejected
+	 * rows).
+	 */
+	static void readXlsx(Path file, RowSink sink, Executor streams, long joinMillis) throws UnreadableFileException {
 		ZipGuard.check(file);
 		Handoff<ReadRow> rows = new Handoff<>(512, 32);
-		rows.beside("xlsx-reader", () -> {
-			try {
-				readXlsxRows(file, (sheet, row, cells) -> rows.put(new ReadRow(sheet, row, cells)));
-			}
-			finally {
-				rows.end();
-			}
-		});
+		try {
+			rows.beside(streams, () -> {
+				try {
+					readXlsxRows(file, (sheet, row, cells) -> rows.put(new ReadRow(sheet, row, cells)));
+				}
+				finally {
+					rows.end();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			readXlsxAlone(file, sink);
+			return;
+		}
 		Throwable failure;
 		try {
 			List<ReadRow> batch;
@@ -146,7 +168,10 @@ public final class Tables {
 		}
 		finally {
 			rows.stop();
-			failure = rows.join(10_000);
+			failure = rows.join(joinMillis);
+		}
+		if (failure instanceof TimeoutException) {
+			throw new UnreadableFileException("imports.file.timeout", joinMillis / 1000);
 		}
 		if (failure instanceof UnreadableFileException ex) {
 			throw ex;
@@ -156,6 +181,31 @@ public final class Tables {
 		}
 		if (failure != null && !(failure instanceof CancellationException)) {
 			throw new UnreadableFileException("imports.file.corrupt");
+		}
+	}
+
+	/**
+	 * Reads a workbook on the calling thread; the sink's own failure comes out as it is,
+	 * as it does from the two-thread read.
+	 */
+	private static void readXlsxAlone(Path file, RowSink sink) throws UnreadableFileException {
+		RuntimeException[] failed = { null };
+		try {
+			readXlsxRows(file, (sheet, row, cells) -> {
+				try {
+					sink.row(sheet, row, cells);
+				}
+				catch (RuntimeException ex) {
+					failed[0] = ex;
+					throw ex;
+				}
+			});
+		}
+		catch (UnreadableFileException | RuntimeException ex) {
+			if (failed[0] != null) {
+				throw failed[0];
+			}
+			throw ex;
 		}
 	}
 
@@ -172,6 +222,10 @@ public final class Tables {
 				try (Stream<Row> rows = sheet.openStream()) {
 					Iterator<Row> it = rows.iterator();
 					while (it.hasNext()) {
+						if (Thread.currentThread().isInterrupted()) {
+							// given up by the other side (a time limit)
+							throw new CancellationException("interrupted");
+						}
 						Row row = it.next();
 						List<Raw> cells = new ArrayList<>(row.getCellCount());
 						boolean any = false;
@@ -190,7 +244,7 @@ public final class Tables {
 				}
 			}
 		}
-		catch (UnreadableFileException ex) {
+		catch (UnreadableFileException | CancellationException ex) {
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -1,6 +1,7 @@
 package vn.giamngheo.imports.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +55,51 @@ final class ImportDownloads {
 			exports.csv(query, locale, response.getOutputStream());
 		}
 		else {
-			xlsx(response, "ho-gia-dinh.xlsx");
-			exports.xlsx(query, locale, response.getOutputStream());
+			exports.xlsx(query, locale, new AtFirstByte(response), () -> xlsx(response, "ho-gia-dinh.xlsx"));
 		}
+	}
+
+	/**
+	 * The response's stream, taken at the first byte: an export refused before it (server
+	 * busy) can still answer with a page.
+	 */
+	static final class AtFirstByte extends OutputStream {
+
+		private final HttpServletResponse response;
+
+		private OutputStream out;
+
+		AtFirstByte(HttpServletResponse response) {
+			this.response = response;
+		}
+
+		private OutputStream out() throws IOException {
+			if (this.out == null) {
+				this.out = this.response.getOutputStream();
+			}
+			return this.out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out().write(b);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out().write(b, off, len);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			out().flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			out().close();
+		}
+
 	}
 
 }

@@ -37,6 +37,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+	/** How long a client told "busy" should wait. */
+	public static final String RETRY_AFTER_SECONDS = "30";
+
 	private final MessageSource messages;
 
 	public ApiProblemHandler(MessageSource messages) {
@@ -60,7 +63,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 						.toList());
 		}
 		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.code());
-		return ResponseEntity.status(ex.code().status()).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status());
+		if (ex.code() == ErrorCode.BUSY) {
+			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		return response.body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -45,6 +45,11 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.INVALID_INPUT, "error.invalid", problems);
 	}
 
+	/** The server is busy (a bounded pool is full): try again in a little while. */
+	public static DomainException busy() {
+		return new DomainException(ErrorCode.BUSY, "error.busy");
+	}
+
 	public ErrorCode code() {
 		return this.code;
 	}

@@ -16,7 +16,9 @@ public enum ErrorCode {
 	/** The change conflicts with existing data (e.g. a duplicate citizen ID). */
 	CONFLICT(HttpStatus.CONFLICT),
 	/** A business rule refuses the change. */
-	RULE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT);
+	RULE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+	/** Every worker of a bounded pool is busy: try again later. */
+	BUSY(HttpStatus.SERVICE_UNAVAILABLE);
 
 	private final HttpStatus status;
 

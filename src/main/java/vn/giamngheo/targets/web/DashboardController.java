@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
@@ -50,8 +51,11 @@ public class DashboardController {
 
 	private final AlkireFosterDashboard alkireFoster;
 
+	private final Aggregates aggregates;
+
 	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
-			MessageSource messages, AlkireFosterDashboard alkireFoster) {
+			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates) {
+		this.aggregates = aggregates;
 		this.messages = messages;
 		this.alkireFoster = alkireFoster;
 		this.dashboards = dashboards;
@@ -73,6 +77,7 @@ public class DashboardController {
 			Model model) {
 		Dashboard d = this.dashboards.dashboard((unit != null) ? unit : defaultUnit(), year);
 		model.addAttribute("d", d);
+		model.addAttribute("freshness", this.aggregates.freshness(d.unit().id()));
 		model.addAttribute("ancestors", this.geography.ancestors(d.unit()));
 		model.addAttribute("resolutions", this.targets.resolutions());
 		return "targets/dashboard";
@@ -85,6 +90,7 @@ public class DashboardController {
 		String code = (group == null || group.isBlank()) ? "ALL" : group.trim().toUpperCase(Locale.ROOT);
 		View v = this.alkireFoster.view((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
 		model.addAttribute("v", v);
+		model.addAttribute("freshness", this.aggregates.freshness(v.unit().id()));
 		model.addAttribute("groups", AlkireFosterDashboard.GROUPS);
 		model.addAttribute("ancestors", this.geography.ancestors(v.unit()));
 		return "targets/af";

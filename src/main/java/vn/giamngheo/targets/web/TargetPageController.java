@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
@@ -43,7 +44,10 @@ public class TargetPageController {
 
 	private final Clock clock;
 
-	public TargetPageController(Targets targets, Geography geography, Clock clock) {
+	private final Aggregates aggregates;
+
+	public TargetPageController(Targets targets, Geography geography, Clock clock, Aggregates aggregates) {
+		this.aggregates = aggregates;
 		this.targets = targets;
 		this.geography = geography;
 		this.clock = clock;
@@ -96,6 +100,7 @@ public class TargetPageController {
 				this.geography.children(r.scopeUnitId()).stream().filter((u) -> !u.isVillage()).toList());
 		model.addAttribute("verdicts", counts(progress));
 		model.addAttribute("completeness", this.targets.completeness(progress, shown.id()));
+		model.addAttribute("freshness", this.aggregates.freshness(shown.id()));
 		return "targets/progress";
 	}
 

@@ -1,0 +1,43 @@
+package vn.giamngheo;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.giamngheo.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The manifest's checksums are the ones Flyway stored when it ran the SQL migrations: an
+ * operator can compare a server's {@code flyway_schema_history} with the manifest.
+ */
+@IntegrationTest
+class MigrationManifestIT {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theManifestAgreesWithWhatFlywayRan() {
+		Map<String, Integer> ran = this.jdbc
+			.sql("select script, checksum from flyway_schema_history where type = 'SQL' and success")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Map<String, Integer> listed = MigrationManifestTest.listed()
+			.values()
+			.stream()
+			.filter((e) -> e.file().endsWith(".sql"))
+			.collect(Collectors.toMap((e) -> e.file().substring(e.file().lastIndexOf('/') + 1),
+					MigrationManifestTest.Entry::checksum));
+		assertThat(ran).isNotEmpty();
+		assertThat(listed).containsAllEntriesOf(ran);
+	}
+
+}
