@@ -432,6 +432,14 @@ public class HouseholdBulkRepository {
 	 * null), ordered by household code.
 	 */
 	public void stream(String where, List<Object> params, int year, RowCallbackHandler handler) {
+		stream(where, params, year, true, handler);
+	}
+
+	/**
+	 * Rows of an export, with one row per living member, or ({@code members} false) one
+	 * per household with empty member columns.
+	 */
+	public void stream(String where, List<Object> params, int year, boolean members, RowCallbackHandler handler) {
 		List<Object> all = new ArrayList<>();
 		all.add(year);
 		all.addAll(params);
@@ -443,8 +451,22 @@ public class HouseholdBulkRepository {
 				+ " m.employment, m.health_insurance, m.disability, m.social_allowance, m.malnourished, m.ill_no_care"
 				+ " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
 				+ " join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id"
-				+ " left join member m on m.household_id = h.id and not m.voided" + where
+				+ " left join member m on " + (members ? "m.household_id = h.id and not m.voided" : "false") + where
 				+ " order by h.code, m.sort_order, m.date_of_birth", handler, all.toArray());
+	}
+
+	/** The number of rows {@link #stream} writes for the same filter. */
+	public long count(String where, List<Object> params, int year, boolean members) {
+		List<Object> all = new ArrayList<>();
+		all.add(year);
+		all.addAll(params);
+		return this.jdbc
+			.sql("select count(*) from household h left join household_assessment a on a.household_id = h.id"
+					+ " and a.year = ?"
+					+ (members ? " left join member m on m.household_id = h.id and not m.voided" : "") + where)
+			.params(all)
+			.query(Long.class)
+			.single();
 	}
 
 	private static CopyText staged(CopyText copy, UUID batch, String action) {

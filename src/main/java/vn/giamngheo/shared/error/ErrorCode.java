@@ -16,7 +16,11 @@ public enum ErrorCode {
 	/** The change conflicts with existing data (e.g. a duplicate citizen ID). */
 	CONFLICT(HttpStatus.CONFLICT),
 	/** A business rule refuses the change. */
-	RULE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT);
+	RULE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+	/**
+	 * Too much at once: a limit per user or per client (the message says when it resets).
+	 */
+	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS);
 
 	private final HttpStatus status;
 
