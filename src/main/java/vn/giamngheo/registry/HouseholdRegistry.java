@@ -57,9 +57,13 @@ public class HouseholdRegistry {
 
 	private final Disclosures disclosures;
 
+	private final MemberTransfers transfers;
+
 	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
-			Clock clock, ApplicationEventPublisher events, HouseholdBulkRepository bulk, Disclosures disclosures) {
+			Clock clock, ApplicationEventPublisher events, HouseholdBulkRepository bulk, Disclosures disclosures,
+			MemberTransfers transfers) {
 		this.households = households;
+		this.transfers = transfers;
 		this.disclosures = disclosures;
 		this.bulk = bulk;
 		this.geography = geography;
@@ -289,6 +293,7 @@ public class HouseholdRegistry {
 				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), householdFields(created)), null));
 		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", headId.toString(), id,
 				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), memberFields(head)), null));
+		this.transfers.sync();
 		return created;
 	}
 
@@ -329,6 +334,7 @@ public class HouseholdRegistry {
 		}
 		this.audit.record(new AuditEntry(current.username(), "VOID", "HOUSEHOLD", id.toString(), id, before.unitPath(),
 				before.provinceCode(), Map.of("voided", new Change(false, true)), reason.trim()));
+		this.transfers.sync();
 	}
 
 	@Transactional
@@ -346,6 +352,7 @@ public class HouseholdRegistry {
 		this.households.touchHousehold(householdId);
 		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", id.toString(), householdId,
 				household.unitPath(), household.provinceCode(), AuditTrail.diff(Map.of(), memberFields(data)), null));
+		this.transfers.sync();
 		return this.households.findMember(id).orElseThrow();
 	}
 
@@ -373,6 +380,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), "UPDATE", "MEMBER", memberId.toString(), householdId,
 				household.unitPath(), household.provinceCode(),
 				AuditTrail.diff(memberFields(before), memberFields(after)), null));
+		this.transfers.sync();
 		return after;
 	}
 
@@ -394,6 +402,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), "VOID", "MEMBER", memberId.toString(), householdId,
 				household.unitPath(), household.provinceCode(), Map.of("voided", new Change(false, true)),
 				reason.trim()));
+		this.transfers.sync();
 	}
 
 	/**
@@ -468,14 +477,26 @@ public class HouseholdRegistry {
 		}
 	}
 
+	/**
+	 * Refuses a citizen ID that a living member the user can see already has (409, with
+	 * the household it is in). A holder outside the user's view scope is not revealed
+	 * (ADR 0017): the write goes ahead as for a free number, the record keeps the number
+	 * pending and {@link MemberTransfers#sync} sends a transfer request to the holder's
+	 * unit.
+	 */
 	private void refuseDuplicateCccd(String cccd, UUID self) {
 		if (cccd == null || cccd.isBlank()) {
 			return;
 		}
-		this.households.findMemberByCccd(cccd.trim()).filter((m) -> !m.id().equals(self)).ifPresent((m) -> {
-			throw new DomainException(ErrorCode.CONFLICT, "registry.cccd.duplicate",
-					List.of(new FieldProblem("cccd", "registry.cccd.duplicate")));
-		});
+		Actor current = this.actor.get();
+		for (HouseholdRepository.CccdHolder holder : this.households.holders(cccd.trim())) {
+			if (!holder.memberId().equals(self) && current.scope().canView(holder.unitPath())) {
+				throw new DomainException(ErrorCode.CONFLICT, "registry.cccd.duplicate-at",
+						List.of(new FieldProblem("cccd", "registry.cccd.duplicate")), holder.householdCode())
+					.with("existing", "/households/" + holder.householdId())
+					.with("existingMember", holder.memberId());
+			}
+		}
 	}
 
 	private static void checkVersion(int current, int sent) {

@@ -59,6 +59,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 								this.messages.getMessage(f.messageKey(), f.args(), f.messageKey(), locale)))
 						.toList());
 		}
+		ex.properties().forEach(problem::setProperty);
 		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.code());
 		return ResponseEntity.status(ex.code().status()).body(problem);
 	}
