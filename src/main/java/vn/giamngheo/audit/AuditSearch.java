@@ -96,7 +96,6 @@ public class AuditSearch {
 	public void exportCsv(Criteria criteria, Writer out) {
 		Query q = query(criteria);
 		Actor actor = this.current.current();
-		recordExport(criteria, actor);
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, String> labels = new HashMap<>();
 		try {
@@ -127,7 +126,12 @@ public class AuditSearch {
 			});
 	}
 
-	private void recordExport(Criteria c, Actor actor) {
+	/**
+	 * Records an export of the audit trail ({@code EXPORT} of {@code AUDIT_EVENTS} with
+	 * its filters), before {@link #exportCsv} and outside its transaction.
+	 */
+	public void recordExport(Criteria c) {
+		Actor actor = this.current.current();
 		Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
 		String path = null;
 		if (c.unit() != null && !c.unit().isBlank()) {
