@@ -9,11 +9,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +47,17 @@ public class AuditSearch {
 
 	private final ActorSource current;
 
-	public AuditSearch(JdbcClient jdbc, ObjectMapper json, ActorSource current) {
+	private final MessageSource messages;
+
+	private final Disclosures disclosures;
+
+	public AuditSearch(JdbcClient jdbc, ObjectMapper json, ActorSource current, MessageSource messages,
+			Disclosures disclosures) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.current = current;
+		this.messages = messages;
+		this.disclosures = disclosures;
 	}
 
 	/** One page of events, newest first. */
@@ -75,14 +86,22 @@ public class AuditSearch {
 		return search(new Criteria(null, null, householdId, null, null), 0, 200).events();
 	}
 
-	/** Streams every matching event as CSV (UTF-8 with BOM, for spreadsheet programs). */
+	/**
+	 * Streams every matching event as CSV (UTF-8 with BOM, for spreadsheet programs), one
+	 * row per changed field, with the action, record kind and field named in the reader's
+	 * language beside their codes. The export itself is audited first ({@code EXPORT} of
+	 * {@code AUDIT_EVENTS} with its filters).
+	 */
 	@Transactional(readOnly = true)
 	public void exportCsv(Criteria criteria, Writer out) {
 		Query q = query(criteria);
 		Actor actor = this.current.current();
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> labels = new HashMap<>();
 		try {
 			out.write('\uFEFF');
-			out.write("id,at,actor,action,entity_type,entity_id,household_id,unit_path,field,old,new,reason\r\n");
+			out.write("id,at,actor,action,action_label,entity_type,entity_label,entity_id,household_id,unit_path,"
+					+ "field,field_label,old,new,reason\r\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -92,12 +111,13 @@ public class AuditSearch {
 			.withFetchSize(500)
 			.query((ResultSet rs) -> {
 				Event e = event(rs, actor);
+				Label l = (key) -> labels.computeIfAbsent(key, (k) -> this.messages.getMessage(k, null, "", locale));
 				try {
 					if (e.changes().isEmpty()) {
-						writeRow(out, e, "", null, null);
+						writeRow(out, e, "", null, null, l);
 					}
 					for (Map.Entry<String, AuditTrail.Change> c : e.changes().entrySet()) {
-						writeRow(out, e, c.getKey(), c.getValue().old(), c.getValue().neu());
+						writeRow(out, e, c.getKey(), c.getValue().old(), c.getValue().neu(), l);
 					}
 				}
 				catch (IOException ex) {
@@ -106,10 +126,52 @@ public class AuditSearch {
 			});
 	}
 
-	private static void writeRow(Writer out, Event e, String field, Object old, Object neu) throws IOException {
-		String[] cells = { String.valueOf(e.id()), e.at().toString(), e.actor(), e.action(), e.entityType(),
-				e.entityId(), (e.householdId() != null) ? e.householdId().toString() : "", nz(e.unitPath()), field,
-				(old != null) ? String.valueOf(old) : "", (neu != null) ? String.valueOf(neu) : "", nz(e.reason()) };
+	/**
+	 * Records an export of the audit trail ({@code EXPORT} of {@code AUDIT_EVENTS} with
+	 * its filters), before {@link #exportCsv} and outside its transaction.
+	 */
+	public void recordExport(Criteria c) {
+		Actor actor = this.current.current();
+		Map<String, AuditTrail.Change> changes = new LinkedHashMap<>();
+		String path = null;
+		if (c.unit() != null && !c.unit().isBlank()) {
+			path = unitPath(c.unit().strip());
+			changes.put("unit", new AuditTrail.Change(null, c.unit().strip()));
+		}
+		else if (!actor.scope().nation() && actor.scope().viewPaths().size() == 1) {
+			path = actor.scope().viewPaths().get(0);
+		}
+		if (c.user() != null && !c.user().isBlank()) {
+			changes.put("user", new AuditTrail.Change(null, c.user().strip()));
+		}
+		if (c.household() != null) {
+			changes.put("household", new AuditTrail.Change(null, c.household().toString()));
+		}
+		if (c.from() != null) {
+			changes.put("from", new AuditTrail.Change(null, c.from().toString()));
+		}
+		if (c.to() != null) {
+			changes.put("to", new AuditTrail.Change(null, c.to().toString()));
+		}
+		changes.put("format", new AuditTrail.Change(null, "CSV"));
+		this.disclosures.record(new AuditTrail.AuditEntry(actor.username(), Disclosures.EXPORT, "AUDIT_EVENTS",
+				"audit-events.csv", null, path, null, changes, null));
+	}
+
+	/** A label from the bundles, empty when there is none. */
+	private interface Label {
+
+		String of(String key);
+
+	}
+
+	private static void writeRow(Writer out, Event e, String field, Object old, Object neu, Label label)
+			throws IOException {
+		String[] cells = { String.valueOf(e.id()), e.at().toString(), e.actor(), e.action(),
+				label.of("action." + e.action()), e.entityType(), label.of("entity." + e.entityType()), e.entityId(),
+				(e.householdId() != null) ? e.householdId().toString() : "", nz(e.unitPath()), field,
+				field.isEmpty() ? "" : label.of("field." + field), (old != null) ? String.valueOf(old) : "",
+				(neu != null) ? String.valueOf(neu) : "", nz(e.reason()) };
 		for (int i = 0; i < cells.length; i++) {
 			if (i > 0) {
 				out.write(',');
@@ -219,9 +281,20 @@ public class AuditSearch {
 			}
 			changes.put(field, new AuditTrail.Change(old, neu));
 		});
-		return new Event(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-				rs.getObject("household_id", UUID.class), path, changes, rs.getString("reason"));
+		String action = rs.getString("action");
+		return new Event(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), action,
+				rs.getString("entity_type"), rs.getString("entity_id"), rs.getObject("household_id", UUID.class), path,
+				changes, reasonAsShown(actor, action, rs.getString("reason"), path));
+	}
+
+	/**
+	 * A reason as the reader may see it: a complaint's text, which before ADR 0017
+	 * carried the complainant's phone, with phone numbers masked for those who do not
+	 * handle complaints.
+	 */
+	public static String reasonAsShown(Actor actor, String action, String reason, String unitPath) {
+		return "COMPLAIN".equals(action)
+				? PersonalData.maskNumbersIn(actor, reason, PersonalData.Kind.COMPLAINANT_PHONE, unitPath) : reason;
 	}
 
 	private static Object[] append(List<Object> params, Object... more) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import vn.giamngheo.audit.AuditTrail.AuditEntry;
+import vn.giamngheo.audit.AuditTrail.Change;
+import vn.giamngheo.audit.Disclosures;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.registry.HouseholdExportRow;
@@ -38,7 +42,9 @@ import vn.giamngheo.shared.scope.PersonalData.Kind;
  * and deprivations, streamed as XLSX or CSV (UTF-8 with BOM, as Excel opens it), one row
  * per member with the household's columns repeated. The columns carry the import's
  * headers, so an export can be corrected and imported again. Rows come from the user's
- * view scope; citizen IDs and phones are masked by role.
+ * view scope; citizen IDs and phones are masked by role; a partner agency's users get
+ * only the columns of their agency ({@link ExportProfiles}). Every export is audited and
+ * limited per user and hour before its first byte ({@link #prepare}).
  */
 @Service
 public class HouseholdExports {
@@ -61,18 +67,87 @@ public class HouseholdExports {
 
 	private final Executor streams;
 
+	private final ExportProfiles profiles;
+
+	private final Disclosures disclosures;
+
+	private final ExportProperties limits;
+
 	public HouseholdExports(HouseholdRegistry registry, CurrentActor actor, MessageSource messages,
-			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
+			@Qualifier(BoundedExecutors.STREAMS) Executor streams, ExportProfiles profiles, Disclosures disclosures,
+			ExportProperties limits) {
 		this.registry = registry;
 		this.streams = streams;
 		this.actor = actor;
 		this.messages = messages;
+		this.profiles = profiles;
+		this.disclosures = disclosures;
+		this.limits = limits;
 	}
 
-	/** Checks the filter (units visible, codes valid) before anything is written. */
-	public void check(HouseholdQuery query) {
-		this.registry.search(new HouseholdQuery(query.unitId(), query.villageId(), query.classification(), query.year(),
-				query.q(), 0, 1, "code", false));
+	/**
+	 * Everything before the first byte of an export: the filter is checked (units
+	 * visible, codes valid), the user's columns chosen, the rows counted against the
+	 * user's hourly limit (429 over it), and the {@code EXPORT} audit row written and
+	 * committed with the planned number of rows, so an aborted download leaves it too
+	 * (ADR 0017).
+	 * @param query the list filter
+	 * @param format {@code CSV} or {@code XLSX}, as the audit row names it
+	 * @return the export to write
+	 */
+	public Prepared prepare(HouseholdQuery query, String format) {
+		Actor current = this.actor.get();
+		List<Field> columns = this.profiles.columns(current);
+		boolean members = !ExportProfiles.perHousehold(columns);
+		HouseholdRegistry.ExportScope scope = this.registry.exportScope(query, members);
+		Map<String, Change> changes = new LinkedHashMap<>();
+		put(changes, "format", format);
+		put(changes, "unit", scope.unit());
+		put(changes, "village", scope.village());
+		put(changes, "year", scope.year());
+		put(changes, "classification", query.classification());
+		if (query.isCitizenIdSearch()) {
+			put(changes, "cccd", PersonalData.mask(query.q().trim(), Kind.CCCD));
+		}
+		else if (query.isNameSearch()) {
+			put(changes, "search", query.q().trim());
+		}
+		put(changes, "agency", this.profiles.profile(current));
+		put(changes, "columns", columns.size());
+		put(changes, Disclosures.ROWS, scope.rows());
+		this.disclosures.recordWithin(new AuditEntry(current.username(), Disclosures.EXPORT, "HOUSEHOLD_LIST",
+				"ho-gia-dinh." + format.toLowerCase(Locale.ROOT), null, scope.unitPath(), scope.provinceCode(), changes,
+				null), scope.rows(), this.limits.rowsPerHour(current));
+		return new Prepared(query, columns, members);
+	}
+
+	private static void put(Map<String, Change> changes, String field, Object value) {
+		if (value != null) {
+			changes.put(field, new Change(null, value));
+		}
+	}
+
+	/**
+	 * An export checked, counted and audited, ready to write.
+	 *
+	 * @param query the filter
+	 * @param columns the user's columns
+	 * @param members one row per member (else per household)
+	 */
+	public record Prepared(HouseholdQuery query, List<Field> columns, boolean members) {
+	}
+
+	/**
+	 * Writes every column of the list as XLSX, without the export's checks (the bench,
+	 * run by the system).
+	 */
+	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out, Runnable started) {
+		xlsx(new Prepared(query, COLUMNS, true), locale, out, started);
+	}
+
+	/** Writes every column of the list as CSV, without the export's checks. */
+	public void csv(HouseholdQuery query, Locale locale, OutputStream out) {
+		csv(new Prepared(query, COLUMNS, true), locale, out);
 	}
 
 	/**
@@ -84,10 +159,10 @@ public class HouseholdExports {
 	 * @param started called once the export has its second thread, before the first byte
 	 * (set the download's headers there)
 	 */
-	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out, Runnable started) {
+	public void xlsx(Prepared export, Locale locale, OutputStream out, Runnable started) {
 		Labels labels = new Labels(locale);
 		String sheet = msg("imports.export.sheet", locale);
-		List<String> header = COLUMNS.stream().map((f) -> msg(f.labelKey(), locale)).toList();
+		List<String> header = export.columns().stream().map((f) -> msg(f.labelKey(), locale)).toList();
 		Handoff<List<Object>> rows = new Handoff<>(1024, 8);
 		try {
 			rows.beside(this.streams, () -> {
@@ -118,7 +193,8 @@ public class HouseholdExports {
 		Throwable failure;
 		Actor current = this.actor.get();
 		try {
-			this.registry.export(query, (r) -> rows.put(values(current, r, labels)));
+			this.registry.export(export.query(), export.members(),
+					(r) -> rows.put(values(current, r, labels, export.columns())));
 		}
 		catch (CancellationException ex) {
 			// the writer failed: its failure is thrown below
@@ -143,18 +219,18 @@ public class HouseholdExports {
 	}
 
 	/** Writes the list as CSV. */
-	public void csv(HouseholdQuery query, Locale locale, OutputStream out) {
+	public void csv(Prepared export, Locale locale, OutputStream out) {
 		Labels labels = new Labels(locale);
 		try {
 			Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 			w.write('\ufeff');
 			List<Object> header = new ArrayList<>();
-			COLUMNS.forEach((f) -> header.add(msg(f.labelKey(), locale)));
+			export.columns().forEach((f) -> header.add(msg(f.labelKey(), locale)));
 			line(w, header);
 			Actor current = this.actor.get();
-			this.registry.export(query, (r) -> {
+			this.registry.export(export.query(), export.members(), (r) -> {
 				try {
-					List<Object> values = values(current, r, labels);
+					List<Object> values = values(current, r, labels, export.columns());
 					for (int i = 0; i < values.size(); i++) {
 						if (values.get(i) instanceof java.time.LocalDate d) {
 							values.set(i, DMY.format(d));
@@ -197,6 +273,19 @@ public class HouseholdExports {
 			}
 		}
 		w.write("\r\n");
+	}
+
+	/** The row's values in the chosen columns. */
+	private List<Object> values(Actor actor, HouseholdExportRow r, Labels l, List<Field> columns) {
+		List<Object> all = values(actor, r, l);
+		if (columns == COLUMNS) {
+			return all;
+		}
+		List<Object> v = new ArrayList<>(columns.size());
+		for (Field f : columns) {
+			v.add(all.get(COLUMNS.indexOf(f)));
+		}
+		return v;
 	}
 
 	private List<Object> values(Actor actor, HouseholdExportRow r, Labels l) {

@@ -50,8 +50,11 @@ public class HouseholdBulk {
 
 	private final AuditBatch audit;
 
+	private final MemberTransfers transfers;
+
 	public HouseholdBulk(HouseholdBulkRepository bulk, CurrentActor actor, AuditBatch audit,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, MemberTransfers transfers) {
+		this.transfers = transfers;
 		this.events = events;
 		this.bulk = bulk;
 		this.actor = actor;
@@ -67,9 +70,13 @@ public class HouseholdBulk {
 		return this.bulk.byIds(ids);
 	}
 
-	/** Living members holding these citizen IDs. */
+	/**
+	 * Living members with these citizen IDs that the user can see. A holder outside the
+	 * view scope is not revealed (ADR 0017): its number is written pending and a transfer
+	 * request goes to its unit when the changes are applied.
+	 */
 	public Map<String, Member> membersByCccd(Collection<String> cccds) {
-		return this.bulk.membersByCccd(cccds);
+		return this.bulk.membersByCccd(cccds, this.actor.get().scope().viewPatterns());
 	}
 
 	/**
@@ -109,6 +116,7 @@ public class HouseholdBulk {
 		// audit rows are made one at a time while they are copied: a large import never
 		// holds them all
 		this.audit.recordAll(entries(current.username(), changes, paths, reason)::iterator);
+		this.transfers.sync();
 		publish(paths.values());
 	}
 
@@ -167,7 +175,7 @@ public class HouseholdBulk {
 		Laps laps = new Laps();
 		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
 		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
-				|| this.bulk.stagedCollides(batch)) {
+				|| this.bulk.stagedCollides(batch, this.actor.get().scope().viewPatterns())) {
 			return false;
 		}
 		Actor current = this.actor.get();
@@ -180,6 +188,7 @@ public class HouseholdBulk {
 		this.audit.recordSelected(HouseholdBulkRepository.CREATED_AUDIT,
 				Map.of("actor", current.username(), "reason", reason, "batch", batch));
 		laps.lap("audit rows");
+		this.transfers.sync();
 		publish(paths);
 		log.info("Batch {}: applied in {}", batch, laps);
 		return true;

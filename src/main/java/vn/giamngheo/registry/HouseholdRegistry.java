@@ -10,9 +10,12 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.audit.AuditTrail;
+import vn.giamngheo.audit.Disclosures;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.AuditEvent;
 import vn.giamngheo.audit.AuditTrail.Change;
@@ -29,6 +32,7 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.DataScope;
+import vn.giamngheo.shared.scope.PersonalData;
 
 /**
  * The household registry: households, members and their yearly assessments. Every read is
@@ -53,9 +57,20 @@ public class HouseholdRegistry {
 
 	private final HouseholdBulkRepository bulk;
 
+	private final Disclosures disclosures;
+
+	private final MemberTransfers transfers;
+
+	private final TransactionTemplate readOnly;
+
 	public HouseholdRegistry(HouseholdRepository households, Geography geography, CurrentActor actor, AuditTrail audit,
-			Clock clock, ApplicationEventPublisher events, HouseholdBulkRepository bulk) {
+			Clock clock, ApplicationEventPublisher events, HouseholdBulkRepository bulk, Disclosures disclosures,
+			MemberTransfers transfers, PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.households = households;
+		this.transfers = transfers;
+		this.disclosures = disclosures;
 		this.bulk = bulk;
 		this.geography = geography;
 		this.actor = actor;
@@ -64,11 +79,78 @@ public class HouseholdRegistry {
 		this.events = events;
 	}
 
-	/** A page of households of the user's scope, filtered. */
-	@Transactional(readOnly = true)
+	/**
+	 * A page of households of the user's scope, filtered. A search by citizen ID is
+	 * audited ({@code SEARCH}, the number masked, with the households found), written
+	 * even though the read is read-only (ADR 0017).
+	 */
 	public Page<HouseholdRow> search(HouseholdQuery query) {
+		// the read in its transaction, then the audit row in its own: never two
+		// connections held at once by one request
+		record Found(Filter filter, Page<HouseholdRow> page) {
+		}
+		Found found = this.readOnly.execute((status) -> {
+			Filter f = filter(query);
+			return new Found(f,
+					this.households.search(query, f.communeId(), f.unitPath(), f.scope(), f.year(), f.provinceCode()));
+		});
+		Filter f = found.filter();
+		Page<HouseholdRow> page = found.page();
+		if (query.isCitizenIdSearch()) {
+			Map<String, Change> changes = new LinkedHashMap<>();
+			changes.put("cccd", new Change(null, PersonalData.mask(query.q().trim(), PersonalData.Kind.CCCD)));
+			changes.put("households", new Change(null, page.total()));
+			ExportScope where = exportScope(query, f, page.total());
+			this.disclosures.record(new AuditEntry(this.actor.get().username(), Disclosures.SEARCH, "HOUSEHOLD_LIST",
+					"cccd", null, where.unitPath(), where.provinceCode(), changes, null));
+		}
+		return page;
+	}
+
+	/**
+	 * What an export of a filtered list will disclose, read before the first row is
+	 * written: its rows, and the filter as its audit row names it.
+	 * @param query the list filter
+	 * @param members one row per living member (else one row per household)
+	 * @return the rows and the filter's unit, village and year
+	 */
+	@Transactional(readOnly = true)
+	public ExportScope exportScope(HouseholdQuery query, boolean members) {
 		Filter f = filter(query);
-		return this.households.search(query, f.communeId(), f.unitPath(), f.scope(), f.year(), f.provinceCode());
+		List<Object> params = new ArrayList<>();
+		String where = exportWhere(query, f, params);
+		return exportScope(query, f, this.bulk.count(where, params, f.year(), members));
+	}
+
+	private ExportScope exportScope(HouseholdQuery query, Filter f, long rows) {
+		Actor current = this.actor.get();
+		Unit unit = (query.unitId() != null) ? this.geography.unit(query.unitId()) : null;
+		Unit village = (query.villageId() != null) ? this.geography.unit(query.villageId()) : null;
+		// the audit row sits where its rows are: the filter's unit when it lies in the
+		// scope, else (no unit, or an ancestor shown for navigation) the user's one scope
+		// path; users who see several areas without a unit filter: no unit (nation-wide
+		// auditors)
+		String path = (village != null) ? village.path() : (unit != null) ? unit.path() : null;
+		if (path == null || !current.scope().canView(path)) {
+			path = (current.scope().viewPaths().size() == 1 && !current.scope().nation())
+					? current.scope().viewPaths().get(0) : null;
+		}
+		String province = (unit != null) ? unit.provinceCode() : f.provinceCode();
+		return new ExportScope(rows, f.year(), (unit != null) ? unit.name() + " (" + unit.code() + ")" : null,
+				(village != null) ? village.name() : null, path, province);
+	}
+
+	/**
+	 * The extent of an export.
+	 *
+	 * @param rows rows it will write
+	 * @param year review year of its classification columns
+	 * @param unit the filter's unit, "name (code)", or null
+	 * @param village the filter's village name, or null
+	 * @param unitPath where its audit row sits (scope of auditors), or null
+	 * @param provinceCode province, when one
+	 */
+	public record ExportScope(long rows, int year, String unit, String village, String unitPath, String provinceCode) {
 	}
 
 	/**
@@ -81,16 +163,30 @@ public class HouseholdRegistry {
 	 */
 	@Transactional(readOnly = true)
 	public int export(HouseholdQuery query, java.util.function.Consumer<HouseholdExportRow> rows) {
+		return export(query, true, rows);
+	}
+
+	/**
+	 * As {@link #export(HouseholdQuery, java.util.function.Consumer)}, with or without
+	 * the members: without, one row per household with empty member fields.
+	 */
+	@Transactional(readOnly = true)
+	public int export(HouseholdQuery query, boolean members, java.util.function.Consumer<HouseholdExportRow> rows) {
 		Filter f = filter(query);
 		List<Object> params = new ArrayList<>();
+		String where = exportWhere(query, f, params);
+		this.bulk.stream(where, params, f.year(), members, (rs) -> rows.accept(HouseholdExportRow.of(rs)));
+		return f.year();
+	}
+
+	private static String exportWhere(HouseholdQuery query, Filter f, List<Object> params) {
 		String where = HouseholdRepository.filter(query, f.communeId(), f.unitPath(), f.scope(), f.provinceCode(),
 				params);
 		if (query.classification() != null && !query.classification().isBlank()) {
 			where += " and a.classification = ?";
 			params.add(query.classification());
 		}
-		this.bulk.stream(where, params, f.year(), (rs) -> rows.accept(HouseholdExportRow.of(rs)));
-		return f.year();
+		return where;
 	}
 
 	private Filter filter(HouseholdQuery query) {
@@ -210,6 +306,7 @@ public class HouseholdRegistry {
 				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), householdFields(created)), null));
 		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", headId.toString(), id,
 				created.unitPath(), created.provinceCode(), AuditTrail.diff(Map.of(), memberFields(head)), null));
+		this.transfers.sync();
 		return created;
 	}
 
@@ -252,6 +349,7 @@ public class HouseholdRegistry {
 		}
 		this.audit.record(new AuditEntry(current.username(), "VOID", "HOUSEHOLD", id.toString(), id, before.unitPath(),
 				before.provinceCode(), Map.of("voided", new Change(false, true)), reason.trim()));
+		this.transfers.sync();
 		// a voided household is no longer counted
 		this.events.publishEvent(new AssessmentsChanged(before.communeId()));
 	}
@@ -271,6 +369,7 @@ public class HouseholdRegistry {
 		this.households.touchHousehold(householdId);
 		this.audit.record(new AuditEntry(current.username(), "CREATE", "MEMBER", id.toString(), householdId,
 				household.unitPath(), household.provinceCode(), AuditTrail.diff(Map.of(), memberFields(data)), null));
+		this.transfers.sync();
 		return this.households.findMember(id).orElseThrow();
 	}
 
@@ -298,6 +397,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), "UPDATE", "MEMBER", memberId.toString(), householdId,
 				household.unitPath(), household.provinceCode(),
 				AuditTrail.diff(memberFields(before), memberFields(after)), null));
+		this.transfers.sync();
 		return after;
 	}
 
@@ -319,6 +419,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), "VOID", "MEMBER", memberId.toString(), householdId,
 				household.unitPath(), household.provinceCode(), Map.of("voided", new Change(false, true)),
 				reason.trim()));
+		this.transfers.sync();
 	}
 
 	/**
@@ -393,14 +494,26 @@ public class HouseholdRegistry {
 		}
 	}
 
+	/**
+	 * Refuses a citizen ID that a living member the user can see already has (409, with
+	 * the household it is in). A holder outside the user's view scope is not revealed
+	 * (ADR 0017): the write goes ahead as for a free number, the record keeps the number
+	 * pending and {@link MemberTransfers#sync} sends a transfer request to the holder's
+	 * unit.
+	 */
 	private void refuseDuplicateCccd(String cccd, UUID self) {
 		if (cccd == null || cccd.isBlank()) {
 			return;
 		}
-		this.households.findMemberByCccd(cccd.trim()).filter((m) -> !m.id().equals(self)).ifPresent((m) -> {
-			throw new DomainException(ErrorCode.CONFLICT, "registry.cccd.duplicate",
-					List.of(new FieldProblem("cccd", "registry.cccd.duplicate")));
-		});
+		Actor current = this.actor.get();
+		for (HouseholdRepository.CccdHolder holder : this.households.holders(cccd.trim())) {
+			if (!holder.memberId().equals(self) && current.scope().canView(holder.unitPath())) {
+				throw new DomainException(ErrorCode.CONFLICT, "registry.cccd.duplicate-at",
+						List.of(new FieldProblem("cccd", "registry.cccd.duplicate")), holder.householdCode())
+					.with("existing", "/households/" + holder.householdId())
+					.with("existingMember", holder.memberId());
+			}
+		}
 	}
 
 	private static void checkVersion(int current, int sent) {

@@ -34,10 +34,10 @@ public class Postings {
 
 	private final ReviewGuard guard;
 
-	private final org.springframework.context.MessageSource messages;
+	private final ComplaintReferences references;
 
-	Postings(ReviewRepository reviews, ReviewGuard guard, org.springframework.context.MessageSource messages) {
-		this.messages = messages;
+	Postings(ReviewRepository reviews, ReviewGuard guard, ComplaintReferences references) {
+		this.references = references;
 		this.reviews = reviews;
 		this.guard = guard;
 	}
@@ -161,7 +161,8 @@ public class Postings {
 		if (complainant == null || complainant.isBlank() || content == null || content.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("content", "error.field.required")));
 		}
-		return file(review, unit, rh, complainant.strip(), content.strip(), this.guard.actor.get().username());
+		return file(review, unit, rh, complainant.strip(), content.strip(), null, null,
+				this.guard.actor.get().username());
 	}
 
 	/** Longest complainant name and complaint text taken from the public form. */
@@ -173,12 +174,14 @@ public class Postings {
 	 * A citizen files a complaint from the public posting page, without signing in,
 	 * during the posting period, about a household of that posted list.
 	 * @param reviewHouseholdId the household's reference on the public list
-	 * @param contact phone or address to answer to (optional)
+	 * @param phone phone to answer to (optional): its last digits later show the answer
+	 * on the public page
+	 * @param contact another contact, an address (optional)
 	 * @return the complaint with its tracking number
 	 */
 	@Transactional
 	public Complaint complainPublic(UUID reviewId, long communeId, UUID reviewHouseholdId, String complainant,
-			String contact, String content) {
+			String phone, String contact, String content) {
 		Review review = this.reviews.findReview(reviewId)
 			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
 		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
@@ -194,6 +197,10 @@ public class Postings {
 		if (contact != null && contact.length() > MAX_NAME) {
 			problems.add(new FieldProblem("contact", "review.field.complainant", MAX_NAME));
 		}
+		String digits = ComplaintReferences.phone(phone);
+		if (phone != null && !phone.isBlank() && digits == null) {
+			problems.add(new FieldProblem("phone", "review.field.phone", phone));
+		}
 		if (reviewHouseholdId == null) {
 			problems.add(new FieldProblem("household", "error.field.required"));
 		}
@@ -207,17 +214,15 @@ public class Postings {
 			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.locked", unit.communeName(),
 					unit.signOff().name());
 		}
-		String text = content.strip() + ((contact == null || contact.isBlank()) ? "" : " — "
-				+ this.messages.getMessage("review.complaint.contact", null, java.util.Locale.forLanguageTag("vi"))
-				+ ": " + contact.strip());
-		return file(review, unit, rh, complainant.strip(), text, PUBLIC_ACTOR);
+		return file(review, unit, rh, complainant.strip(), content.strip(),
+				(contact == null || contact.isBlank()) ? null : contact.strip(), digits, PUBLIC_ACTOR);
 	}
 
 	/** The audit actor of what the public files without signing in. */
 	public static final String PUBLIC_ACTOR = "public";
 
 	private Complaint file(Review review, ReviewUnit unit, ReviewHousehold rh, String complainant, String content,
-			String actor) {
+			String contact, String phone, String actor) {
 		LocalDate today = this.guard.today();
 		if (unit.postedFrom() == null || !ReviewCalendar.within(today, unit.postedFrom(), unit.postedTo())) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.complaint-period", unit.postedFrom(),
@@ -226,12 +231,22 @@ public class Postings {
 		if (rh.step() != Step.POSTED) {
 			throw ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECHECK));
 		}
-		long n = this.reviews.nextComplaintNumber(rh.reviewId(), rh.communeId());
-		String tracking = String.format("KN-%d-%d-%04d", review.year(), rh.communeId(), n);
-		UUID id = this.reviews.insertComplaint(tracking, rh, unit.provinceCode(), today, complainant, content);
+		String tracking = null;
+		UUID id = null;
+		// ~49 bits of chance per reference: a taken one is drawn again
+		while (id == null) {
+			tracking = this.references.next(review.year());
+			id = this.reviews
+				.insertComplaint(tracking, rh, unit.provinceCode(), today, complainant, content, contact, phone)
+				.orElse(null);
+		}
+		Map<String, Change> changes = new LinkedHashMap<>();
+		changes.put("trackingNo", new Change(null, tracking));
+		if (phone != null) {
+			changes.put("complainantPhone", new Change(null, phone));
+		}
 		this.guard.audit.record(new vn.giamngheo.audit.AuditTrail.AuditEntry(actor, "COMPLAIN", "REVIEW_COMPLAINT",
-				id.toString(), rh.householdId(), rh.unitPath(), unit.provinceCode(),
-				Map.of("trackingNo", new Change(null, tracking)), content));
+				id.toString(), rh.householdId(), rh.unitPath(), unit.provinceCode(), changes, content));
 		return this.reviews.findComplaint(id).orElseThrow();
 	}
 
@@ -274,34 +289,88 @@ public class Postings {
 	@Transactional(readOnly = true)
 	public List<Complaint> complaints(UUID reviewId, long communeId) {
 		this.guard.unit(reviewId, communeId);
-		return this.reviews.complaints(reviewId, communeId);
+		return this.guard.masked(this.reviews.complaints(reviewId, communeId));
 	}
 
 	/**
-	 * Public status of a complaint by its tracking number (no personal data beyond the
-	 * village).
+	 * Public status of a complaint by its tracking number: status and dates only, no
+	 * personal data; the answer needs {@link #complaintAnswer the proof}.
 	 */
 	@Transactional(readOnly = true)
 	public PublicComplaint complaintStatus(String trackingNo) {
-		Complaint c = this.reviews.findComplaintByTracking((trackingNo == null) ? "" : trackingNo.strip())
-			.orElseThrow(() -> DomainException.notFound("REVIEW_COMPLAINT", trackingNo));
-		return new PublicComplaint(c.trackingNo(), c.villageName(), c.receivedOn(), c.status(), c.outcome(), c.answer(),
-				c.answeredOn());
+		Complaint c = byTracking(trackingNo);
+		return new PublicComplaint(c.trackingNo(), c.receivedOn(), c.status(), c.answeredOn(), c.phone() != null, null,
+				null, null);
 	}
 
 	/**
-	 * What the public sees of a complaint.
+	 * The answer to a complaint for whoever proves to have filed it: the last
+	 * {@value ComplaintReferences#PROOF_DIGITS} digits of the phone given. At most
+	 * {@value #PROOF_ATTEMPTS} wrong proofs a day per complaint; beyond, none is checked
+	 * until the day is over.
+	 * @return the status with the village, outcome and answer when proven; otherwise what
+	 * went wrong
+	 */
+	@Transactional
+	public Proof complaintAnswer(String trackingNo, String lastDigits) {
+		Complaint c = byTracking(trackingNo);
+		PublicComplaint status = new PublicComplaint(c.trackingNo(), c.receivedOn(), c.status(), c.answeredOn(),
+				c.phone() != null, null, null, null);
+		ReviewRepository.ProofFailures failed = this.reviews.proofFailures(c.id());
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(this.guard.clock);
+		boolean windowOver = failed.windowFrom() == null || !now.isBefore(failed.windowFrom().plus(PROOF_WINDOW));
+		int failures = windowOver ? 0 : failed.failures();
+		if (failures >= PROOF_ATTEMPTS) {
+			return new Proof(status, false, 0, failed.windowFrom().plus(PROOF_WINDOW));
+		}
+		if (c.phone() != null && ComplaintReferences.proves(c.phone(), lastDigits)) {
+			return new Proof(new PublicComplaint(c.trackingNo(), c.receivedOn(), c.status(), c.answeredOn(), true,
+					c.villageName(), c.outcome(), c.answer()), true, PROOF_ATTEMPTS - failures, null);
+		}
+		failures++;
+		java.time.OffsetDateTime from = windowOver ? now : failed.windowFrom();
+		this.reviews.updateProofFailures(c.id(), failures, from);
+		return new Proof(status, false, PROOF_ATTEMPTS - failures,
+				(failures >= PROOF_ATTEMPTS) ? from.plus(PROOF_WINDOW) : null);
+	}
+
+	/** Wrong proofs a complaint takes in {@link #PROOF_WINDOW}. */
+	public static final int PROOF_ATTEMPTS = 5;
+
+	static final java.time.Duration PROOF_WINDOW = java.time.Duration.ofDays(1);
+
+	private Complaint byTracking(String trackingNo) {
+		return this.reviews.findComplaintByTracking(ComplaintReferences.normalise(trackingNo))
+			.orElseThrow(() -> DomainException.notFound("REVIEW_COMPLAINT", trackingNo));
+	}
+
+	/**
+	 * What the public sees of a complaint: status and dates; the village, outcome and
+	 * answer only after the proof.
 	 *
 	 * @param trackingNo tracking number
-	 * @param village village
 	 * @param receivedOn received
 	 * @param status status
-	 * @param outcome outcome
-	 * @param answer answer
 	 * @param answeredOn answered
+	 * @param provable a phone was given, so the answer can be shown on proof
+	 * @param village village (after the proof)
+	 * @param outcome outcome (after the proof)
+	 * @param answer answer (after the proof)
 	 */
-	public record PublicComplaint(String trackingNo, String village, LocalDate receivedOn, String status,
-			String outcome, String answer, LocalDate answeredOn) {
+	public record PublicComplaint(String trackingNo, LocalDate receivedOn, String status, LocalDate answeredOn,
+			boolean provable, String village, String outcome, String answer) {
+	}
+
+	/**
+	 * The result of a proof.
+	 *
+	 * @param complaint the complaint as it may be shown
+	 * @param proven the digits matched
+	 * @param attemptsLeft wrong proofs still allowed today
+	 * @param lockedUntil when proofs are taken again, if none are now
+	 */
+	public record Proof(PublicComplaint complaint, boolean proven, int attemptsLeft,
+			java.time.OffsetDateTime lockedUntil) {
 	}
 
 }

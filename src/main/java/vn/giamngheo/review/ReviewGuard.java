@@ -136,6 +136,18 @@ class ReviewGuard {
 		return rh;
 	}
 
+	/**
+	 * Complaints as the current user may see them: the complainant's phone only for those
+	 * who handle complaints (ADR 0017).
+	 */
+	java.util.List<ReviewRepository.Complaint> masked(java.util.List<ReviewRepository.Complaint> complaints) {
+		Actor current = this.actor.get();
+		return complaints.stream()
+			.map((c) -> c.withPhone(vn.giamngheo.shared.scope.PersonalData.mask(current, c.phone(),
+					vn.giamngheo.shared.scope.PersonalData.Kind.COMPLAINANT_PHONE, c.unitPath())))
+			.toList();
+	}
+
 	/** The reviewer filter of worklists: the user's name for reviewers, else none. */
 	String reviewerFilter() {
 		return (this.actor.role() == Role.REVIEWER) ? this.actor.get().username() : null;

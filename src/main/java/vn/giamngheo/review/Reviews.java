@@ -376,8 +376,8 @@ public class Reviews {
 				villageId, reviewer, List.of(Step.SURVEYED.name()), 500, 0);
 		return new CommunePage(review, unit, this.reviews.villages(reviewId, communeId),
 				more ? rows.subList(0, limit) : rows, more, surveyed, this.reviews.meetings(reviewId, communeId),
-				this.reviews.complaints(reviewId, communeId), this.reviews.transitionCounts(reviewId, communeId),
-				approvals(review, unit));
+				this.guard.masked(this.reviews.complaints(reviewId, communeId)),
+				this.reviews.transitionCounts(reviewId, communeId), approvals(review, unit));
 	}
 
 	/**

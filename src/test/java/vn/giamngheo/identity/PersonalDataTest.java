@@ -30,7 +30,12 @@ class PersonalDataTest {
 			"DISTRICT_OFFICER, /49/504/, PHONE, true", "REVIEWER, /49/504/20464/900/, CCCD, true",
 			"REVIEWER, /49/504/20464/901/, CCCD, false", "LEADER, /49/, CCCD, false", "LEADER, /49/, PHONE, false",
 			"AUDITOR, /, CCCD, false", "PARTNER, /49/, CCCD, true", "PARTNER, /49/, PHONE, false",
-			"PARTNER, /12/, CCCD, false" })
+			"PARTNER, /12/, CCCD, false", "SYSTEM_ADMIN, /, COMPLAINANT_PHONE, true",
+			"COMMUNE_OFFICER, /49/504/20464/, COMPLAINANT_PHONE, true",
+			"COMMUNE_OFFICER, /49/504/20470/, COMPLAINANT_PHONE, false",
+			"DISTRICT_OFFICER, /49/504/, COMPLAINANT_PHONE, true", "PROVINCE_OFFICER, /49/, COMPLAINANT_PHONE, true",
+			"REVIEWER, /49/504/20464/900/, COMPLAINANT_PHONE, false", "LEADER, /49/, COMPLAINANT_PHONE, false",
+			"AUDITOR, /, COMPLAINANT_PHONE, false", "PARTNER, /49/, COMPLAINANT_PHONE, false" })
 	void revealsOnlyToRolesThatNeedIt(String role, String scopePath, Kind kind, boolean reveals) {
 		boolean readOnly = Role.valueOf(role).readOnly();
 		Actor actor = new Actor("u", Role.valueOf(role).codes(),
@@ -40,11 +45,24 @@ class PersonalDataTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "cccd, CCCD", "memberCccd, CCCD", "phone, PHONE", "headPhone, PHONE" })
+	@CsvSource({ "cccd, CCCD", "memberCccd, CCCD", "phone, PHONE", "headPhone, PHONE",
+			"complainantPhone, COMPLAINANT_PHONE" })
 	void fieldNamesTellTheKind(String field, Kind kind) {
 		assertThat(Kind.ofField(field)).isEqualTo(kind);
 		assertThat(Kind.ofField("fullName")).isNull();
-		assertThat(Set.of(Kind.values())).hasSize(2);
+		assertThat(Set.of(Kind.values())).hasSize(3);
+	}
+
+	@ParameterizedTest(name = "{0} sees \"{1}\"")
+	@CsvSource(delimiter = '|', value = { "LEADER|Hộ có xe tải — Liên hệ: 090******111, thôn 3",
+			"COMMUNE_OFFICER|Hộ có xe tải — Liên hệ: 0905 000 111, thôn 3" })
+	void phonesInAComplaintsTextAreMaskedForThoseWhoDoNotHandleIt(String role, String shown) {
+		boolean readOnly = Role.valueOf(role).readOnly();
+		Actor actor = new Actor("u", Role.valueOf(role).codes(),
+				new DataScope(false, List.of("/49/"), readOnly ? List.of() : List.of("/49/")));
+		assertThat(PersonalData.maskNumbersIn(actor, "Hộ có xe tải — Liên hệ: 0905 000 111, thôn 3",
+				Kind.COMPLAINANT_PHONE, HOUSEHOLD))
+			.isEqualTo(shown);
 	}
 
 }

@@ -247,6 +247,17 @@ class ReviewPagesIT {
 					.andReturn(),
 				"certificate");
 		assertThat(certificate).contains("GIẤY CHỨNG NHẬN HỘ NGHÈO").contains("/GCN-HN.HCN").contains("45/QĐ-UBND");
+		// each PDF that names households is in the audit trail, with its commune and rows
+		assertThat(this.jdbc
+			.sql("select entity_type || ' ' || (changes -> 'rows' ->> 'new') || ' '"
+					+ " || (changes -> 'unit' ->> 'new') from audit_event where actor = ? and action = 'EXPORT'"
+					+ " and unit_path like ? order by id")
+			.params("xap." + this.f.tag, this.f.a.path() + "%")
+			.query(String.class)
+			.list()).hasSize(3)
+			.satisfiesExactly((e) -> assertThat(e).startsWith("MINUTES 1 Thôn Alfa"),
+					(e) -> assertThat(e).startsWith("POSTING_LIST 1 "),
+					(e) -> assertThat(e).startsWith("CERTIFICATES 1 "));
 		// the household page shows the recognised year
 		assertThat(body(this.mvc.perform(get("/households/" + h1).with(authentication(officer))).andReturn()))
 			.contains(String.valueOf(year));

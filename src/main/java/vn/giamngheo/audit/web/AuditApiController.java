@@ -53,8 +53,10 @@ class AuditApiController {
 	}
 
 	static void stream(AuditSearch search, Criteria criteria, HttpServletResponse response) throws IOException {
-		// Checks scope and role before the first byte is written.
+		// Checks scope and role, and records the export, before the first byte is
+		// written.
 		search.search(criteria, 0, 1);
+		search.recordExport(criteria);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit-events.csv\"");
 		BufferedWriter out = new BufferedWriter(

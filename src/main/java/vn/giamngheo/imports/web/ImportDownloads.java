@@ -41,21 +41,24 @@ final class ImportDownloads {
 				false);
 	}
 
-	/** Streams an export; the filter is checked before the first byte is written. */
+	/**
+	 * Streams an export; the filter is checked, the export counted against the user's
+	 * limit and audited before the first byte is written.
+	 */
 	static void export(HouseholdExports exports, String format, HouseholdQuery query, Locale locale,
 			HttpServletResponse response) throws IOException {
 		String f = (format == null) ? "xlsx" : format.toLowerCase(Locale.ROOT);
 		if (!List.of("xlsx", "csv").contains(f)) {
 			throw DomainException.invalid(List.of(new FieldProblem("format", "error.field.invalid", format)));
 		}
-		exports.check(query);
+		HouseholdExports.Prepared export = exports.prepare(query, f.toUpperCase(Locale.ROOT));
 		if ("csv".equals(f)) {
 			response.setContentType("text/csv;charset=UTF-8");
 			attachment(response, "ho-gia-dinh.csv");
-			exports.csv(query, locale, response.getOutputStream());
+			exports.csv(export, locale, response.getOutputStream());
 		}
 		else {
-			exports.xlsx(query, locale, new AtFirstByte(response), () -> xlsx(response, "ho-gia-dinh.xlsx"));
+			exports.xlsx(export, locale, new AtFirstByte(response), () -> xlsx(response, "ho-gia-dinh.xlsx"));
 		}
 	}
 

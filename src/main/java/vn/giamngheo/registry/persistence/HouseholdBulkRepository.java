@@ -85,14 +85,19 @@ public class HouseholdBulkRepository {
 			.list();
 	}
 
-	/** Living members holding these citizen IDs: cccd → member. */
-	public Map<String, Member> membersByCccd(Collection<String> cccds) {
+	/**
+	 * Living members with these citizen IDs in households of units matching the patterns
+	 * (a holder outside them is not revealed, ADR 0017): cccd → member.
+	 */
+	public Map<String, Member> membersByCccd(Collection<String> cccds, String[] unitPatterns) {
 		Map<String, Member> found = new HashMap<>();
 		if (cccds.isEmpty()) {
 			return found;
 		}
-		this.jdbc.sql(HouseholdRepository.MEMBER + " where m.cccd = any(?) and not m.voided")
-			.param(cccds.toArray(String[]::new))
+		this.jdbc
+			.sql(HouseholdRepository.MEMBER + " where m.cccd = any(?) and not m.voided and exists (select 1"
+					+ " from household h where h.id = m.household_id and h.unit_path like any(?))")
+			.params(cccds.toArray(String[]::new), unitPatterns)
 			.query(this.rows::member)
 			.list()
 			.forEach((m) -> found.put(m.cccd(), m));
@@ -255,11 +260,28 @@ public class HouseholdBulkRepository {
 		}
 	}
 
+	/**
+	 * Inserts members with COPY; a citizen ID another living record holds is written
+	 * pending (ADR 0017).
+	 */
 	public void insertMembers(List<BulkMember> members) {
-		copyMembers("member (" + MEMBER_COLUMNS + ")", null, null, members);
+		if (members.isEmpty()) {
+			return;
+		}
+		String[] cccds = members.stream()
+			.map((m) -> TextNormalizer.blankToNull(m.data().cccd()))
+			.filter(java.util.Objects::nonNull)
+			.toArray(String[]::new);
+		java.util.Set<String> held = new java.util.HashSet<>(
+				this.jdbc.sql("select cccd from member where cccd = any(?) and not voided and not cccd_pending")
+					.param(cccds)
+					.query(String.class)
+					.list());
+		copyMembers("member (" + MEMBER_COLUMNS + ", cccd_pending)", null, null, members, held);
 	}
 
-	private void copyMembers(String target, UUID batch, String action, List<BulkMember> members) {
+	private void copyMembers(String target, UUID batch, String action, List<BulkMember> members,
+			java.util.Set<String> held) {
 		if (members.isEmpty()) {
 			return;
 		}
@@ -285,8 +307,11 @@ public class HouseholdBulkRepository {
 					.field(m.socialAllowance())
 					.field(m.malnourished())
 					.field(m.illNoCare())
-					.field(bm.sortOrder())
-					.end();
+					.field(bm.sortOrder());
+				if (held != null) {
+					copy.field(held.contains(TextNormalizer.blankToNull(m.cccd())));
+				}
+				copy.end();
 			}
 		}
 	}
@@ -346,8 +371,8 @@ public class HouseholdBulkRepository {
 		this.template.batchUpdate("update member set full_name = ?, full_name_norm = ?, sex = ?, date_of_birth = ?,"
 				+ " ethnicity_code = ?, relation = ?, cccd = ?, phone = ?, education_level = ?, in_school = ?,"
 				+ " employment = ?, health_insurance = ?, disability = ?, social_allowance = ?, malnourished = ?,"
-				+ " ill_no_care = ?, version = version + 1, updated_at = now() where id = ?", members, 1000,
-				(ps, bm) -> {
+				+ " ill_no_care = ?, cccd_pending = " + HouseholdRepository.PENDING + ","
+				+ " version = version + 1, updated_at = now() where id = ?", members, 1000, (ps, bm) -> {
 					MemberData m = bm.data();
 					ps.setString(1, m.fullName());
 					ps.setString(2, TextNormalizer.fold(m.fullName()));
@@ -365,7 +390,10 @@ public class HouseholdBulkRepository {
 					ps.setBoolean(14, m.socialAllowance());
 					ps.setBoolean(15, m.malnourished());
 					ps.setBoolean(16, m.illNoCare());
-					ps.setObject(17, bm.id());
+					ps.setString(17, TextNormalizer.blankToNull(m.cccd()));
+					ps.setString(18, TextNormalizer.blankToNull(m.cccd()));
+					ps.setObject(19, bm.id());
+					ps.setObject(20, bm.id());
 				});
 	}
 
@@ -432,6 +460,14 @@ public class HouseholdBulkRepository {
 	 * null), ordered by household code.
 	 */
 	public void stream(String where, List<Object> params, int year, RowCallbackHandler handler) {
+		stream(where, params, year, true, handler);
+	}
+
+	/**
+	 * Rows of an export, with one row per living member, or ({@code members} false) one
+	 * per household with empty member columns.
+	 */
+	public void stream(String where, List<Object> params, int year, boolean members, RowCallbackHandler handler) {
 		List<Object> all = new ArrayList<>();
 		all.add(year);
 		all.addAll(params);
@@ -443,8 +479,22 @@ public class HouseholdBulkRepository {
 				+ " m.employment, m.health_insurance, m.disability, m.social_allowance, m.malnourished, m.ill_no_care"
 				+ " from household h left join household_assessment a on a.household_id = h.id and a.year = ?"
 				+ " join admin_unit c on c.id = h.commune_id join admin_unit v on v.id = h.village_id"
-				+ " left join member m on m.household_id = h.id and not m.voided" + where
+				+ " left join member m on " + (members ? "m.household_id = h.id and not m.voided" : "false") + where
 				+ " order by h.code, m.sort_order, m.date_of_birth", handler, all.toArray());
+	}
+
+	/** The number of rows {@link #stream} writes for the same filter. */
+	public long count(String where, List<Object> params, int year, boolean members) {
+		List<Object> all = new ArrayList<>();
+		all.add(year);
+		all.addAll(params);
+		return this.jdbc
+			.sql("select count(*) from household h left join household_assessment a on a.household_id = h.id"
+					+ " and a.year = ?"
+					+ (members ? " left join member m on m.household_id = h.id and not m.voided" : "") + where)
+			.params(all)
+			.query(Long.class)
+			.single();
 	}
 
 	private static CopyText staged(CopyText copy, UUID batch, String action) {
@@ -487,8 +537,8 @@ public class HouseholdBulkRepository {
 		copyHouseholds(h, batch, "UPDATE", changedHouseholds);
 		laps.lap("households");
 		String m = "bulk_stage_member (batch_id, action, " + MEMBER_COLUMNS + ")";
-		copyMembers(m, batch, "CREATE", newMembers);
-		copyMembers(m, batch, "UPDATE", changedMembers);
+		copyMembers(m, batch, "CREATE", newMembers, null);
+		copyMembers(m, batch, "UPDATE", changedMembers, null);
 		laps.lap("members");
 		String a = "bulk_stage_assessment (batch_id, action, " + ASSESSMENT_COLUMNS + ")";
 		copyAssessments(a, batch, "CREATE", newAssessments);
@@ -530,16 +580,18 @@ public class HouseholdBulkRepository {
 
 	/**
 	 * Whether staged rows would now collide with rows written elsewhere since they were
-	 * staged: a new household's code taken, or a citizen ID held by another living
-	 * member.
+	 * staged: a new household's code taken, or a citizen ID held by another living member
+	 * in units matching the patterns (the user's view scope; a holder outside it makes
+	 * the record pending, ADR 0017).
 	 */
-	public boolean stagedCollides(UUID batch) {
+	public boolean stagedCollides(UUID batch, String[] unitPatterns) {
 		return Boolean.TRUE.equals(this.jdbc
 			.sql("select exists (select 1 from bulk_stage_household s join household h on h.code = s.code"
 					+ " where s.batch_id = ? and h.id <> s.id) or exists (select 1 from bulk_stage_member s"
 					+ " join member m on m.cccd = s.cccd and not m.voided and m.id <> s.id"
+					+ " join household h on h.id = m.household_id and h.unit_path like any(?)"
 					+ " where s.batch_id = ? and s.cccd is not null)")
-			.params(batch, batch)
+			.params(batch, unitPatterns, batch)
 			.query(Boolean.class)
 			.single());
 	}
@@ -631,8 +683,9 @@ public class HouseholdBulkRepository {
 			.update();
 		laps.lap("households updated");
 		this.jdbc
-			.sql("insert into member (" + MEMBER_COLUMNS + ") select " + MEMBER_COLUMNS
-					+ " from bulk_stage_member where batch_id = ? and action = 'CREATE'")
+			.sql("insert into member (" + MEMBER_COLUMNS + ", cccd_pending) select " + MEMBER_COLUMNS
+					+ ", (s.cccd is not null and exists (select 1 from member x where x.cccd = s.cccd and not x.voided"
+					+ " and not x.cccd_pending)) from bulk_stage_member s where s.batch_id = ? and s.action = 'CREATE'")
 			.param(batch)
 			.update();
 		laps.lap("members created");
@@ -641,6 +694,8 @@ public class HouseholdBulkRepository {
 				+ " cccd = s.cccd, phone = s.phone, education_level = s.education_level, in_school = s.in_school,"
 				+ " employment = s.employment, health_insurance = s.health_insurance, disability = s.disability,"
 				+ " social_allowance = s.social_allowance, malnourished = s.malnourished, ill_no_care = s.ill_no_care,"
+				+ " cccd_pending = (s.cccd is not null and exists (select 1 from member x where x.cccd = s.cccd"
+				+ " and x.id <> m.id and not x.voided and not x.cccd_pending)),"
 				+ " version = m.version + 1, updated_at = now() from bulk_stage_member s"
 				+ " where s.batch_id = ? and s.action = 'UPDATE' and m.id = s.id")
 			.param(batch)

@@ -246,10 +246,38 @@ public class HouseholdRepository {
 		return this.jdbc.sql(MEMBER + " where m.id = ?").param(memberId).query(this::member).optional();
 	}
 
-	/** The living member holding this citizen ID, if any. */
-	public Optional<Member> findMemberByCccd(String cccd) {
-		return this.jdbc.sql(MEMBER + " where m.cccd = ? and not m.voided").param(cccd).query(this::member).optional();
+	/**
+	 * Living members with this citizen ID (the holder, and records waiting on a transfer
+	 * of it), with where their households are.
+	 */
+	public List<CccdHolder> holders(String cccd) {
+		return this.jdbc
+			.sql("select m.id, m.household_id, h.code, h.unit_path, m.cccd_pending from member m"
+					+ " join household h on h.id = m.household_id where m.cccd = ? and not m.voided")
+			.param(cccd)
+			.query((rs, n) -> new CccdHolder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getBoolean(5)))
+			.list();
 	}
+
+	/**
+	 * A living member with a citizen ID.
+	 *
+	 * @param memberId member
+	 * @param householdId household
+	 * @param householdCode household code
+	 * @param unitPath the household's village path
+	 * @param pending waiting on a transfer (not the holder)
+	 */
+	public record CccdHolder(UUID memberId, UUID householdId, String householdCode, String unitPath, boolean pending) {
+	}
+
+	/**
+	 * SQL for the pending flag of a record with the citizen ID of parameter {@code ?}:
+	 * true when another living record holds it (ADR 0017). Parameters: cccd, own id.
+	 */
+	static final String PENDING = "(cast(? as text) is not null and exists (select 1 from member x"
+			+ " where x.cccd = cast(? as text) and x.id <> ? and not x.voided and not x.cccd_pending))";
 
 	public List<Assessment> assessments(UUID householdId) {
 		return this.jdbc.sql("select * from household_assessment where household_id = ? order by year desc")
@@ -344,30 +372,39 @@ public class HouseholdRepository {
 			.single();
 	}
 
+	/**
+	 * Inserts a member; its citizen ID is pending when another living record holds it
+	 * (callers refuse a holder the user can see first).
+	 */
 	public UUID insertMember(UUID householdId, String provinceCode, MemberData m, int sortOrder) {
+		UUID id = vn.giamngheo.shared.db.TimeOrderedIds.next();
+		String cccd = emptyToNull(m.cccd());
 		return this.jdbc
-			.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
+			.sql("insert into member (id, household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
 					+ " ethnicity_code, relation, cccd, phone, education_level, in_school, employment, health_insurance,"
-					+ " disability, social_allowance, malnourished, ill_no_care, sort_order)"
-					+ " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id")
-			.params(householdId, provinceCode, m.fullName(), TextNormalizer.fold(m.fullName()), m.sex().code(),
-					m.dateOfBirth(), m.ethnicityCode(), m.relation(), emptyToNull(m.cccd()), emptyToNull(m.phone()),
-					m.educationLevel(), m.inSchool(), m.employment(), m.healthInsurance(), m.disability(),
-					m.socialAllowance(), m.malnourished(), m.illNoCare(), sortOrder)
+					+ " disability, social_allowance, malnourished, ill_no_care, sort_order, cccd_pending)"
+					+ " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + PENDING + ") returning id")
+			.params(id, householdId, provinceCode, m.fullName(), TextNormalizer.fold(m.fullName()), m.sex().code(),
+					m.dateOfBirth(), m.ethnicityCode(), m.relation(), cccd, emptyToNull(m.phone()), m.educationLevel(),
+					m.inSchool(), m.employment(), m.healthInsurance(), m.disability(), m.socialAllowance(),
+					m.malnourished(), m.illNoCare(), sortOrder, cccd, cccd, id)
 			.query(UUID.class)
 			.single();
 	}
 
+	/** Updates a member; its citizen ID pending as for {@link #insertMember}. */
 	public int updateMember(UUID memberId, int version, MemberData m) {
+		String cccd = emptyToNull(m.cccd());
 		return this.jdbc
 			.sql("update member set full_name = ?, full_name_norm = ?, sex = ?, date_of_birth = ?, ethnicity_code = ?,"
 					+ " relation = ?, cccd = ?, phone = ?, education_level = ?, in_school = ?, employment = ?,"
 					+ " health_insurance = ?, disability = ?, social_allowance = ?, malnourished = ?, ill_no_care = ?,"
+					+ " cccd_pending = " + PENDING + ","
 					+ " version = version + 1, updated_at = now() where id = ? and version = ? and not voided")
 			.params(m.fullName(), TextNormalizer.fold(m.fullName()), m.sex().code(), m.dateOfBirth(), m.ethnicityCode(),
-					m.relation(), emptyToNull(m.cccd()), emptyToNull(m.phone()), m.educationLevel(), m.inSchool(),
-					m.employment(), m.healthInsurance(), m.disability(), m.socialAllowance(), m.malnourished(),
-					m.illNoCare(), memberId, version)
+					m.relation(), cccd, emptyToNull(m.phone()), m.educationLevel(), m.inSchool(), m.employment(),
+					m.healthInsurance(), m.disability(), m.socialAllowance(), m.malnourished(), m.illNoCare(), cccd,
+					cccd, memberId, memberId, version)
 			.update();
 	}
 

@@ -30,7 +30,7 @@ public class ChangeLabels {
 			Map.entry("relation", "relation."), Map.entry("educationLevel", "education."),
 			Map.entry("employment", "employment."), Map.entry("status", "status."),
 			Map.entry("classification", "class."), Map.entry("proposedClass", "class."),
-			Map.entry("finalClass", "class."));
+			Map.entry("finalClass", "class."), Map.entry("agency", "agency."));
 
 	private static final Pattern CLASS_CODE = Pattern.compile("\\b(" + String.join("|", Codes.CLASSES) + ")\\b");
 

@@ -22,6 +22,7 @@ import vn.giamngheo.registry.HouseholdQuery;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.HouseholdRow;
 import vn.giamngheo.registry.Member;
+import vn.giamngheo.registry.MemberTransfers;
 import vn.giamngheo.registry.domain.Codes;
 import vn.giamngheo.shared.Page;
 import vn.giamngheo.shared.error.DomainException;
@@ -37,7 +38,11 @@ public class HouseholdPageController {
 
 	private final RegistryViews views;
 
-	public HouseholdPageController(HouseholdRegistry registry, Geography geography, RegistryViews views) {
+	private final MemberTransfers transfers;
+
+	public HouseholdPageController(HouseholdRegistry registry, Geography geography, RegistryViews views,
+			MemberTransfers transfers) {
+		this.transfers = transfers;
 		this.registry = registry;
 		this.geography = geography;
 		this.views = views;
@@ -75,6 +80,7 @@ public class HouseholdPageController {
 		model.addAttribute("members", this.views.masked(household, this.registry.members(id, true)));
 		model.addAttribute("history", this.registry.history(id));
 		model.addAttribute("changes", this.views.maskedChanges(household, this.registry.changes(id)));
+		model.addAttribute("openTransfers", this.transfers.openFor(household));
 		model.addAttribute("today", java.time.LocalDate.now());
 		return "registry/household";
 	}

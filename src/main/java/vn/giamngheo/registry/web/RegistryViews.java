@@ -48,7 +48,8 @@ public class RegistryViews {
 						mask(current, change.neu(), kind, household)));
 			});
 			return new AuditEvent(e.id(), e.at(), e.actor(), e.action(), e.entityType(), e.entityId(), changes,
-					e.reason());
+					vn.giamngheo.audit.AuditSearch.reasonAsShown(current, e.action(), e.reason(),
+							household.unitPath()));
 		}).toList();
 	}
 

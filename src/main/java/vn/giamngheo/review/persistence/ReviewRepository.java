@@ -770,22 +770,46 @@ public class ReviewRepository {
 
 	// --- complaints
 
-	public long nextComplaintNumber(UUID reviewId, long communeId) {
-		return this.jdbc.sql("select count(*) + 1 from review_complaint where review_id = ? and commune_id = ?")
-			.params(reviewId, communeId)
-			.query(Long.class)
+	/**
+	 * Records a complaint under a tracking number, unless the number is taken.
+	 * @return the complaint's id, empty when another complaint has the number
+	 */
+	public Optional<UUID> insertComplaint(String trackingNo, ReviewHousehold rh, String provinceCode,
+			LocalDate receivedOn, String complainant, String content, String contact, String phone) {
+		return this.jdbc
+			.sql("insert into review_complaint (tracking_no, review_id, review_household_id, province_code, commune_id,"
+					+ " unit_path, received_on, complainant, content, contact, phone)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tracking_no) do nothing returning id")
+			.params(trackingNo, rh.reviewId(), rh.id(), provinceCode, rh.communeId(), rh.unitPath(), receivedOn,
+					complainant, content, contact, phone)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * Failed proofs of a complaint's public answer: the count and when the counting
+	 * window began, the row locked until the transaction ends.
+	 */
+	public ProofFailures proofFailures(UUID id) {
+		return this.jdbc.sql("select proof_failures, proof_window_from from review_complaint where id = ? for update")
+			.param(id)
+			.query((rs, n) -> new ProofFailures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
 			.single();
 	}
 
-	public UUID insertComplaint(String trackingNo, ReviewHousehold rh, String provinceCode, LocalDate receivedOn,
-			String complainant, String content) {
-		return this.jdbc
-			.sql("insert into review_complaint (tracking_no, review_id, review_household_id, province_code, commune_id,"
-					+ " unit_path, received_on, complainant, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-			.params(trackingNo, rh.reviewId(), rh.id(), provinceCode, rh.communeId(), rh.unitPath(), receivedOn,
-					complainant, content)
-			.query(UUID.class)
-			.single();
+	public void updateProofFailures(UUID id, int failures, OffsetDateTime windowFrom) {
+		this.jdbc.sql("update review_complaint set proof_failures = ?, proof_window_from = ? where id = ?")
+			.params(failures, windowFrom, id)
+			.update();
+	}
+
+	/**
+	 * Failed proofs counted in a window.
+	 *
+	 * @param failures failures in the window
+	 * @param windowFrom first failure of the window, or null
+	 */
+	public record ProofFailures(int failures, OffsetDateTime windowFrom) {
 	}
 
 	private static final String COMPLAINT = "select k.*, h.head_name, v.name as village_name from review_complaint k"
@@ -841,6 +865,8 @@ public class ReviewRepository {
 	 * @param receivedOn received
 	 * @param complainant who complains
 	 * @param content what
+	 * @param contact other contact given (an address), or null
+	 * @param phone phone given (digits), or null
 	 * @param status RECEIVED or ANSWERED
 	 * @param recheckClass class found by the re-check
 	 * @param outcome UPHELD or CHANGED
@@ -850,8 +876,17 @@ public class ReviewRepository {
 	 */
 	public record Complaint(UUID id, String trackingNo, UUID reviewId, UUID reviewHouseholdId, long communeId,
 			String unitPath, String headName, String villageName, LocalDate receivedOn, String complainant,
-			String content, String status, String recheckClass, String outcome, String answer, LocalDate answeredOn,
-			int version) {
+			String content, String contact, String phone, String status, String recheckClass, String outcome,
+			String answer, LocalDate answeredOn, int version) {
+
+		/** The same complaint with the phone as a viewer may see it. */
+		public Complaint withPhone(String shown) {
+			return new Complaint(this.id, this.trackingNo, this.reviewId, this.reviewHouseholdId, this.communeId,
+					this.unitPath, this.headName, this.villageName, this.receivedOn, this.complainant, this.content,
+					this.contact, shown, this.status, this.recheckClass, this.outcome, this.answer, this.answeredOn,
+					this.version);
+		}
+
 	}
 
 	// --- mapping
@@ -896,8 +931,9 @@ public class ReviewRepository {
 				rs.getObject("review_id", UUID.class), rs.getObject("review_household_id", UUID.class),
 				rs.getLong("commune_id"), rs.getString("unit_path"), rs.getString("head_name"),
 				rs.getString("village_name"), rs.getObject("received_on", LocalDate.class), rs.getString("complainant"),
-				rs.getString("content"), rs.getString("status"), rs.getString("recheck_class"), rs.getString("outcome"),
-				rs.getString("answer"), rs.getObject("answered_on", LocalDate.class), rs.getInt("version"));
+				rs.getString("content"), rs.getString("contact"), rs.getString("phone"), rs.getString("status"),
+				rs.getString("recheck_class"), rs.getString("outcome"), rs.getString("answer"),
+				rs.getObject("answered_on", LocalDate.class), rs.getInt("version"));
 	}
 
 	static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -17,8 +17,9 @@ import vn.giamngheo.review.Postings;
 
 /**
  * The public posting list (niêm yết công khai) of a commune — head's name, village and
- * class, no codes or ID numbers — and the status of a complaint by its tracking number.
- * Public by law: no sign-in (see {@code SecurityConfiguration.PUBLIC_PATHS}).
+ * class, no codes or ID numbers — and a complaint by its tracking number: status and
+ * dates for anyone, the answer for whoever proves to have filed it (ADR 0017). Public by
+ * law: no sign-in (see {@code SecurityConfiguration.PUBLIC_PATHS}).
  */
 @Controller
 class PublicPostingController {
@@ -40,15 +41,17 @@ class PublicPostingController {
 	@PostMapping("/public/reviews/{reviewId}/communes/{communeId}/complaints")
 	String complain(@PathVariable UUID reviewId, @PathVariable long communeId,
 			@RequestParam(required = false) UUID household, @RequestParam(required = false) String complainant,
-			@RequestParam(required = false) String contact, @RequestParam(required = false) String content,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String contact,
+			@RequestParam(required = false) String content, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		if (!this.limiter.allow(request.getRemoteAddr())) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("list", this.postings.publicList(reviewId, communeId));
 			model.addAttribute("limited", true);
 			return "review/public-list";
 		}
-		var complaint = this.postings.complainPublic(reviewId, communeId, household, complainant, contact, content);
+		var complaint = this.postings.complainPublic(reviewId, communeId, household, complainant, phone, contact,
+				content);
 		redirect.addFlashAttribute("filed", complaint.trackingNo());
 		return "redirect:/public/complaints?no=" + complaint.trackingNo();
 	}
@@ -59,12 +62,35 @@ class PublicPostingController {
 		return "review/public-list";
 	}
 
+	/** A complaint's status and dates by its tracking number: no personal data. */
 	@GetMapping("/public/complaints")
 	String complaint(@RequestParam(required = false) String no, Model model) {
 		if (no != null && !no.isBlank()) {
 			model.addAttribute("complaint", this.postings.complaintStatus(no));
 		}
 		model.addAttribute("no", no);
+		return "review/public-complaint";
+	}
+
+	/**
+	 * The answer to a complaint, for whoever gives the last digits of the phone given
+	 * with it; wrong digits are counted per complaint (HTTP 429 once too many today).
+	 */
+	@PostMapping("/public/complaints")
+	String answer(@RequestParam(required = false) String no, @RequestParam(required = false) String digits, Model model,
+			HttpServletResponse response) {
+		Postings.Proof proof = this.postings.complaintAnswer(no, digits);
+		model.addAttribute("complaint", proof.complaint());
+		model.addAttribute("proof", proof);
+		model.addAttribute("no", proof.complaint().trackingNo());
+		if (!proof.proven()) {
+			response.setStatus((proof.lockedUntil() != null) ? HttpStatus.TOO_MANY_REQUESTS.value()
+					: HttpStatus.BAD_REQUEST.value());
+			if (proof.lockedUntil() != null) {
+				model.addAttribute("lockedUntil",
+						proof.lockedUntil().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+			}
+		}
 		return "review/public-complaint";
 	}
 

@@ -30,6 +30,7 @@ import vn.giamngheo.review.Postings;
 import vn.giamngheo.review.ProvinceReports;
 import vn.giamngheo.review.Recognitions;
 import vn.giamngheo.review.Review;
+import vn.giamngheo.review.ReviewDocuments;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
@@ -63,8 +64,12 @@ class ReviewPageController {
 
 	private final MessageSource messages;
 
+	private final ReviewDocuments documents;
+
 	ReviewPageController(Reviews reviews, Meetings meetings, Postings postings, Recognitions recognitions,
-			Geography geography, CurrentActor actor, PdfRenderer pdf, ProvinceReports reports, MessageSource messages) {
+			Geography geography, CurrentActor actor, PdfRenderer pdf, ProvinceReports reports, MessageSource messages,
+			ReviewDocuments documents) {
+		this.documents = documents;
 		this.reports = reports;
 		this.messages = messages;
 		this.reviews = reviews;
@@ -230,7 +235,7 @@ class ReviewPageController {
 
 	@GetMapping("/reviews/meetings/{meetingId}/minutes.pdf")
 	ResponseEntity<byte[]> minutesPdf(@PathVariable UUID meetingId, Locale locale) {
-		Meetings.Minutes minutes = this.meetings.minutes(meetingId);
+		Meetings.Minutes minutes = this.documents.minutes(meetingId, "PDF");
 		return pdf("bien-ban-hop-dan.pdf", this.pdf.render("review/pdf/minutes", Map.of("minutes", minutes), locale));
 	}
 
@@ -244,7 +249,7 @@ class ReviewPageController {
 
 	@GetMapping("/reviews/{reviewId}/communes/{communeId}/posting.pdf")
 	ResponseEntity<byte[]> postingPdf(@PathVariable UUID reviewId, @PathVariable long communeId, Locale locale) {
-		Postings.PostingList list = this.postings.postingList(reviewId, communeId);
+		Postings.PostingList list = this.documents.postingList(reviewId, communeId, "PDF");
 		return pdf("danh-sach-niem-yet.pdf", this.pdf.render("review/pdf/posting", Map.of("list", list), locale));
 	}
 
@@ -283,7 +288,7 @@ class ReviewPageController {
 	@GetMapping("/reviews/{reviewId}/communes/{communeId}/certificates.pdf")
 	ResponseEntity<byte[]> certificatesPdf(@PathVariable UUID reviewId, @PathVariable long communeId,
 			@RequestParam(required = false) UUID household, Locale locale) {
-		var certificates = this.recognitions.certificates(reviewId, communeId, household);
+		var certificates = this.documents.certificates(reviewId, communeId, household, "PDF");
 		return pdf("giay-chung-nhan.pdf",
 				this.pdf.render("review/pdf/certificates", Map.of("certificates", certificates), locale));
 	}

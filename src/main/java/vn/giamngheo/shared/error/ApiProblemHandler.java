@@ -62,6 +62,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 								this.messages.getMessage(f.messageKey(), f.args(), f.messageKey(), locale)))
 						.toList());
 		}
+		ex.properties().forEach(problem::setProperty);
 		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.code());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status());
 		if (ex.code() == ErrorCode.BUSY) {

@@ -18,6 +18,8 @@ public class DomainException extends RuntimeException {
 
 	private final List<FieldProblem> fieldProblems;
 
+	private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
 	public DomainException(ErrorCode code, String messageKey, Object... args) {
 		this(code, messageKey, List.of(), args);
 	}
@@ -64,6 +66,20 @@ public class DomainException extends RuntimeException {
 
 	public List<FieldProblem> fieldProblems() {
 		return this.fieldProblems;
+	}
+
+	/**
+	 * Adds a property to the problem (e.g. a link to the record a conflict is with).
+	 * @return this refusal
+	 */
+	public DomainException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	/** Further properties of the problem, by name. */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(this.properties);
 	}
 
 	/**

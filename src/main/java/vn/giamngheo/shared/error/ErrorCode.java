@@ -18,7 +18,11 @@ public enum ErrorCode {
 	/** A business rule refuses the change. */
 	RULE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
 	/** Every worker of a bounded pool is busy: try again later. */
-	BUSY(HttpStatus.SERVICE_UNAVAILABLE);
+	BUSY(HttpStatus.SERVICE_UNAVAILABLE),
+	/**
+	 * Too much at once: a limit per user or per client (the message says when it resets).
+	 */
+	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS);
 
 	private final HttpStatus status;
 

@@ -35,6 +35,12 @@ public record DataScope(boolean nation, List<String> viewPaths, List<String> cap
 		return this.nation ? new String[] { "/%" } : this.viewPaths.stream().map((p) -> p + "%").toArray(String[]::new);
 	}
 
+	/** Prefixes of the capture scope for SQL {@code path LIKE ANY(?)}. */
+	public String[] capturePatterns() {
+		return this.nation ? new String[] { "/%" }
+				: this.capturePaths.stream().map((p) -> p + "%").toArray(String[]::new);
+	}
+
 	private static boolean matches(List<String> prefixes, String path) {
 		if (path == null) {
 			return false;

@@ -7,7 +7,9 @@ import java.util.Locale;
  * roles that do not need them. Officers (and reviewers) whose capture scope covers the
  * household see them; the system administrator sees them; a partner agency sees the
  * citizen ID (to identify a borrower) but not the phone; leaders and auditors see masks.
- * Views and APIs call {@link #mask(Actor, String, Kind, String)} for every such field.
+ * A complainant's phone only those who handle complaints see: the administrator and the
+ * province, district and commune officers whose capture scope covers the commune. Views
+ * and APIs call {@link #mask(Actor, String, Kind, String)} for every such field.
  */
 public final class PersonalData {
 
@@ -17,13 +19,21 @@ public final class PersonalData {
 		/** Citizen ID (căn cước công dân), 12 digits: {@code 0012******89}. */
 		CCCD,
 		/** Phone: {@code 091****678}. */
-		PHONE;
+		PHONE,
+		/**
+		 * The phone a complainant gave, masked like a phone: shown only to those who
+		 * handle the complaint (ADR 0017).
+		 */
+		COMPLAINANT_PHONE;
 
 		/** The kind of a field by its name ({@code cccd}, {@code phone}...), or null. */
 		public static Kind ofField(String field) {
 			String f = field.toLowerCase(Locale.ROOT);
 			if (f.contains("cccd") || f.contains("citizenid") || f.contains("citizen_id")) {
 				return CCCD;
+			}
+			if (f.contains("complainant") && f.contains("phone")) {
+				return COMPLAINANT_PHONE;
 			}
 			if (f.contains("phone")) {
 				return PHONE;
@@ -65,6 +75,11 @@ public final class PersonalData {
 			return true;
 		}
 		boolean capture = (householdPath != null) ? actor.scope().canCapture(householdPath) : actor.scope().nation();
+		if (kind == Kind.COMPLAINANT_PHONE) {
+			// those who answer complaints: the officers who run the commune's review
+			return capture && (actor.hasRole("PROVINCE_OFFICER") || actor.hasRole("DISTRICT_OFFICER")
+					|| actor.hasRole("COMMUNE_OFFICER"));
+		}
 		if (actor.hasRole("PROVINCE_OFFICER") || actor.hasRole("DISTRICT_OFFICER") || actor.hasRole("COMMUNE_OFFICER")
 				|| actor.hasRole("REVIEWER")) {
 			return capture;
@@ -74,6 +89,22 @@ public final class PersonalData {
 					&& ((householdPath != null) ? actor.scope().canView(householdPath) : actor.scope().nation());
 		}
 		return false;
+	}
+
+	/** A run of 9 to 12 digits, with spaces, dots or dashes between them. */
+	private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern
+		.compile("\\+?[0-9](?:[ .-]?[0-9]){8,11}");
+
+	/**
+	 * Free text (a reason, a complaint) with every phone-like number in it masked unless
+	 * the actor may see this kind.
+	 */
+	public static String maskNumbersIn(Actor actor, String text, Kind kind, String householdPath) {
+		if (text == null || mayReveal(actor, kind, householdPath)) {
+			return text;
+		}
+		return PHONE_IN_TEXT.matcher(text)
+			.replaceAll((m) -> java.util.regex.Matcher.quoteReplacement(mask(m.group(), Kind.PHONE)));
 	}
 
 	/** The mask of a value: CCCD keeps 4 + 2 digits, a phone 3 + 3. */
