@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -28,10 +29,10 @@ import vn.giamngheo.identity.security.ProblemResponses;
 
 /**
  * Form login with sessions and CSRF for pages and session API calls; bearer personal
- * access tokens for {@code /api/**} (exempt from CSRF). Unauthenticated or forbidden API
- * calls get problem+json 401/403, pages a redirect to the login page / the 403 page. Role
- * checks here are coarse; the data scope is checked in the services
- * ({@link CurrentActor}).
+ * access tokens for {@code /api/**} and {@code /actuator/**} (exempt from CSRF).
+ * Unauthenticated or forbidden API calls get problem+json 401/403, pages a redirect to
+ * the login page / the 403 page. Role checks here are coarse; the data scope is checked
+ * in the services ({@link CurrentActor}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -67,9 +68,20 @@ public class SecurityConfiguration {
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
 			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales)
 			throws Exception {
-		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// machine endpoints: the API and the actuator (problem+json 401/403, bearer
+		// tokens)
+		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
+			// health (with liveness and readiness) for the load balancer, no details; the
+			// rest
+			// of the actuator (metrics, prometheus, info) for the administrator (ADR
+			// 0019)
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.SYSTEM_ADMIN.name())
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
 			.hasRole(Role.SYSTEM_ADMIN.name())
 			.requestMatchers("/audit", "/audit/**")

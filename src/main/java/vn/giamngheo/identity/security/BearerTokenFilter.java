@@ -19,7 +19,7 @@ import vn.giamngheo.identity.SignedInUser;
 import vn.giamngheo.identity.persistence.UserRepository.TokenMatch;
 
 /**
- * Authenticates {@code /api/**} requests that carry
+ * Authenticates {@code /api/**} and {@code /actuator/**} requests that carry
  * {@code Authorization: Bearer <token>}: one indexed lookup of the token's SHA-256, no
  * password hashing. A bad token is a 401 problem, logged; no session is created.
  */
@@ -37,11 +37,15 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		this.clock = clock;
 	}
 
-	/** True for API requests that present a bearer token (these are exempt from CSRF). */
+	/**
+	 * True for API and actuator requests (a Prometheus scraper) that present a bearer
+	 * token (these are exempt from CSRF).
+	 */
 	public static boolean hasBearer(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+				&& (path.startsWith("/api/") || path.startsWith("/actuator/"));
 	}
 
 	@Override
