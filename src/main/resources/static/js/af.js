@@ -1,7 +1,9 @@
-/* Alkire–Foster dashboard: draws window.giamngheoAf with ECharts (WebJar). */
+/* Alkire–Foster dashboard: draws the page's JSON block #af-data with ECharts (WebJar). */
 (function () {
-  var d = window.giamngheoAf;
-  if (!d || !window.echarts) { return; }
+  var data = document.getElementById('af-data');
+  if (!data || !window.echarts) { return; }
+  var d = JSON.parse(data.textContent);
+  window.giamngheoAf = d;
   var L = d.labels, charts = {};
   function col(t, name) { return t.header.indexOf(name); }
   function init(id) {

@@ -1,7 +1,9 @@
-/* Dashboards: draws the charts of window.giamngheoDashboard with ECharts (WebJar). */
+/* Dashboards: draws the charts of the page's JSON block #dashboard-data with ECharts (WebJar). */
 (function () {
-  var d = window.giamngheoDashboard;
-  if (!d || !window.echarts) { return; }
+  var data = document.getElementById('dashboard-data');
+  if (!data || !window.echarts) { return; }
+  var d = JSON.parse(data.textContent);
+  window.giamngheoDashboard = d;
   var L = d.labels;
   var charts = {};
   function col(table, name) { return table.header.indexOf(name); }
@@ -100,7 +102,7 @@
       style: function (f) { return { color: '#444', weight: 1, fillOpacity: 0.8, fillColor: colour(f.properties.poor) }; },
       onEachFeature: function (f, l) {
         var v = f.properties.poor;
-        l.bindTooltip(f.properties.unit + ': ' + ((v === null || v === undefined) ? L.noData : v.toLocaleString(document.documentElement.lang || 'vi') + '%'));
+        l.bindTooltip(f.properties.unit + ': ' + ((v === null || v === undefined) ? L['no-data'] : v.toLocaleString(document.documentElement.lang || 'vi') + '%'));
       }
     }).addTo(map);
     map.fitBounds(layer.getBounds());
@@ -112,7 +114,7 @@
       steps.forEach(function (s, k) {
         html += '<br><i style="display:inline-block;width:14px;height:14px;background:' + colours[k] + '"></i> ≥ ' + s;
       });
-      html += '<br><i style="display:inline-block;width:14px;height:14px;background:#cccccc"></i> ' + L.noData;
+      html += '<br><i style="display:inline-block;width:14px;height:14px;background:#cccccc"></i> ' + L['no-data'];
       div.innerHTML = html;
       return div;
     };

@@ -1,5 +1,6 @@
 package vn.giamngheo.identity;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
@@ -17,8 +18,13 @@ import java.time.OffsetDateTime;
 public record AccessToken(long id, long userId, String name, String prefix, OffsetDateTime createdAt,
 		OffsetDateTime expiresAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
 
-	public boolean active() {
-		return this.revokedAt == null && this.expiresAt.isAfter(OffsetDateTime.now());
+	/**
+	 * Neither revoked nor expired.
+	 * @param now now, from the application's clock
+	 * @return whether the token still authenticates
+	 */
+	public boolean activeAt(Instant now) {
+		return this.revokedAt == null && this.expiresAt.toInstant().isAfter(now);
 	}
 
 }

@@ -100,20 +100,19 @@ public class DemoUsers implements ApplicationRunner {
 			return;
 		}
 		List<String> lines = new ArrayList<>();
-		lines.add(String.format("%-18s %-16s %-18s %s", "username", "password", "role", "scope (view / capture)"));
-		lines.add(String.format("%-18s %-16s %-18s %s", this.adminUsername,
-				DEFAULT_ADMIN_PASSWORD.equals(this.adminPassword) ? DEFAULT_ADMIN_PASSWORD : "(configured)",
-				Role.SYSTEM_ADMIN, "nation / nation"));
+		// no passwords in the log (ADR 0019): they are in docs/demo-users.md
+		lines.add(String.format("%-18s %-18s %s", "username", "role", "scope (view / capture)"));
+		lines.add(String.format("%-18s %-18s %s", this.adminUsername, Role.SYSTEM_ADMIN, "nation / nation"));
 		for (Demo d : DEMO) {
 			this.directory.createUnchecked(
 					new NewUser(d.username(), d.displayName(), d.role().name(), DEMO_PASSWORD, false, false, d.view(),
 							d.capture(), (d.agency() != null) ? d.agency().name() : null),
 					true, Actor.SYSTEM.username());
-			lines.add(String.format("%-18s %-16s %-18s %s / %s", d.username(), DEMO_PASSWORD, d.role(), d.view(),
+			lines.add(String.format("%-18s %-18s %s / %s", d.username(), d.role(), d.view(),
 					d.capture().isEmpty() ? "-" : d.capture()));
 		}
-		log.info("Demo users created (demo data only — tài khoản demo, chỉ dùng cho dữ liệu mô phỏng):\n  {}",
-				String.join("\n  ", lines));
+		log.info("Demo users created (demo data only — tài khoản demo, chỉ dùng cho dữ liệu mô phỏng;"
+				+ " passwords / mật khẩu: docs/demo-users.md):\n  {}", String.join("\n  ", lines));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package vn.giamngheo.identity;
 
+import java.time.Clock;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,21 +16,23 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.identity.security.BearerTokenFilter;
-import vn.giamngheo.identity.security.LoginRateLimitFilter;
+import vn.giamngheo.identity.security.LoginThrottle;
+import vn.giamngheo.identity.security.LoginThrottleFilter;
 import vn.giamngheo.identity.security.PrincipalRefreshFilter;
 import vn.giamngheo.identity.security.ProblemResponses;
 
 /**
  * Form login with sessions and CSRF for pages and session API calls; bearer personal
- * access tokens for {@code /api/**} (exempt from CSRF). Unauthenticated or forbidden API
- * calls get problem+json 401/403, pages a redirect to the login page / the 403 page. Role
- * checks here are coarse; the data scope is checked in the services
- * ({@link CurrentActor}).
+ * access tokens for {@code /api/**} and {@code /actuator/**} (exempt from CSRF).
+ * Unauthenticated or forbidden API calls get problem+json 401/403, pages a redirect to
+ * the login page / the 403 page. Role checks here are coarse; the data scope is checked
+ * in the services ({@link CurrentActor}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -38,6 +42,15 @@ public class SecurityConfiguration {
 	 */
 	public static final String[] PUBLIC_PATHS = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 			"/error", "/api/docs/**", "/api/openapi.json/**", "/swagger-ui/**", "/public/**" };
+
+	/**
+	 * Scripts only from the application's own files (no inline script or handler, no
+	 * eval); inline styles stay allowed because ECharts' tooltips and the htmx indicator
+	 * write them (ADR 0019).
+	 */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -53,11 +66,22 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
-			UserRepository users, AccessProperties properties, MessageSource messages, LocaleResolver locales)
+			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales)
 			throws Exception {
-		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// machine endpoints: the API and the actuator (problem+json 401/403, bearer
+		// tokens)
+		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		http.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
+			// health (with liveness and readiness) for the load balancer, no details; the
+			// rest
+			// of the actuator (metrics, prometheus, info) for the administrator (ADR
+			// 0019)
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.SYSTEM_ADMIN.name())
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
 			.hasRole(Role.SYSTEM_ADMIN.name())
 			.requestMatchers("/audit", "/audit/**")
@@ -71,14 +95,17 @@ public class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			// HSTS on HTTPS requests only (behind the proxy: X-Forwarded-Proto https from
+			// a trusted address)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.httpStrictTransportSecurity((hsts) -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(problems, api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
 				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
-			.addFilterBefore(new LoginRateLimitFilter(properties.loginAttemptsPerMinute(), messages, locales),
-					CsrfFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(logins, clock, messages, locales, problems), CsrfFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), CsrfFilter.class)
 			.addFilterAfter(new PrincipalRefreshFilter(changes, users, problems),
 					UsernamePasswordAuthenticationFilter.class);
 		return http.build();

@@ -14,6 +14,7 @@ import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.identity.security.LoginThrottle;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
@@ -40,8 +41,11 @@ public class UserDirectory {
 
 	private final AccessProperties properties;
 
+	private final LoginThrottle logins;
+
 	public UserDirectory(UserRepository users, PasswordEncoder encoder, AuditTrail audit, CurrentActor current,
-			UserChanges changes, AccessProperties properties) {
+			UserChanges changes, AccessProperties properties, LoginThrottle logins) {
+		this.logins = logins;
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -64,12 +68,22 @@ public class UserDirectory {
 	public List<UserAccount> list(String query, int page, int size) {
 		this.current.requireRole(Role.SYSTEM_ADMIN);
 		int limit = Math.max(1, Math.min(size, 200));
-		return this.users.list(query, limit, Math.max(0, page) * limit);
+		return withDelays(this.users.list(query, limit, Math.max(0, page) * limit));
 	}
 
 	public UserAccount get(long id) {
 		this.current.requireRole(Role.SYSTEM_ADMIN);
-		return this.users.find(id).orElseThrow(() -> DomainException.notFound("USER", id));
+		return withDelays(List.of(this.users.find(id).orElseThrow(() -> DomainException.notFound("USER", id)))).get(0);
+	}
+
+	/** The accounts with the sign-in delay some client is under, if any. */
+	private List<UserAccount> withDelays(List<UserAccount> accounts) {
+		Map<String, java.time.Instant> delayed = this.logins
+			.delayed(accounts.stream().map(UserAccount::username).toList());
+		return accounts.stream()
+			.map((u) -> delayed.containsKey(u.username())
+					? u.withDelayedUntil(delayed.get(u.username()).atOffset(java.time.ZoneOffset.UTC)) : u)
+			.toList();
 	}
 
 	@Transactional
@@ -137,15 +151,16 @@ public class UserDirectory {
 			this.users.setPassword(id, this.encoder.encode(change.newPassword()));
 		}
 		if (change.unlock()) {
-			this.users.unlock(id);
+			this.users.resetFailures(id);
+			this.logins.lift(before.username());
 		}
-		UserAccount after = this.users.find(id).orElseThrow();
+		UserAccount after = withDelays(List.of(this.users.find(id).orElseThrow())).get(0);
 		Map<String, Change> diff = AuditTrail.diff(auditView(before), auditView(after));
 		if (newPassword) {
 			diff.put("password", new Change("***", "***"));
 		}
-		if (change.unlock() && before.locked()) {
-			diff.put("locked", new Change(true, false));
+		if (change.unlock() && before.delayed()) {
+			diff.put("delayed", new Change(true, false));
 		}
 		this.audit.record(new AuditEntry(this.current.get().username(), change.disabled() ? "DISABLE" : "UPDATE",
 				"USER", String.valueOf(id), null, null, null, diff, null));
@@ -274,7 +289,7 @@ public class UserDirectory {
 	 * @param captureUnits unit codes the user writes
 	 * @param disabled may not log in
 	 * @param newPassword new password, or empty to keep
-	 * @param unlock clear a lockout
+	 * @param unlock lift the sign-in delays of every client (after wrong passwords)
 	 * @param agency a partner's agency ({@link Agency} name); ignored for other roles
 	 */
 	public record UserChange(Integer version, String displayName, String role, Boolean viewNation,

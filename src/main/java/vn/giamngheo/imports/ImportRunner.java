@@ -126,7 +126,7 @@ class ImportRunner {
 				default -> {
 				}
 			}
-			log.info("Resuming import {} ({}) after a restart", job.id(), job.fileName());
+			log.info("Resuming import {} after a restart", job.id());
 			submit(job.id());
 		}
 	}
@@ -158,7 +158,10 @@ class ImportRunner {
 		catch (RuntimeException | Error ex) {
 			// an Error (out of memory on a huge file) too: the transaction was rolled
 			// back
-			log.warn("Import {} failed; nothing was written", id, ex);
+			// the exception's message may quote the file's data: its type only, the trace
+			// at debug
+			log.warn("Import {} failed ({}); nothing was written", id, ex.getClass().getName());
+			log.debug("Import {} failed", id, ex);
 			failed(id, "imports.job.failed");
 		}
 	}

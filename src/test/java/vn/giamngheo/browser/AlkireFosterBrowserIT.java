@@ -71,9 +71,7 @@ class AlkireFosterBrowserIT {
 
 	@AfterEach
 	void close() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
 	@Test

@@ -85,9 +85,7 @@ class ChoroplethBrowserIT {
 
 	@AfterEach
 	void close() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
 	@Test

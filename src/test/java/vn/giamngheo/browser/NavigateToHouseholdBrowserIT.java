@@ -79,9 +79,7 @@ class NavigateToHouseholdBrowserIT {
 
 	@AfterEach
 	void close() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
 	String url(String path) {

@@ -64,9 +64,7 @@ class QuangNamDashboardBrowserIT {
 
 	@AfterEach
 	void close() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
 	@Test

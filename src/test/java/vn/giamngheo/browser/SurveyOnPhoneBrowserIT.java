@@ -58,9 +58,7 @@ class SurveyOnPhoneBrowserIT {
 	void close() {
 		SecurityContextHolder.clearContext();
 		this.jdbc.sql("delete from household_assessment where province_code = '49' and year >= 2990").update();
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
 	@Test

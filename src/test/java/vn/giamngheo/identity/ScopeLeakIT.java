@@ -20,7 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -47,7 +46,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * change B's rows.
  */
 @IntegrationTest
-@TestPropertySource(properties = "giamngheo.security.login-attempts-per-minute=100000")
 class ScopeLeakIT {
 
 	/**

@@ -34,6 +34,8 @@ public final class Browser {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toString());
+		// the console, to see Content-Security-Policy violations (quit)
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1000", "--lang=vi",
@@ -44,6 +46,31 @@ public final class Browser {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return driver;
+	}
+
+	/**
+	 * Ends the browser after checking that no page it showed broke the
+	 * Content-Security-Policy (an inline script or handler would be refused and logged).
+	 * @param driver the browser, or {@code null}
+	 */
+	public static void quit(ChromeDriver driver) {
+		if (driver == null) {
+			return;
+		}
+		try {
+			java.util.List<String> violations = driver.manage()
+				.logs()
+				.get(org.openqa.selenium.logging.LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(org.openqa.selenium.logging.LogEntry::getMessage)
+				.filter((m) -> m.contains("Content Security Policy"))
+				.toList();
+			org.assertj.core.api.Assertions.assertThat(violations).as("CSP violations").isEmpty();
+		}
+		finally {
+			driver.quit();
+		}
 	}
 
 	/**

@@ -28,7 +28,7 @@ import vn.giamngheo.identity.UserAccount;
 public class UserRepository {
 
 	private static final String PRINCIPAL_COLUMNS = "u.id, u.username, u.password_hash, u.role, u.disabled,"
-			+ " u.locked_until, u.view_nation, u.capture_nation, u.partner_agency,"
+			+ " u.view_nation, u.capture_nation, u.partner_agency,"
 			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
 			+ "   where s.user_id = u.id and s.kind = 'VIEW' order by a.path) as view_paths,"
 			+ " array(select a.path from user_scope s join admin_unit a on a.id = s.unit_id"
@@ -66,10 +66,9 @@ public class UserRepository {
 	}
 
 	private static SignedInUser principal(ResultSet rs) throws SQLException {
-		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+		// never locked: failed logins delay the client, not the account (ADR 0019)
 		return new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-				Role.valueOf(rs.getString("role")), !rs.getBoolean("disabled"),
-				lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now()), rs.getBoolean("view_nation"),
+				Role.valueOf(rs.getString("role")), !rs.getBoolean("disabled"), true, rs.getBoolean("view_nation"),
 				rs.getBoolean("capture_nation"), strings(rs.getArray("view_paths")),
 				strings(rs.getArray("capture_paths")), Instant.now(), Agency.parse(rs.getString("partner_agency")));
 	}
@@ -79,26 +78,16 @@ public class UserRepository {
 	}
 
 	/**
-	 * Counts a failed login and locks the account when the count reaches the limit.
-	 * @return the failure count and whether the account is now locked (empty: no such
-	 * user)
+	 * Counts a failed login (shown to the administrator; it locks nothing, ADR 0019).
 	 */
-	public Optional<Failure> recordFailure(String username, int maxFailures, Duration lockFor) {
-		return this.jdbc.sql(
-				"update app_user set failed_logins = failed_logins + 1, locked_until = case when failed_logins + 1 >= ?"
-						+ " then now() + make_interval(secs => ?) else locked_until end where username = ?"
-						+ " returning failed_logins, locked_until")
-			.params(maxFailures, lockFor.toSeconds(), username)
-			.query((rs, n) -> new Failure(rs.getInt("failed_logins"),
-					rs.getObject("locked_until", OffsetDateTime.class) != null
-							&& rs.getObject("locked_until", OffsetDateTime.class).isAfter(OffsetDateTime.now())))
-			.optional();
+	public void countFailure(String username) {
+		this.jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = ?")
+			.param(username)
+			.update();
 	}
 
 	public void resetFailures(String username) {
-		this.jdbc
-			.sql("update app_user set failed_logins = 0, locked_until = null where username = ?"
-					+ " and (failed_logins > 0 or locked_until is not null)")
+		this.jdbc.sql("update app_user set failed_logins = 0 where username = ? and failed_logins > 0")
 			.param(username)
 			.update();
 	}
@@ -154,7 +143,7 @@ public class UserRepository {
 			result.add(new UserAccount(u.id(), u.username(), u.displayName(), u.role(), u.viewNation(),
 					u.captureNation(), mine.stream().filter((r) -> r.kind().equals("VIEW")).map(Row::unit).toList(),
 					mine.stream().filter((r) -> r.kind().equals("CAPTURE")).map(Row::unit).toList(), u.disabled(),
-					u.failedLogins(), u.lockedUntil(), u.demo(), u.version(), u.agency()));
+					u.failedLogins(), null, u.demo(), u.version(), u.agency()));
 		}
 		return result;
 	}
@@ -162,9 +151,8 @@ public class UserRepository {
 	private static UserAccount account(ResultSet rs, List<UnitRef> view, List<UnitRef> capture) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getBoolean("view_nation"), rs.getBoolean("capture_nation"), view,
-				capture, rs.getBoolean("disabled"), rs.getInt("failed_logins"),
-				rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("demo"), rs.getInt("version"),
-				Agency.parse(rs.getString("partner_agency")));
+				capture, rs.getBoolean("disabled"), rs.getInt("failed_logins"), null, rs.getBoolean("demo"),
+				rs.getInt("version"), Agency.parse(rs.getString("partner_agency")));
 	}
 
 	private static UnitRef unit(ResultSet rs) throws SQLException {
@@ -199,15 +187,13 @@ public class UserRepository {
 	}
 
 	public void setPassword(long id, String passwordHash) {
-		this.jdbc
-			.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now()"
-					+ " where id = ?")
+		this.jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, updated_at = now()" + " where id = ?")
 			.params(passwordHash, id)
 			.update();
 	}
 
-	public void unlock(long id) {
-		this.jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
+	public void resetFailures(long id) {
+		this.jdbc.sql("update app_user set failed_logins = 0 where id = ?").param(id).update();
 	}
 
 	public void replaceScope(long userId, String kind, List<UnitRef> units) {
@@ -292,15 +278,6 @@ public class UserRepository {
 			return this.revokedAt == null && this.expiresAt.toInstant().isAfter(now);
 		}
 
-	}
-
-	/**
-	 * The result of a failed login.
-	 *
-	 * @param count failures since the last success
-	 * @param locked the account is now locked
-	 */
-	public record Failure(int count, boolean locked) {
 	}
 
 }

@@ -1,7 +1,7 @@
 package vn.giamngheo.identity.security;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -19,7 +19,7 @@ import vn.giamngheo.identity.SignedInUser;
 import vn.giamngheo.identity.persistence.UserRepository.TokenMatch;
 
 /**
- * Authenticates {@code /api/**} requests that carry
+ * Authenticates {@code /api/**} and {@code /actuator/**} requests that carry
  * {@code Authorization: Bearer <token>}: one indexed lookup of the token's SHA-256, no
  * password hashing. A bad token is a 401 problem, logged; no session is created.
  */
@@ -29,16 +29,23 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	public BearerTokenFilter(AccessTokens tokens, ProblemResponses problems) {
+	private final Clock clock;
+
+	public BearerTokenFilter(AccessTokens tokens, ProblemResponses problems, Clock clock) {
 		this.tokens = tokens;
 		this.problems = problems;
+		this.clock = clock;
 	}
 
-	/** True for API requests that present a bearer token (these are exempt from CSRF). */
+	/**
+	 * True for API and actuator requests (a Prometheus scraper) that present a bearer
+	 * token (these are exempt from CSRF).
+	 */
 	public static boolean hasBearer(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+				&& (path.startsWith("/api/") || path.startsWith("/actuator/"));
 	}
 
 	@Override
@@ -57,14 +64,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		else if (match.get().revokedAt() != null) {
 			reason = "revoked";
 		}
-		else if (!match.get().usable(Instant.now())) {
+		else if (!match.get().usable(this.clock.instant())) {
 			reason = "expired";
 		}
 		else if (!match.get().user().isEnabled()) {
 			reason = "user-disabled";
-		}
-		else if (!match.get().user().isAccountNonLocked()) {
-			reason = "user-locked";
 		}
 		if (reason != null) {
 			ProblemResponses.SECURITY_LOG.warn("token-rejected reason={} user={} method={} path={}", reason,

@@ -78,12 +78,18 @@ public class ProblemResponses implements AuthenticationEntryPoint {
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String key)
 			throws IOException {
+		writeDetail(request, response, status, code,
+				this.messages.getMessage(key, null, key, RequestContextUtils.getLocale(request)));
+	}
+
+	void writeDetail(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
+			throws IOException {
 		Locale locale = RequestContextUtils.getLocale(request);
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "urn:giamngheo:error:" + code.toLowerCase(Locale.ROOT));
+		problem.put("type", "urn:giamngheo:error:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
 		problem.put("title", this.messages.getMessage("error.http." + status, null, code, locale));
 		problem.put("status", status);
-		problem.put("detail", this.messages.getMessage(key, null, key, locale));
+		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
 		problem.put("code", code);
 		response.setStatus(status);

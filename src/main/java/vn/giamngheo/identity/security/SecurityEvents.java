@@ -8,37 +8,39 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 
-import vn.giamngheo.identity.AccessProperties;
 import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.shared.throttle.Throttle;
 
 /**
  * Security events to the application log (logger {@code vn.giamngheo.security}) and, for
  * sign-ins with the login form, to the audit trail (actions {@code LOGIN},
- * {@code LOGIN_FAILED}, {@code LOCKED}, {@code LOGOUT} on entity {@code USER}): who,
- * when, never the password or personal data. Failed logins are counted and lock the
- * account at the configured limit. Bearer-token requests are not logged one by one (a
- * token's last use is kept on the token).
+ * {@code LOGIN_FAILED}, {@code LOGOUT} on entity {@code USER}): who, when, never the
+ * password or personal data. A wrong password is counted for the client that typed it
+ * ({@link LoginThrottle}, growing delays; no account is locked) and on the account for
+ * the administrator. Bearer-token requests are not logged one by one (a token's last use
+ * is kept on the token).
  */
 @Component
 public class SecurityEvents {
 
 	private final UserRepository users;
 
-	private final AccessProperties properties;
+	private final LoginThrottle throttle;
 
 	private final AuditTrail audit;
 
 	private final TransactionTemplate tx;
 
-	public SecurityEvents(UserRepository users, AccessProperties properties, AuditTrail audit, TransactionTemplate tx) {
+	public SecurityEvents(UserRepository users, LoginThrottle throttle, AuditTrail audit, TransactionTemplate tx) {
 		this.users = users;
-		this.properties = properties;
+		this.throttle = throttle;
 		this.audit = audit;
 		this.tx = tx;
 	}
@@ -47,6 +49,7 @@ public class SecurityEvents {
 	public void success(AuthenticationSuccessEvent event) {
 		String username = event.getAuthentication().getName();
 		this.users.resetFailures(username);
+		this.throttle.succeeded(username, client(event.getAuthentication().getDetails()));
 		ProblemResponses.SECURITY_LOG.info("login-success user={}", username);
 	}
 
@@ -59,16 +62,14 @@ public class SecurityEvents {
 	public void failure(AbstractAuthenticationFailureEvent event) {
 		String username = safe(event.getAuthentication().getName());
 		String reason = event.getClass().getSimpleName().replace("AuthenticationFailure", "").replace("Event", "");
+		long delay = 0;
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-			this.users.recordFailure(username, this.properties.maxFailedLogins(), this.properties.lockout())
-				.ifPresent((f) -> {
-					if (f.locked()) {
-						ProblemResponses.SECURITY_LOG.warn("account-locked user={} failures={}", username, f.count());
-						record(username, "LOCKED", "failures=" + f.count());
-					}
-				});
+			this.users.countFailure(username);
+			delay = this.throttle
+				.failed(event.getAuthentication().getName(), client(event.getAuthentication().getDetails()))
+				.toSeconds();
 		}
-		ProblemResponses.SECURITY_LOG.warn("login-failure user={} reason={}", username, reason);
+		ProblemResponses.SECURITY_LOG.warn("login-failure user={} reason={} delay={}s", username, reason, delay);
 		if (this.users.exists(username)) {
 			// attempts on names that are not accounts stay in the log only
 			record(username, "LOGIN_FAILED", reason);
@@ -84,6 +85,10 @@ public class SecurityEvents {
 	private void record(String username, String action, String reason) {
 		this.tx.executeWithoutResult((status) -> this.audit
 			.record(new AuditEntry(username, action, "USER", username, null, null, null, Map.of(), reason)));
+	}
+
+	private static String client(Object details) {
+		return Throttle.client((details instanceof WebAuthenticationDetails web) ? web.getRemoteAddress() : null);
 	}
 
 	/**

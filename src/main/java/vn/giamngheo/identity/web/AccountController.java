@@ -1,5 +1,6 @@
 package vn.giamngheo.identity.web;
 
+import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,10 @@ class AccountController {
 
 	private final AccessTokens tokens;
 
-	AccountController(CurrentActor current, AccessTokens tokens) {
+	private final Clock clock;
+
+	AccountController(CurrentActor current, AccessTokens tokens, Clock clock) {
+		this.clock = clock;
 		this.current = current;
 		this.tokens = tokens;
 	}
@@ -37,6 +41,7 @@ class AccountController {
 		model.addAttribute("actor", this.current.get());
 		model.addAttribute("role", this.current.role());
 		model.addAttribute("tokens", this.tokens.mine());
+		model.addAttribute("now", this.clock.instant());
 		return "account";
 	}
 

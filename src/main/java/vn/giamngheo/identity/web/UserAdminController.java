@@ -1,5 +1,6 @@
 package vn.giamngheo.identity.web;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,7 +35,10 @@ class UserAdminController {
 
 	private final AccessTokens tokens;
 
-	UserAdminController(UserDirectory directory, AccessTokens tokens) {
+	private final Clock clock;
+
+	UserAdminController(UserDirectory directory, AccessTokens tokens, Clock clock) {
+		this.clock = clock;
 		this.directory = directory;
 		this.tokens = tokens;
 	}
@@ -82,6 +86,7 @@ class UserAdminController {
 		model.addAttribute("user", user);
 		model.addAttribute("form", UserForm.of(user));
 		model.addAttribute("tokens", this.tokens.of(id));
+		model.addAttribute("now", this.clock.instant());
 		return "admin/user-form";
 	}
 
@@ -97,6 +102,7 @@ class UserAdminController {
 		catch (DomainException ex) {
 			model.addAttribute("user", this.directory.get(id));
 			model.addAttribute("tokens", this.tokens.of(id));
+			model.addAttribute("now", this.clock.instant());
 			return invalid(ex, model, "admin/user-form");
 		}
 	}

@@ -1,62 +1,41 @@
 package vn.giamngheo.review.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import vn.giamngheo.shared.throttle.Limit;
+import vn.giamngheo.shared.throttle.Throttle;
+
 /**
- * Limits complaints filed from the public posting page: at most {@link #LIMIT} per client
- * address in any {@link #WINDOW}. Kept in memory (one application instance; a restart
- * forgets it), which is enough to stop a script flooding a commune's complaint list.
+ * Limits complaints filed from the public posting page per client (the shared
+ * {@link Throttle}, ADR 0019): {@link #FREE} pass at once, then the client waits
+ * {@link #WAIT}, doubling for each further complaint while the count has not leaked away
+ * (one every two minutes). Stored in the database, so a restart or a second application
+ * node does not reset it.
  */
 @Component
 class PublicComplaintLimiter {
 
-	static final int LIMIT = 5;
+	static final int FREE = 5;
 
-	static final Duration WINDOW = Duration.ofMinutes(10);
+	static final Duration WAIT = Duration.ofMinutes(10);
 
-	/** Clients remembered at most; beyond, the oldest entries are forgotten. */
-	private static final int CLIENTS = 10_000;
+	static final Limit LIMIT = new Limit("complaint", FREE, WAIT, Duration.ofHours(2), Duration.ofMinutes(2));
 
-	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+	private final Throttle throttle;
 
-	private final Clock clock;
-
-	PublicComplaintLimiter(Clock clock) {
-		this.clock = clock;
+	PublicComplaintLimiter(Throttle throttle) {
+		this.throttle = throttle;
 	}
 
 	/**
-	 * Counts one attempt of the client.
-	 * @return whether it is allowed
+	 * Counts one complaint of the client, unless it must wait.
+	 * @param address the request's remote address (the real client behind the proxy)
+	 * @return zero when allowed, else how long the client must wait
 	 */
-	boolean allow(String client) {
-		Instant now = this.clock.instant();
-		if (this.recent.size() > CLIENTS) {
-			this.recent.entrySet().removeIf((e) -> {
-				synchronized (e.getValue()) {
-					return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(WINDOW));
-				}
-			});
-		}
-		Deque<Instant> times = this.recent.computeIfAbsent(client, (k) -> new ArrayDeque<>());
-		synchronized (times) {
-			while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-				times.pollFirst();
-			}
-			if (times.size() >= LIMIT) {
-				return false;
-			}
-			times.addLast(now);
-			return true;
-		}
+	Duration acquire(String address) {
+		return this.throttle.acquire(LIMIT, "", Throttle.client(address));
 	}
 
 }

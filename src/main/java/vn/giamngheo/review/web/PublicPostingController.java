@@ -44,8 +44,10 @@ class PublicPostingController {
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String contact,
 			@RequestParam(required = false) String content, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		if (!this.limiter.allow(request.getRemoteAddr())) {
+		java.time.Duration wait = this.limiter.acquire(request.getRemoteAddr());
+		if (!wait.isZero()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
 			model.addAttribute("list", this.postings.publicList(reviewId, communeId));
 			model.addAttribute("limited", true);
 			return "review/public-list";

@@ -26,6 +26,7 @@ import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.web.PageData;
 import vn.giamngheo.targets.AlkireFosterDashboard;
 import vn.giamngheo.targets.AlkireFosterDashboard.View;
 import vn.giamngheo.targets.Boundaries;
@@ -38,6 +39,12 @@ import vn.giamngheo.targets.Targets;
 /** The dashboards page (ECharts) and the CSV of each chart's table. */
 @Controller
 public class DashboardController {
+
+	/** Texts the dashboard's script needs. */
+	static final String[] CHART_LABELS = { "targets.col.poor", "targets.col.near_poor", "targets.col.poor_PLAIN",
+			"targets.col.poor_MOUNTAIN", "targets.col.poor_ETHNIC_MINORITY", "targets.col.poor_URBAN",
+			"targets.col.poor_RURAL", "targets.col.exited", "targets.col.newly_poor", "targets.col.fell_back",
+			"targets.dashboard.target", "targets.map.no-data", "targets.map.legend" };
 
 	private final Dashboards dashboards;
 
@@ -53,9 +60,12 @@ public class DashboardController {
 
 	private final Aggregates aggregates;
 
+	private final PageData pageData;
+
 	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
-			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates) {
+			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates, PageData pageData) {
 		this.aggregates = aggregates;
+		this.pageData = pageData;
 		this.messages = messages;
 		this.alkireFoster = alkireFoster;
 		this.dashboards = dashboards;
@@ -78,6 +88,12 @@ public class DashboardController {
 		Dashboard d = this.dashboards.dashboard((unit != null) ? unit : defaultUnit(), year);
 		model.addAttribute("d", d);
 		model.addAttribute("freshness", this.aggregates.freshness(d.unit().id()));
+		// the charts' data as a JSON block, not inline script (Content-Security-Policy,
+		// ADR 0019)
+		model.addAttribute("chartData",
+				this.pageData.object("overview", d.overview(), "comparison", d.comparison(), "deprivations",
+						d.deprivations(), "flows", d.flows(), "treemap", d.treemap(), "map", d.map(), "targets",
+						d.targetLines(), "labels", this.pageData.labels(CHART_LABELS)));
 		model.addAttribute("ancestors", this.geography.ancestors(d.unit()));
 		model.addAttribute("resolutions", this.targets.resolutions());
 		return "targets/dashboard";
@@ -91,6 +107,10 @@ public class DashboardController {
 		View v = this.alkireFoster.view((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
 		model.addAttribute("v", v);
 		model.addAttribute("freshness", this.aggregates.freshness(v.unit().id()));
+		model.addAttribute("chartData",
+				this.pageData.object("series", v.series(), "units", v.units(), "contributions", v.contributions(),
+						"heatmap", v.heatmap(), "labels", this.pageData.labels("targets.col.af_h", "targets.col.af_a",
+								"targets.col.af_m0", "targets.col.af_contribution", "targets.col.af_censored")));
 		model.addAttribute("groups", AlkireFosterDashboard.GROUPS);
 		model.addAttribute("ancestors", this.geography.ancestors(v.unit()));
 		return "targets/af";
