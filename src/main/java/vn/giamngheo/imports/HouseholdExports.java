@@ -27,6 +27,7 @@ import vn.giamngheo.shared.Handoff;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.PersonalData;
 import vn.giamngheo.shared.scope.PersonalData.Kind;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Export of a filtered household list with members and the chosen year's classification
@@ -62,6 +63,7 @@ public class HouseholdExports {
 
 	/** Checks the filter (units visible, codes valid) before anything is written. */
 	public void check(HouseholdQuery query) {
+		this.actor.require(Permission.HOUSEHOLD_EXPORT);
 		this.registry.search(new HouseholdQuery(query.unitId(), query.villageId(), query.classification(), query.year(),
 				query.q(), 0, 1, "code", false));
 	}
@@ -72,6 +74,7 @@ public class HouseholdExports {
 	 * XML and compression cost about as much as reading, and on two cores they overlap.
 	 */
 	public void xlsx(HouseholdQuery query, Locale locale, OutputStream out) {
+		this.actor.require(Permission.HOUSEHOLD_EXPORT);
 		Labels labels = new Labels(locale);
 		StreamingXlsx xlsx;
 		try {
@@ -127,6 +130,7 @@ public class HouseholdExports {
 
 	/** Writes the list as CSV. */
 	public void csv(HouseholdQuery query, Locale locale, OutputStream out) {
+		this.actor.require(Permission.HOUSEHOLD_EXPORT);
 		Labels labels = new Labels(locale);
 		try {
 			Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

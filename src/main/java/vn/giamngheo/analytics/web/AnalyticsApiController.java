@@ -21,6 +21,8 @@ import vn.giamngheo.analytics.UnitFigures;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Rates, flows, cohorts and deprivations of a unit, read from the aggregates. */
 @RestController
@@ -92,6 +94,7 @@ public class AnalyticsApiController {
 		return this.aggregates.deprivations(unit, year);
 	}
 
+	@Requires(Permission.ANALYTICS_REFRESH)
 	@PostMapping("/refreshes")
 	@Operation(summary = "Tính lại số liệu tổng hợp của một tỉnh (cán bộ tỉnh, quản trị)")
 	public RefreshReport refresh(@RequestParam String province) {
