@@ -85,6 +85,7 @@ public class Reviews {
 
 	@Transactional
 	public Review open(OpenReview command) {
+		Actor actor = this.guard.actor.require(Permission.REVIEW_OPEN);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (command.provinceId() == null) {
 			problems.add(new FieldProblem("provinceId", "error.field.required"));
@@ -95,9 +96,8 @@ public class Reviews {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		Actor actor = this.guard.actor.require(Permission.REVIEW_OPEN);
 		Unit province = this.geography.unit(command.provinceId());
-		this.guard.actor.requireCapture(province.path());
+		this.guard.actor.require(Permission.REVIEW_OPEN, province.path());
 		if (!"province".equals(province.level())) {
 			throw DomainException.invalid(List.of(new FieldProblem("provinceId", "review.field.province")));
 		}
