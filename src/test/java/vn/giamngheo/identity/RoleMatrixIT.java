@@ -87,6 +87,12 @@ class RoleMatrixIT {
 
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+	/**
+	 * An id of nothing: what an allowed call may write must stay the test's own (the
+	 * database is shared with the other tests of the run).
+	 */
+	private static final String NO_SUCH_ID = "999999999";
+
 	@Autowired
 	FixtureFactory fixtures;
 
@@ -292,7 +298,7 @@ class RoleMatrixIT {
 			case "kind" -> "preliminary";
 			case "complaintId", "meetingId", "requestId" -> UUID.randomUUID().toString();
 			case "id" -> idIn(pattern);
-			default -> "1";
+			default -> NO_SUCH_ID;
 		};
 	}
 
@@ -301,7 +307,9 @@ class RoleMatrixIT {
 			return this.f.a.household().toString();
 		}
 		if (pattern.contains("units/")) {
-			return String.valueOf(this.f.a.id());
+			// the fixture's own village: an allowed call may switch it urban or add
+			// attributes
+			return String.valueOf(this.f.a.villageId());
 		}
 		if (pattern.contains("imports/")) {
 			return UUID.randomUUID().toString();
@@ -312,7 +320,7 @@ class RoleMatrixIT {
 		if (pattern.contains("tokens/")) {
 			return String.valueOf(this.tokenId);
 		}
-		return "1";
+		return NO_SUCH_ID;
 	}
 
 	AbstractMockHttpServletRequestBuilder<?> request(Endpoint e, Authentication who) throws Exception {
@@ -398,7 +406,7 @@ class RoleMatrixIT {
 			return "csv";
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-			return "1";
+			return NO_SUCH_ID;
 		}
 		return "x";
 	}
@@ -423,7 +431,7 @@ class RoleMatrixIT {
 			if (n.equals("year")) {
 				return LocalDate.now().getYear();
 			}
-			return (n.contains("unit") || n.contains("commune")) ? this.f.a.id() : 1;
+			return (n.contains("unit") || n.contains("commune")) ? this.f.a.id() : Long.parseLong(NO_SUCH_ID);
 		}
 		if (raw == LocalDate.class) {
 			return LocalDate.now().toString();
