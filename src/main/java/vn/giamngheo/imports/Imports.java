@@ -53,7 +53,6 @@ import vn.giamngheo.shared.scope.Permission;
 @Service
 public class Imports {
 
-	/** Roles that may import: those that capture household data. */
 	private final ImportJobRepository jobs;
 
 	private final ImportRunner runner;

@@ -166,6 +166,12 @@ class RolePermissionsIT {
 			.params("HH-2-" + this.f.tag, this.f.a.id(), second.id(), second.path())
 			.query(UUID.class)
 			.single();
+		// with its head, like every household (province reports count persons)
+		this.jdbc.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
+				+ " ethnicity_code, relation) values (?, '49', 'Hộ thôn hai', 'ho thon hai', 'F', date '1980-02-03',"
+				+ " '26', 'HEAD')")
+			.param(other)
+			.update();
 		LocalDate today = LocalDate.now();
 		long provinceId = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)
