@@ -7,6 +7,7 @@
 #                 script falls back to /api/v1/audit-events?unit=20464@2024&size=50.
 # Environment:    PORT (18081) DB_PORT (54391) DURATION (15s) CONNECTIONS (8) THREADS (1)
 #                 SCOPED_USER (xa.dang, commune officer of Xã Dang) ROUNDS (4) WARMUP (10s)
+#                 JAR (target/giamngheo.jar; another build to compare before/after)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18081}
@@ -20,7 +21,7 @@ URL_PATH=${1:-${URL_PATH:-/api/v1/households?size=50}}
 SCOPED_USER=${SCOPED_USER:-xa.dang}
 BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-JAR=target/giamngheo.jar
+JAR=${JAR:-target/giamngheo.jar}   # JAR=other.jar compares another build on the same machine
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 DATA=$(mktemp -d)
 java -Xmx512m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \

@@ -32,6 +32,7 @@ import vn.giamngheo.shared.work.PendingWork.Backlog;
 import vn.giamngheo.standards.af.AfSpec;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * The analytics of the registry, read from precomputed aggregates. Other capabilities
@@ -166,7 +167,7 @@ public class Aggregates {
 	 * A refresh asked for by a user (province officer or administrator) for a province.
 	 */
 	public RefreshReport refreshByUser(String provinceCode) {
-		this.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER);
+		this.actor.require(Permission.ANALYTICS_REFRESH);
 		if (provinceCode == null || !provinceCode.matches("[0-9]{2}")) {
 			throw DomainException.invalid(List.of(new FieldProblem("province", "error.field.invalid", provinceCode)));
 		}
@@ -175,7 +176,7 @@ public class Aggregates {
 			.filter((u) -> "province".equals(u.level()) && "2024".equals(u.edition()))
 			.findFirst()
 			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
-		this.actor.requireCapture(province.path());
+		this.actor.require(Permission.ANALYTICS_REFRESH, province.path());
 		return refreshProvince(provinceCode);
 	}
 

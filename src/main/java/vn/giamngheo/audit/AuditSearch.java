@@ -29,6 +29,7 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.ActorSource;
 import vn.giamngheo.shared.scope.PersonalData;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Searching and exporting the audit trail, always within the searcher's view scope. The
@@ -212,8 +213,8 @@ public class AuditSearch {
 			sql.append(" and household_id = ?");
 			params.add(c.household());
 		}
-		else if (!actor.hasRole("SYSTEM_ADMIN") && !actor.hasRole("AUDITOR")) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.role");
+		else if (!actor.may(Permission.AUDIT_READ)) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.permission.AUDIT_READ");
 		}
 		// Scope: events of units in the view scope; events without a unit (user
 		// administration)

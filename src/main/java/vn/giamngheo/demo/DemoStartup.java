@@ -23,12 +23,15 @@ class DemoStartup implements ApplicationRunner {
 
 	private final vn.giamngheo.targets.Targets targets;
 
+	private final vn.giamngheo.identity.DemoUsers users;
+
 	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
-			vn.giamngheo.targets.Targets targets) {
+			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users) {
 		this.loader = loader;
 		this.properties = properties;
 		this.aggregates = aggregates;
 		this.targets = targets;
+		this.users = users;
 	}
 
 	@Override
@@ -39,6 +42,8 @@ class DemoStartup implements ApplicationRunner {
 		try {
 			DemoLoader.LoadReport report = this.loader.load(this.properties.size(), this.properties.fraction(),
 					this.properties.seedOrDefault());
+			// the demo reviewer captures in villages, which exist from now on
+			this.users.demoVillagesLoaded();
 			// the seeds' resolutions, and the aggregates their progress is read from
 			this.targets.loadBundled();
 			if (report.loadedAnything() || !this.aggregates.hasAggregates()) {

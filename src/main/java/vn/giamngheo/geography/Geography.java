@@ -17,6 +17,7 @@ import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -108,9 +109,9 @@ public class Geography {
 
 	@Transactional
 	public Unit createVillage(long communeId, String type, String name) {
+		this.actor.require(Permission.UNIT_EDIT);
 		Unit commune = unit(communeId);
-		Actor current = this.actor.get();
-		this.actor.requireCapture(commune.path());
+		Actor current = this.actor.require(Permission.UNIT_EDIT, commune.path());
 		String cleanName = TextNormalizer.clean(name);
 		if (!commune.isCommune()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "geography.village.parent-not-commune");
@@ -139,9 +140,9 @@ public class Geography {
 
 	@Transactional
 	public Unit overrideUrban(long unitId, boolean urban, int version) {
+		this.actor.require(Permission.UNIT_EDIT);
 		Unit unit = unit(unitId);
-		Actor current = this.actor.get();
-		this.actor.requireCapture(unit.path());
+		Actor current = this.actor.require(Permission.UNIT_EDIT, unit.path());
 		if (this.units.updateUrban(unitId, urban, version) == 0) {
 			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", unit.version(), version);
 		}
@@ -153,9 +154,9 @@ public class Geography {
 	@Transactional
 	public UnitAttribute addAttribute(long unitId, String attribute, String value, LocalDate from, LocalDate to,
 			String legalBasis, String note) {
+		this.actor.require(Permission.UNIT_EDIT);
 		Unit unit = unit(unitId);
-		Actor current = this.actor.get();
-		this.actor.requireCapture(unit.path());
+		Actor current = this.actor.require(Permission.UNIT_EDIT, unit.path());
 		if (attribute == null || !ATTRIBUTES.contains(attribute)) {
 			throw DomainException.invalid(List.of(new FieldProblem("attribute", "error.field.invalid", attribute)));
 		}
@@ -179,11 +180,11 @@ public class Geography {
 
 	@Transactional
 	public void voidAttribute(long attributeId, String reason) {
+		this.actor.require(Permission.UNIT_EDIT);
 		UnitAttribute attribute = this.units.findAttribute(attributeId)
 			.orElseThrow(() -> DomainException.notFound("UNIT_ATTRIBUTE", attributeId));
 		Unit unit = unit(attribute.unitId());
-		Actor current = this.actor.get();
-		this.actor.requireCapture(unit.path());
+		Actor current = this.actor.require(Permission.UNIT_EDIT, unit.path());
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
 		}

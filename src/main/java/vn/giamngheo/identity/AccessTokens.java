@@ -22,6 +22,7 @@ import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.identity.persistence.UserRepository.TokenMatch;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Personal access tokens: {@code gnp_} + 32 random bytes (base64url). Only the SHA-256 of
@@ -58,6 +59,7 @@ public class AccessTokens {
 	/** Issues a token to the signed-in user. The secret is in the result only. */
 	@Transactional
 	public IssuedToken issue(String name, Integer days) {
+		this.current.require(Permission.OWN_ACCOUNT);
 		long userId = this.current.userId();
 		if (userId < 0) {
 			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.role");
@@ -89,15 +91,16 @@ public class AccessTokens {
 
 	/** Tokens of any user (administrator). */
 	public List<AccessToken> of(long userId) {
-		this.current.requireRole(Role.SYSTEM_ADMIN);
+		this.current.require(Permission.USER_ADMIN);
 		return this.users.tokensOf(userId);
 	}
 
 	/** Revokes a token: the owner's own, or any for the administrator. Unknown → 404. */
 	@Transactional
 	public void revoke(long tokenId) {
+		this.current.require(Permission.OWN_ACCOUNT);
 		AccessToken token = this.users.token(tokenId)
-			.filter((t) -> t.userId() == this.current.userId() || this.current.role() == Role.SYSTEM_ADMIN)
+			.filter((t) -> t.userId() == this.current.userId() || this.current.may(Permission.USER_ADMIN))
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
 		if (this.users.revokeToken(token.id())) {
 			this.audit.record(new AuditEntry(this.current.get().username(), "REVOKE", "TOKEN",

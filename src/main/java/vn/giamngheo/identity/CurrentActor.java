@@ -11,12 +11,14 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.ActorSource;
 import vn.giamngheo.shared.scope.DataScope;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * The actor of the current request, for application services. Services ask this bean
- * (never the controller) for the scope, so a new endpoint cannot forget it. The actor is
- * resolved once per login or token lookup and kept in the principal, so a call costs a
- * field read.
+ * (never the controller) for the role's permission and the scope, so a new endpoint
+ * cannot forget them: {@link #require(Permission, String)} for a write,
+ * {@link #requireView} for a read. The actor is resolved once per login or token lookup
+ * and kept in the principal, so a call costs a field read and a bit test.
  */
 @Component
 public class CurrentActor implements ActorSource {
@@ -84,7 +86,80 @@ public class CurrentActor implements ActorSource {
 	}
 
 	/**
-	 * Refuses the call unless the current user has one of the roles (403).
+	 * Refuses the call unless the current user's role grants the permission (403, with a
+	 * message naming the action). Call it first, before records are looked up, where the
+	 * unit is not known yet; then {@link #require(Permission, String)} or
+	 * {@link #requireCapture} once it is.
+	 * @param permission what the caller wants to do
+	 * @return the actor
+	 */
+	public Actor require(Permission permission) {
+		Actor actor = get();
+		if (!actor.may(permission)) {
+			throw forbidden(permission);
+		}
+		return actor;
+	}
+
+	/**
+	 * The check of a write: the role grants the permission (else 403 naming the action),
+	 * the unit is in the view scope (else 404) and in the capture scope (else 403).
+	 * @param permission what the caller wants to do
+	 * @param unitPath materialised path of the record's unit
+	 * @return the actor
+	 */
+	public Actor require(Permission permission, String unitPath) {
+		require(permission);
+		return requireCapture(unitPath);
+	}
+
+	/**
+	 * As {@link #require(Permission, String)} for a step that more than one permission
+	 * allows (e.g. writing a recognised class: the annual review's recognition or an
+	 * in-year decision).
+	 * @param unitPath materialised path of the record's unit
+	 * @param permissions any of these
+	 * @return the actor
+	 */
+	public Actor requireAny(String unitPath, Permission... permissions) {
+		Actor actor = get();
+		for (Permission p : permissions) {
+			if (actor.may(p)) {
+				return requireCapture(unitPath);
+			}
+		}
+		throw forbidden(permissions[0]);
+	}
+
+	/**
+	 * The check of recording support delivered to a household: the permission and the
+	 * scope as {@link #require(Permission, String)}, and a partner only for the support
+	 * of its own agency (403).
+	 * @param agency the agency that delivers the support ({@code VBSP}...)
+	 * @param unitPath materialised path of the household's unit
+	 * @return the actor
+	 */
+	public Actor requireSupport(String agency, String unitPath) {
+		Actor actor = require(Permission.SUPPORT_RECORD, unitPath);
+		if (actor.hasRole(Role.PARTNER.name()) && (agency == null || !agency.equals(actor.agency()))) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.agency");
+		}
+		return actor;
+	}
+
+	/** Whether the current user's role grants the permission (for pages and filters). */
+	public boolean may(Permission permission) {
+		return get().may(permission);
+	}
+
+	private static DomainException forbidden(Permission permission) {
+		return new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.permission." + permission.name());
+	}
+
+	/**
+	 * Refuses the call unless the current user has one of the roles (403). Prefer
+	 * {@link #require(Permission)}: what a role may do is written in {@link RoleMatrix}
+	 * only.
 	 * @param roles allowed roles
 	 * @return the actor
 	 */

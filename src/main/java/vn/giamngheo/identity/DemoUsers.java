@@ -20,10 +20,11 @@ import vn.giamngheo.shared.scope.Actor;
  * demo data is enabled, one demo user per role in the two demo provinces (Lai Châu, Quảng
  * Nam), printed with their password and scope. A production start
  * ({@code giamngheo.production=true}) refuses the default admin password and refuses to
- * create demo users. Documented in {@code docs/demo-users.md}.
+ * create demo users. Runs before the demo data is loaded ({@code DemoStartup}), which
+ * then gives the demo reviewer its villages. Documented in {@code docs/demo-users.md}.
  */
 @Component
-@Order(0)
+@Order(-1)
 public class DemoUsers implements ApplicationRunner {
 
 	/** The password of every demo user — for demo data only. */
@@ -46,13 +47,20 @@ public class DemoUsers implements ApplicationRunner {
 			new Demo("xa.silolau", "Cán bộ xã Sì Lở Lầu", Role.COMMUNE_OFFICER, List.of("03550@2024"),
 					List.of("03550@2024")),
 			new Demo("xa.dang", "Cán bộ xã Dang", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024")),
-			new Demo("ctv.dang", "Cộng tác viên rà soát xã Dang", Role.REVIEWER, List.of("20464@2024"),
-					List.of("20464@2024")),
+			new Demo("ctv.dang", "Cộng tác viên rà soát xã Dang", Role.REVIEWER, List.of("20464@2024"), List.of()),
 			new Demo("lanhdao.laichau", "Lãnh đạo tỉnh Lai Châu", Role.LEADER, List.of("12@2024"), List.of()),
 			new Demo("lanhdao.taygiang", "Lãnh đạo huyện Tây Giang", Role.LEADER, List.of("504@2024"), List.of()),
 			new Demo("nhcsxh.quangnam", "Ngân hàng CSXH Quảng Nam", Role.PARTNER, List.of("49@2024"),
 					List.of("49@2024"), Agency.VBSP),
 			new Demo("kiemtoan", "Kiểm toán viên", Role.AUDITOR, List.of("12@2024", "49@2024"), List.of()));
+
+	/**
+	 * The villages of Xã Dang the demo reviewer captures in, given once the demo villages
+	 * exist ({@link #demoVillagesLoaded}): a reviewer captures in villages only.
+	 */
+	static final List<String> REVIEWER_VILLAGES = List.of("20464-01@local", "20464-02@local");
+
+	static final String DEMO_REVIEWER = "ctv.dang";
 
 	private final UserDirectory directory;
 
@@ -113,6 +121,22 @@ public class DemoUsers implements ApplicationRunner {
 		}
 		log.info("Demo users created (demo data only — tài khoản demo, chỉ dùng cho dữ liệu mô phỏng;"
 				+ " passwords / mật khẩu: docs/demo-users.md):\n  {}", String.join("\n  ", lines));
+	}
+
+	/**
+	 * Gives the demo reviewer its villages when they exist and it has none yet (the demo
+	 * users are made before the demo data, the villages with the data).
+	 */
+	public void demoVillagesLoaded() {
+		if (!this.demoEnabled) {
+			return;
+		}
+		this.users.findPrincipal(DEMO_REVIEWER)
+			.filter((u) -> u.role() == Role.REVIEWER && u.actor().scope().capturePaths().isEmpty())
+			.ifPresent((u) -> {
+				this.directory.replaceCaptureUnchecked(u.id(), REVIEWER_VILLAGES, Actor.SYSTEM.username());
+				log.info("Demo reviewer {} captures in {}", DEMO_REVIEWER, REVIEWER_VILLAGES);
+			});
 	}
 
 	/**

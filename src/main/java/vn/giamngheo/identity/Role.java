@@ -2,9 +2,11 @@ package vn.giamngheo.identity;
 
 import java.util.Set;
 
+import vn.giamngheo.shared.scope.Permission;
+
 /**
- * The roles of the system. A user has one role; what the role may do is decided here,
- * where the user may do it by the user's data scope.
+ * The roles of the system. A user has one role; what the role may do is its row of the
+ * permission matrix ({@link RoleMatrix}), where the user may do it the user's data scope.
  */
 public enum Role {
 
@@ -43,9 +45,14 @@ public enum Role {
 		return READ_ONLY.contains(this);
 	}
 
-	/** May search and export the audit trail (within the view scope). */
-	public boolean readsAuditTrail() {
-		return this == SYSTEM_ADMIN || this == AUDITOR;
+	/** What the role may do: its row of the {@link RoleMatrix permission matrix}. */
+	public Set<Permission> permissions() {
+		return RoleMatrix.of(this);
+	}
+
+	/** Whether the role may do it. */
+	public boolean may(Permission permission) {
+		return RoleMatrix.allows(this, permission);
 	}
 
 	/**

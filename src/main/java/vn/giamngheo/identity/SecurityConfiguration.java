@@ -5,12 +5,15 @@ import java.time.Clock;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -26,13 +29,16 @@ import vn.giamngheo.identity.security.LoginThrottle;
 import vn.giamngheo.identity.security.LoginThrottleFilter;
 import vn.giamngheo.identity.security.PrincipalRefreshFilter;
 import vn.giamngheo.identity.security.ProblemResponses;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Form login with sessions and CSRF for pages and session API calls; bearer personal
  * access tokens for {@code /api/**} and {@code /actuator/**} (exempt from CSRF).
  * Unauthenticated or forbidden API calls get problem+json 401/403, pages a redirect to
- * the login page / the 403 page. Role checks here are coarse; the data scope is checked
- * in the services ({@link CurrentActor}).
+ * the login page / the 403 page. The URL rules here are coarse (user administration,
+ * audit trail, operations), taken from the permission matrix; the role's permission and
+ * the data scope of every call are checked in the services
+ * ({@link CurrentActor#require}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -51,6 +57,15 @@ public class SecurityConfiguration {
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The coarse URL rule of a whole area, from the same matrix the services ask
+	 * ({@link RoleMatrix}): a second layer, the services check every call.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> may(Permission permission) {
+		return (authentication, context) -> new AuthorizationDecision(authentication.get() != null
+				&& authentication.get().getPrincipal() instanceof SignedInUser user && user.role().may(permission));
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -83,9 +98,9 @@ public class SecurityConfiguration {
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.SYSTEM_ADMIN.name())
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
-			.hasRole(Role.SYSTEM_ADMIN.name())
+			.access(may(Permission.USER_ADMIN))
 			.requestMatchers("/audit", "/audit/**")
-			.hasAnyRole(Role.SYSTEM_ADMIN.name(), Role.AUDITOR.name())
+			.access(may(Permission.AUDIT_READ))
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")

@@ -85,7 +85,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 		return this.agency;
 	}
 
-	/** The actor: role codes and data scope. Read-only roles get no capture scope. */
+	/**
+	 * The actor: role codes, the role's permissions and the data scope. Read-only roles
+	 * get no capture scope.
+	 */
 	public Actor actor() {
 		Actor a = this.actor;
 		if (a == null) {
@@ -94,7 +97,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 			boolean viewAll = this.viewNation || captureAll;
 			DataScope scope = (viewAll && captureAll) ? DataScope.NATION : new DataScope(false,
 					viewAll ? List.of("/") : union(this.viewPaths, capture), captureAll ? List.of("/") : capture);
-			a = new Actor(this.username, this.role.codes(), scope, (this.agency != null) ? this.agency.name() : null);
+			a = new Actor(this.username, this.role.codes(), scope, (this.agency != null) ? this.agency.name() : null,
+					this.role.permissions());
 			this.actor = a;
 		}
 		return a;

@@ -18,6 +18,7 @@ import vn.giamngheo.identity.security.LoginThrottle;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Users, their role and data scope: the identity capability's face. Only the system
@@ -66,13 +67,13 @@ public class UserDirectory {
 	}
 
 	public List<UserAccount> list(String query, int page, int size) {
-		this.current.requireRole(Role.SYSTEM_ADMIN);
+		this.current.require(Permission.USER_ADMIN);
 		int limit = Math.max(1, Math.min(size, 200));
 		return withDelays(this.users.list(query, limit, Math.max(0, page) * limit));
 	}
 
 	public UserAccount get(long id) {
-		this.current.requireRole(Role.SYSTEM_ADMIN);
+		this.current.require(Permission.USER_ADMIN);
 		return withDelays(List.of(this.users.find(id).orElseThrow(() -> DomainException.notFound("USER", id)))).get(0);
 	}
 
@@ -88,7 +89,7 @@ public class UserDirectory {
 
 	@Transactional
 	public UserAccount create(NewUser user) {
-		this.current.requireRole(Role.SYSTEM_ADMIN);
+		this.current.require(Permission.USER_ADMIN);
 		return createUnchecked(user, false, this.current.get().username());
 	}
 
@@ -108,6 +109,7 @@ public class UserDirectory {
 		Agency agency = agency(role, user.agency(), problems);
 		List<UnitRef> view = units("viewUnits", user.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", user.captureUnits(), problems);
+		reviewerVillages(role, user.captureNation(), capture, problems);
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
@@ -124,13 +126,14 @@ public class UserDirectory {
 
 	@Transactional
 	public UserAccount update(long id, UserChange change) {
-		this.current.requireRole(Role.SYSTEM_ADMIN);
+		this.current.require(Permission.USER_ADMIN);
 		UserAccount before = get(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		Role role = role(change.role(), problems);
 		Agency agency = agency(role, change.agency(), problems);
 		List<UnitRef> view = units("viewUnits", change.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", change.captureUnits(), problems);
+		reviewerVillages(role, change.captureNation(), capture, problems);
 		boolean newPassword = change.newPassword() != null && !change.newPassword().isEmpty();
 		if (newPassword) {
 			checkPassword(change.newPassword(), false, problems);
@@ -166,6 +169,46 @@ public class UserDirectory {
 				"USER", String.valueOf(id), null, null, null, diff, null));
 		this.changes.changed(id);
 		return after;
+	}
+
+	/**
+	 * A reviewer captures only in villages (ADR 0016): the capture units of a reviewer
+	 * are villages, never the nation. Which households of those villages the reviewer
+	 * surveys the commune officer assigns in each review.
+	 */
+	private static void reviewerVillages(Role role, boolean captureNation, List<UnitRef> capture,
+			List<FieldProblem> problems) {
+		if (role != Role.REVIEWER) {
+			return;
+		}
+		if (captureNation) {
+			problems.add(new FieldProblem("captureNation", "error.field.reviewer-nation"));
+		}
+		for (UnitRef unit : capture) {
+			if (!"village".equals(unit.level())) {
+				problems.add(new FieldProblem("captureUnits", "error.field.reviewer-villages", unit.name()));
+			}
+		}
+	}
+
+	/**
+	 * Replaces a user's capture units without the administrator check: the demo seed,
+	 * which gives the demo reviewer villages once the demo villages are loaded.
+	 */
+	@Transactional
+	void replaceCaptureUnchecked(long id, List<String> captureUnits, String actor) {
+		UserAccount before = this.users.find(id).orElseThrow(() -> DomainException.notFound("USER", id));
+		List<FieldProblem> problems = new ArrayList<>();
+		List<UnitRef> capture = units("captureUnits", captureUnits, problems);
+		reviewerVillages(before.role(), before.captureNation(), capture, problems);
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		this.users.replaceScope(id, "CAPTURE", capture);
+		UserAccount after = this.users.find(id).orElseThrow();
+		this.audit.record(new AuditEntry(actor, "UPDATE", "USER", String.valueOf(id), null, null, null,
+				AuditTrail.diff(auditView(before), auditView(after)), null));
+		this.changes.changed(id);
 	}
 
 	private static Map<String, Object> auditView(UserAccount u) {

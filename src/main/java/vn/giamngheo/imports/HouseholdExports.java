@@ -36,6 +36,7 @@ import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.PersonalData;
 import vn.giamngheo.shared.scope.PersonalData.Kind;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Export of a filtered household list with members and the chosen year's classification
@@ -96,7 +97,7 @@ public class HouseholdExports {
 	 * @return the export to write
 	 */
 	public Prepared prepare(HouseholdQuery query, String format) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.HOUSEHOLD_EXPORT);
 		List<Field> columns = this.profiles.columns(current);
 		boolean members = !ExportProfiles.perHousehold(columns);
 		HouseholdRegistry.ExportScope scope = this.registry.exportScope(query, members);

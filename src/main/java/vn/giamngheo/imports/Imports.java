@@ -42,6 +42,7 @@ import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Bulk import of household survey files: upload (stored, checked in the background as a
@@ -51,10 +52,6 @@ import vn.giamngheo.shared.scope.Actor;
  */
 @Service
 public class Imports {
-
-	/** Roles that may import: those that capture household data. */
-	static final Role[] IMPORTERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-			Role.COMMUNE_OFFICER };
 
 	private final ImportJobRepository jobs;
 
@@ -94,7 +91,7 @@ public class Imports {
 	 * @return the job
 	 */
 	public ImportJob upload(String fileName, InputStream in) {
-		Actor current = this.actor.requireRole(IMPORTERS);
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		if (!current.scope().nation() && current.scope().capturePaths().isEmpty()) {
 			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
 		}
@@ -114,8 +111,12 @@ public class Imports {
 		return this.jobs.find(id).orElseThrow();
 	}
 
-	/** A job of the current user (any job for the administrator), or NOT_FOUND. */
+	/**
+	 * A job of the current user (any job for the administrator), or NOT_FOUND; 403 for a
+	 * role that may not import.
+	 */
 	public ImportJob job(UUID id) {
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = this.jobs.find(id).orElseThrow(() -> DomainException.notFound("IMPORT", id));
 		Actor current = this.actor.get();
 		if (!job.uploadedBy().equals(current.username()) && !current.hasRole(Role.SYSTEM_ADMIN.name())) {
@@ -126,8 +127,7 @@ public class Imports {
 
 	/** The current user's jobs (all for the administrator), newest first. */
 	public List<ImportJob> list() {
-		Actor current = this.actor.get();
-		this.actor.requireRole(IMPORTERS);
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		return this.jobs.list(current.hasRole(Role.SYSTEM_ADMIN.name()) ? null : current.username(), 100);
 	}
 
@@ -161,8 +161,8 @@ public class Imports {
 	 * @return the job
 	 */
 	public ImportJob commit(UUID id, String mode) {
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = job(id);
-		this.actor.requireRole(IMPORTERS);
 		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
 		}
@@ -186,8 +186,8 @@ public class Imports {
 	 * get their old values back. Refused when someone changed those rows since.
 	 */
 	public ImportJob revert(UUID id) {
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = job(id);
-		Actor current = this.actor.requireRole(IMPORTERS);
 		if (!job.revertible()) {
 			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-revertible", job.status());
 		}
@@ -301,8 +301,8 @@ public class Imports {
 	 * @return the job
 	 */
 	public ImportJob map(UUID id, Map<String, SheetMapping> mapping) {
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = job(id);
-		this.actor.requireRole(IMPORTERS);
 		if (!"VALIDATED".equals(job.status())) {
 			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
 		}
@@ -335,8 +335,8 @@ public class Imports {
 	 * @return the job
 	 */
 	public ImportJob separate(UUID id, List<String> codes) {
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = job(id);
-		this.actor.requireRole(IMPORTERS);
 		if (codes == null || codes.isEmpty() || codes.size() > 10_000
 				|| codes.stream().anyMatch((c) -> c == null || c.isBlank() || c.length() > 50)) {
 			throw DomainException.invalid(List.of(new FieldProblem("codes", "imports.separate.invalid")));
@@ -363,12 +363,12 @@ public class Imports {
 
 	/** Refuses (403) a user who may not import. */
 	public void requireImporter() {
-		this.actor.requireRole(IMPORTERS);
+		this.actor.require(Permission.REGISTRY_IMPORT);
 	}
 
 	/** The template for the current user's scope. */
 	public void template(Locale locale, OutputStream out) {
-		this.actor.requireRole(IMPORTERS);
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		this.workbooks.template(locale, out);
 	}
 

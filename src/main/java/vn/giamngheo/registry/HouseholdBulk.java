@@ -29,13 +29,15 @@ import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * The registry's bulk face for file imports: look-ups by many keys at once and a set of
  * changes written in the caller's transaction (COPY for new rows, batches for updates),
- * each row checked against the capture scope and audited with old and new values like the
- * one-at-a-time {@link HouseholdRegistry}.
+ * checked against the permission (import; recognition) and each row against the capture
+ * scope, and audited with old and new values like the one-at-a-time
+ * {@link HouseholdRegistry}.
  */
 @Service
 public class HouseholdBulk {
@@ -103,7 +105,7 @@ public class HouseholdBulk {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void apply(Changes changes, String reason) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		Map<UUID, String> paths = checkScope(current, changes);
 		this.bulk.insertHouseholds(changes.newHouseholds());
 		this.bulk.updateHouseholds(changes.householdUpdates().stream().map(HouseholdUpdate::after).toList());
@@ -142,7 +144,7 @@ public class HouseholdBulk {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void stage(UUID batch, Snapshot snapshot, Changes changes, String reason) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		Map<UUID, String> paths = checkScope(current, changes);
 		dropStaged(batch);
 		this.bulk.stage(batch, snapshot.fingerprint(), snapshot.provinces(), changes.newHouseholds(),
@@ -172,6 +174,7 @@ public class HouseholdBulk {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean applyStaged(UUID batch, String reason) {
+		this.actor.require(Permission.REGISTRY_IMPORT);
 		Laps laps = new Laps();
 		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
 		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
@@ -298,10 +301,10 @@ public class HouseholdBulk {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordRecognised(List<RecognisedAssessment> recognised) {
+		Actor current = this.actor.require(Permission.REVIEW_RECOGNITION);
 		if (recognised.isEmpty()) {
 			return;
 		}
-		Actor current = this.actor.get();
 		Map<UUID, Household> households = new HashMap<>();
 		for (Household h : this.bulk.byIds(recognised.stream().map(RecognisedAssessment::householdId).toList())) {
 			households.put(h.id(), h);
@@ -392,7 +395,7 @@ public class HouseholdBulk {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void revert(Collection<UUID> createdHouseholds, Collection<UUID> createdMembers,
 			Collection<UUID> createdAssessments, Changes restore, OffsetDateTime since, String reason) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		List<UUID> touchedHouseholds = new ArrayList<>(createdHouseholds);
 		restore.householdUpdates().forEach((u) -> touchedHouseholds.add(u.before().id()));
 		List<UUID> touchedMembers = new ArrayList<>(createdMembers);

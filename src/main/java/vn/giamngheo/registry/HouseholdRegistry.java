@@ -32,6 +32,7 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.DataScope;
+import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.PersonalData;
 
 /**
@@ -259,6 +260,18 @@ public class HouseholdRegistry {
 		return household;
 	}
 
+	/**
+	 * A household the user may edit (for the edit forms): the registry-edit permission
+	 * (403), visible (404) and in the capture scope (403).
+	 */
+	@Transactional(readOnly = true)
+	public Household editable(UUID id) {
+		this.actor.require(Permission.REGISTRY_EDIT);
+		Household household = household(id);
+		this.actor.require(Permission.REGISTRY_EDIT, household.unitPath());
+		return household;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Member> members(UUID householdId, boolean includeVoided) {
 		household(householdId);
@@ -281,7 +294,7 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public Household create(HouseholdData data, MemberData head) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		List<FieldProblem> problems = new ArrayList<>(data.problems());
 		head.problems(today())
 			.forEach((p) -> problems.add(new FieldProblem("head." + p.field(), p.messageKey(), p.args())));
@@ -292,7 +305,7 @@ public class HouseholdRegistry {
 			throw DomainException.invalid(problems);
 		}
 		Unit village = village(data.villageId());
-		this.actor.requireCapture(village.path());
+		this.actor.require(Permission.REGISTRY_EDIT, village.path());
 		Unit commune = this.geography.unit(village.parentId());
 		refuseDuplicateCccd(head.cccd(), null);
 		String prefix = commune.code() + "-";
@@ -312,14 +325,14 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public Household update(UUID id, int version, HouseholdData data) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		Household before = household(id);
-		this.actor.requireCapture(before.unitPath());
+		this.actor.require(Permission.REGISTRY_EDIT, before.unitPath());
 		if (!data.problems().isEmpty()) {
 			throw DomainException.invalid(data.problems());
 		}
 		Unit village = village(data.villageId());
-		this.actor.requireCapture(village.path());
+		this.actor.require(Permission.REGISTRY_EDIT, village.path());
 		if (village.parentId() != before.communeId()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "registry.household.move-commune");
 		}
@@ -339,9 +352,9 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public void voidHousehold(UUID id, int version, String reason) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		Household before = household(id);
-		this.actor.requireCapture(before.unitPath());
+		this.actor.require(Permission.REGISTRY_EDIT, before.unitPath());
 		requireReason(reason);
 		checkVersion(before.version(), version);
 		if (this.households.voidHousehold(id, version, reason.trim()) == 0) {
@@ -356,9 +369,9 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public Member addMember(UUID householdId, MemberData data) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		Household household = household(householdId);
-		this.actor.requireCapture(household.unitPath());
+		this.actor.require(Permission.REGISTRY_EDIT, household.unitPath());
 		validate(data);
 		if ("HEAD".equals(data.relation())) {
 			throw DomainException.invalid(List.of(new FieldProblem("relation", "registry.head.exists")));
@@ -375,9 +388,9 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public Member updateMember(UUID householdId, UUID memberId, int version, MemberData data) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		Household household = household(householdId);
-		this.actor.requireCapture(household.unitPath());
+		this.actor.require(Permission.REGISTRY_EDIT, household.unitPath());
 		Member before = memberOf(household, memberId);
 		validate(data);
 		if ("HEAD".equals(before.relation()) != "HEAD".equals(data.relation())) {
@@ -403,9 +416,9 @@ public class HouseholdRegistry {
 
 	@Transactional
 	public void voidMember(UUID householdId, UUID memberId, int version, String reason) {
-		Actor current = this.actor.get();
+		Actor current = this.actor.require(Permission.REGISTRY_EDIT);
 		Household household = household(householdId);
-		this.actor.requireCapture(household.unitPath());
+		this.actor.require(Permission.REGISTRY_EDIT, household.unitPath());
 		Member before = memberOf(household, memberId);
 		requireReason(reason);
 		if ("HEAD".equals(before.relation())) {
@@ -433,7 +446,7 @@ public class HouseholdRegistry {
 	public void recordRecognised(RecognisedAssessment recognised) {
 		Actor current = this.actor.get();
 		Household household = household(recognised.householdId());
-		this.actor.requireCapture(household.unitPath());
+		this.actor.requireAny(household.unitPath(), Permission.REVIEW_RECOGNITION, Permission.IN_YEAR_REQUESTS);
 		if (!vn.giamngheo.registry.domain.Codes.CLASSES.contains(recognised.classification())) {
 			throw DomainException.invalid(
 					List.of(new FieldProblem("classification", "error.field.invalid", recognised.classification())));

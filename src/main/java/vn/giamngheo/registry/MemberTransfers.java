@@ -15,13 +15,13 @@ import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.identity.CurrentActor;
-import vn.giamngheo.identity.Role;
 import vn.giamngheo.registry.persistence.HouseholdRepository;
 import vn.giamngheo.registry.persistence.TransferRepository;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.PersonalData;
 
 /**
@@ -35,10 +35,6 @@ import vn.giamngheo.shared.scope.PersonalData;
  */
 @Service
 public class MemberTransfers {
-
-	/** Roles that decide a request of their capture scope. */
-	static final Role[] DECIDERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-			Role.COMMUNE_OFFICER };
 
 	private static final Locale VI = Locale.forLanguageTag("vi");
 
@@ -85,9 +81,9 @@ public class MemberTransfers {
 	@Transactional(readOnly = true)
 	public Lists lists() {
 		Actor current = this.actor.get();
-		Role role = this.actor.role();
 		List<MemberTransfer> open = List.of();
-		if (role != null && List.of(DECIDERS).contains(role)) {
+		// deciding a request is editing the registry (permission matrix, ADR 0016)
+		if (current.may(Permission.REGISTRY_EDIT)) {
 			open = this.transfers.open(current.scope().capturePatterns(), LIMIT)
 				.stream()
 				.map((t) -> t
@@ -114,9 +110,8 @@ public class MemberTransfers {
 	/** Open requests to a household (its page), for whoever may decide them. */
 	@Transactional(readOnly = true)
 	public long openFor(Household household) {
-		Role role = this.actor.role();
-		if (role == null || !List.of(DECIDERS).contains(role)
-				|| !this.actor.get().scope().canCapture(household.unitPath())) {
+		Actor current = this.actor.get();
+		if (!current.may(Permission.REGISTRY_EDIT) || !current.scope().canCapture(household.unitPath())) {
 			return 0;
 		}
 		return this.transfers.openFor(household.id());
@@ -197,8 +192,7 @@ public class MemberTransfers {
 		if (!this.actor.get().scope().canView(t.holderUnitPath())) {
 			throw DomainException.notFound("MEMBER_TRANSFER", id);
 		}
-		this.actor.requireCapture(t.holderUnitPath());
-		this.actor.requireRole(DECIDERS);
+		this.actor.require(Permission.REGISTRY_EDIT, t.holderUnitPath());
 		if (!"OPEN".equals(t.status()) || !t.live()) {
 			throw new DomainException(ErrorCode.CONFLICT, "registry.transfer.closed");
 		}

@@ -27,6 +27,7 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.standards.domain.Classification;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * The in-year (regular) review, Decision 24/2021/QĐ-TTg Art. 5: a household asks to enter
@@ -74,9 +75,9 @@ public class InYearRequests {
 	 */
 	@Transactional
 	public InYearRequest receive(UUID householdId, String form, LocalDate receivedOn, String applicant, String reason) {
-		this.guard.actor.requireRole(ReviewGuard.OFFICERS);
+		this.guard.actor.require(Permission.IN_YEAR_REQUESTS);
 		Household household = this.registry.household(householdId);
-		this.guard.actor.requireCapture(household.unitPath());
+		this.guard.actor.require(Permission.IN_YEAR_REQUESTS, household.unitPath());
 		LocalDate today = this.guard.today();
 		LocalDate received = (receivedOn != null) ? receivedOn : today;
 		if (!FORMS.contains(form) || received.isAfter(today) || applicant == null || applicant.isBlank()
@@ -112,6 +113,7 @@ public class InYearRequests {
 	@Transactional
 	public InYearRequest receive(String householdCode, String form, LocalDate receivedOn, String applicant,
 			String reason) {
+		this.guard.actor.require(Permission.IN_YEAR_REQUESTS);
 		UUID id = this.requests.householdByCode((householdCode == null) ? "" : householdCode.strip())
 			.orElseThrow(() -> DomainException.notFound("HOUSEHOLD", householdCode));
 		return receive(id, form, receivedOn, applicant, reason);
@@ -248,9 +250,9 @@ public class InYearRequests {
 	}
 
 	private InYearRequest writable(UUID id) {
+		this.guard.actor.require(Permission.IN_YEAR_REQUESTS);
 		InYearRequest request = request(id);
-		this.guard.actor.requireCapture(request.unitPath());
-		this.guard.actor.requireRole(ReviewGuard.OFFICERS);
+		this.guard.actor.require(Permission.IN_YEAR_REQUESTS, request.unitPath());
 		return request;
 	}
 

@@ -24,6 +24,7 @@ import vn.giamngheo.review.persistence.ReviewRepository.Meeting;
 import vn.giamngheo.review.persistence.ReviewRepository.Vote;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Step 3: the village meeting (họp dân) — date, chair, attendees and, per surveyed
@@ -66,8 +67,9 @@ public class Meetings {
 	 */
 	@Transactional
 	public Meeting record(UUID reviewId, long communeId, MeetingInput input) {
+		this.guard.actor.require(Permission.REVIEW_MEETING);
 		Review review = this.guard.review(reviewId);
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_MEETING);
 		this.guard.requireWindow(review);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (input.villageId() == null) {

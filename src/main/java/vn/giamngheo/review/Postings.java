@@ -20,6 +20,7 @@ import vn.giamngheo.review.persistence.ReviewRepository.Complaint;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Step 4: public posting (niêm yết công khai) of the agreed list at the village cultural
@@ -52,8 +53,9 @@ public class Postings {
 	 */
 	@Transactional
 	public ReviewUnit post(UUID reviewId, long communeId, int version, LocalDate from, String places) {
+		this.guard.actor.require(Permission.REVIEW_POSTING);
 		Review review = this.guard.review(reviewId);
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_POSTING);
 		this.guard.requireWindow(review);
 		ReviewGuard.checkVersion(unit.version(), version);
 		if (unit.postedFrom() != null) {
@@ -155,8 +157,9 @@ public class Postings {
 	 */
 	@Transactional
 	public Complaint complain(UUID reviewHouseholdId, String complainant, String content) {
+		this.guard.actor.require(Permission.REVIEW_COMPLAINTS);
 		ReviewHousehold rh = this.guard.household(reviewHouseholdId);
-		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId());
+		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId(), Permission.REVIEW_COMPLAINTS);
 		Review review = this.guard.review(rh.reviewId());
 		if (complainant == null || complainant.isBlank() || content == null || content.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("content", "error.field.required")));
@@ -257,10 +260,11 @@ public class Postings {
 	 */
 	@Transactional
 	public Complaint answer(UUID complaintId, int version, String recheckClass, String answer) {
+		this.guard.actor.require(Permission.REVIEW_COMPLAINTS);
 		Complaint complaint = this.reviews.findComplaint(complaintId)
 			.orElseThrow(() -> DomainException.notFound("REVIEW_COMPLAINT", complaintId));
 		ReviewHousehold rh = this.guard.household(complaint.reviewHouseholdId());
-		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId());
+		ReviewUnit unit = this.guard.editableUnit(rh.reviewId(), rh.communeId(), Permission.REVIEW_COMPLAINTS);
 		if (!Transition.CLASSES.contains(recheckClass) || answer == null || answer.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("recheckClass", "review.field.recheck")));
 		}

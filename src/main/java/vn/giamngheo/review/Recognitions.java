@@ -27,6 +27,7 @@ import vn.giamngheo.review.persistence.ReviewRepository;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Step 5: the commune chairman's decision (number, date) recognises the posted list —
@@ -67,8 +68,9 @@ public class Recognitions {
 	@Transactional
 	public Map<Transition, Integer> recognise(UUID reviewId, long communeId, int version, String decisionNo,
 			LocalDate decisionDate, String signer) {
+		this.guard.actor.require(Permission.REVIEW_RECOGNITION);
 		Review review = this.guard.review(reviewId);
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_RECOGNITION);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (decisionNo == null || decisionNo.isBlank()) {
 			problems.add(new FieldProblem("decisionNo", "error.field.required"));

@@ -19,25 +19,16 @@ import vn.giamngheo.review.persistence.ReviewRepository;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
- * The checks every review step makes: the review and commune are in the user's view scope
- * (else not found), the user may write there (else forbidden), the commune is not locked
- * (else conflict), a reviewer sees only the households assigned to them; and the audit
- * row of every step.
+ * The checks every review step makes: the user's role may take the step (else forbidden),
+ * the review and commune are in the user's view scope (else not found), the user may
+ * write there (else forbidden), the commune is not locked (else conflict), a reviewer
+ * sees only the households assigned to them; and the audit row of every step.
  */
 @Component
 class ReviewGuard {
-
-	/** Roles that run a commune's review (lists, meetings, posting, recognition). */
-	static final Role[] OFFICERS = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-			Role.COMMUNE_OFFICER };
-
-	/** Roles of the district level (two-level approval before 1 July 2025). */
-	static final Role[] DISTRICT = { Role.SYSTEM_ADMIN, Role.DISTRICT_OFFICER };
-
-	/** Roles of the province level (final approval, reopening). */
-	static final Role[] PROVINCE = { Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER };
 
 	final ReviewRepository reviews;
 
@@ -97,12 +88,13 @@ class ReviewGuard {
 	}
 
 	/**
-	 * A commune the current officer may work on: capture scope, officer role, not locked.
+	 * A commune the current user may work on for this step: the role's permission (403),
+	 * visible (404), capture scope (403), not locked (409).
 	 */
-	ReviewUnit editableUnit(UUID reviewId, long communeId) {
+	ReviewUnit editableUnit(UUID reviewId, long communeId, Permission step) {
+		this.actor.require(step);
 		ReviewUnit unit = unit(reviewId, communeId);
-		this.actor.requireCapture(unit.unitPath());
-		this.actor.requireRole(OFFICERS);
+		this.actor.require(step, unit.unitPath());
 		requireEditable(unit);
 		return unit;
 	}

@@ -31,6 +31,7 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
+import vn.giamngheo.shared.scope.Permission;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -84,6 +85,7 @@ public class Reviews {
 
 	@Transactional
 	public Review open(OpenReview command) {
+		Actor actor = this.guard.actor.require(Permission.REVIEW_OPEN);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (command.provinceId() == null) {
 			problems.add(new FieldProblem("provinceId", "error.field.required"));
@@ -94,9 +96,8 @@ public class Reviews {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		Actor actor = this.guard.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER);
 		Unit province = this.geography.unit(command.provinceId());
-		this.guard.actor.requireCapture(province.path());
+		this.guard.actor.require(Permission.REVIEW_OPEN, province.path());
 		if (!"province".equals(province.level())) {
 			throw DomainException.invalid(List.of(new FieldProblem("provinceId", "review.field.province")));
 		}
@@ -245,8 +246,9 @@ public class Reviews {
 	 */
 	@Transactional
 	public int generateWorklist(UUID reviewId, long communeId, boolean everyone) {
+		this.guard.actor.require(Permission.REVIEW_WORKLIST);
 		Review review = this.guard.review(reviewId);
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_WORKLIST);
 		this.guard.requireWindow(review);
 		int added = this.reviews.generate(reviewId, communeId, review.year(), everyone);
 		added += this.reviews.addRequests(reviewId, communeId, review.year());
@@ -273,8 +275,9 @@ public class Reviews {
 	@Transactional
 	public ReviewHousehold addScreened(UUID reviewId, long communeId, UUID householdId, List<String> signs,
 			String note) {
+		this.guard.actor.require(Permission.REVIEW_WORKLIST);
 		Review review = this.guard.review(reviewId);
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_WORKLIST);
 		this.guard.requireWindow(review);
 		var household = this.registry.household(householdId);
 		if (household.communeId() != communeId) {
@@ -304,6 +307,7 @@ public class Reviews {
 	@Transactional
 	public ReviewHousehold addScreened(UUID reviewId, long communeId, String householdCode, List<String> signs,
 			String note) {
+		this.guard.actor.require(Permission.REVIEW_WORKLIST);
 		this.guard.unit(reviewId, communeId);
 		UUID id = this.reviews.householdByCode(communeId, (householdCode == null) ? "" : householdCode.strip())
 			.orElseThrow(() -> DomainException.notFound("HOUSEHOLD", householdCode));
@@ -324,7 +328,7 @@ public class Reviews {
 	 */
 	@Transactional
 	public int assign(UUID reviewId, long communeId, long villageId, String reviewer) {
-		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId);
+		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_WORKLIST);
 		Unit village = this.geography.unit(villageId);
 		if (!village.isVillage() || village.parentId() != communeId) {
 			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
@@ -426,13 +430,12 @@ public class Reviews {
 	public ReviewUnit signOff(UUID reviewId, long communeId, SignOff.Action action, int version, String reason) {
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.unit(review, communeId);
-		this.guard.actor.requireCapture(unit.unitPath());
 		ApprovalLevels levels = approvals(review, unit);
-		this.guard.actor.requireRole(switch (levels.actor(unit.signOff(), action)) {
-			case COMMUNE -> ReviewGuard.OFFICERS;
-			case DISTRICT -> ReviewGuard.DISTRICT;
-			case PROVINCE -> ReviewGuard.PROVINCE;
-		});
+		this.guard.actor.require(switch (levels.actor(unit.signOff(), action)) {
+			case COMMUNE -> Permission.REVIEW_RECOGNITION;
+			case DISTRICT -> Permission.REVIEW_DISTRICT_APPROVAL;
+			case PROVINCE -> Permission.REVIEW_PROVINCE_APPROVAL;
+		}, unit.unitPath());
 		if (action.needsReason() && (reason == null || reason.isBlank())) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
 		}

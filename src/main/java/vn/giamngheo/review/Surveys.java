@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.audit.AuditTrail.Change;
-import vn.giamngheo.identity.Role;
 import vn.giamngheo.registry.Household;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.registry.HouseholdBulk;
@@ -38,6 +37,7 @@ import vn.giamngheo.standards.domain.PovertyClassifier;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 import vn.giamngheo.standards.domain.Way;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Step 2: the reviewer's survey (Phiếu B) of one household — either the deprivation facts
@@ -119,11 +119,10 @@ public class Surveys {
 	 */
 	@Transactional
 	public ReviewHousehold submit(UUID reviewHouseholdId, SurveyInput input) {
+		this.guard.actor.require(Permission.REVIEW_SURVEY);
 		ReviewHousehold rh = this.guard.household(reviewHouseholdId);
 		Review review = this.guard.review(rh.reviewId());
-		this.guard.actor.requireCapture(rh.unitPath());
-		this.guard.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-				Role.COMMUNE_OFFICER, Role.REVIEWER);
+		this.guard.actor.require(Permission.REVIEW_SURVEY, rh.unitPath());
 		ReviewUnit unit = this.reviews.findUnit(rh.reviewId(), rh.communeId()).orElseThrow();
 		this.guard.requireEditable(unit);
 		this.guard.requireWindow(review);
@@ -151,10 +150,9 @@ public class Surveys {
 	 */
 	@Transactional
 	public Map<UUID, String> submitAll(UUID reviewId, long communeId, Map<UUID, SurveyInput> inputs) {
+		this.guard.actor.require(Permission.REVIEW_SURVEY);
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.unit(review, communeId);
-		this.guard.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-				Role.COMMUNE_OFFICER, Role.REVIEWER);
 		this.guard.requireEditable(unit);
 		this.guard.requireWindow(review);
 		List<ReviewHousehold> rows = this.reviews.findHouseholds(reviewId, inputs.keySet());
@@ -165,7 +163,7 @@ public class Surveys {
 					|| !this.guard.actor.get().scope().canView(rh.unitPath())) {
 				throw DomainException.notFound("REVIEW_HOUSEHOLD", rh.id());
 			}
-			this.guard.actor.requireCapture(rh.unitPath());
+			this.guard.actor.require(Permission.REVIEW_SURVEY, rh.unitPath());
 			byId.put(rh.id(), rh);
 		}
 		for (UUID id : inputs.keySet()) {

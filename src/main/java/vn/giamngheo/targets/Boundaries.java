@@ -21,9 +21,9 @@ import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
-import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Unit boundaries uploaded as a GeoJSON FeatureCollection (ADR 0007): each feature is a
@@ -68,9 +68,9 @@ public class Boundaries {
 	 */
 	@Transactional
 	public int upload(long unitId, byte[] file) {
+		this.actor.require(Permission.UNIT_EDIT);
 		Unit root = this.geography.unit(unitId);
-		this.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
-		String by = this.actor.requireCapture(root.path()).username();
+		String by = this.actor.require(Permission.UNIT_EDIT, root.path()).username();
 		if (file == null || file.length == 0) {
 			throw invalid("file", "targets.boundary.empty");
 		}

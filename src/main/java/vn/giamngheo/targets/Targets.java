@@ -29,7 +29,6 @@ import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
-import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
@@ -41,6 +40,7 @@ import vn.giamngheo.targets.domain.Rule;
 import vn.giamngheo.targets.domain.Verdict;
 import vn.giamngheo.targets.domain.VerdictEngine;
 import vn.giamngheo.targets.persistence.TargetRepository;
+import vn.giamngheo.shared.scope.Permission;
 
 /**
  * Resolutions and their targets, judged against the registry (through the aggregates),
@@ -128,7 +128,7 @@ public class Targets {
 	 */
 	@Transactional
 	public Resolution importFile(String yaml) {
-		Actor current = this.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER);
+		Actor current = this.actor.require(Permission.RESOLUTION_EDIT);
 		if (yaml == null || yaml.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("file", "targets.file.empty")));
 		}
@@ -148,7 +148,7 @@ public class Targets {
 			unitId = unit.id();
 			path = unit.path();
 		}
-		this.actor.requireCapture(path);
+		this.actor.require(Permission.RESOLUTION_EDIT, path);
 		if (this.repository.resolutionByCode(r.code()).isPresent()) {
 			throw new DomainException(ErrorCode.CONFLICT, "targets.file.exists", r.code());
 		}
@@ -557,9 +557,9 @@ public class Targets {
 	 */
 	@Transactional
 	public int enter(long unitId, int year, Map<String, String> values, String comment) {
+		this.actor.require(Permission.TARGET_ENTRY);
 		Unit unit = this.aggregates.visibleUnit(unitId);
-		Actor current = this.actor.requireCapture(unit.path());
-		this.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER);
+		Actor current = this.actor.require(Permission.TARGET_ENTRY, unit.path());
 		checkYear(year);
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<IndicatorDef, BigDecimal> parsed = new LinkedHashMap<>();
@@ -631,11 +631,10 @@ public class Targets {
 	 */
 	@Transactional
 	public IndicatorValue decide(long valueId, boolean approve, int version) {
+		this.actor.require(Permission.TARGET_APPROVAL);
 		IndicatorValue v = this.repository.value(valueId)
 			.orElseThrow(() -> DomainException.notFound("INDICATOR_VALUE", valueId));
-		this.actor.requireView(v.unitPath());
-		Actor current = this.actor.requireCapture(v.unitPath());
-		this.actor.requireRole(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
+		Actor current = this.actor.require(Permission.TARGET_APPROVAL, v.unitPath());
 		if (current.username().equals(v.enteredBy())) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "targets.entry.own-value");
 		}

@@ -38,7 +38,7 @@ class PagesIT {
 
 	@Test
 	void adminManagesUsersThroughThePagesInVietnameseAndEnglish() throws Exception {
-		Fixtures f = this.fixtures.create();
+		Fixtures f = this.fixtures.create().communes();
 		var admin = f.auth("admin");
 		this.mvc.perform(get("/login").header("Accept-Language", "vi"))
 			.andExpect(content().string(containsString("Tên đăng nhập")));
@@ -46,6 +46,7 @@ class PagesIT {
 		this.mvc.perform(get("/admin/users/new").header("Accept-Language", "vi").with(authentication(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Phạm vi nhập liệu")));
+		// a reviewer is given villages, not a commune (ADR 0016)
 		this.mvc
 			.perform(post("/admin/users").with(authentication(admin))
 				.with(csrf())
@@ -54,6 +55,15 @@ class PagesIT {
 				.param("password", "page-password-1")
 				.param("viewUnits", "20464@2024")
 				.param("captureUnits", "20464@2024"))
+			.andExpect(content().string(containsString("Rà soát viên chỉ được giao thôn")));
+		this.mvc
+			.perform(post("/admin/users").with(authentication(admin))
+				.with(csrf())
+				.param("username", "page." + f.tag)
+				.param("role", "REVIEWER")
+				.param("password", "page-password-1")
+				.param("viewUnits", "20464@2024")
+				.param("captureUnits", "V" + f.tag + "A@local"))
 			.andExpect(redirectedUrlPattern("/admin/users/*?saved"));
 		long id = this.users.findPrincipal("page." + f.tag).orElseThrow().id();
 		this.mvc.perform(get("/admin/users/" + id).with(authentication(admin)))

@@ -33,13 +33,14 @@ class PersonalDataTest {
 			"PARTNER, /12/, CCCD, false", "SYSTEM_ADMIN, /, COMPLAINANT_PHONE, true",
 			"COMMUNE_OFFICER, /49/504/20464/, COMPLAINANT_PHONE, true",
 			"COMMUNE_OFFICER, /49/504/20470/, COMPLAINANT_PHONE, false",
-			"DISTRICT_OFFICER, /49/504/, COMPLAINANT_PHONE, true", "PROVINCE_OFFICER, /49/, COMPLAINANT_PHONE, true",
+			"DISTRICT_OFFICER, /49/504/, COMPLAINANT_PHONE, false", "PROVINCE_OFFICER, /49/, COMPLAINANT_PHONE, false",
 			"REVIEWER, /49/504/20464/900/, COMPLAINANT_PHONE, false", "LEADER, /49/, COMPLAINANT_PHONE, false",
 			"AUDITOR, /, COMPLAINANT_PHONE, false", "PARTNER, /49/, COMPLAINANT_PHONE, false" })
 	void revealsOnlyToRolesThatNeedIt(String role, String scopePath, Kind kind, boolean reveals) {
 		boolean readOnly = Role.valueOf(role).readOnly();
 		Actor actor = new Actor("u", Role.valueOf(role).codes(),
-				new DataScope(false, List.of(scopePath), readOnly ? List.of() : List.of(scopePath)));
+				new DataScope(false, List.of(scopePath), readOnly ? List.of() : List.of(scopePath)), null,
+				Role.valueOf(role).permissions());
 		String value = (kind == Kind.CCCD) ? "001203004589" : "0912345678";
 		assertThat(PersonalData.mask(actor, value, kind, HOUSEHOLD).equals(value)).isEqualTo(reveals);
 	}
@@ -59,7 +60,8 @@ class PersonalDataTest {
 	void phonesInAComplaintsTextAreMaskedForThoseWhoDoNotHandleIt(String role, String shown) {
 		boolean readOnly = Role.valueOf(role).readOnly();
 		Actor actor = new Actor("u", Role.valueOf(role).codes(),
-				new DataScope(false, List.of("/49/"), readOnly ? List.of() : List.of("/49/")));
+				new DataScope(false, List.of("/49/"), readOnly ? List.of() : List.of("/49/")), null,
+				Role.valueOf(role).permissions());
 		assertThat(PersonalData.maskNumbersIn(actor, "Hộ có xe tải — Liên hệ: 0905 000 111, thôn 3",
 				Kind.COMPLAINANT_PHONE, HOUSEHOLD))
 			.isEqualTo(shown);

@@ -128,12 +128,24 @@ class ImportPagesIT {
 		assertThat(csv).startsWith("\ufeffMã hộ,Mã xã,").contains(this.t.code(1), cccd, "Hộ nghèo", "1200000");
 		assertThat(csv).doesNotContain(this.t.f.b.headName(), this.t.f.b.householdCode());
 
+		// a leader only reads (ADR 0016): no export of personal data
 		Authentication leader = this.t.f
 			.auth(this.t.f.user("leader", Role.LEADER, List.of(this.t.f.a.code() + "@2024"), List.of()));
-		String masked = this.mvc
+		assertThat(this.mvc
 			.perform(get("/api/v1/household-exports").param("format", "csv")
 				.param("unit", String.valueOf(this.t.f.a.id()))
 				.with(authentication(leader)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		// an officer who views the commune without capturing in it exports masked ID
+		// numbers
+		Authentication viewer = this.t.f
+			.auth(this.t.f.user("viewer", Role.DISTRICT_OFFICER, List.of(this.t.f.a.code() + "@2024"), List.of()));
+		String masked = this.mvc
+			.perform(get("/api/v1/household-exports").param("format", "csv")
+				.param("unit", String.valueOf(this.t.f.a.id()))
+				.with(authentication(viewer)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);

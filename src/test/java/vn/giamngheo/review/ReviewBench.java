@@ -79,7 +79,15 @@ class ReviewBench {
 		double load = seconds(t0);
 		Fixtures f = this.fixtures.create();
 		Authentication admin = f.auth("admin");
-		String reviewer = f.user("bench.ctv", Role.REVIEWER, List.of("49@2024"), List.of("49@2024"));
+		// one reviewer stands in for the province's many: the user admin gives reviewers
+		// villages
+		// only (ADR 0016), so the bench writes its province-wide capture scope directly
+		String reviewer = f.user("bench.ctv", Role.REVIEWER, List.of("49@2024"), List.of());
+		this.jdbc
+			.sql("insert into user_scope (user_id, kind, unit_id) select u.id, 'CAPTURE', a.id from app_user u,"
+					+ " admin_unit a where u.username = ? and a.code = '49' and a.edition = '2024'")
+			.param(reviewer)
+			.update();
 		Authentication ctv = f.auth(reviewer);
 		long province = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)

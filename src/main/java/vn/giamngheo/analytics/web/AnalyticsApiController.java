@@ -23,6 +23,8 @@ import vn.giamngheo.analytics.UnitFigures;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Rates, flows, cohorts and deprivations of a unit, read from the aggregates. */
 @RestController
@@ -127,6 +129,7 @@ public class AnalyticsApiController {
 		return this.aggregates.freshness(unit);
 	}
 
+	@Requires(Permission.ANALYTICS_REFRESH)
 	@PostMapping("/refreshes")
 	@Operation(summary = "Tính lại số liệu tổng hợp của một tỉnh (cán bộ tỉnh, quản trị)")
 	public RefreshReport refresh(@RequestParam String province) {

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.audit.AuditSearch;
 import vn.giamngheo.audit.AuditSearch.Criteria;
 import vn.giamngheo.audit.AuditSearch.Page;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * The audit trail, read-only: search ({@code user}, {@code unit}, {@code household},
@@ -33,6 +35,7 @@ class AuditApiController {
 		this.search = search;
 	}
 
+	@Requires(Permission.AUDIT_READ)
 	@GetMapping
 	Page search(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) UUID household,
@@ -43,6 +46,7 @@ class AuditApiController {
 	}
 
 	/** Streams the matching events as CSV, one row per changed field. */
+	@Requires(Permission.AUDIT_READ)
 	@GetMapping(path = "/export", produces = "text/csv")
 	void export(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) UUID household,

@@ -17,6 +17,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import vn.giamngheo.audit.AuditSearch;
 import vn.giamngheo.audit.AuditSearch.Criteria;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** The audit trail search page (auditor, system administrator) and its CSV export. */
 @Controller
@@ -28,6 +30,7 @@ public class AuditPageController {
 		this.search = search;
 	}
 
+	@Requires(Permission.AUDIT_READ)
 	@GetMapping("/audit")
 	String page(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) UUID household,
@@ -39,6 +42,7 @@ public class AuditPageController {
 		return "audit/search";
 	}
 
+	@Requires(Permission.AUDIT_READ)
 	@GetMapping("/audit/export")
 	void export(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) UUID household,

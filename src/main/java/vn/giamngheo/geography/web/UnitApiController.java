@@ -22,6 +22,8 @@ import vn.giamngheo.geography.Unit;
 import vn.giamngheo.geography.UnitAttribute;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Administrative units as a JSON API. */
 @RestController
@@ -68,6 +70,7 @@ public class UnitApiController {
 		return this.geography.children(id);
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/{id}/villages")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Tạo thôn/bản/tổ dân phố trong xã")
@@ -75,6 +78,7 @@ public class UnitApiController {
 		return this.geography.createVillage(id, body.type(), body.name());
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PutMapping("/{id}/urban")
 	@Operation(summary = "Ghi đè khu vực thành thị/nông thôn của đơn vị")
 	public Unit overrideUrban(@PathVariable long id, @RequestBody UrbanOverride body) {
@@ -84,6 +88,7 @@ public class UnitApiController {
 		return this.geography.overrideUrban(id, body.urban(), body.version());
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/{id}/attributes")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Thêm thuộc tính có thời hạn (địa hình, biên giới, huyện nghèo, xã/thôn ĐBKK)")
@@ -92,6 +97,7 @@ public class UnitApiController {
 				body.legalBasis(), body.note());
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/{id}/attributes/{attributeId}/voidings")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Hủy một thuộc tính với lý do")

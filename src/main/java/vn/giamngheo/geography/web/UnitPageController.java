@@ -14,6 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Pages: the unit tree navigator (province → district → commune → village). */
 @Controller
@@ -49,6 +51,7 @@ public class UnitPageController {
 		return "geography/unit";
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/units/{id}/villages")
 	String createVillage(@PathVariable long id, @RequestParam String type, @RequestParam String name,
 			RedirectAttributes redirect) {
@@ -57,6 +60,9 @@ public class UnitPageController {
 			redirect.addFlashAttribute("ok", village.name());
 		}
 		catch (DomainException ex) {
+			if (ex.refusesAccess()) {
+				throw ex;
+			}
 			redirect.addFlashAttribute("error", ex);
 		}
 		return "redirect:/units/" + id;

@@ -12,6 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.giamngheo.identity.AccessTokens;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * The login page and the signed-in user's own page: role, scope, personal access tokens.
@@ -45,6 +47,7 @@ class AccountController {
 		return "account";
 	}
 
+	@Requires(Permission.OWN_ACCOUNT)
 	@PostMapping("/account/tokens")
 	String issue(@RequestParam String name, @RequestParam(defaultValue = "90") Integer days,
 			RedirectAttributes redirect) {
@@ -57,6 +60,7 @@ class AccountController {
 		return "redirect:/account";
 	}
 
+	@Requires(Permission.OWN_ACCOUNT)
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revoke(@PathVariable long id) {
 		this.tokens.revoke(id);

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.identity.AccessToken;
 import vn.giamngheo.identity.AccessTokens;
 import vn.giamngheo.identity.AccessTokens.IssuedToken;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** The signed-in user's personal access tokens. */
 @RestController
@@ -27,18 +29,21 @@ class TokenApiController {
 		this.tokens = tokens;
 	}
 
+	@Requires(Permission.OWN_ACCOUNT)
 	@GetMapping
 	List<AccessToken> list() {
 		return this.tokens.mine();
 	}
 
 	/** Issues a token; the secret is in this response only. */
+	@Requires(Permission.OWN_ACCOUNT)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issue(@RequestBody TokenRequest request) {
 		return this.tokens.issue(request.name(), request.days());
 	}
 
+	@Requires(Permission.OWN_ACCOUNT)
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@PathVariable long id) {

@@ -23,6 +23,8 @@ import vn.giamngheo.identity.UserDirectory.NewUser;
 import vn.giamngheo.identity.UserDirectory.UserChange;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Pages for the system administrator: list, create, edit, disable users; their tokens.
@@ -53,6 +55,7 @@ class UserAdminController {
 		return Agency.values();
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("users", this.directory.list(q, page, 50));
@@ -61,12 +64,14 @@ class UserAdminController {
 		return "admin/users";
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping("/new")
 	String newUser(Model model) {
 		model.addAttribute("form", new UserForm());
 		return "admin/user-form";
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@PostMapping
 	String create(@ModelAttribute("form") UserForm form, Model model) {
 		try {
@@ -80,6 +85,7 @@ class UserAdminController {
 		}
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
 		UserAccount user = this.directory.get(id);
@@ -90,6 +96,7 @@ class UserAdminController {
 		return "admin/user-form";
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") UserForm form, Model model) {
 		try {
@@ -107,6 +114,7 @@ class UserAdminController {
 		}
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@PostMapping("/{id}/tokens/{tokenId}/revoke")
 	String revoke(@PathVariable long id, @PathVariable long tokenId) {
 		if (this.tokens.of(id).stream().noneMatch((t) -> t.id() == tokenId)) {

@@ -20,6 +20,8 @@ import vn.giamngheo.identity.UserAccount;
 import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.identity.UserDirectory.NewUser;
 import vn.giamngheo.identity.UserDirectory.UserChange;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** User administration (system administrator). */
 @RestController
@@ -35,33 +37,39 @@ class UserApiController {
 		this.tokens = tokens;
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping
 	List<UserAccount> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return this.directory.list(q, page, size);
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping("/{id}")
 	UserAccount get(@PathVariable long id) {
 		return this.directory.get(id);
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	UserAccount create(@RequestBody NewUser user) {
 		return this.directory.create(user);
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@PutMapping("/{id}")
 	UserAccount update(@PathVariable long id, @RequestBody UserChange change) {
 		return this.directory.update(id, change);
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@GetMapping("/{id}/tokens")
 	List<AccessToken> tokens(@PathVariable long id) {
 		return this.tokens.of(id);
 	}
 
+	@Requires(Permission.USER_ADMIN)
 	@DeleteMapping("/{id}/tokens/{tokenId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@PathVariable long id, @PathVariable long tokenId) {

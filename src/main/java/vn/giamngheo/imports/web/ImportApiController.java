@@ -28,6 +28,8 @@ import vn.giamngheo.imports.Imports;
 import vn.giamngheo.imports.Imports.ShownProblem;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Imports and exports as a JSON API. */
 @RestController
@@ -44,6 +46,7 @@ public class ImportApiController {
 		this.exports = exports;
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping(path = "/imports", consumes = "multipart/form-data")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Tải lên tệp XLSX/CSV hộ và nhân khẩu; kiểm tra thử chạy nền (dry run)")
@@ -59,18 +62,21 @@ public class ImportApiController {
 		}
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports")
 	@Operation(summary = "Các lần nhập của tôi")
 	public List<ImportJob> list() {
 		return this.imports.list();
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}")
 	@Operation(summary = "Một lần nhập: trạng thái, tiến độ, số đếm")
 	public ImportJob get(@PathVariable UUID id) {
 		return this.imports.job(id);
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}/problems")
 	@Operation(summary = "Lỗi theo dòng (trang, ngôn ngữ theo ?lang=); matches=true: các hộ đã ghép")
 	public List<ShownProblem> problems(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
@@ -79,6 +85,7 @@ public class ImportApiController {
 		return this.imports.problems(id, matches, page, Math.min(Math.max(size, 1), 1000), locale);
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/commits")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Ghi vào sổ: mode=ALL (tất cả hoặc không) hoặc VALID (chỉ các hộ hợp lệ)")
@@ -86,6 +93,7 @@ public class ImportApiController {
 		return this.imports.commit(id, (body == null || body.mode() == null) ? "ALL" : body.mode());
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/separations")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Trả lời các hộ ghép theo họ tên: không phải cùng hộ, tạo hộ mới; tệp được kiểm tra lại")
@@ -97,12 +105,14 @@ public class ImportApiController {
 	public record SeparateBody(List<String> codes) {
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/reverts")
 	@Operation(summary = "Hoàn tác toàn bộ một lần nhập")
 	public ImportJob revert(@PathVariable UUID id) {
 		return this.imports.revert(id);
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}/rejected-rows")
 	@Operation(summary = "Các dòng bị loại, XLSX có cột lỗi")
 	public void rejected(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
@@ -111,6 +121,7 @@ public class ImportApiController {
 		this.imports.rejectedRows(id, locale, response.getOutputStream());
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/import-template")
 	@Operation(summary = "Mẫu XLSX (hộ, nhân khẩu, hướng dẫn, danh mục của địa bàn)")
 	public void template(Locale locale, HttpServletResponse response) throws IOException {
@@ -119,6 +130,7 @@ public class ImportApiController {
 		this.imports.template(locale, response.getOutputStream());
 	}
 
+	@Requires(Permission.HOUSEHOLD_EXPORT)
 	@GetMapping("/household-exports")
 	@Operation(summary = "Xuất danh sách hộ đã lọc (XLSX hoặc CSV), kèm nhân khẩu, phân loại và thiếu hụt của năm")
 	public void export(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) Long unit,

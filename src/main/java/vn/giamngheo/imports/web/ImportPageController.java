@@ -28,6 +28,8 @@ import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
 import vn.giamngheo.imports.domain.SheetMapping;
 import vn.giamngheo.registry.domain.Codes;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Pages: the import list with the upload form and template, a job with its progress
@@ -48,6 +50,7 @@ public class ImportPageController {
 		this.exports = exports;
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports")
 	String list(Model model) {
 		model.addAttribute("jobs", this.imports.list());
@@ -55,6 +58,7 @@ public class ImportPageController {
 		return "imports/list";
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		if (file == null || file.isEmpty()) {
@@ -71,6 +75,7 @@ public class ImportPageController {
 		}
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}")
 	String job(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
 		ImportJob job = this.imports.job(id);
@@ -89,6 +94,7 @@ public class ImportPageController {
 		return "imports/job";
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}/progress")
 	String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
 		ImportJob job = this.imports.job(id);
@@ -101,18 +107,21 @@ public class ImportPageController {
 		return "imports/job :: progress";
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/commit")
 	String commit(@PathVariable UUID id, @RequestParam(defaultValue = "ALL") String mode) {
 		this.imports.commit(id, mode);
 		return "redirect:/imports/" + id;
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/separate")
 	String separate(@PathVariable UUID id, @RequestParam(name = "separate", required = false) List<String> codes) {
 		this.imports.separate(id, codes);
 		return "redirect:/imports/" + id;
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/revert")
 	String revert(@PathVariable UUID id, RedirectAttributes redirect) {
 		this.imports.revert(id);
@@ -120,6 +129,7 @@ public class ImportPageController {
 		return "redirect:/imports/" + id;
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}/rejected.xlsx")
 	void rejected(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
 		this.imports.job(id);
@@ -127,6 +137,7 @@ public class ImportPageController {
 		this.imports.rejectedRows(id, locale, response.getOutputStream());
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/template.xlsx")
 	void template(Locale locale, HttpServletResponse response) throws IOException {
 		this.imports.requireImporter();
@@ -134,6 +145,7 @@ public class ImportPageController {
 		this.imports.template(locale, response.getOutputStream());
 	}
 
+	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}/mapping")
 	String mapping(@PathVariable UUID id, Locale locale, Model model) {
 		model.addAttribute("job", this.imports.job(id));
@@ -146,6 +158,7 @@ public class ImportPageController {
 	 * The chosen mapping: parameters {@code row.<sheet index>} (header row) and
 	 * {@code col.<sheet index>.<column>} (field name or empty).
 	 */
+	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/mapping")
 	String saveMapping(@PathVariable UUID id, @RequestParam Map<String, String> form) {
 		List<SheetInfo> sheets = this.imports.sheets(id);
@@ -173,6 +186,7 @@ public class ImportPageController {
 		return "redirect:/imports/" + id;
 	}
 
+	@Requires(Permission.HOUSEHOLD_EXPORT)
 	@GetMapping("/households/export")
 	void export(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) Long village, @RequestParam(required = false) String classification,

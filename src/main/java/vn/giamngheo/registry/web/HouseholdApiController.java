@@ -27,6 +27,8 @@ import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.shared.Page;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** The household registry as a JSON API. */
 @RestController
@@ -69,6 +71,7 @@ public class HouseholdApiController {
 		return this.views.maskedChanges(this.registry.household(id), this.registry.changes(id));
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Tạo hộ mới cùng chủ hộ")
@@ -80,12 +83,14 @@ public class HouseholdApiController {
 		return this.registry.create(body.household(), body.head());
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PutMapping("/{id}")
 	@Operation(summary = "Sửa hộ (gửi kèm version; bản cũ → 409)")
 	public Household update(@PathVariable UUID id, @RequestBody Versioned<HouseholdData> body) {
 		return this.registry.update(id, body.versionOrFail(), body.dataOrFail());
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/{id}/voidings")
 	@Operation(summary = "Hủy hộ với lý do (không xóa)")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -93,6 +98,7 @@ public class HouseholdApiController {
 		this.registry.voidHousehold(id, body.versionOrFail(), body.reason());
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Thêm nhân khẩu")
@@ -100,6 +106,7 @@ public class HouseholdApiController {
 		return this.registry.addMember(id, body);
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PutMapping("/{id}/members/{memberId}")
 	@Operation(summary = "Sửa nhân khẩu (gửi kèm version)")
 	public Member updateMember(@PathVariable UUID id, @PathVariable UUID memberId,
@@ -107,6 +114,7 @@ public class HouseholdApiController {
 		return this.registry.updateMember(id, memberId, body.versionOrFail(), body.dataOrFail());
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/{id}/members/{memberId}/voidings")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Hủy nhân khẩu với lý do")

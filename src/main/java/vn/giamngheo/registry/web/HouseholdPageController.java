@@ -26,7 +26,8 @@ import vn.giamngheo.registry.MemberTransfers;
 import vn.giamngheo.registry.domain.Codes;
 import vn.giamngheo.shared.Page;
 import vn.giamngheo.shared.error.DomainException;
-import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** Pages: household lists, a household with members and history, and the edit forms. */
 @Controller
@@ -85,15 +86,17 @@ public class HouseholdPageController {
 		return "registry/household";
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@GetMapping("/households/{id}/edit")
 	String editHousehold(@PathVariable UUID id, Model model) {
-		Household household = this.registry.household(id);
+		Household household = this.registry.editable(id);
 		model.addAttribute("household", household);
 		model.addAttribute("form", HouseholdForm.of(household));
 		model.addAttribute("villages", this.geography.children(household.communeId()));
 		return "registry/household-edit";
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/households/{id}/edit")
 	String saveHousehold(@PathVariable UUID id, @ModelAttribute("form") HouseholdForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -103,7 +106,7 @@ public class HouseholdPageController {
 			return "redirect:/households/" + id;
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.refusesAccess()) {
 				throw ex;
 			}
 			Household household = this.registry.household(id);
@@ -115,11 +118,13 @@ public class HouseholdPageController {
 		}
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@GetMapping("/households/{id}/members/new")
 	String newMember(@PathVariable UUID id, Model model) {
-		return memberForm(this.registry.household(id), null, new MemberForm(), model);
+		return memberForm(this.registry.editable(id), null, new MemberForm(), model);
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/households/{id}/members/new")
 	String addMember(@PathVariable UUID id, @ModelAttribute("form") MemberForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -133,9 +138,10 @@ public class HouseholdPageController {
 		}
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@GetMapping("/households/{id}/members/{memberId}/edit")
 	String editMember(@PathVariable UUID id, @PathVariable UUID memberId, Model model) {
-		Household household = this.registry.household(id);
+		Household household = this.registry.editable(id);
 		Member member = this.registry.members(id, false)
 			.stream()
 			.filter((m) -> m.id().equals(memberId))
@@ -144,6 +150,7 @@ public class HouseholdPageController {
 		return memberForm(household, member, MemberForm.of(member), model);
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/households/{id}/members/{memberId}/edit")
 	String saveMember(@PathVariable UUID id, @PathVariable UUID memberId, @ModelAttribute("form") MemberForm form,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -157,6 +164,7 @@ public class HouseholdPageController {
 		}
 	}
 
+	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/households/{id}/members/{memberId}/void")
 	String voidMember(@PathVariable UUID id, @PathVariable UUID memberId, @RequestParam int version,
 			@RequestParam String reason, RedirectAttributes redirect) {
@@ -165,7 +173,7 @@ public class HouseholdPageController {
 			redirect.addFlashAttribute("saved", true);
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.refusesAccess()) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("problem", ex);
@@ -175,7 +183,7 @@ public class HouseholdPageController {
 
 	private String memberFormWithProblem(UUID id, UUID memberId, MemberForm form, DomainException ex, Model model,
 			HttpServletResponse response) {
-		if (ex.code() == ErrorCode.NOT_FOUND) {
+		if (ex.refusesAccess()) {
 			throw ex;
 		}
 		response.setStatus(ex.code().status().value());

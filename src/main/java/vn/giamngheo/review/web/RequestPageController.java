@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.giamngheo.review.InYearRequest;
 import vn.giamngheo.review.InYearRequests;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Pages of the in-year review: requests (Mẫu 01 / Mẫu 04), survey, decision or refusal.
@@ -37,6 +39,7 @@ class RequestPageController {
 		return "review/requests";
 	}
 
+	@Requires(Permission.IN_YEAR_REQUESTS)
 	@PostMapping("/reviews/requests")
 	String receive(@RequestParam(required = false) String householdCode, @RequestParam(required = false) String form,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
@@ -53,6 +56,7 @@ class RequestPageController {
 		return "review/request";
 	}
 
+	@Requires(Permission.IN_YEAR_REQUESTS)
 	@PostMapping("/reviews/requests/{requestId}/survey")
 	String survey(@PathVariable UUID requestId, @ModelAttribute SurveyForm form) {
 		// an in-year request records Phiếu B only (no Phiếu C)
@@ -63,6 +67,7 @@ class RequestPageController {
 		return "redirect:/reviews/requests/" + requestId;
 	}
 
+	@Requires(Permission.IN_YEAR_REQUESTS)
 	@PostMapping("/reviews/requests/{requestId}/decisions")
 	String recognise(@PathVariable UUID requestId, @RequestParam int version,
 			@RequestParam(required = false) String decisionNo,
@@ -71,6 +76,7 @@ class RequestPageController {
 		return "redirect:/reviews/requests/" + requestId;
 	}
 
+	@Requires(Permission.IN_YEAR_REQUESTS)
 	@PostMapping("/reviews/requests/{requestId}/refusals")
 	String refuse(@PathVariable UUID requestId, @RequestParam int version,
 			@RequestParam(required = false) String reason) {

@@ -29,6 +29,8 @@ import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * The review as JSON: reviews and their board, worklists, surveys, sign-offs, in-year
@@ -57,6 +59,7 @@ class ReviewApiController {
 		return this.reviews.list();
 	}
 
+	@Requires(Permission.REVIEW_OPEN)
 	@PostMapping("/reviews")
 	@Operation(summary = "Mở đợt rà soát định kỳ của một tỉnh (cán bộ tỉnh)")
 	ResponseEntity<Review> open(@RequestBody Reviews.OpenReview body) {
@@ -79,6 +82,7 @@ class ReviewApiController {
 				size);
 	}
 
+	@Requires(Permission.REVIEW_SURVEY)
 	@PostMapping("/review-households/{reviewHouseholdId}/surveys")
 	@Operation(summary = "Phiếu B (+ Phiếu C): phân loại đề xuất với giải thích và cảnh báo")
 	ReviewHousehold survey(@PathVariable UUID reviewHouseholdId, @RequestBody SurveyInput body) {
@@ -95,6 +99,8 @@ class ReviewApiController {
 	record SignOffBody(SignOff.Action action, Integer version, String reason) {
 	}
 
+	@Requires({ Permission.REVIEW_RECOGNITION, Permission.REVIEW_DISTRICT_APPROVAL,
+			Permission.REVIEW_PROVINCE_APPROVAL })
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/sign-offs")
 	@Operation(summary = "Gửi duyệt, duyệt (khóa), trả lại, mở lại (có lý do)")
 	ReviewUnit signOff(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestBody SignOffBody body) {
@@ -122,6 +128,7 @@ class ReviewApiController {
 	record ReceiveBody(UUID householdId, String form, LocalDate receivedOn, String applicant, String reason) {
 	}
 
+	@Requires(Permission.IN_YEAR_REQUESTS)
 	@PostMapping("/review-requests")
 	@Operation(summary = "Nhận giấy đề nghị của hộ; hạn quyết định tính từ ngày nhận")
 	ResponseEntity<InYearRequest> receive(@RequestBody ReceiveBody body) {

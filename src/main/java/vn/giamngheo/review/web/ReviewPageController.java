@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.identity.CurrentActor;
-import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.Meetings;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Postings;
@@ -34,6 +33,8 @@ import vn.giamngheo.review.ReviewDocuments;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Pages of the periodic review: the list and opening form, the progress board, the
@@ -93,6 +94,7 @@ class ReviewPageController {
 		return "review/reviews";
 	}
 
+	@Requires(Permission.REVIEW_OPEN)
 	@PostMapping("/reviews")
 	String open(@RequestParam(required = false) Long provinceId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String standardKey,
@@ -138,11 +140,9 @@ class ReviewPageController {
 		model.addAttribute("meetings", p.meetings());
 		model.addAttribute("complaints", p.complaints());
 		model.addAttribute("transitions", p.transitions());
-		Role role = this.actor.role();
 		model.addAttribute("canApprove",
-				p.approver() != null && (role == Role.SYSTEM_ADMIN
-						|| ("DISTRICT".equals(p.approver()) && role == Role.DISTRICT_OFFICER)
-						|| ("PROVINCE".equals(p.approver()) && role == Role.PROVINCE_OFFICER)));
+				("DISTRICT".equals(p.approver()) && this.actor.may(Permission.REVIEW_DISTRICT_APPROVAL))
+						|| ("PROVINCE".equals(p.approver()) && this.actor.may(Permission.REVIEW_PROVINCE_APPROVAL)));
 		model.addAttribute("signs", Reviews.PHIEU_A_SIGNS);
 		model.addAttribute("classes", vn.giamngheo.review.domain.Transition.CLASSES);
 		model.addAttribute("today", LocalDate.now());
@@ -178,6 +178,7 @@ class ReviewPageController {
 		};
 	}
 
+	@Requires(Permission.REVIEW_WORKLIST)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/worklist")
 	String generate(@PathVariable UUID reviewId, @PathVariable long communeId,
 			@RequestParam(defaultValue = "false") boolean everyone, RedirectAttributes redirect) {
@@ -185,6 +186,7 @@ class ReviewPageController {
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 
+	@Requires(Permission.REVIEW_WORKLIST)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/screenings")
 	String screen(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam String householdCode,
 			@RequestParam(required = false) List<String> signs, @RequestParam(required = false) String note,
@@ -194,6 +196,7 @@ class ReviewPageController {
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 
+	@Requires(Permission.REVIEW_WORKLIST)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/assignments")
 	String assign(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam long villageId,
 			@RequestParam String reviewer, RedirectAttributes redirect) {
@@ -201,6 +204,7 @@ class ReviewPageController {
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 
+	@Requires(Permission.REVIEW_MEETING)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/meetings")
 	String meeting(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam Long villageId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
@@ -239,6 +243,7 @@ class ReviewPageController {
 		return pdf("bien-ban-hop-dan.pdf", this.pdf.render("review/pdf/minutes", Map.of("minutes", minutes), locale));
 	}
 
+	@Requires(Permission.REVIEW_POSTING)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/postings")
 	String post(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -253,6 +258,7 @@ class ReviewPageController {
 		return pdf("danh-sach-niem-yet.pdf", this.pdf.render("review/pdf/posting", Map.of("list", list), locale));
 	}
 
+	@Requires(Permission.REVIEW_COMPLAINTS)
 	@PostMapping("/reviews/households/{reviewHouseholdId}/complaints")
 	String complain(@PathVariable UUID reviewHouseholdId, @RequestParam(required = false) String complainant,
 			@RequestParam(required = false) String content, RedirectAttributes redirect) {
@@ -261,6 +267,7 @@ class ReviewPageController {
 		return "redirect:/reviews/" + complaint.reviewId() + "/communes/" + complaint.communeId();
 	}
 
+	@Requires(Permission.REVIEW_COMPLAINTS)
 	@PostMapping("/reviews/complaints/{complaintId}/answers")
 	String answer(@PathVariable UUID complaintId, @RequestParam int version,
 			@RequestParam(required = false) String recheckClass, @RequestParam(required = false) String answer) {
@@ -268,6 +275,7 @@ class ReviewPageController {
 		return "redirect:/reviews/" + complaint.reviewId() + "/communes/" + complaint.communeId();
 	}
 
+	@Requires(Permission.REVIEW_RECOGNITION)
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/decisions")
 	String recognise(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
 			@RequestParam(required = false) String decisionNo,
@@ -293,6 +301,8 @@ class ReviewPageController {
 				this.pdf.render("review/pdf/certificates", Map.of("certificates", certificates), locale));
 	}
 
+	@Requires({ Permission.REVIEW_RECOGNITION, Permission.REVIEW_DISTRICT_APPROVAL,
+			Permission.REVIEW_PROVINCE_APPROVAL })
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/sign-offs")
 	String signOff(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam SignOff.Action action,
 			@RequestParam int version, @RequestParam(required = false) String reason) {

@@ -16,6 +16,8 @@ import vn.giamngheo.review.ReviewHousehold;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.Surveys;
 import vn.giamngheo.review.domain.PhieuC;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Step 2 on a phone: the reviewer's own worklist and the survey form (Phiếu B + Phiếu C)
@@ -49,6 +51,7 @@ class SurveyPageController {
 		return "review/survey";
 	}
 
+	@Requires(Permission.REVIEW_SURVEY)
 	@PostMapping("/reviews/households/{reviewHouseholdId}/survey")
 	String submit(@PathVariable UUID reviewHouseholdId, @ModelAttribute SurveyForm form, RedirectAttributes redirect) {
 		this.surveys.submit(reviewHouseholdId, form.toInput());

@@ -56,6 +56,14 @@ public class DomainException extends RuntimeException {
 		return this.code;
 	}
 
+	/**
+	 * A refusal of access (not found, or forbidden by role or scope) rather than a
+	 * mistake in the input: a page shows it as its error page instead of the form.
+	 */
+	public boolean refusesAccess() {
+		return this.code == ErrorCode.NOT_FOUND || this.code == ErrorCode.FORBIDDEN;
+	}
+
 	public String messageKey() {
 		return this.messageKey;
 	}

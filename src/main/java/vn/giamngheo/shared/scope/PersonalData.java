@@ -76,9 +76,9 @@ public final class PersonalData {
 		}
 		boolean capture = (householdPath != null) ? actor.scope().canCapture(householdPath) : actor.scope().nation();
 		if (kind == Kind.COMPLAINANT_PHONE) {
-			// those who answer complaints: the officers who run the commune's review
-			return capture && (actor.hasRole("PROVINCE_OFFICER") || actor.hasRole("DISTRICT_OFFICER")
-					|| actor.hasRole("COMMUNE_OFFICER"));
+			// those who answer complaints (the permission matrix, ADR 0016), where they
+			// write
+			return capture && actor.may(Permission.REVIEW_COMPLAINTS);
 		}
 		if (actor.hasRole("PROVINCE_OFFICER") || actor.hasRole("DISTRICT_OFFICER") || actor.hasRole("COMMUNE_OFFICER")
 				|| actor.hasRole("REVIEWER")) {

@@ -27,6 +27,8 @@ import vn.giamngheo.standards.domain.Text;
 import vn.giamngheo.standards.domain.Threshold;
 import vn.giamngheo.standards.domain.Way;
 import vn.giamngheo.standards.domain.WayRules;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Read the poverty standards and classify a household under one of them.
@@ -124,6 +126,7 @@ public class StandardsController {
 				s.indicators().stream().map((i) -> IndicatorView.of(i, s.verified())).toList());
 	}
 
+	@Requires(Permission.READ)
 	@PostMapping("/{key}/classifications")
 	public Classification classify(@PathVariable String key, @RequestBody ClassificationRequest request) {
 		if (request == null || request.household() == null) {

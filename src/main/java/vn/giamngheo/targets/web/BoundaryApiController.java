@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.giamngheo.targets.Boundaries;
 import vn.giamngheo.targets.Dashboards;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Unit boundaries: upload a GeoJSON FeatureCollection for the units under a unit, and
@@ -31,6 +33,7 @@ public class BoundaryApiController {
 		this.dashboards = dashboards;
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PutMapping(consumes = { "application/geo+json", "application/json" })
 	Map<String, Object> upload(@PathVariable long id, @RequestBody byte[] body) {
 		return Map.of("stored", this.boundaries.upload(id, body));

@@ -25,7 +25,6 @@ import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
-import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.web.PageData;
 import vn.giamngheo.targets.AlkireFosterDashboard;
 import vn.giamngheo.targets.AlkireFosterDashboard.View;
@@ -35,6 +34,8 @@ import vn.giamngheo.targets.Dashboards.Dashboard;
 import vn.giamngheo.targets.Dashboards.Table;
 import vn.giamngheo.targets.Resolution;
 import vn.giamngheo.targets.Targets;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /** The dashboards page (ECharts) and the CSV of each chart's table. */
 @Controller
@@ -135,6 +136,7 @@ public class DashboardController {
 		return table;
 	}
 
+	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/dashboards/boundaries")
 	String uploadBoundaries(@RequestParam long unit, @RequestParam(required = false) MultipartFile file, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
@@ -144,7 +146,7 @@ public class DashboardController {
 			return "redirect:/dashboards?unit=" + unit;
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.refusesAccess()) {
 				throw ex;
 			}
 			response.setStatus(ex.code().status().value());

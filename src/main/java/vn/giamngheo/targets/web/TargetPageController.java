@@ -26,10 +26,11 @@ import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
-import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.targets.Resolution;
 import vn.giamngheo.targets.TargetProgress;
 import vn.giamngheo.targets.Targets;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Pages: resolutions, progress of their targets, the scorecard, the catalogue, data
@@ -65,6 +66,7 @@ public class TargetPageController {
 		return "targets/indicators";
 	}
 
+	@Requires(Permission.RESOLUTION_EDIT)
 	@PostMapping("/targets/resolutions")
 	String importResolution(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String yaml, Model model, HttpServletResponse response,
@@ -76,7 +78,7 @@ public class TargetPageController {
 			return "redirect:/targets/resolutions/" + r.id();
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.refusesAccess()) {
 				throw ex;
 			}
 			response.setStatus(ex.code().status().value());
@@ -149,6 +151,7 @@ public class TargetPageController {
 		return "targets/entry";
 	}
 
+	@Requires(Permission.TARGET_ENTRY)
 	@PostMapping("/targets/entry")
 	String saveEntry(@RequestParam long unit, @RequestParam int year, @RequestParam Map<String, String> form,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -164,7 +167,7 @@ public class TargetPageController {
 			return "redirect:/targets/entry?unit=" + unit + "&year=" + year;
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.refusesAccess()) {
 				throw ex;
 			}
 			response.setStatus(ex.code().status().value());
@@ -179,6 +182,7 @@ public class TargetPageController {
 		}
 	}
 
+	@Requires(Permission.TARGET_APPROVAL)
 	@PostMapping("/targets/entry/{id}/decision")
 	String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam int version,
 			RedirectAttributes redirect) {

@@ -26,6 +26,8 @@ import vn.giamngheo.targets.Target;
 import vn.giamngheo.targets.TargetProgress;
 import vn.giamngheo.targets.Targets;
 import vn.giamngheo.targets.Targets.EntryLine;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Resolutions, targets, progress, scorecard and entered indicator values as a JSON API.
@@ -53,6 +55,7 @@ public class TargetsApiController {
 		return this.targets.resolutions();
 	}
 
+	@Requires(Permission.RESOLUTION_EDIT)
 	@PostMapping(value = "/resolutions", consumes = { "application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Nhập một nghị quyết từ tệp YAML (cán bộ tỉnh, quản trị)")
@@ -108,6 +111,7 @@ public class TargetsApiController {
 	public record ValuesBody(Long unit, Integer year, Map<String, String> values, String comment) {
 	}
 
+	@Requires(Permission.TARGET_ENTRY)
 	@PutMapping(value = "/indicator-values", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Nhập số liệu (kiểm tra giới hạn; không lưu gì nếu một giá trị sai)")
 	public Map<String, Integer> enter(@RequestBody ValuesBody body) {
@@ -118,12 +122,14 @@ public class TargetsApiController {
 		return Map.of("saved", this.targets.enter(body.unit(), body.year(), body.values(), body.comment()));
 	}
 
+	@Requires(Permission.TARGET_APPROVAL)
 	@PostMapping("/indicator-values/{id}/approvals")
 	@Operation(summary = "Duyệt một số liệu đã nhập (người khác người nhập)")
 	public IndicatorValue approve(@PathVariable long id, @RequestParam int version) {
 		return this.targets.decide(id, true, version);
 	}
 
+	@Requires(Permission.TARGET_APPROVAL)
 	@PostMapping("/indicator-values/{id}/returns")
 	@Operation(summary = "Trả lại một số liệu để nhập lại")
 	public IndicatorValue reject(@PathVariable long id, @RequestParam int version) {

@@ -1,0 +1,73 @@
+package vn.giamngheo.shared.scope;
+
+/**
+ * What a user may do: the actions of the permission matrix (ADR 0016). A role grants a
+ * set of these ({@code identity.RoleMatrix}); the data scope says where. Services check
+ * both (the role first, 403; then the scope: invisible 404, visible but not writable
+ * 403). Shown to users by name from the bundles ({@code permission.<NAME>}), never by
+ * this code.
+ */
+public enum Permission {
+
+	/**
+	 * Read within the view scope: lists, households (masked by role), reports,
+	 * dashboards.
+	 */
+	READ,
+	/** One's own account: personal access tokens. */
+	OWN_ACCOUNT,
+	/** Edit the household registry: households, members, voiding. */
+	REGISTRY_EDIT,
+	/** Import household files: upload, dry run, mapping, commit, revert. */
+	REGISTRY_IMPORT,
+	/** Export household lists with personal data in bulk (XLSX, CSV). */
+	HOUSEHOLD_EXPORT,
+	/**
+	 * Edit units: create villages, unit attributes (urban/rural, terrain...), boundaries.
+	 */
+	UNIT_EDIT,
+	/** Open an annual review for a province. */
+	REVIEW_OPEN,
+	/** Review step 1: the worklist, Phiếu A, assigning villages to reviewers. */
+	REVIEW_WORKLIST,
+	/** Review step 2: survey capture (Phiếu B, Phiếu C). */
+	REVIEW_SURVEY,
+	/** Review step 3: the village meeting and its votes. */
+	REVIEW_MEETING,
+	/** Review step 4: public posting. */
+	REVIEW_POSTING,
+	/** Complaints during the review: record and answer. */
+	REVIEW_COMPLAINTS,
+	/**
+	 * Review step 5: the commune chairman's recognition decision and the commune's
+	 * submission.
+	 */
+	REVIEW_RECOGNITION,
+	/**
+	 * Approval or return at the district level (communes under a district, before 1 July
+	 * 2025).
+	 */
+	REVIEW_DISTRICT_APPROVAL,
+	/** Approval, return and reopening at the province level. */
+	REVIEW_PROVINCE_APPROVAL,
+	/** In-year requests (Mẫu 01, Mẫu 04): receive, survey, decide, refuse. */
+	IN_YEAR_REQUESTS,
+	/**
+	 * Record support delivered to a household; a partner only the support of its own
+	 * agency.
+	 */
+	SUPPORT_RECORD,
+	/** Enter indicator values. */
+	TARGET_ENTRY,
+	/** Approve or return entered indicator values (not one's own). */
+	TARGET_APPROVAL,
+	/** Import and edit resolutions and their targets. */
+	RESOLUTION_EDIT,
+	/** Refresh the aggregates by hand. */
+	ANALYTICS_REFRESH,
+	/** Manage users, their roles and scopes, and anyone's tokens. */
+	USER_ADMIN,
+	/** Search and export the audit trail. */
+	AUDIT_READ
+
+}
