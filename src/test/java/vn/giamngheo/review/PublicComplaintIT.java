@@ -230,7 +230,7 @@ class PublicComplaintIT {
 			.satisfies((k) -> assertThat(k.phone()).isEqualTo("0912345678"));
 		String a = this.f.a.code() + "@2024";
 		for (String viewer : List.of(this.f.user("ldkn", Role.LEADER, List.of(a), List.of()),
-				this.f.user("rvkn", Role.REVIEWER, List.of(a), List.of(a)))) {
+				this.f.user("rvkn", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local")))) {
 			this.f.signIn(viewer);
 			assertThat(this.postings.complaints(p.review().id(), p.commune()))
 				.filteredOn((k) -> k.trackingNo().equals(tracking))

@@ -187,11 +187,13 @@ public class AggregateRepository {
 
 	/** When the last of some communes was re-aggregated, or null. */
 	public OffsetDateTime lastRefreshed(Communes communes) {
-		return this.jdbc
+		// max() of no rows is one null row: a list, since single() refuses a null value
+		List<OffsetDateTime> last = this.jdbc
 			.sql("select max(r.refreshed_at) from agg_refresh r where r.commune_id = any(" + communeIds(communes) + ")")
 			.params(communes.params())
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-			.single();
+			.list();
+		return last.isEmpty() ? null : last.get(0);
 	}
 
 	/** Communes of a province that have households. */
