@@ -371,9 +371,7 @@ class ImportPlanner {
 								"imports.head.change", code));
 						continue;
 					}
-					// the row's values over the stored ones: an empty cell keeps the
-					// stored
-					// value
+					// the row over the stored member: an empty cell keeps its value
 					MemberData merged = merge(same, m);
 					List<FieldProblem> invalid = merged.problems(today);
 					if (!invalid.isEmpty()) {
