@@ -222,7 +222,7 @@ public final class SurveyParser implements Tables.RowSink {
 			return;
 		}
 		long cleared = 0;
-		Set<String> notClearable = new HashSet<>();
+		Set<String> notClearable = Set.of();
 		for (Map.Entry<Field, Raw> e : v.entrySet()) {
 			if (Values.clears(e.getValue())) {
 				if (Field.CLEARABLE.contains(e.getKey())) {
@@ -231,6 +231,7 @@ public final class SurveyParser implements Tables.RowSink {
 				else {
 					problems.add(Problem.error(s.name, row, s.column(e.getKey()), e.getValue().text(),
 							"imports.value.not-clearable", code));
+					notClearable = new HashSet<>(notClearable);
 					notClearable.add(s.column(e.getKey()));
 				}
 				e.setValue(Raw.EMPTY);
@@ -268,8 +269,8 @@ public final class SurveyParser implements Tables.RowSink {
 			MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
 			// a marker where nothing may be cleared is one problem, not also a missing
 			// value
-			problems
-				.removeIf((p) -> notClearable.contains(p.column()) && !"imports.value.not-clearable".equals(p.key()));
+			Set<String> marked = notClearable;
+			problems.removeIf((p) -> marked.contains(p.column()) && !"imports.value.not-clearable".equals(p.key()));
 			if (problems.isEmpty()) {
 				if (household != null) {
 					this.out.households.put(code, household);
