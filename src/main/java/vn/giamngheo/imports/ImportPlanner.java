@@ -51,8 +51,10 @@ import vn.giamngheo.standards.domain.StandardCatalogue;
  * uploader's capture scope, matches each household (code, then the head's citizen ID,
  * then the head's folded name + date of birth + village; two candidates = ask), matches
  * members (citizen ID, then name + date of birth), refuses citizen IDs held in another
- * household, and lists the creates and updates. The same plan is made for the dry run
- * and, again in the commit's transaction, for the commit.
+ * household, and lists the creates and updates: a stored row keeps every field the file
+ * leaves empty or does not have (ADR 0018), and the plan records the versions of the rows
+ * it read of the stored households it changes. The plan is made for the dry run and, when
+ * its staged form was lost, again in the commit's transaction.
  */
 @Component
 class ImportPlanner {

@@ -51,10 +51,12 @@ import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * Runs import jobs in the background, one at a time, as the user who uploaded them: the
- * dry run (read, check, plan) and the commit (read, check and plan again, then write
- * everything in one transaction together with the job's final state). A job that a
- * restart interrupted is resumed when the application is ready: a commit that was under
- * way had not committed (its transaction died with the process), so it runs again.
+ * dry run (read, check, plan, stage the plan with the versions it read and the list of
+ * changes) and the commit (the staged plan less the households changed since, or nothing
+ * in all-or-nothing mode when some did, written in one transaction together with the
+ * job's final state). A job that a restart interrupted is resumed when the application is
+ * ready: a commit that was under way had not committed (its transaction died with the
+ * process), so it runs again.
  */
 @Component
 class ImportRunner {

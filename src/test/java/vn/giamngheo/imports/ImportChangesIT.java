@@ -29,6 +29,8 @@ import vn.giamngheo.registry.domain.Sex;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * An import never blanks a field its file does not carry, and its dry run lists every
@@ -155,10 +157,7 @@ class ImportChangesIT {
 				.containsEntry("field", "Địa chỉ")
 				.containsEntry("oldValue", "Số 2")
 				.containsEntry("newValue", "Số 2 mới"));
-		String page = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/imports/" + id)
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.authentication(this.t.officer)))
+		String page = this.mvc.perform(get("/imports/" + id).with(authentication(this.t.officer)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
