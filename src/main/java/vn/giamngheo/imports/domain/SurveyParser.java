@@ -270,7 +270,8 @@ public final class SurveyParser implements Tables.RowSink {
 			// a marker where nothing may be cleared is one problem, not also a missing
 			// value
 			Set<String> marked = notClearable;
-			problems.removeIf((p) -> marked.contains(p.column()) && !"imports.value.not-clearable".equals(p.key()));
+			problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
+					&& !"imports.value.not-clearable".equals(p.key()));
 			if (problems.isEmpty()) {
 				if (household != null) {
 					this.out.households.put(code, household);
