@@ -79,6 +79,13 @@ public class AuditBatch {
 		this.jdbc.sql("delete from bulk_stage_audit where batch_id = ?").param(batch).update();
 	}
 
+	/** Forgets the staged rows of these households in a batch. */
+	public void dropStaged(java.util.UUID batch, java.util.Collection<java.util.UUID> households) {
+		this.jdbc.sql("delete from bulk_stage_audit where batch_id = ? and household_id = any(?)")
+			.params(batch, households.toArray(java.util.UUID[]::new))
+			.update();
+	}
+
 	private void copy(String target, java.util.UUID batch, Iterable<AuditEntry> entries) {
 		try (CopyText copy = CopyText.open(this.dataSource, target)) {
 			for (AuditEntry e : entries) {

@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param membersCreated members created
  * @param membersUpdated members updated
  * @param assessments classifications created or updated
+ * @param conflictCount households the last commit did not write because the registry
+ * changed under them since the dry run
  * @param matches how households were matched: CODE, CCCD, NAME, NEW → count
  * @param restarts times the job was resumed after an application restart
  * @param error why the job failed (message key)
@@ -40,9 +42,9 @@ import java.util.UUID;
 public record ImportJob(UUID id, String uploadedBy, String fileName, long fileSize, String checksum, String format,
 		String mode, String status, int rowsTotal, int rowsDone, int rowsRejected, int problemCount,
 		int householdsCreated, int householdsUpdated, int householdsSame, int membersCreated, int membersUpdated,
-		int assessments, Map<String, Integer> matches, int restarts, String error, OffsetDateTime createdAt,
-		OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime committedAt, OffsetDateTime revertedAt,
-		String revertedBy) {
+		int assessments, int conflictCount, Map<String, Integer> matches, int restarts, String error,
+		OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime committedAt,
+		OffsetDateTime revertedAt, String revertedBy) {
 
 	/** Whether the job is still working (the page keeps polling). */
 	public boolean running() {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.imports.domain.HouseholdIn;
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
 import vn.giamngheo.imports.domain.MemberIn;
@@ -33,11 +34,13 @@ import vn.giamngheo.registry.HouseholdBulk.AssessmentChange;
 import vn.giamngheo.registry.HouseholdBulk.Changes;
 import vn.giamngheo.registry.HouseholdBulk.HouseholdUpdate;
 import vn.giamngheo.registry.HouseholdBulk.MemberUpdate;
+import vn.giamngheo.registry.HouseholdBulk.Seen;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.registry.domain.Sex;
 import vn.giamngheo.shared.db.TimeOrderedIds;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.text.TextNormalizer;
 import vn.giamngheo.standards.domain.Standard;
@@ -48,8 +51,10 @@ import vn.giamngheo.standards.domain.StandardCatalogue;
  * uploader's capture scope, matches each household (code, then the head's citizen ID,
  * then the head's folded name + date of birth + village; two candidates = ask), matches
  * members (citizen ID, then name + date of birth), refuses citizen IDs held in another
- * household, and lists the creates and updates. The same plan is made for the dry run
- * and, again in the commit's transaction, for the commit.
+ * household, and lists the creates and updates: a stored row keeps every field the file
+ * leaves empty or does not have (ADR 0018), and the plan records the versions of the rows
+ * it read of the stored households it changes. The plan is made for the dry run and, when
+ * its staged form was lost, again in the commit's transaction.
  */
 @Component
 class ImportPlanner {
@@ -101,8 +106,13 @@ class ImportPlanner {
 
 		int same;
 
-		/** The registry's state the plan was made from. */
-		HouseholdBulk.Snapshot snapshot;
+		/**
+		 * Every row the plan read of the stored households it changes, with its version.
+		 */
+		final List<Seen> seen = new ArrayList<>();
+
+		/** Codes of the stored households the plan changes, by id. */
+		final Map<UUID, String> codes = new HashMap<>();
 
 		int errors() {
 			return (int) this.problems.stream().filter((p) -> !p.info()).count();
@@ -111,6 +121,19 @@ class ImportPlanner {
 		Changes changes() {
 			return new Changes(this.newHouseholds, this.householdUpdates, this.newMembers, this.memberUpdates,
 					this.assessments, this.paths);
+		}
+
+		/**
+		 * Leaves these households out of the plan (their members and classifications
+		 * too): the registry changed under them since the dry run.
+		 */
+		void leaveOut(Set<UUID> households) {
+			this.newHouseholds.removeIf((h) -> households.contains(h.id()));
+			this.householdUpdates.removeIf((u) -> households.contains(u.before().id()));
+			this.newMembers.removeIf((m) -> households.contains(m.householdId()));
+			this.memberUpdates.removeIf((u) -> households.contains(u.before().householdId()));
+			this.assessments.removeIf((a) -> households.contains(a.after().householdId()));
+			this.seen.removeIf((x) -> households.contains(x.householdId()));
 		}
 
 		/**
@@ -192,25 +215,12 @@ class ImportPlanner {
 			}
 			places.put(h.code(), new Place(commune, village));
 		}
-		// the registry's state before it is read: the commit applies this plan only while
-		// it is the same
-		Set<String> provinces = new HashSet<>();
-		places.values().forEach((p) -> provinces.add(p.commune().provinceCode()));
-		plan.snapshot = this.bulk.snapshot(provinces);
 		// 2. existing households by code (the file's and those only its member rows name)
 		Set<String> codes = new HashSet<>(file.households.keySet());
 		codes.addAll(membersOf.keySet());
 		codes.removeAll(plan.rejected);
 		Map<String, Household> byCode = new HashMap<>();
 		this.bulk.byCodes(codes).forEach((h) -> byCode.put(h.code(), h));
-		boolean more = false;
-		for (Household h : byCode.values()) {
-			more |= provinces.add(h.provinceCode());
-		}
-		if (more) {
-			// member rows of households in other provinces
-			plan.snapshot = this.bulk.snapshot(provinces);
-		}
 		// 3. citizen IDs of the file's members
 		Set<String> cccds = new HashSet<>();
 		file.members.stream().map((m) -> m.data().cccd()).filter(Objects::nonNull).forEach(cccds::add);
@@ -307,8 +317,9 @@ class ImportPlanner {
 		Map<UUID, List<Member>> storedMembers = new HashMap<>();
 		this.bulk.members(matchedIds)
 			.forEach((m) -> storedMembers.computeIfAbsent(m.householdId(), (k) -> new ArrayList<>()).add(m));
-		Map<String, BulkAssessment> storedAssessments = new HashMap<>();
-		this.bulk.assessments(matchedIds).forEach((a) -> storedAssessments.put(a.householdId() + "|" + a.year(), a));
+		Map<UUID, List<BulkAssessment>> storedAssessments = new HashMap<>();
+		this.bulk.assessments(matchedIds)
+			.forEach((a) -> storedAssessments.computeIfAbsent(a.householdId(), (k) -> new ArrayList<>()).add(a));
 		// 6. changes, household by household
 		for (String code : codes) {
 			if (plan.rejected.contains(code)) {
@@ -362,8 +373,16 @@ class ImportPlanner {
 								"imports.head.change", code));
 						continue;
 					}
-					if (!sameMember(same, d)) {
-						local.memberUpdates.add(new MemberUpdate(same, new BulkMember(same.id(), id, province, d, 0)));
+					// the row over the stored member: an empty cell keeps its value
+					MemberData merged = merge(same, m);
+					List<FieldProblem> invalid = merged.problems(today);
+					if (!invalid.isEmpty()) {
+						invalid.forEach((p) -> problems.add(memberProblem(m, p, code)));
+						continue;
+					}
+					if (!sameMember(same, merged)) {
+						local.memberUpdates
+							.add(new MemberUpdate(same, new BulkMember(same.id(), id, province, merged, 0)));
 					}
 				}
 				else {
@@ -382,11 +401,11 @@ class ImportPlanner {
 			// household
 			if (h != null && problems.isEmpty()) {
 				HouseholdData data = new HouseholdData(place.village().id(),
-						(h.address() != null) ? h.address() : (existing != null) ? existing.address() : null, h.urban(),
-						pick(h.ethnicMinority(), (existing != null) && existing.ethnicMinority()),
+						keep(h.address(), h.clears(Field.ADDRESS), (existing != null) ? existing.address() : null),
+						h.urban(), pick(h.ethnicMinority(), (existing != null) && existing.ethnicMinority()),
 						pick(h.socialProtection(), (existing != null) && existing.socialProtection()),
 						pick(h.meritorious(), (existing != null) && existing.meritorious()),
-						(h.phone() != null) ? h.phone() : (existing != null) ? existing.phone() : null,
+						keep(h.phone(), h.clears(Field.HOUSEHOLD_PHONE), (existing != null) ? existing.phone() : null),
 						(existing != null) ? existing.status() : "ACTIVE");
 				boolean urban = (h.urban() != null) ? h.urban()
 						: (existing != null) ? existing.urban() : place.village().urban();
@@ -426,11 +445,14 @@ class ImportPlanner {
 							"imports.year.no-standard", code));
 				}
 				else {
-					BulkAssessment old = storedAssessments.get(id + "|" + a.year());
-					int count = stored.size() + local.newMembers.size();
-					BulkAssessment neu = new BulkAssessment((old != null) ? old.id() : TimeOrderedIds.next(), id,
-							province, a.year(), key.get(), count, a.income(), a.waterSource(), a.latrine(),
-							a.deprivations(), a.classification(), a.decisionNo());
+					BulkAssessment old = storedAssessments.getOrDefault(id, List.of())
+						.stream()
+						.filter((x) -> x.year() == a.year())
+						.findFirst()
+						.orElse(null);
+					BulkAssessment neu = (old == null) ? new BulkAssessment(TimeOrderedIds.next(), id, province,
+							a.year(), key.get(), stored.size() + local.newMembers.size(), a.income(), a.waterSource(),
+							a.latrine(), a.deprivations(), a.classification(), a.decisionNo(), 0) : merge(old, h);
 					if (old == null || !sameAssessment(old, neu)) {
 						local.assessments.add(new AssessmentChange(old, neu));
 					}
@@ -458,12 +480,74 @@ class ImportPlanner {
 					&& local.memberUpdates.isEmpty() && local.assessments.isEmpty()) {
 				plan.same++;
 			}
+			else if (existing != null) {
+				// what the plan read of a household it changes: the commit writes it only
+				// while these rows are as they were
+				plan.codes.put(id, existing.code());
+				plan.seen.add(Seen.of(existing, code));
+				stored.forEach((m) -> plan.seen.add(Seen.of(m)));
+				storedAssessments.getOrDefault(id, List.of()).forEach((x) -> plan.seen.add(Seen.of(x)));
+			}
 		}
 		return plan;
 	}
 
 	private static boolean pick(Boolean value, boolean fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * An optional value: the file's, else null when the file clears it, else the stored
+	 * one (an empty cell or a column the file does not have changes nothing).
+	 */
+	private static <T> T keep(T value, boolean cleared, T stored) {
+		return (value != null) ? value : cleared ? null : stored;
+	}
+
+	/**
+	 * A stored member with a row's values: the required fields from the row, each
+	 * optional field from the row when its cell holds a value, cleared when it holds the
+	 * clear marker, else as stored.
+	 */
+	static MemberData merge(Member stored, MemberIn row) {
+		MemberData d = row.data();
+		return new MemberData(d.fullName(), d.sex(), d.dateOfBirth(), d.ethnicityCode(), d.relation(),
+				keep(row.gives(Field.CCCD) ? d.cccd() : null, row.clears(Field.CCCD), stored.cccd()),
+				keep(row.gives(Field.PHONE) ? d.phone() : null, row.clears(Field.PHONE), stored.phone()),
+				row.gives(Field.EDUCATION) ? d.educationLevel() : stored.educationLevel(),
+				row.gives(Field.IN_SCHOOL) ? d.inSchool() : stored.inSchool(),
+				row.gives(Field.EMPLOYMENT) ? d.employment() : stored.employment(),
+				row.gives(Field.HEALTH_INSURANCE) ? d.healthInsurance() : stored.healthInsurance(),
+				row.gives(Field.DISABILITY) ? d.disability() : stored.disability(),
+				row.gives(Field.SOCIAL_ALLOWANCE) ? d.socialAllowance() : stored.socialAllowance(),
+				row.gives(Field.MALNOURISHED) ? d.malnourished() : stored.malnourished(),
+				row.gives(Field.ILL_NO_CARE) ? d.illNoCare() : stored.illNoCare());
+	}
+
+	/**
+	 * A stored classification with a file's: the class from the file, each optional field
+	 * from the file when given, cleared when marked, else as stored; the standard and the
+	 * member count at the survey, which files do not carry, as stored.
+	 */
+	static BulkAssessment merge(BulkAssessment stored, HouseholdIn h) {
+		AssessmentIn a = h.assessment();
+		List<String> deprivations = (a.deprivations() != null) ? a.deprivations()
+				: h.clears(Field.DEPRIVATIONS) ? List.of() : stored.deprivations();
+		return new BulkAssessment(stored.id(), stored.householdId(), stored.provinceCode(), stored.year(),
+				stored.standardKey(), stored.memberCount(),
+				keep(a.income(), h.clears(Field.INCOME), stored.incomePerCapita()),
+				keep(a.waterSource(), h.clears(Field.WATER_SOURCE), stored.waterSource()),
+				keep(a.latrine(), h.clears(Field.LATRINE), stored.latrine()), deprivations, a.classification(),
+				keep(a.decisionNo(), h.clears(Field.DECISION_NO), stored.decisionNo()), stored.version());
+	}
+
+	/**
+	 * A problem of a member row found once its values were merged with the stored ones.
+	 */
+	private static Problem memberProblem(MemberIn m, FieldProblem p, String code) {
+		Field f = Field.ofMemberProperty(p.field());
+		return Problem.error(m.ref().sheet(), m.ref().row(), (f != null) ? column(f.name()) : null, null,
+				p.messageKey(), code, p.args());
 	}
 
 	private static MemberIn head(List<MemberIn> members) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -44,6 +46,7 @@ import vn.giamngheo.imports.domain.UnreadableFileException;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
 import vn.giamngheo.imports.persistence.ImportJobRepository.Counts;
 import vn.giamngheo.registry.HouseholdBulk;
+import vn.giamngheo.registry.HouseholdBulk.Conflict;
 import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
@@ -51,10 +54,12 @@ import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * Runs import jobs in the background, one at a time, as the user who uploaded them: the
- * dry run (read, check, plan) and the commit (read, check and plan again, then write
- * everything in one transaction together with the job's final state). A job that a
- * restart interrupted is resumed when the application is ready: a commit that was under
- * way had not committed (its transaction died with the process), so it runs again.
+ * dry run (read, check, plan, stage the plan with the versions it read and the list of
+ * changes) and the commit (the staged plan less the households changed since, or nothing
+ * in all-or-nothing mode when some did, written in one transaction together with the
+ * job's final state). A job that a restart interrupted is resumed when the application is
+ * ready: a commit that was under way had not committed (its transaction died with the
+ * process), so it runs again.
  */
 @Component
 class ImportRunner {
@@ -181,6 +186,8 @@ class ImportRunner {
 		this.tx.executeWithoutResult((status) -> {
 			this.jobs.problems(job.id(), planned.plan().problems);
 			stage(job, planned.plan());
+			this.jobs.diffs(job.id(), PlanDiff.of(planned.plan())::iterator);
+			this.jobs.conflicts(job.id(), List.of());
 			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
 		});
 		log.info("Import {}: read, checked and planned in {} ms, staged in {} ms", job.id(), (t1 - t0) / 1_000_000,
@@ -200,27 +207,44 @@ class ImportRunner {
 	}
 
 	/**
-	 * The commit: in one transaction (repeatable read), applies the plan the dry run
-	 * staged when it still holds, else reads, checks and plans the file again and applies
-	 * that; the job's final state is written in the same transaction.
+	 * The commit, in one transaction (repeatable read) with the job's final state. It
+	 * applies the plan the dry run staged, else (the staged plan was lost) reads, checks
+	 * and plans the file again and applies that. Either way the households the registry
+	 * changed under since the dry run are conflicts (ADR 0018): not written; in
+	 * all-or-nothing mode nothing is written and the job is back to checked, with the
+	 * conflicts, its staged plan kept.
 	 */
 	private void commit(ImportJob job) {
 		this.jobs.start(job.id(), "COMMITTING");
 		LocalDate today = LocalDate.now(this.clock);
 		String reason = reason(job);
 		Runnable[] after = { null };
+		boolean[] spent = { true };
 		long t0 = System.nanoTime();
 		this.commitTx.executeWithoutResult((status) -> {
-			if (this.bulk.applyStaged(job.id(), reason)) {
+			Optional<List<Conflict>> staged = this.bulk.stagedConflicts(job.id());
+			if (staged.isPresent()) {
+				List<Conflict> conflicts = staged.get();
+				if (refuse(job, conflicts, status, after)) {
+					spent[0] = false;
+					return;
+				}
+				Set<UUID> out = planned(conflicts);
+				HouseholdBulk.Counts written = null;
+				if (!out.isEmpty()) {
+					written = this.bulk.leaveOut(job.id(), out);
+					this.jobs.leaveOut(job.id(), out);
+				}
 				Laps laps = new Laps();
+				this.bulk.applyStaged(job.id(), reason);
 				this.jobs.commitStagedChanges(job.id());
-				this.jobs.committed(job.id());
-				log.info("Import {}: staged plan applied in {} ms (revert records {})", job.id(),
-						(System.nanoTime() - t0) / 1_000_000, laps.lap("copied"));
+				this.jobs.conflicts(job.id(), conflicts);
+				this.jobs.committed(job.id(), written);
+				log.info("Import {}: staged plan applied in {} ms, {} conflicts (revert records {})", job.id(),
+						(System.nanoTime() - t0) / 1_000_000, conflicts.size(), laps.lap("copied"));
 				return;
 			}
-			log.info("Import {}: the registry changed since the dry run (or its plan is gone); checking the file again",
-					job.id());
+			log.info("Import {}: the staged plan is gone; checking the file again", job.id());
 			ParsedFile parsed = parse(job, today);
 			Plan plan = this.planner.plan(parsed, today, this.jobs.separateCodes(job.id()));
 			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
@@ -231,21 +255,58 @@ class ImportRunner {
 				});
 				return;
 			}
+			List<Conflict> conflicts = this.bulk.conflicts(job.id(), plan.changes(), plan.seen);
+			if (refuse(job, conflicts, status, after)) {
+				return;
+			}
+			plan.leaveOut(planned(conflicts));
 			this.bulk.apply(plan.changes(), reason);
 			this.jobs.changes(job.id(), plan.recorded()::iterator);
+			this.jobs.diffs(job.id(), PlanDiff.of(plan)::iterator);
 			this.jobs.problems(job.id(), plan.problems);
+			this.jobs.conflicts(job.id(), conflicts);
 			this.jobs.finish(job.id(), "COMMITTED", counts(parsed, plan));
 		});
 		if (after[0] != null) {
 			after[0].run();
 		}
-		// the staged plan is spent (or out of date)
-		this.bulk.dropStaged(job.id());
-		this.jobs.dropStagedChanges(job.id());
+		if (spent[0]) {
+			// the staged plan is spent (or out of date)
+			this.bulk.dropStaged(job.id());
+			this.jobs.dropStagedChanges(job.id());
+			String now = this.jobs.find(job.id()).map(ImportJob::status).orElse("");
+			if ("COMMITTED".equals(now) || "REJECTED".equals(now)) {
+				this.bulk.forgetSeen(job.id());
+			}
+		}
+	}
+
+	/**
+	 * In all-or-nothing mode, refuses a commit with conflicts: its transaction is rolled
+	 * back, and afterwards the job is back to checked with the conflicts listed.
+	 * @return whether the commit was refused
+	 */
+	private boolean refuse(ImportJob job, List<Conflict> conflicts, TransactionStatus status, Runnable[] after) {
+		if (conflicts.isEmpty() || !"ALL".equals(job.mode())) {
+			return false;
+		}
+		status.setRollbackOnly();
+		after[0] = () -> this.tx.executeWithoutResult((s) -> {
+			this.jobs.conflicts(job.id(), conflicts);
+			this.jobs.refused(job.id(), "imports.commit.conflicts");
+		});
+		log.info("Import {}: refused, {} households changed since the dry run", job.id(), conflicts.size());
+		return true;
+	}
+
+	private static Set<UUID> planned(List<Conflict> conflicts) {
+		Set<UUID> ids = new HashSet<>();
+		conflicts.forEach((c) -> ids.add(c.planned()));
+		return ids;
 	}
 
 	private void stage(ImportJob job, Plan plan) {
-		this.bulk.stage(job.id(), plan.snapshot, plan.changes(), reason(job));
+		this.bulk.stage(job.id(), plan.changes(), plan.seen, reason(job));
 		Laps laps = new Laps();
 		this.jobs.stageChanges(job.id(), plan.recorded()::iterator);
 		log.info("Import {}: revert records staged in {}", job.id(), laps.lap("revert records"));

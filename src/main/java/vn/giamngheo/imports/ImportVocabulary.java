@@ -30,6 +30,8 @@ class ImportVocabulary {
 
 	private volatile Vocabulary vocabulary;
 
+	private volatile List<String[]> ethnicities;
+
 	ImportVocabulary(MessageSource messages, HouseholdRegistry registry) {
 		this.messages = messages;
 		this.registry = registry;
@@ -57,11 +59,41 @@ class ImportVocabulary {
 			choices.put(field, list);
 		});
 		List<String[]> ethnicities = new ArrayList<>();
-		for (String[] e : this.registry.ethnicities()) {
+		for (String[] e : ethnicities()) {
 			ethnicities.add(new String[] { e[0], "en".equals(locale.getLanguage()) ? e[2] : e[1] });
 		}
 		choices.put(Field.ETHNICITY, ethnicities);
 		return choices;
+	}
+
+	/**
+	 * The label of a coded value in the locale (a class, sex, relation, education,
+	 * employment, or an ethnicity's name), or the code itself when the field has no
+	 * labels.
+	 */
+	String label(Field field, String code, Locale locale) {
+		Coded coded = codes().get(field);
+		if (coded != null) {
+			return label(coded.prefix() + code, locale, code);
+		}
+		if (field == Field.ETHNICITY) {
+			for (String[] e : ethnicities()) {
+				if (e[0].equals(code)) {
+					return "en".equals(locale.getLanguage()) ? e[2] : e[1];
+				}
+			}
+		}
+		return code;
+	}
+
+	/** The ethnicities (code, name, English name), read once. */
+	private List<String[]> ethnicities() {
+		List<String[]> e = this.ethnicities;
+		if (e == null) {
+			e = this.registry.ethnicities();
+			this.ethnicities = e;
+		}
+		return e;
 	}
 
 	private record Coded(String prefix, List<String> codes) {
@@ -95,7 +127,7 @@ class ImportVocabulary {
 		v.code(Field.SEX, "F", "nu", "female", "2");
 		v.code(Field.CLASSIFICATION, "POOR", "ngheo", "poor");
 		v.code(Field.CLASSIFICATION, "NEAR_POOR", "can ngheo", "near poor");
-		for (String[] e : this.registry.ethnicities()) {
+		for (String[] e : ethnicities()) {
 			v.code(Field.ETHNICITY, e[0], e[1], e[2], String.valueOf(Integer.parseInt(e[0])), "dan toc " + e[1]);
 		}
 		return v;

@@ -123,7 +123,8 @@ class ImportWorkbooks {
 			validations(members, MEMBER_COLUMNS, listRanges, yesNo, null, null);
 			int r = 0;
 			for (String key : List.of("imports.readme.1", "imports.readme.2", "imports.readme.3", "imports.readme.4",
-					"imports.readme.5", "imports.readme.6", "imports.readme.7")) {
+					"imports.readme.5", "imports.readme.6", "imports.readme.7", "imports.readme.8",
+					"imports.readme.9")) {
 				readme.value(r++, 0, msg(key, locale));
 			}
 			r++;

@@ -24,6 +24,7 @@ import vn.giamngheo.imports.domain.ParsedFile.SheetInfo;
 import vn.giamngheo.imports.domain.Problem;
 import vn.giamngheo.imports.domain.SheetMapping;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
+import vn.giamngheo.imports.persistence.ImportJobRepository.Diff;
 import vn.giamngheo.imports.persistence.ImportJobRepository.StoredChange;
 import vn.giamngheo.registry.BulkAssessment;
 import vn.giamngheo.registry.BulkHousehold;
@@ -43,6 +44,7 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.PersonalData;
 
 /**
  * Bulk import of household survey files: upload (stored, checked in the background as a
@@ -71,8 +73,14 @@ public class Imports {
 
 	private final ImportWorkbooks workbooks;
 
+	private final ImportVocabulary vocabulary;
+
+	private static final java.time.format.DateTimeFormatter DMY = java.time.format.DateTimeFormatter
+		.ofPattern("dd/MM/yyyy");
+
 	Imports(ImportJobRepository jobs, ImportRunner runner, ImportFiles files, CurrentActor actor, HouseholdBulk bulk,
-			TransactionTemplate tx, ObjectMapper json, MessageSource messages, ImportWorkbooks workbooks) {
+			TransactionTemplate tx, ObjectMapper json, MessageSource messages, ImportWorkbooks workbooks,
+			ImportVocabulary vocabulary) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.files = files;
@@ -82,6 +90,7 @@ public class Imports {
 		this.json = json;
 		this.messages = messages;
 		this.workbooks = workbooks;
+		this.vocabulary = vocabulary;
 	}
 
 	/**
@@ -155,6 +164,56 @@ public class Imports {
 	}
 
 	/**
+	 * A page of what the dry run would change in stored households (after a commit: what
+	 * it changed), field by field with the old and the new value, in the locale: the
+	 * fields by their column labels, codes by their labels, citizen IDs and phones masked
+	 * by role.
+	 */
+	public List<ShownChange> changes(UUID id, int page, int size, Locale locale) {
+		job(id);
+		Actor current = this.actor.get();
+		return this.jobs.diffs(id, Math.max(0, page) * size, size)
+			.stream()
+			.map((d) -> show(d, current, locale))
+			.toList();
+	}
+
+	public int changeCount(UUID id) {
+		job(id);
+		return this.jobs.diffCount(id);
+	}
+
+	/**
+	 * The households the last commit did not write because the registry changed under
+	 * them since the dry run, with the household to look at.
+	 */
+	public List<ShownConflict> conflicts(UUID id, int page, int size, Locale locale) {
+		job(id);
+		return this.jobs.conflicts(id, Math.max(0, page) * size, size)
+			.stream()
+			.map((c) -> new ShownConflict(c.code(), c.stored(),
+					(c.stored() == null) ? null : "/households/" + c.stored(),
+					(c.stored() == null) ? null : "/api/v1/households/" + c.stored(),
+					this.messages.getMessage("imports.conflict." + c.reason(), new Object[] { c.code() }, c.reason(),
+							locale)))
+			.toList();
+	}
+
+	/**
+	 * Checks a file again (a new dry run against the registry as it is now): after a
+	 * commit refused for conflicts, or to see what changed since.
+	 */
+	public ImportJob check(UUID id) {
+		ImportJob job = job(id);
+		this.actor.require(Permission.REGISTRY_IMPORT);
+		if (this.jobs.status(id, "VALIDATED", "QUEUED") == 0 && this.jobs.status(id, "REJECTED", "QUEUED") == 0) {
+			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-checkable", job.status());
+		}
+		this.runner.submit(id);
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
 	 * Queues the commit of a checked file.
 	 * @param id job
 	 * @param mode ALL (all or nothing) or VALID (only the valid households)
@@ -225,7 +284,7 @@ public class Imports {
 							createdAssessments.add(c.entityId());
 						}
 						else {
-							oldAssessments.put(c.entityId(), this.json.readValue(c.beforeJson(), BulkAssessment.class));
+							oldAssessments.put(c.entityId(), assessmentBefore(this.json, c.beforeJson()));
 						}
 					}
 				}
@@ -276,6 +335,16 @@ public class Imports {
 			this.jobs.reverted(id, current.username());
 		});
 		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * A classification as an import recorded it before changing it. Records written
+	 * before ADR 0018 have no version: read as 0 (it is not used by the revert).
+	 */
+	static BulkAssessment assessmentBefore(ObjectMapper json, String text) {
+		return json.readerFor(BulkAssessment.class)
+			.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.readValue(text);
 	}
 
 	private static MemberData data(Member m) {
@@ -381,6 +450,47 @@ public class Imports {
 		return fields;
 	}
 
+	private ShownChange show(Diff d, Actor current, Locale locale) {
+		String record = switch (d.entityType()) {
+			case "MEMBER" -> msg(("CREATE".equals(d.action())) ? "imports.change.member-new" : "imports.change.member",
+					locale, d.subject());
+			case "ASSESSMENT" ->
+				msg(("CREATE".equals(d.action())) ? "imports.change.assessment-new" : "imports.change.assessment",
+						locale, d.subject());
+			default -> msg("imports.change.household", locale);
+		};
+		Field field = (d.field() == null) ? null : Field.valueOf(d.field());
+		return new ShownChange(d.household(), d.householdId(), "/households/" + d.householdId(), record,
+				(field == null) ? "" : msg(field.labelKey(), locale), value(field, d.oldValue(), current, d, locale),
+				value(field, d.newValue(), current, d, locale));
+	}
+
+	/** A stored value as a reader understands it. */
+	private String value(Field field, String value, Actor current, Diff d, Locale locale) {
+		if (field == null) {
+			return "";
+		}
+		if (value == null) {
+			return msg("imports.change.empty", locale);
+		}
+		return switch (field) {
+			case URBAN, ETHNIC_MINORITY, SOCIAL_PROTECTION, MERITORIOUS, IN_SCHOOL, HEALTH_INSURANCE, DISABILITY,
+					SOCIAL_ALLOWANCE, MALNOURISHED, ILL_NO_CARE ->
+				msg(Boolean.parseBoolean(value) ? "imports.yes" : "imports.no", locale);
+			case SEX, RELATION, EDUCATION, EMPLOYMENT, CLASSIFICATION, ETHNICITY ->
+				this.vocabulary.label(field, value, locale);
+			case DATE_OF_BIRTH -> DMY.format(java.time.LocalDate.parse(value));
+			case INCOME -> java.text.NumberFormat.getIntegerInstance(locale).format(Long.parseLong(value));
+			case CCCD -> PersonalData.mask(current, value, PersonalData.Kind.CCCD, d.unitPath());
+			case PHONE, HOUSEHOLD_PHONE -> PersonalData.mask(current, value, PersonalData.Kind.PHONE, d.unitPath());
+			default -> value;
+		};
+	}
+
+	private String msg(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, key, locale);
+	}
+
 	ShownProblem show(Problem p, Locale locale) {
 		Object[] args = p.args().stream().map((a) -> resolve(a, locale)).toArray();
 		return new ShownProblem(p.info(), p.sheet(), p.row(), resolve(p.column(), locale), p.value(),
@@ -398,6 +508,35 @@ public class Imports {
 	/** Now, for progress figures. */
 	public OffsetDateTime now() {
 		return OffsetDateTime.now();
+	}
+
+	/**
+	 * A change of a stored household as shown.
+	 *
+	 * @param household household code
+	 * @param householdId household id
+	 * @param link the household's page
+	 * @param record what changes: the household, a member (by name), a year's
+	 * classification
+	 * @param field the field's label (empty for a member added)
+	 * @param oldValue the value before, in the reader's language
+	 * @param newValue the value after
+	 */
+	public record ShownChange(String household, UUID householdId, String link, String record, String field,
+			String oldValue, String newValue) {
+	}
+
+	/**
+	 * A household a commit did not write, as shown.
+	 *
+	 * @param household household code in the file
+	 * @param householdId the stored household to look at (null when the reader may not
+	 * view it)
+	 * @param link its page
+	 * @param apiLink it in the API
+	 * @param message why, in the reader's language
+	 */
+	public record ShownConflict(String household, UUID householdId, String link, String apiLink, String message) {
 	}
 
 	/**

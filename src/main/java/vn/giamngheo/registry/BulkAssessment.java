@@ -18,10 +18,11 @@ import java.util.UUID;
  * @param deprivations codes of deprived indicators
  * @param classification class
  * @param decisionNo recognition decision number
+ * @param version the stored row's version (0 for a row to create)
  */
 public record BulkAssessment(UUID id, UUID householdId, String provinceCode, int year, String standardKey,
 		int memberCount, Long incomePerCapita, String waterSource, String latrine, List<String> deprivations,
-		String classification, String decisionNo) {
+		String classification, String decisionNo, int version) {
 
 	public BulkAssessment {
 		deprivations = (deprivations == null) ? List.of() : List.copyOf(deprivations);

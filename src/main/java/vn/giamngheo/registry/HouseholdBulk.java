@@ -123,35 +123,27 @@ public class HouseholdBulk {
 	}
 
 	/**
-	 * The registry's state in these provinces, read before a plan is made from it: staged
-	 * changes are applied only while it is the same.
-	 * @param provinces province codes
-	 * @return the snapshot
-	 */
-	public Snapshot snapshot(Collection<String> provinces) {
-		List<String> sorted = provinces.stream().distinct().sorted().toList();
-		return new Snapshot(sorted, this.bulk.fingerprint(sorted));
-	}
-
-	/**
-	 * Stages changes planned from a snapshot (checked against the capture scope, with
-	 * their audit rows) under a batch id, replacing what the batch staged before; nothing
-	 * is written to the registry until {@link #applyStaged}.
+	 * Stages changes planned from the registry (checked against the capture scope, with
+	 * their audit rows) under a batch id, replacing what the batch staged before, with
+	 * the versions the plan read of the stored households it changes; nothing is written
+	 * to the registry until {@link #applyStaged}.
 	 * @param batch batch id (an import job)
-	 * @param snapshot the registry's state the plan was made from
 	 * @param changes planned changes
+	 * @param seen every row the plan read of the stored households it changes: the
+	 * household, its living members and its classifications, with their versions
 	 * @param reason written to every audit row
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void stage(UUID batch, Snapshot snapshot, Changes changes, String reason) {
+	public void stage(UUID batch, Changes changes, Collection<Seen> seen, String reason) {
 		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		Map<UUID, String> paths = checkScope(current, changes);
 		dropStaged(batch);
-		this.bulk.stage(batch, snapshot.fingerprint(), snapshot.provinces(), changes.newHouseholds(),
+		this.bulk.stage(batch, changes.newHouseholds(),
 				changes.householdUpdates().stream().map(HouseholdUpdate::after).toList(), changes.newMembers(),
 				changes.memberUpdates().stream().map(MemberUpdate::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() == null).map(AssessmentChange::after).toList(),
 				changes.assessments().stream().filter((c) -> c.before() != null).map(AssessmentChange::after).toList());
+		this.bulk.seen(batch, seen);
 		Laps laps = new Laps();
 		// the audit rows of created households are made from the staged rows when they
 		// are applied; the rest (updates, with their old values read now) are staged
@@ -161,26 +153,90 @@ public class HouseholdBulk {
 	}
 
 	/**
+	 * The households of a staged plan that the registry changed under since the plan was
+	 * made (ADR 0018): stored households of which a row the plan read has another version
+	 * now or which gained a member or classification, new households whose code was taken
+	 * since, and households with a member whose citizen ID another member holds now.
+	 * @param batch batch id
+	 * @return empty when nothing is staged (never, applied, or emptied by a crash of the
+	 * database: plan again)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<List<Conflict>> stagedConflicts(UUID batch) {
+		if (!this.bulk.isStaged(batch)) {
+			return Optional.empty();
+		}
+		return Optional.of(visible(this.bulk.conflicts(batch, this.actor.get().scope().viewPatterns())));
+	}
+
+	/**
+	 * The households of a fresh plan (made again because the staged one was lost) that
+	 * differ from what the batch's dry run read: a stored household whose rows read now
+	 * are not the rows, with the versions, the dry run read, or that the dry run did not
+	 * plan to change; a household the plan creates whose code the dry run had matched to
+	 * a stored household.
+	 * @param batch batch id
+	 * @param changes the fresh plan's changes
+	 * @param seen the rows the fresh plan read of the stored households it changes
+	 */
+	public List<Conflict> conflicts(UUID batch, Changes changes, Collection<Seen> seen) {
+		Map<UUID, Set<Seen>> before = new HashMap<>();
+		Map<String, UUID> storedByCode = new HashMap<>();
+		for (Seen s : this.bulk.seen(batch)) {
+			before.computeIfAbsent(s.householdId(), (k) -> new java.util.HashSet<>()).add(s);
+			if (Seen.HOUSEHOLD.equals(s.kind())) {
+				storedByCode.put(s.code(), s.householdId());
+			}
+		}
+		Map<UUID, Set<Seen>> now = new HashMap<>();
+		Map<UUID, String> codes = new HashMap<>();
+		for (Seen s : seen) {
+			now.computeIfAbsent(s.householdId(), (k) -> new java.util.HashSet<>()).add(s);
+			if (Seen.HOUSEHOLD.equals(s.kind())) {
+				codes.put(s.householdId(), s.code());
+			}
+		}
+		List<Conflict> conflicts = new ArrayList<>();
+		now.forEach((household, rows) -> {
+			if (!rows.equals(before.get(household))) {
+				conflicts.add(new Conflict(household, codes.get(household), household, Conflict.CHANGED));
+			}
+		});
+		for (BulkHousehold h : changes.newHouseholds()) {
+			UUID stored = storedByCode.get(h.code());
+			if (stored != null) {
+				conflicts.add(new Conflict(h.id(), h.code(), stored, Conflict.CHANGED));
+			}
+		}
+		conflicts.sort(java.util.Comparator.comparing(Conflict::code));
+		return visible(conflicts);
+	}
+
+	/**
+	 * Takes households out of a staged plan, with their members, classifications and
+	 * audit rows.
+	 * @return what the plan still writes
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Counts leaveOut(UUID batch, Collection<UUID> households) {
+		this.bulk.leaveOut(batch, households);
+		this.audit.dropStaged(batch, households);
+		return this.bulk.stagedCounts(batch);
+	}
+
+	/**
 	 * Applies what a batch staged, in the caller's transaction, with set-based statements
-	 * and its audit rows, when the staged plan still holds: it is there (a crash of the
-	 * database empties the staging tables), nothing changed in the registry of its
-	 * provinces since its snapshot, no new code or citizen ID collides, and every row is
-	 * still in the current user's capture scope. The staged rows are kept; call
+	 * and its audit rows, after checking that every row is still in the current user's
+	 * capture scope; call {@link #stagedConflicts} first. The staged rows are kept; call
 	 * {@link #dropStaged} once the transaction is over.
 	 * @param batch batch id
 	 * @param reason written to the audit rows of created rows (those of updates were
 	 * staged with theirs)
-	 * @return false when the plan no longer holds (nothing was written; plan again)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean applyStaged(UUID batch, String reason) {
+	public void applyStaged(UUID batch, String reason) {
 		this.actor.require(Permission.REGISTRY_IMPORT);
 		Laps laps = new Laps();
-		Optional<HouseholdBulkRepository.Stage> stage = this.bulk.staged(batch);
-		if (stage.isEmpty() || !stage.get().fingerprint().equals(this.bulk.fingerprint(stage.get().provinces()))
-				|| this.bulk.stagedCollides(batch, this.actor.get().scope().viewPatterns())) {
-			return false;
-		}
 		Actor current = this.actor.get();
 		List<String> paths = this.bulk.stagedPaths(batch);
 		paths.forEach((p) -> requireCapture(current, p));
@@ -194,7 +250,33 @@ public class HouseholdBulk {
 		this.transfers.sync();
 		publish(paths);
 		log.info("Batch {}: applied in {}", batch, laps);
-		return true;
+	}
+
+	/**
+	 * Forgets the versions a batch's plan read (once it is committed, or replaced by a
+	 * new plan).
+	 */
+	public void forgetSeen(UUID batch) {
+		this.bulk.forgetSeen(batch);
+	}
+
+	/** The conflicts, with the stored household shown only when the user may view it. */
+	private List<Conflict> visible(List<Conflict> conflicts) {
+		Map<UUID, Conflict> first = new LinkedHashMap<>();
+		conflicts.forEach((c) -> first.putIfAbsent(c.planned(), c));
+		Set<UUID> stored = new java.util.HashSet<>();
+		first.values().stream().map(Conflict::stored).filter(java.util.Objects::nonNull).forEach(stored::add);
+		Actor current = this.actor.get();
+		Set<UUID> viewable = new java.util.HashSet<>();
+		this.bulk.byIds(stored)
+			.stream()
+			.filter((h) -> current.scope().canView(h.unitPath()))
+			.forEach((h) -> viewable.add(h.id()));
+		return first.values()
+			.stream()
+			.map((c) -> (c.stored() == null || viewable.contains(c.stored())) ? c
+					: new Conflict(c.planned(), c.code(), null, c.reason()))
+			.toList();
 	}
 
 	/** Forgets what a batch staged. */
@@ -477,12 +559,63 @@ public class HouseholdBulk {
 	}
 
 	/**
-	 * The registry's state in some provinces when a plan was made.
+	 * A row a plan read of a stored household it changes, with its version.
 	 *
-	 * @param provinces province codes, sorted
-	 * @param fingerprint rows and versions
+	 * @param kind HOUSEHOLD, MEMBER or ASSESSMENT
+	 * @param rowId the row's id
+	 * @param householdId its household
+	 * @param code the household's code in the file (HOUSEHOLD rows), or null
+	 * @param version the version read
 	 */
-	public record Snapshot(List<String> provinces, String fingerprint) {
+	public record Seen(String kind, UUID rowId, UUID householdId, String code, int version) {
+
+		public static final String HOUSEHOLD = "HOUSEHOLD";
+
+		public static final String MEMBER = "MEMBER";
+
+		public static final String ASSESSMENT = "ASSESSMENT";
+
+		public static Seen of(Household h, String code) {
+			return new Seen(HOUSEHOLD, h.id(), h.id(), code, h.version());
+		}
+
+		public static Seen of(Member m) {
+			return new Seen(MEMBER, m.id(), m.householdId(), null, m.version());
+		}
+
+		public static Seen of(BulkAssessment a) {
+			return new Seen(ASSESSMENT, a.id(), a.householdId(), null, a.version());
+		}
+
+	}
+
+	/**
+	 * A household of a plan that the registry changed under since the plan was made.
+	 *
+	 * @param planned the household's id in the plan (a stored household's id, or the id
+	 * chosen for a new one)
+	 * @param code the household's code in the file
+	 * @param stored the stored household to look at (the one changed, the one that took
+	 * the code, the one holding the citizen ID), null when the user may not view it
+	 * @param reason CHANGED, CODE_TAKEN or CCCD_TAKEN
+	 */
+	public record Conflict(UUID planned, String code, UUID stored, String reason) {
+
+		public static final String CHANGED = "CHANGED";
+
+	}
+
+	/**
+	 * What a staged plan writes.
+	 *
+	 * @param householdsCreated households created
+	 * @param householdsUpdated households updated
+	 * @param membersCreated members created
+	 * @param membersUpdated members updated
+	 * @param assessments classifications created or updated
+	 */
+	public record Counts(int householdsCreated, int householdsUpdated, int membersCreated, int membersUpdated,
+			int assessments) {
 	}
 
 	/**

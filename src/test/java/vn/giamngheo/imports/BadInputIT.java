@@ -25,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.identity.persistence.UserRepository;
+import vn.giamngheo.imports.domain.ForgedZip;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,35 @@ class BadInputIT {
 			}
 		}
 		UUID csv = this.t.upload(csvZip.toByteArray(), "odk.zip");
+		assertThat(this.t.await(csv).get("status")).isEqualTo("VALIDATED");
+		assertThat(messages(csv)).singleElement().asString().contains("nghi tệp độc hại");
+		assertThat(this.t.households()).isZero();
+	}
+
+	/**
+	 * The same bombs with headers that lie: the central directory and the local headers
+	 * call the 200 MB part 1,000 bytes, so every declared size and ratio looks harmless.
+	 * The bytes actually inflated stop them, for a workbook and for an ODK Central zip.
+	 */
+	@Test
+	void aZipBombThatUnderstatesItsSizesIsStoppedByTheBytesActuallyInflated() throws Exception {
+		byte[] spaces = new byte[1 << 20];
+		java.util.Arrays.fill(spaces, (byte) ' ');
+		byte[] workbook = new ForgedZip().entry("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8))
+			.entry("xl/worksheets/sheet1.xml", spaces, 200, 1_000, 0)
+			.bytes();
+		assertThat(workbook.length).isLessThan(1 << 20);
+		UUID id = this.t.upload(workbook, "bom-gia.xlsx");
+		assertThat(this.t.await(id).get("status")).isEqualTo("VALIDATED");
+		assertThat(messages(id)).singleElement().asString().contains("nghi tệp độc hại");
+		assertThat(this.t.commit(id, "VALID").getResponse().getStatus()).isEqualTo(409);
+
+		byte[] commas = new byte[1 << 20];
+		java.util.Arrays.fill(commas, (byte) ',');
+		byte[] odk = new ForgedZip().entry("ho.csv", "Mã hộ,Mã xã,Thôn\n".getBytes(StandardCharsets.UTF_8))
+			.entry("ho-thanh_vien.csv", commas, 200, 1_000, 0)
+			.bytes();
+		UUID csv = this.t.upload(odk, "odk-gia.zip");
 		assertThat(this.t.await(csv).get("status")).isEqualTo("VALIDATED");
 		assertThat(messages(csv)).singleElement().asString().contains("nghi tệp độc hại");
 		assertThat(this.t.households()).isZero();

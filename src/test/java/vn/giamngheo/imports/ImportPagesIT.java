@@ -94,6 +94,9 @@ class ImportPagesIT {
 		String all = lists.toString();
 		assertThat(all).contains("Chủ hộ", "Cơ-tu", "Hộ cận nghèo", this.t.f.a.code(), "Thôn Alfa" + this.t.f.tag)
 			.doesNotContain(this.t.f.b.code(), "Thôn Bravo");
+		assertThat(rows(xlsx, "Hướng dẫn").toString()).as("the read-me says what an empty cell and [xóa] do")
+			.contains("Ô trống, hoặc cột không có trong tệp, không làm thay đổi giá trị đã lưu")
+			.contains("ghi [xóa] vào ô đó");
 		String sheetXml = new String(xlsx, StandardCharsets.ISO_8859_1);
 		assertThat(sheetXml).as("a zip, with drop-down lists inside").startsWith("PK");
 		// a leader cannot import, so gets no template
@@ -103,6 +106,33 @@ class ImportPagesIT {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void aLongReportIsPagedAndEachPageLinksToTheNext() throws Exception {
+		StringBuilder csv = new StringBuilder("Mã hộ,Mã xã,Thôn,Họ và tên,Giới tính,Ngày sinh,Dân tộc,Quan hệ\r\n");
+		for (int i = 1; i <= 205; i++) {
+			csv.append(this.t.code(i))
+				.append(',')
+				.append(this.t.f.a.code())
+				.append(',')
+				.append(this.t.village)
+				.append(",Người Thử ")
+				.append(i)
+				.append(",Nam,31/02/1980,Kinh,Chủ hộ\r\n");
+		}
+		UUID id = this.t.upload(csv.toString().getBytes(StandardCharsets.UTF_8), "dai.csv");
+		assertThat(this.t.await(id).get("problemCount")).isEqualTo(205);
+		String first = this.mvc.perform(get("/imports/" + id).with(authentication(this.t.officer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("Trang 1/2").contains("/imports/" + id + "?page=1").doesNotContain("cpage=");
+		String second = this.mvc.perform(get("/imports/" + id).param("page", "1").with(authentication(this.t.officer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second).contains("Trang 2/2").contains("/imports/" + id + "?page=0");
 	}
 
 	@Test

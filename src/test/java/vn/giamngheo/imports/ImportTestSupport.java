@@ -39,6 +39,9 @@ final class ImportTestSupport {
 
 	final Authentication officer;
 
+	/** The officer's user name (to act through the registry's services). */
+	final String officerName;
+
 	final String village;
 
 	/** A serial base for citizen IDs unique to this test run. */
@@ -51,7 +54,8 @@ final class ImportTestSupport {
 		this.json = json;
 		this.f = new Fixtures(jdbc, directory, users, tx).communes();
 		String a = this.f.a.code() + "@2024";
-		this.officer = this.f.auth(this.f.user("importer", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
+		this.officerName = this.f.user("importer", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
+		this.officer = this.f.auth(this.officerName);
 		this.village = jdbc.sql("select short_name from admin_unit where id = ?")
 			.param(this.f.a.villageId())
 			.query(String.class)
@@ -138,6 +142,52 @@ final class ImportTestSupport {
 					get("/api/v1/imports/" + id + "/problems").param("size", "1000").with(authentication(this.officer)))
 			.andReturn();
 		return this.json.readValue(r.getResponse().getContentAsString(), List.class);
+	}
+
+	/** The field-by-field changes of a job as the API shows them (Vietnamese). */
+	List<Map<String, Object>> changes(UUID id) throws Exception {
+		return list("/api/v1/imports/" + id + "/changes");
+	}
+
+	/** The conflicts of a job's commit as the API shows them (Vietnamese). */
+	List<Map<String, Object>> conflicts(UUID id) throws Exception {
+		return list("/api/v1/imports/" + id + "/conflicts");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> list(String path) throws Exception {
+		MvcResult r = this.mvc.perform(get(path).param("size", "1000").with(authentication(this.officer))).andReturn();
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+		return this.json.readValue(r.getResponse().getContentAsString(), List.class);
+	}
+
+	/**
+	 * The export of this test's village (the classified households of a year) as bytes.
+	 */
+	byte[] export(String format, int year, String classification) throws Exception {
+		MvcResult r = this.mvc
+			.perform(get("/api/v1/household-exports").param("format", format)
+				.param("village", String.valueOf(this.f.a.villageId()))
+				.param("year", String.valueOf(year))
+				.param("classification", classification)
+				.with(authentication(this.officer)))
+			.andReturn();
+		assertThat(r.getResponse().getStatus()).isEqualTo(200);
+		return r.getResponse().getContentAsByteArray();
+	}
+
+	/** Every stored column of this test's households, members and classifications. */
+	String stored() {
+		return this.jdbc
+			.sql("""
+					select (select json_agg(h order by h.code) from household h where h.code like :p)::text || '|'
+					  || (select json_agg(m order by m.id) from member m join household h on h.id = m.household_id
+					      where h.code like :p)::text || '|'
+					  || (select json_agg(a order by a.id) from household_assessment a join household h on h.id = a.household_id
+					      where h.code like :p)::text""")
+			.param("p", "T" + this.f.tag + "-%")
+			.query(String.class)
+			.single();
 	}
 
 	long households() {

@@ -1,6 +1,10 @@
 package vn.giamngheo.imports.domain;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields an import understands. Headers are matched diacritics- and
@@ -87,6 +91,11 @@ public enum Field {
 		return this.target != Target.HOUSEHOLD;
 	}
 
+	/** The field as a bit of a set of fields held in a {@code long}. */
+	public long bit() {
+		return 1L << ordinal();
+	}
+
 	/** The message-bundle key of the field's column label. */
 	public String labelKey() {
 		return "imports.field." + name();
@@ -97,5 +106,25 @@ public enum Field {
 
 	/** Fields a member sheet must have. */
 	public static final List<Field> MEMBER_REQUIRED = List.of(CODE, FULL_NAME, SEX, DATE_OF_BIRTH, ETHNICITY, RELATION);
+
+	/**
+	 * Optional fields whose stored value a file may clear, with {@link Values#clears the
+	 * clear marker}; an empty cell keeps the stored value (ADR 0018).
+	 */
+	public static final Set<Field> CLEARABLE = Collections.unmodifiableSet(EnumSet.of(ADDRESS, HOUSEHOLD_PHONE, INCOME,
+			WATER_SOURCE, LATRINE, DEPRIVATIONS, DECISION_NO, CCCD, PHONE));
+
+	private static final Map<String, Field> MEMBER_PROPERTIES = Map.ofEntries(Map.entry("fullName", FULL_NAME),
+			Map.entry("sex", SEX), Map.entry("dateOfBirth", DATE_OF_BIRTH), Map.entry("ethnicityCode", ETHNICITY),
+			Map.entry("relation", RELATION), Map.entry("cccd", CCCD), Map.entry("phone", PHONE),
+			Map.entry("educationLevel", EDUCATION), Map.entry("employment", EMPLOYMENT));
+
+	/**
+	 * The field of a property of the registry's member record ({@code "dateOfBirth"}), or
+	 * null.
+	 */
+	public static Field ofMemberProperty(String property) {
+		return MEMBER_PROPERTIES.get(property);
+	}
 
 }

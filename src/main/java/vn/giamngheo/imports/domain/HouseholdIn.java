@@ -13,16 +13,24 @@ import java.util.List;
  * @param headName head's name, if the sheet has it
  * @param address address
  * @param urban area type, null = from the village (new) or unchanged (the same for the
- * flags, phone and address: null keeps the stored value)
+ * flags, phone and address, and the classification's optional fields: null keeps the
+ * stored value)
  * @param ethnicMinority ethnic-minority household
  * @param socialProtection social-protection household
  * @param meritorious meritorious household
  * @param phone household phone
  * @param assessment the year's classification, if given
+ * @param cleared optional fields whose stored value the file clears (the clear marker),
+ * as {@link Field#bit() bits}
  */
 public record HouseholdIn(RowRef ref, String code, String commune, String village, String headName, String address,
 		Boolean urban, Boolean ethnicMinority, Boolean socialProtection, Boolean meritorious, String phone,
-		AssessmentIn assessment) {
+		AssessmentIn assessment, long cleared) {
+
+	/** Whether the file clears this field's stored value. */
+	public boolean clears(Field field) {
+		return (this.cleared & field.bit()) != 0;
+	}
 
 	/**
 	 * A year's review result in a file.
@@ -32,7 +40,7 @@ public record HouseholdIn(RowRef ref, String code, String commune, String villag
 	 * @param income income per capita, VND/month
 	 * @param waterSource water source code
 	 * @param latrine latrine code
-	 * @param deprivations deprivation codes
+	 * @param deprivations deprivation codes, null when the cell is empty
 	 * @param decisionNo decision number
 	 */
 	public record AssessmentIn(int year, String classification, Long income, String waterSource, String latrine,

@@ -31,10 +31,6 @@ public final class SurveyParser implements Tables.RowSink {
 	/** Rows searched for a header row. */
 	static final int HEADER_SEARCH = 10;
 
-	private static final Map<String, Field> MEMBER_FIELDS = Map.of("fullName", Field.FULL_NAME, "sex", Field.SEX,
-			"dateOfBirth", Field.DATE_OF_BIRTH, "ethnicityCode", Field.ETHNICITY, "relation", Field.RELATION, "cccd",
-			Field.CCCD, "phone", Field.PHONE, "educationLevel", Field.EDUCATION, "employment", Field.EMPLOYMENT);
-
 	private static final Pattern SHORT_CCCD = Pattern.compile("[0-9]{10,11}");
 
 	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-]");
@@ -227,6 +223,22 @@ public final class SurveyParser implements Tables.RowSink {
 			this.out.badRows.add(ref);
 			return;
 		}
+		long cleared = 0;
+		Set<String> notClearable = Set.of();
+		for (Map.Entry<Field, Raw> e : v.entrySet()) {
+			if (Values.clears(e.getValue())) {
+				if (Field.CLEARABLE.contains(e.getKey())) {
+					cleared |= e.getKey().bit();
+				}
+				else {
+					problems.add(Problem.error(s.name, row, s.column(e.getKey()), e.getValue().text(),
+							"imports.value.not-clearable", code));
+					notClearable = new HashSet<>(notClearable);
+					notClearable.add(s.column(e.getKey()));
+				}
+				e.setValue(Raw.EMPTY);
+			}
+		}
 		{
 			if (code == null && s.linked()) {
 				code = parentCode(s, row, v, problems);
@@ -253,10 +265,15 @@ public final class SurveyParser implements Tables.RowSink {
 							existing.ref().row()));
 				}
 				else if (existing == null) {
-					household = household(s, ref, code, v, problems);
+					household = household(s, ref, code, v, cleared, problems);
 				}
 			}
-			MemberIn member = s.members() ? member(s, ref, code, v, problems) : null;
+			MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
+			// a marker where nothing may be cleared is one problem, not also a missing
+			// value
+			Set<String> marked = notClearable;
+			problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
+					&& !"imports.value.not-clearable".equals(p.key()));
 			if (problems.isEmpty()) {
 				if (household != null) {
 					this.out.households.put(code, household);
@@ -292,7 +309,8 @@ public final class SurveyParser implements Tables.RowSink {
 		return code;
 	}
 
-	private HouseholdIn household(SheetState s, RowRef ref, String code, Map<Field, Raw> v, List<Problem> problems) {
+	private HouseholdIn household(SheetState s, RowRef ref, String code, Map<Field, Raw> v, long cleared,
+			List<Problem> problems) {
 		String commune = text(v, Field.COMMUNE);
 		if (commune == null) {
 			problems.add(required(s, ref.row(), Field.COMMUNE, code));
@@ -313,7 +331,7 @@ public final class SurveyParser implements Tables.RowSink {
 		}
 		AssessmentIn assessment = assessment(s, ref, code, v, problems);
 		return new HouseholdIn(ref, code, commune, village, text(v, Field.HEAD_NAME), address, urban, minority,
-				protection, meritorious, phone, assessment);
+				protection, meritorious, phone, assessment, cleared);
 	}
 
 	private AssessmentIn assessment(SheetState s, RowRef ref, String code, Map<Field, Raw> v, List<Problem> problems) {
@@ -344,9 +362,11 @@ public final class SurveyParser implements Tables.RowSink {
 						"imports.value.number", code));
 			}
 		}
-		List<String> deprivations = new ArrayList<>();
+		// an empty cell keeps the stored codes (null), the clear marker clears them
+		List<String> deprivations = null;
 		String dep = text(v, Field.DEPRIVATIONS);
 		if (dep != null) {
+			deprivations = new ArrayList<>();
 			for (String d : DEPRIVATION_SEPARATORS.split(dep)) {
 				String c = d.trim().toUpperCase(java.util.Locale.ROOT);
 				if (!c.isEmpty()) {
@@ -364,7 +384,8 @@ public final class SurveyParser implements Tables.RowSink {
 				deprivations, text(v, Field.DECISION_NO));
 	}
 
-	private MemberIn member(SheetState s, RowRef ref, String code, Map<Field, Raw> v, List<Problem> problems) {
+	private MemberIn member(SheetState s, RowRef ref, String code, Map<Field, Raw> v, long cleared,
+			List<Problem> problems) {
 		Set<Field> reported = new HashSet<>();
 		int before = problems.size();
 		String name = text(v, Field.FULL_NAME);
@@ -410,7 +431,7 @@ public final class SurveyParser implements Tables.RowSink {
 				(employment == null) ? "NOT_WORKING" : employment, insured, disability, allowance, malnourished,
 				illNoCare);
 		for (FieldProblem p : data.problems(this.today)) {
-			Field f = MEMBER_FIELDS.get(p.field());
+			Field f = Field.ofMemberProperty(p.field());
 			if (f != null && reported.contains(f)) {
 				continue;
 			}
@@ -429,7 +450,13 @@ public final class SurveyParser implements Tables.RowSink {
 						"imports.cccd.duplicate-in-file", code, sheetName(first >>> 24), first & 0xFFFFFF));
 			}
 		}
-		return new MemberIn(ref, code, data);
+		long given = 0;
+		for (Map.Entry<Field, Raw> e : v.entrySet()) {
+			if (e.getKey().member() && !e.getValue().blank()) {
+				given |= e.getKey().bit();
+			}
+		}
+		return new MemberIn(ref, code, data, given, cleared);
 	}
 
 	private static boolean digits(String s) {

@@ -23,9 +23,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -307,11 +306,11 @@ public final class Tables {
 
 	/** A zip archive that is not a workbook and holds CSV files. */
 	private static boolean csvZip(Path file) {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			return zip.getEntry("[Content_Types].xml") == null && !csvEntries(zip).isEmpty();
+		try (ZipGuard.Archive zip = ZipGuard.open(file)) {
+			return !zip.has("[Content_Types].xml") && !csvEntries(zip).isEmpty();
 		}
-		catch (IOException ex) {
-			return false; // read as a workbook, reported as corrupt
+		catch (UnreadableFileException ex) {
+			return false; // read as a workbook, reported as corrupt or a bomb
 		}
 	}
 
@@ -320,38 +319,29 @@ public final class Tables {
 	 * {@code form.csv} and a repeat group {@code form-group.csv}, so households come
 	 * before the members that point to them.
 	 */
-	private static List<? extends ZipEntry> csvEntries(ZipFile zip) {
-		return zip.stream()
+	private static List<ZipArchiveEntry> csvEntries(ZipGuard.Archive zip) {
+		return zip.entries()
+			.stream()
 			.filter((e) -> !e.isDirectory() && e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
-			.sorted(Comparator.comparingInt((ZipEntry e) -> e.getName().length()).thenComparing(ZipEntry::getName))
+			.sorted(Comparator.comparingInt((ZipArchiveEntry e) -> e.getName().length())
+				.thenComparing(ZipArchiveEntry::getName))
 			.toList();
 	}
 
 	/**
 	 * Reads each CSV file of a zip archive as a sheet named after the file. Each is
-	 * copied out (at most the size its entry declares, which {@link ZipGuard} checked)
-	 * and read like an uploaded CSV.
+	 * copied out through {@link ZipGuard}, which stops it at the first limit its actually
+	 * inflated bytes reach, and read like an uploaded CSV.
 	 */
 	static void readCsvZip(Path file, RowSink sink) throws UnreadableFileException {
-		ZipGuard.checkSizes(file);
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (ZipEntry entry : csvEntries(zip)) {
+		try (ZipGuard.Archive zip = ZipGuard.open(file)) {
+			for (ZipArchiveEntry entry : csvEntries(zip)) {
 				String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
 				String sheet = name.substring(0, name.length() - 4);
 				Path part = Files.createTempFile("import-part-", ".csv");
 				try {
-					try (InputStream in = zip.getInputStream(entry);
-							java.io.OutputStream out = Files.newOutputStream(part)) {
-						byte[] buffer = new byte[1 << 16];
-						long copied = 0;
-						int n;
-						while ((n = in.read(buffer)) > 0) {
-							copied += n;
-							if (copied > entry.getSize()) {
-								throw new UnreadableFileException("imports.file.zip-bomb");
-							}
-							out.write(buffer, 0, n);
-						}
+					try (InputStream in = zip.open(entry); java.io.OutputStream out = Files.newOutputStream(part)) {
+						in.transferTo(out);
 					}
 					readCsv(part, sheet, sink);
 				}
@@ -359,6 +349,9 @@ public final class Tables {
 					Files.deleteIfExists(part);
 				}
 			}
+		}
+		catch (ZipGuard.Bomb ex) {
+			throw new UnreadableFileException("imports.file.zip-bomb");
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new UnreadableFileException("imports.file.corrupt");

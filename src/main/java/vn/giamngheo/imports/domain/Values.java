@@ -114,6 +114,20 @@ public final class Values {
 		}
 	}
 
+	/**
+	 * Whether a cell holds the clear marker: {@code [xóa]} (or {@code [xoá]},
+	 * {@code [xoa]}, {@code [clear]}), which asks an import to clear the stored value of
+	 * an optional field. An empty cell keeps the stored value.
+	 */
+	public static boolean clears(Raw raw) {
+		String t = raw.text();
+		if (t.length() < 5 || t.length() > 20 || t.indexOf('[') < 0) {
+			return false;
+		}
+		String folded = TextNormalizer.fold(t.trim());
+		return "[xoa]".equals(folded) || "[clear]".equals(folded);
+	}
+
 	/** A cell as plain text, cleaned (NFC, trimmed, inner spaces collapsed). */
 	public static String text(Raw raw) {
 		String t = clean(raw.text());

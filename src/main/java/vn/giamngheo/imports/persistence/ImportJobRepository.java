@@ -23,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.imports.ImportJob;
 import vn.giamngheo.imports.domain.Problem;
+import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.shared.db.CopyText;
 
 /** SQL of import jobs, their problems, the changes they made and remembered mappings. */
@@ -241,13 +242,117 @@ public class ImportJobRepository {
 		this.jdbc.sql("delete from import_stage_change where job_id = ?").param(id).update();
 	}
 
-	/** A checked job committed with the counts of its dry run. */
-	public void committed(UUID id) {
+	/**
+	 * A checked job committed with the counts of its dry run, or (when households were
+	 * left out for conflicts) with what was written.
+	 */
+	public void committed(UUID id, HouseholdBulk.Counts written) {
+		if (written == null) {
+			this.jdbc
+				.sql("update import_job set status = 'COMMITTED', rows_done = rows_total, finished_at = now(),"
+						+ " committed_at = now() where id = ?")
+				.param(id)
+				.update();
+			return;
+		}
 		this.jdbc
 			.sql("update import_job set status = 'COMMITTED', rows_done = rows_total, finished_at = now(),"
-					+ " committed_at = now() where id = ?")
-			.param(id)
+					+ " committed_at = now(), households_created = ?, households_updated = ?, members_created = ?,"
+					+ " members_updated = ?, assessments = ? where id = ?")
+			.params(written.householdsCreated(), written.householdsUpdated(), written.membersCreated(),
+					written.membersUpdated(), written.assessments(), id)
 			.update();
+	}
+
+	/**
+	 * A commit refused as a whole (all-or-nothing mode, conflicts): the job is checked
+	 * again, with the reason, and may be committed in valid-rows mode or checked again.
+	 */
+	public void refused(UUID id, String errorKey) {
+		this.jdbc
+			.sql("update import_job set status = 'VALIDATED', error = ?, rows_done = rows_total, finished_at = now()"
+					+ " where id = ?")
+			.params(errorKey, id)
+			.update();
+	}
+
+	/** Replaces the conflicts of a job's commit. */
+	public void conflicts(UUID id, List<HouseholdBulk.Conflict> conflicts) {
+		this.jdbc.sql("delete from import_conflict where job_id = ?").param(id).update();
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"import_conflict (job_id, seq, household, household_id, reason)")) {
+			int seq = 0;
+			for (HouseholdBulk.Conflict c : conflicts) {
+				copy.field(id).field(seq++).field(c.code()).field(c.stored()).field(c.reason()).end();
+			}
+		}
+		this.jdbc.sql("update import_job set conflict_count = ? where id = ?").params(conflicts.size(), id).update();
+	}
+
+	/**
+	 * A page of a job's conflicts: household code, stored household (or null), reason.
+	 */
+	public List<HouseholdBulk.Conflict> conflicts(UUID id, int offset, int limit) {
+		return this.jdbc
+			.sql("select household, household_id, reason from import_conflict where job_id = ? order by seq"
+					+ " limit ? offset ?")
+			.params(id, limit, offset)
+			.query((rs, n) -> new HouseholdBulk.Conflict(null, rs.getString(1), rs.getObject(2, UUID.class),
+					rs.getString(3)))
+			.list();
+	}
+
+	/** Replaces the field-by-field changes of a job. */
+	public void diffs(UUID id, Iterable<Diff> diffs) {
+		this.jdbc.sql("delete from import_diff where job_id = ?").param(id).update();
+		try (CopyText copy = CopyText.open(this.dataSource, "import_diff (job_id, seq, household, household_id,"
+				+ " unit_path, entity_type, action, subject, field, old_value, new_value)")) {
+			int seq = 0;
+			for (Diff d : diffs) {
+				copy.field(id)
+					.field(seq++)
+					.field(d.household())
+					.field(d.householdId())
+					.field(d.unitPath())
+					.field(d.entityType())
+					.field(d.action())
+					.field(d.subject())
+					.field(d.field())
+					.field(d.oldValue())
+					.field(d.newValue())
+					.end();
+			}
+		}
+	}
+
+	/** A page of a job's changes, by household code, in the order they were planned. */
+	public List<Diff> diffs(UUID id, int offset, int limit) {
+		return this.jdbc
+			.sql("select household, household_id, unit_path, entity_type, action, subject, field, old_value, new_value"
+					+ " from import_diff where job_id = ? order by household, seq limit ? offset ?")
+			.params(id, limit, offset)
+			.query((rs, n) -> new Diff(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	public int diffCount(UUID id) {
+		return this.jdbc.sql("select count(*) from import_diff where job_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Takes households out of what a job stages for its commit (revert records, listed
+	 * changes): the registry changed under them since the dry run.
+	 */
+	public void leaveOut(UUID id, Collection<UUID> households) {
+		UUID[] ids = households.toArray(UUID[]::new);
+		this.jdbc.sql("delete from import_stage_change where job_id = ? and household_id = any(?)")
+			.params(id, ids)
+			.update();
+		this.jdbc.sql("delete from import_diff where job_id = ? and household_id = any(?)").params(id, ids).update();
 	}
 
 	public void changes(UUID id, Iterable<Change> changes) {
@@ -334,7 +439,7 @@ public class ImportJobRepository {
 				rs.getString("status"), rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("rows_rejected"),
 				rs.getInt("problem_count"), rs.getInt("households_created"), rs.getInt("households_updated"),
 				rs.getInt("households_same"), rs.getInt("members_created"), rs.getInt("members_updated"),
-				rs.getInt("assessments"), m, rs.getInt("restarts"), rs.getString("error"),
+				rs.getInt("assessments"), rs.getInt("conflict_count"), m, rs.getInt("restarts"), rs.getString("error"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
 				rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("committed_at", OffsetDateTime.class),
 				rs.getObject("reverted_at", OffsetDateTime.class), rs.getString("reverted_by"));
@@ -368,6 +473,24 @@ public class ImportJobRepository {
 	 * @param before the row before an update
 	 */
 	public record Change(String entityType, UUID entityId, UUID householdId, String action, Object before) {
+	}
+
+	/**
+	 * A change of a stored row, one field (as stored: codes, true/false, ISO dates).
+	 *
+	 * @param household household code as stored
+	 * @param householdId household id
+	 * @param unitPath the household's village path
+	 * @param entityType HOUSEHOLD, MEMBER, ASSESSMENT
+	 * @param action CREATE (a member or classification added to the household) or UPDATE
+	 * @param subject the member's name, the classification's year, or null
+	 * @param field the field's name ({@code imports.domain.Field}), null for an added
+	 * member
+	 * @param oldValue value before, null when empty
+	 * @param newValue value after, null when empty or cleared
+	 */
+	public record Diff(String household, UUID householdId, String unitPath, String entityType, String action,
+			String subject, String field, String oldValue, String newValue) {
 	}
 
 	/**

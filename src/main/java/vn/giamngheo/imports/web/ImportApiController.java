@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.giamngheo.imports.HouseholdExports;
 import vn.giamngheo.imports.ImportJob;
 import vn.giamngheo.imports.Imports;
+import vn.giamngheo.imports.Imports.ShownChange;
+import vn.giamngheo.imports.Imports.ShownConflict;
 import vn.giamngheo.imports.Imports.ShownProblem;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
@@ -85,10 +87,35 @@ public class ImportApiController {
 		return this.imports.problems(id, matches, page, Math.min(Math.max(size, 1), 1000), locale);
 	}
 
+	@GetMapping("/imports/{id}/changes")
+	@Operation(summary = "Các trường sẽ thay đổi (sau khi ghi: đã thay đổi) ở hộ, nhân khẩu, phân loại đã có trong sổ:"
+			+ " giá trị cũ → mới, theo ngôn ngữ ?lang=")
+	@Requires(Permission.REGISTRY_IMPORT)
+	public List<ShownChange> changes(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "200") int size, Locale locale) {
+		return this.imports.changes(id, page, Math.min(Math.max(size, 1), 1000), locale);
+	}
+
+	@GetMapping("/imports/{id}/conflicts")
+	@Operation(summary = "Các hộ không được ghi vì đã thay đổi trong sổ sau khi kiểm tra thử, kèm liên kết tới hộ")
+	@Requires(Permission.REGISTRY_IMPORT)
+	public List<ShownConflict> conflicts(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "200") int size, Locale locale) {
+		return this.imports.conflicts(id, page, Math.min(Math.max(size, 1), 1000), locale);
+	}
+
+	@PostMapping("/imports/{id}/checks")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Kiểm tra thử lại tệp với sổ hiện tại (sau khi ghi bị từ chối vì xung đột)")
+	@Requires(Permission.REGISTRY_IMPORT)
+	public ImportJob check(@PathVariable UUID id) {
+		return this.imports.check(id);
+	}
+
 	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports/{id}/commits")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "Ghi vào sổ: mode=ALL (tất cả hoặc không) hoặc VALID (chỉ các hộ hợp lệ)")
+	@Operation(summary = "Ghi vào sổ: mode=ALL (tất cả hoặc không) hoặc VALID (chỉ các hộ hợp lệ, không xung đột)")
 	public ImportJob commit(@PathVariable UUID id, @RequestBody(required = false) CommitBody body) {
 		return this.imports.commit(id, (body == null || body.mode() == null) ? "ALL" : body.mode());
 	}

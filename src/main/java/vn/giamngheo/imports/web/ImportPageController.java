@@ -77,7 +77,8 @@ public class ImportPageController {
 
 	@Requires(Permission.REGISTRY_IMPORT)
 	@GetMapping("/imports/{id}")
-	String job(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+	String job(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int cpage, Locale locale, Model model) {
 		ImportJob job = this.imports.job(id);
 		model.addAttribute("job", job);
 		model.addAttribute("now", this.imports.now());
@@ -90,6 +91,13 @@ public class ImportPageController {
 			model.addAttribute("page", page);
 			model.addAttribute("pages", (errors + PAGE - 1) / PAGE);
 			model.addAttribute("mappable", this.imports.sheets(id).stream().anyMatch((s) -> !s.headers().isEmpty()));
+			int changes = this.imports.changeCount(id);
+			model.addAttribute("changeCount", changes);
+			model.addAttribute("changes", this.imports.changes(id, cpage, PAGE, locale));
+			model.addAttribute("cpage", cpage);
+			model.addAttribute("cpages", (changes + PAGE - 1) / PAGE);
+			model.addAttribute("conflicts",
+					(job.conflictCount() == 0) ? List.of() : this.imports.conflicts(id, 0, 1000, locale));
 		}
 		return "imports/job";
 	}
@@ -111,6 +119,13 @@ public class ImportPageController {
 	@PostMapping("/imports/{id}/commit")
 	String commit(@PathVariable UUID id, @RequestParam(defaultValue = "ALL") String mode) {
 		this.imports.commit(id, mode);
+		return "redirect:/imports/" + id;
+	}
+
+	@PostMapping("/imports/{id}/check")
+	@Requires(Permission.REGISTRY_IMPORT)
+	String check(@PathVariable UUID id) {
+		this.imports.check(id);
 		return "redirect:/imports/" + id;
 	}
 

@@ -23,6 +23,7 @@ import vn.giamngheo.registry.BulkAssessment;
 import vn.giamngheo.registry.BulkHousehold;
 import vn.giamngheo.registry.BulkMember;
 import vn.giamngheo.registry.Household;
+import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.shared.Laps;
@@ -156,7 +157,7 @@ public class HouseholdBulkRepository {
 						rs.getInt("member_count"), rs.getObject("income_per_capita", Long.class),
 						rs.getString("water_source"), rs.getString("latrine"),
 						(d != null) ? Arrays.asList((String[]) d.getArray()) : List.of(),
-						rs.getString("classification"), rs.getString("decision_no"));
+						rs.getString("classification"), rs.getString("decision_no"), rs.getInt("version"));
 			})
 			.list();
 	}
@@ -400,8 +401,8 @@ public class HouseholdBulkRepository {
 	public void updateAssessments(List<BulkAssessment> assessments) {
 		this.template.batchUpdate("update household_assessment set standard_key = ?, member_count = ?,"
 				+ " income_per_capita = ?, water_source = ?, latrine = ?, deprivations = ?::text[],"
-				+ " deprivation_count = ?, classification = ?, decision_no = ?, source = 'IMPORT',"
-				+ " version = version + 1 where id = ?", assessments, 1000, (ps, a) -> {
+				+ " deprivation_count = ?, classification = ?, decision_no = ?, version = version + 1 where id = ?",
+				assessments, 1000, (ps, a) -> {
 					ps.setString(1, a.standardKey());
 					ps.setInt(2, a.memberCount());
 					ps.setObject(3, a.incomePerCapita());
@@ -501,24 +502,6 @@ public class HouseholdBulkRepository {
 		return (batch == null) ? copy : copy.field(batch).field(action);
 	}
 
-	/**
-	 * The registry rows of these provinces as a short text that changes whenever a row is
-	 * added, updated or voided there (count, sum of versions, last update): read before a
-	 * plan and compared before its staged rows are applied.
-	 */
-	public String fingerprint(Collection<String> provinces) {
-		String[] p = provinces.toArray(String[]::new);
-		return this.jdbc
-			.sql("select (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')"
-					+ " from household where province_code = any(?)) || '|' || (select count(*) || ':'"
-					+ " || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') from member"
-					+ " where province_code = any(?)) || '|' || (select count(*) || ':' || coalesce(sum(version), 0)"
-					+ " from household_assessment where province_code = any(?))")
-			.params(p, p, p)
-			.query(String.class)
-			.single();
-	}
-
 	/** Forgets what a batch staged. */
 	public void dropStaged(UUID batch) {
 		for (String table : List.of("bulk_stage_household", "bulk_stage_member", "bulk_stage_assessment",
@@ -528,9 +511,9 @@ public class HouseholdBulkRepository {
 	}
 
 	/** Stages new and changed rows of a batch (the rows the commit will write). */
-	public void stage(UUID batch, String fingerprint, Collection<String> provinces, List<BulkHousehold> newHouseholds,
-			List<BulkHousehold> changedHouseholds, List<BulkMember> newMembers, List<BulkMember> changedMembers,
-			List<BulkAssessment> newAssessments, List<BulkAssessment> changedAssessments) {
+	public void stage(UUID batch, List<BulkHousehold> newHouseholds, List<BulkHousehold> changedHouseholds,
+			List<BulkMember> newMembers, List<BulkMember> changedMembers, List<BulkAssessment> newAssessments,
+			List<BulkAssessment> changedAssessments) {
 		Laps laps = new Laps();
 		String h = "bulk_stage_household (batch_id, action, " + HOUSEHOLD_COLUMNS + ")";
 		copyHouseholds(h, batch, "CREATE", newHouseholds);
@@ -546,9 +529,7 @@ public class HouseholdBulkRepository {
 		laps.lap("assessments");
 		long rows = (long) newHouseholds.size() + changedHouseholds.size() + newMembers.size() + changedMembers.size()
 				+ newAssessments.size() + changedAssessments.size();
-		this.jdbc.sql("insert into bulk_stage (batch_id, fingerprint, provinces, rows) values (?, ?, ?, ?)")
-			.params(batch, fingerprint, provinces.toArray(String[]::new), rows)
-			.update();
+		this.jdbc.sql("insert into bulk_stage (batch_id, rows) values (?, ?)").params(batch, rows).update();
 		if (rows > 10_000) {
 			// fresh statistics for the commit's joins: unanalyzed staging tables looked
 			// empty to the planner, whose nested loops then ran for minutes
@@ -559,41 +540,126 @@ public class HouseholdBulkRepository {
 	}
 
 	/**
-	 * A batch's staging header: fingerprint and provinces, empty when nothing is staged
-	 * (never staged, applied, or emptied by a crash of the database).
+	 * Whether a batch has a staged plan (not when never staged, applied, or emptied by a
+	 * crash of the database).
 	 */
-	public java.util.Optional<Stage> staged(UUID batch) {
-		return this.jdbc.sql("select fingerprint, provinces from bulk_stage where batch_id = ?")
+	public boolean isStaged(UUID batch) {
+		return this.jdbc.sql("select count(*) from bulk_stage where batch_id = ?")
 			.param(batch)
-			.query((rs, n) -> new Stage(rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray())))
-			.optional();
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Records the versions a plan read (replacing what the batch recorded before). */
+	public void seen(UUID batch, Iterable<HouseholdBulk.Seen> seen) {
+		forgetSeen(batch);
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"bulk_seen (batch_id, row_id, household_id, kind, code, version)")) {
+			for (HouseholdBulk.Seen s : seen) {
+				copy.field(batch)
+					.field(s.rowId())
+					.field(s.householdId())
+					.field(s.kind())
+					.field(s.code())
+					.field(s.version())
+					.end();
+			}
+		}
+	}
+
+	/** The versions a batch's plan read. */
+	public List<HouseholdBulk.Seen> seen(UUID batch) {
+		return this.jdbc.sql("select kind, row_id, household_id, code, version from bulk_seen where batch_id = ?")
+			.param(batch)
+			.query((rs, n) -> new HouseholdBulk.Seen(rs.getString(1), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5)))
+			.list();
+	}
+
+	public void forgetSeen(UUID batch) {
+		this.jdbc.sql("delete from bulk_seen where batch_id = ?").param(batch).update();
 	}
 
 	/**
-	 * A staged batch.
-	 *
-	 * @param fingerprint the registry's fingerprint when the plan was made
-	 * @param provinces provinces of the fingerprint
+	 * Households of a staged plan the registry changed under since the plan was made, in
+	 * the order of the file's codes:
+	 * <ul>
+	 * <li>CHANGED: a stored household the plan changes whose row, or a member or
+	 * classification the plan read, has another version now (edited, voided, written by
+	 * another import or a review), or which has a member or classification the plan did
+	 * not read (added since);</li>
+	 * <li>CODE_TAKEN: a household the plan creates whose code another household took
+	 * since;</li>
+	 * <li>CCCD_TAKEN: a household with a staged member whose citizen ID another living
+	 * member holds now, in units matching the patterns (the user's view scope: a holder
+	 * outside it makes the record pending and is not revealed, ADR 0017).</li>
+	 * </ul>
 	 */
-	public record Stage(String fingerprint, List<String> provinces) {
+	public List<HouseholdBulk.Conflict> conflicts(UUID batch, String[] unitPatterns) {
+		return this.jdbc.sql("""
+				select s.household_id as planned, s.code, s.household_id as stored, 'CHANGED' as reason
+				from bulk_seen s join household h on h.id = s.household_id
+				where s.batch_id = :batch and s.kind = 'HOUSEHOLD' and (h.version <> s.version or h.voided
+				  or exists (select 1 from bulk_seen x left join member m on m.id = x.row_id
+				    where x.batch_id = :batch and x.household_id = s.household_id and x.kind = 'MEMBER'
+				    and (m.id is null or m.version <> x.version or m.voided or m.household_id <> x.household_id))
+				  or exists (select 1 from member m where m.household_id = s.household_id and not m.voided
+				    and not exists (select 1 from bulk_seen x where x.batch_id = :batch and x.row_id = m.id))
+				  or exists (select 1 from bulk_seen x left join household_assessment a on a.id = x.row_id
+				    where x.batch_id = :batch and x.household_id = s.household_id and x.kind = 'ASSESSMENT'
+				    and (a.id is null or a.version <> x.version))
+				  or exists (select 1 from household_assessment a where a.household_id = s.household_id
+				    and not exists (select 1 from bulk_seen x where x.batch_id = :batch and x.row_id = a.id)))
+				union all
+				select s.id, s.code, h.id, 'CODE_TAKEN' from bulk_stage_household s join household h on h.code = s.code
+				where s.batch_id = :batch and s.action = 'CREATE' and h.id <> s.id
+				union all
+				select s.household_id, coalesce(n.code, x.code, h.code), m.household_id, 'CCCD_TAKEN'
+				from bulk_stage_member s join member m on m.cccd = s.cccd and not m.voided and m.id <> s.id
+				join household hm on hm.id = m.household_id and hm.unit_path like any(:patterns)
+				left join bulk_stage_household n on n.batch_id = :batch and n.id = s.household_id
+				left join bulk_seen x on x.batch_id = :batch and x.row_id = s.household_id
+				left join household h on h.id = s.household_id
+				where s.batch_id = :batch and s.cccd is not null
+				order by 2""")
+			.param("batch", batch)
+			.param("patterns", unitPatterns)
+			.query((rs, n) -> new HouseholdBulk.Conflict(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getObject(3, UUID.class), rs.getString(4)))
+			.list();
 	}
 
 	/**
-	 * Whether staged rows would now collide with rows written elsewhere since they were
-	 * staged: a new household's code taken, or a citizen ID held by another living member
-	 * in units matching the patterns (the user's view scope; a holder outside it makes
-	 * the record pending, ADR 0017).
+	 * Takes these households (and their members and classifications) out of a staged
+	 * plan.
 	 */
-	public boolean stagedCollides(UUID batch, String[] unitPatterns) {
-		return Boolean.TRUE.equals(this.jdbc
-			.sql("select exists (select 1 from bulk_stage_household s join household h on h.code = s.code"
-					+ " where s.batch_id = ? and h.id <> s.id) or exists (select 1 from bulk_stage_member s"
-					+ " join member m on m.cccd = s.cccd and not m.voided and m.id <> s.id"
-					+ " join household h on h.id = m.household_id and h.unit_path like any(?)"
-					+ " where s.batch_id = ? and s.cccd is not null)")
-			.params(batch, unitPatterns, batch)
-			.query(Boolean.class)
-			.single());
+	public void leaveOut(UUID batch, Collection<UUID> households) {
+		UUID[] ids = households.toArray(UUID[]::new);
+		this.jdbc.sql("delete from bulk_stage_household where batch_id = ? and id = any(?)")
+			.params(batch, ids)
+			.update();
+		for (String table : List.of("bulk_stage_member", "bulk_stage_assessment")) {
+			this.jdbc.sql("delete from " + table + " where batch_id = ? and household_id = any(?)")
+				.params(batch, ids)
+				.update();
+		}
+	}
+
+	/**
+	 * Rows of a staged plan: households created and updated, members created and updated,
+	 * classifications created or updated.
+	 */
+	public HouseholdBulk.Counts stagedCounts(UUID batch) {
+		return this.jdbc.sql("""
+				select (select count(*) from bulk_stage_household where batch_id = :b and action = 'CREATE'),
+				  (select count(*) from bulk_stage_household where batch_id = :b and action = 'UPDATE'),
+				  (select count(*) from bulk_stage_member where batch_id = :b and action = 'CREATE'),
+				  (select count(*) from bulk_stage_member where batch_id = :b and action = 'UPDATE'),
+				  (select count(*) from bulk_stage_assessment where batch_id = :b)""")
+			.param("b", batch)
+			.query((rs, n) -> new HouseholdBulk.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+					rs.getInt(5)))
+			.single();
 	}
 
 	/**
@@ -711,9 +777,8 @@ public class HouseholdBulkRepository {
 			.sql("update household_assessment a set standard_key = s.standard_key, member_count = s.member_count,"
 					+ " income_per_capita = s.income_per_capita, water_source = s.water_source, latrine = s.latrine,"
 					+ " deprivations = s.deprivations, deprivation_count = s.deprivation_count,"
-					+ " classification = s.classification, decision_no = s.decision_no, source = 'IMPORT',"
-					+ " version = a.version + 1 from bulk_stage_assessment s"
-					+ " where s.batch_id = ? and s.action = 'UPDATE' and a.id = s.id")
+					+ " classification = s.classification, decision_no = s.decision_no, version = a.version + 1"
+					+ " from bulk_stage_assessment s" + " where s.batch_id = ? and s.action = 'UPDATE' and a.id = s.id")
 			.param(batch)
 			.update();
 		laps.lap("assessments updated");

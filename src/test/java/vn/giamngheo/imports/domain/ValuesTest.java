@@ -45,6 +45,13 @@ class ValuesTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = ';', value = { "[xóa]; true", "[xoá]; true", "[XÓA]; true", " [xoa] ; true", "[clear]; true",
+			"[Clear]; true", "xóa; false", "[ xóa ]x; false", "''; false", "-; false", "[x]; false" })
+	void theClearMarker(String text, boolean clears) {
+		assertThat(Values.clears(Raw.of(text))).isEqualTo(clears);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "có lẽ", "2" })
 	void notYesNo(String text) {
 		assertThatThrownBy(() -> Values.bool(Raw.of(text))).isInstanceOf(IllegalArgumentException.class);
