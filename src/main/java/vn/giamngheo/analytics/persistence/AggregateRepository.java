@@ -73,11 +73,12 @@ public class AggregateRepository {
 			+ " where %s and not h.voided and s.recognised";
 
 	/**
-	 * Each household's standing in each year of its commune: its assessment of the year,
-	 * or, when it was not assessed that year (a review lists last year's poor and
-	 * near-poor, not everyone), its latest recognised assessment before it, as long as
-	 * the household still lives there (active now, or assessed again later).
-	 * {@code s.year} is the year counted, {@code s.out_key} its standard (the
+	 * Each household's standing in each year of its commune (a year with assessments, or
+	 * whose review recognised the commune even if it listed none of its households): its
+	 * assessment of the year, or, when it was not assessed that year (a review lists last
+	 * year's poor and near-poor, not everyone), its latest recognised assessment before
+	 * it, as long as the household still lives there (active now, or assessed again
+	 * later). {@code s.year} is the year counted, {@code s.out_key} its standard (the
 	 * commune-year's for a carried household), {@code s.standard_key} the standard of the
 	 * assessment itself (its Alkire–Foster score), {@code s.assessed} whether it was
 	 * assessed that year.
@@ -89,7 +90,11 @@ public class AggregateRepository {
 			+ " x.classification, x.income_per_capita, x.deprivation_count, x.deprivations,"
 			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year"
 			+ " from hs join household_assessment x on x.household_id = hs.id where x.recognised),"
-			+ " y as (select commune_id, year, min(standard_key) as standard_key from a group by commune_id, year),"
+			+ " y as (select commune_id, year, min(standard_key) as standard_key from (select commune_id, year,"
+			+ " standard_key from a union all select v.commune_id, v.year, r.standard_key"
+			+ " from review_commune_status v join review r on r.province_code = v.province_code and r.year = v.year"
+			+ " where v.recognised and v.commune_id in (select distinct commune_id from hs)) ys"
+			+ " group by commune_id, year),"
 			+ " s as materialized (select a.province_code, a.commune_id, a.urban, a.ethnic_minority,"
 			+ " a.social_protection, a.year, a.standard_key as out_key, a.standard_key, a.member_count,"
 			+ " a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, true as assessed from a"
