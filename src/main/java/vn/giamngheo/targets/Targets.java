@@ -310,7 +310,8 @@ public class Targets {
 			}
 		}
 		Rule rule = new Rule(t.comparator(), t.value(), t.valueMax(), t.targetYear(), r.periodFrom(), r.periodTo(),
-				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference(), ind.approxTolerance());
+				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference(), ind.approxTolerance(),
+				"COMPUTED".equals(ind.kind()) ? statuses.lastFinal().orElse(null) : null);
 		Evaluation e = VerdictEngine.evaluate(rule, points);
 		if (e.verdict() == Verdict.NO_DATA && actual.assumed()) {
 			e = new Evaluation(Verdict.NO_DATA, "targets.rule.status-not-recorded", List.of(), e.goal(), null, null,

@@ -103,7 +103,7 @@ class ProvisionalYearIT {
 			this.jdbc
 				.sql("insert into review_unit (review_id, commune_id, province_code, unit_path)"
 						+ " select ?, id, '12', path from admin_unit where id = ?")
-				.params(this.review, commune[0], commune[0])
+				.params(this.review, commune[0])
 				.update();
 		}
 		recognise(this.a, "2026-12-01");

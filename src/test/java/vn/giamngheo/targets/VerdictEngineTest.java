@@ -93,7 +93,7 @@ class VerdictEngineTest {
 	void aboutHasAStatedTolerance(double value, Double tolerance, boolean lower, double actual, Verdict expected,
 			String key) {
 		Rule r = new Rule(Comparator.APPROX, value, null, 2020, 2016, 2020, null, null, lower, new TreeMap<>(),
-				tolerance);
+				tolerance, null);
 		Evaluation e = VerdictEngine.evaluate(r, series("2020:" + actual));
 		assertThat(e.verdict()).isEqualTo(expected);
 		assertThat(e.ruleKey()).isEqualTo(key);
@@ -181,6 +181,20 @@ class VerdictEngineTest {
 		Rule r = rule(Comparator.ALL_WITH_DEMAND, 100, 2025, 2021, 2025, false);
 		assertThat(VerdictEngine.evaluate(r, series("2025:99.9")).verdict()).isEqualTo(Verdict.MISSED);
 		assertThat(VerdictEngine.evaluate(r, series("2025:100")).verdict()).isEqualTo(Verdict.MET);
+	}
+
+	@Test
+	void aFinalTargetYearWithoutAValueIsNoDataNotATrend() {
+		// income of the poor when no household is poor any more in 2020 (a city at 0%)
+		Rule closed = new Rule(Comparator.TIMES_BASELINE, 1.5, null, 2020, 2016, 2020, 2015, null, false,
+				new TreeMap<>(), null, 2020);
+		Evaluation e = VerdictEngine.evaluate(closed, series("2015:400000,2016:420000,2017:430000"));
+		assertThat(e.verdict()).isEqualTo(Verdict.NO_DATA);
+		assertThat(e.ruleKey()).isEqualTo("targets.rule.no-value-in-target-year");
+		Rule open = new Rule(Comparator.TIMES_BASELINE, 1.5, null, 2020, 2016, 2020, 2015, null, false, new TreeMap<>(),
+				null, 2017);
+		assertThat(VerdictEngine.evaluate(open, series("2015:400000,2016:420000,2017:430000")).verdict())
+			.isEqualTo(Verdict.BEHIND);
 	}
 
 	@Test

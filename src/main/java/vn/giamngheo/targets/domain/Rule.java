@@ -19,10 +19,13 @@ import java.util.TreeMap;
  * {@link Comparator#BELOW_REFERENCE}
  * @param tolerance how far from the goal "about" ({@link Comparator#APPROX}) may be, in
  * the indicator's unit; null: {@link VerdictEngine#APPROX_SHARE} of the goal
+ * @param closedYear the last year whose figures are final for the unit (registry
+ * indicators), or null when unknown: a target year up to it without a value has no data
+ * (e.g. no poor household left to measure the income of), never a trend
  */
 public record Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom,
 		int periodTo, Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
-		NavigableMap<Integer, Double> reference, Double tolerance) {
+		NavigableMap<Integer, Double> reference, Double tolerance, Integer closedYear) {
 
 	public Rule {
 		reference = (reference == null) ? new TreeMap<>() : new TreeMap<>(reference);

@@ -164,6 +164,11 @@ public final class VerdictEngine {
 			return new Evaluation(ok ? Verdict.MET : Verdict.MISSED, key, List.of(due, latest.value(), wanted), goal,
 					latest.year(), latest.value(), null, null, false, inPeriod);
 		}
+		if (rule.closedYear() != null && rule.closedYear() >= due) {
+			// the target year's figures are final and give no value: nothing to judge
+			return new Evaluation(Verdict.NO_DATA, "targets.rule.no-value-in-target-year", List.of(due), goal,
+					latest.year(), latest.value(), null, null, false, inPeriod);
+		}
 		List<Point> sameBasis = inPeriod.stream().filter((p) -> p.basis().equals(latest.basis())).toList();
 		boolean rebased = sameBasis.size() < inPeriod.size();
 		Projection projection = Forecast.project(sameBasis, due);
