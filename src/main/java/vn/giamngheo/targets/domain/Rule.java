@@ -35,7 +35,7 @@ public record Rule(Comparator comparator, double value, Double valueMax, Integer
 			Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
 			NavigableMap<Integer, Double> reference) {
 		this(comparator, value, valueMax, targetYear, periodFrom, periodTo, baselineYear, baselineValue, lowerIsBetter,
-				reference, null);
+				reference, null, null);
 	}
 
 	public static Rule level(Comparator comparator, double value, int targetYear, int periodFrom, int periodTo,
