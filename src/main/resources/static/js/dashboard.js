@@ -7,6 +7,20 @@
   var L = d.labels;
   var charts = {};
   function col(table, name) { return table.header.indexOf(name); }
+  // a provisional year (review in progress) is said so on the axis and in the chart's own
+  // title, so that a saved PNG carries it too (ADR 0021)
+  var statusBox = document.getElementById('year-status');
+  var provisional = !!statusBox && statusBox.getAttribute('data-provisional') === 'true';
+  var badge = statusBox ? statusBox.querySelector('.badge.provisional') : null;
+  var coverage = statusBox ? statusBox.querySelector('.year-coverage') : null;
+  var provisionalWord = badge ? badge.textContent.trim() : '';
+  function yearLabels(t) {
+    var s = col(t, 'status');
+    return t.rows.map(function (r) { return (s >= 0 && r[s] === 'PROVISIONAL') ? r[0] + ' (' + provisionalWord + ')' : String(r[0]); });
+  }
+  function provisionalTitle() {
+    return provisional && coverage ? { text: coverage.textContent.trim(), textStyle: { fontSize: 12, color: '#6b4e00' }, left: 'center', bottom: 0 } : undefined;
+  }
   function init(id) {
     var el = document.getElementById('chart-' + id);
     var c = echarts.init(el, null, { renderer: 'canvas' });
@@ -21,7 +35,7 @@
   }
   // 1. overview
   (function () {
-    var t = d.overview, years = t.rows.map(function (r) { return r[0]; });
+    var t = d.overview, years = yearLabels(t);
     var names = t.header.filter(function (h) { return h === 'poor' || h === 'near_poor' || h.indexOf('poor_') === 0; });
     var series = names.map(function (h, k) {
       var i = col(t, h);
@@ -38,7 +52,7 @@
   (function () {
     var t = d.comparison, n = col(t, 'unit'), p = col(t, 'poor');
     var rows = t.rows.slice().reverse();
-    init('comparison').setOption({ tooltip: {}, grid: { left: 170, right: 40, top: 10, bottom: 30 },
+    init('comparison').setOption({ title: provisionalTitle(), tooltip: {}, grid: { left: 170, right: 40, top: 10, bottom: provisional ? 50 : 30 },
       xAxis: { type: 'value', name: '%' }, yAxis: { type: 'category', data: rows.map(function (r) { return r[n]; }) },
       series: [{ name: L.poor, type: 'bar', data: rows.map(function (r) { return r[p]; }),
         markLine: { symbol: 'none', data: d.targets.map(function (t) { return { xAxis: t.value, name: t.code,
@@ -49,7 +63,8 @@
     var t = d.deprivations, inds = t.header.slice(1), units = t.rows.map(function (r) { return r[0]; });
     var data = [];
     t.rows.forEach(function (r, y) { inds.forEach(function (ind, x) { if (r[x + 1] !== '') { data.push([x, y, r[x + 1]]); } }); });
-    init('deprivations').setOption({ tooltip: { position: 'top' }, grid: { left: 170, top: 10, bottom: 60, right: 20 },
+    init('deprivations').setOption({ title: provisional && coverage ? { text: coverage.textContent.trim(), textStyle: { fontSize: 12, color: '#6b4e00' }, left: 'center', top: 0 } : undefined,
+      tooltip: { position: 'top' }, grid: { left: 170, top: provisional ? 30 : 10, bottom: 60, right: 20 },
       xAxis: { type: 'category', data: inds }, yAxis: { type: 'category', data: units },
       visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: ['#f7fbff', '#fdae61', '#b2182b'] } },
@@ -57,7 +72,7 @@
   })();
   // 4. flows
   (function () {
-    var t = d.flows, years = t.rows.map(function (r) { return r[0]; });
+    var t = d.flows, years = yearLabels(t);
     var series = ['exited', 'newly_poor', 'fell_back'].map(function (h) {
       var i = col(t, h), sign = (h === 'exited') ? -1 : 1;
       return { name: L[h], type: 'bar', stack: (h === 'exited') ? 'out' : 'in', data: t.rows.map(function (r) { return sign * r[i]; }) };
@@ -67,7 +82,7 @@
   })();
   // 5. treemap
   (function () {
-    init('treemap').setOption({ tooltip: { formatter: function (i) { var v = i.value || []; return i.name + ': ' + v[0] + ' hộ, ' + v[1] + '%'; } },
+    init('treemap').setOption({ title: provisionalTitle(), tooltip: { formatter: function (i) { var v = i.value || []; return i.name + ': ' + v[0] + ' hộ, ' + v[1] + '%'; } },
       series: [{ type: 'treemap', data: d.treemap, leafDepth: 1, visualDimension: 1, visualMin: 0, visualMax: 30,
         color: ['#2e7d32', '#fbc02d', '#c62828'], colorMappingBy: 'value',
         levels: [{ itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 } }, { colorSaturation: [0.3, 0.7] }] }] });

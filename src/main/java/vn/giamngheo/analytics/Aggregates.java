@@ -319,6 +319,22 @@ public class Aggregates {
 		return this.repository.deprivations(unit.id(), unit.path(), unit.isCommune(), year);
 	}
 
+	/**
+	 * Whether each year of a unit is final or provisional, with its coverage: one query
+	 * over the aggregates and the review's commune statuses, limited to the communes the
+	 * user may read.
+	 * @param unitId unit id
+	 * @return the years, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public YearStatuses statuses(long unitId) {
+		List<YearStatus> years = new ArrayList<>();
+		for (long[] r : this.repository.yearCounts(communes(visibleUnit(unitId)))) {
+			years.add(YearStatus.of((int) r[0], (int) r[4], (int) r[5], (int) r[1], (int) r[2], r[3], r[6]));
+		}
+		return new YearStatuses(years);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Integer> years(long unitId) {
 		return this.repository.years(communes(visibleUnit(unitId)));
@@ -347,11 +363,16 @@ public class Aggregates {
 		LocalDate from = LocalDate.of(1900, 1, 1);
 		LocalDate to = LocalDate.of(2999, 12, 31);
 		Communes communes = communes(unit);
-		List<Figures> series = this.repository.series(communes, group, from, to);
-		Figures latest = series.isEmpty() ? null : series.get(series.size() - 1);
-		Figures current = series.stream().filter((f) -> year != null && f.year() == year).findFirst().orElse(latest);
+		YearStatuses statuses = statuses(unitId);
+		List<Figures> all = this.repository.series(communes, group, from, to);
+		Integer shown = statuses.shown(year, all.stream().map(Figures::year).toList()).orElse(null);
+		// final years, and the year shown (a provisional one only when asked for)
+		List<Figures> series = all.stream()
+			.filter((f) -> statuses.isFinal(f.year()) || Integer.valueOf(f.year()).equals(shown))
+			.toList();
+		Figures current = all.stream().filter((f) -> Integer.valueOf(f.year()).equals(shown)).findFirst().orElse(null);
 		if (current == null) {
-			return new AfReport(unit, (year != null) ? year : 0, null, null, null, List.of(), series, Map.of());
+			return new AfReport(unit, (year != null) ? year : 0, null, null, null, List.of(), series, Map.of(), null);
 		}
 		int y = current.year();
 		Standard standard = this.standards.find(current.standardKey()).orElse(null);
@@ -370,7 +391,8 @@ public class Aggregates {
 				children.add(new AfUnit(u.unitId(), u.name(), u.figures(), sums.getOrDefault(u.unitId(), Map.of())));
 			}
 		}
-		return new AfReport(unit, y, current.standardKey(), spec, total, children, series, names);
+		return new AfReport(unit, y, current.standardKey(), spec, total, children, series, names,
+				statuses.of(y).orElse(null));
 	}
 
 }

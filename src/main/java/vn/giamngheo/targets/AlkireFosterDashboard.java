@@ -54,9 +54,17 @@ public class AlkireFosterDashboard {
 	 * @param units M0 of each child
 	 * @param contributions each indicator's contribution for the unit
 	 * @param heatmap children × indicators, censored headcount ratio
+	 * @param status whether the year shown is final or provisional, with its coverage
 	 */
 	public record View(Unit unit, int year, List<Integer> years, String group, String standardKey, AfSpec spec,
-			Figures figures, AlkireFoster.Result total, Table series, Table units, Table contributions, Table heatmap) {
+			Figures figures, AlkireFoster.Result total, Table series, Table units, Table contributions, Table heatmap,
+			vn.giamngheo.analytics.YearStatus status) {
+
+		/** Whether the year shown is provisional. */
+		public boolean provisional() {
+			return this.status != null && this.status.provisional();
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -66,7 +74,7 @@ public class AlkireFosterDashboard {
 		AlkireFoster.Result total = (r.spec() == null || r.total() == null) ? null : r.total().households(r.spec());
 		return new View(r.unit(), r.year(), years, groupCode, r.standardKey(), r.spec(),
 				(r.total() == null) ? null : r.total().figures(), total, series(r), units(r), contributions(r),
-				heatmap(r));
+				heatmap(r), r.status());
 	}
 
 	/**

@@ -15,6 +15,8 @@ import vn.giamngheo.analytics.Deprivation;
 import vn.giamngheo.analytics.Figures;
 import vn.giamngheo.analytics.Flow;
 import vn.giamngheo.analytics.UnitFigures;
+import vn.giamngheo.analytics.YearStatus;
+import vn.giamngheo.analytics.YearStatuses;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.targets.domain.Comparator;
@@ -64,22 +66,69 @@ public class Dashboards {
 
 	/**
 	 * Everything the dashboard of a unit shows.
+	 *
+	 * @param unit the unit
+	 * @param year the year shown: the last final one unless another was asked for
+	 * @param years years with figures
+	 * @param statuses whether each year is final or provisional, with its coverage
+	 * @param overview rates by year (final years, and the year shown)
+	 * @param comparison children in the year shown
+	 * @param deprivations children × indicators in the year shown
+	 * @param flows flows by year (final years, and the year shown)
+	 * @param treemap communes in the year shown
+	 * @param targetLines targets drawn on the rate charts
+	 * @param partial old communes only partly inside a 2025 unit
+	 * @param map the choropleth, or null
 	 */
-	public record Dashboard(Unit unit, int year, List<Integer> years, Table overview, Table comparison,
-			Table deprivations, Table flows, List<Map<String, Object>> treemap, List<TargetLine> targetLines,
-			List<String> partial, Map<String, Object> map) {
+	public record Dashboard(Unit unit, int year, List<Integer> years, YearStatuses statuses, Table overview,
+			Table comparison, Table deprivations, Table flows, List<Map<String, Object>> treemap,
+			List<TargetLine> targetLines, List<String> partial, Map<String, Object> map) {
+
+		/** The status of the year shown (null: no figures). */
+		public YearStatus status() {
+			return this.statuses.of(this.year).orElse(null);
+		}
+
+		/** Whether the year shown is provisional. */
+		public boolean provisional() {
+			YearStatus s = status();
+			return s != null && s.provisional();
+		}
+
+	}
+
+	/**
+	 * The years a view shows: the year asked for (a provisional one only when asked for
+	 * by name), else the last final year; series show the final years and the year shown.
+	 */
+	record View(int year, List<Integer> years, YearStatuses statuses) {
+
+		boolean inSeries(int y) {
+			return this.statuses.isFinal(y) || y == this.year;
+		}
+
+		String status(int y) {
+			return this.statuses.isFinal(y) ? YearStatus.Status.FINAL.name() : YearStatus.Status.PROVISIONAL.name();
+		}
+
+	}
+
+	View view(long unitId, Integer year) {
+		List<Integer> years = this.aggregates.years(unitId);
+		YearStatuses statuses = this.aggregates.statuses(unitId);
+		int y = statuses.shown(year, years).orElse(LocalDate.now().getYear());
+		return new View(y, years, statuses);
 	}
 
 	@Transactional(readOnly = true)
 	public Dashboard dashboard(long unitId, Integer year) {
 		Unit unit = this.aggregates.visibleUnit(unitId);
-		List<Integer> years = this.aggregates.years(unit.id());
-		int y = (year != null && years.contains(year)) ? year
-				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
+		View v = view(unit.id(), year);
+		int y = v.year();
 		Table comparison = comparison(unit.id(), y);
-		return new Dashboard(unit, y, years, overview(unit.id()), comparison, deprivations(unit.id(), y),
-				flows(unit.id()), treemap(unit.id(), y), targetLines(unit), this.aggregates.partialCommunes(unit.id()),
-				map(comparison));
+		return new Dashboard(unit, y, v.years(), v.statuses(), overview(unit.id(), v), comparison,
+				deprivations(unit.id(), y), flows(unit.id(), v), treemap(unit.id(), y), targetLines(unit),
+				this.aggregates.partialCommunes(unit.id()), map(comparison));
 	}
 
 	/**
@@ -125,27 +174,44 @@ public class Dashboards {
 	 */
 	@Transactional(readOnly = true)
 	public Table table(String chart, long unitId, Integer year) {
-		List<Integer> years = this.aggregates.years(unitId);
-		int y = (year != null && years.contains(year)) ? year
-				: years.isEmpty() ? LocalDate.now().getYear() : years.get(years.size() - 1);
+		View v = view(unitId, year);
+		int y = v.year();
 		return switch (chart) {
-			case "overview" -> overview(unitId);
+			case "overview" -> overview(unitId, v);
 			case "comparison" -> comparison(unitId, y);
 			case "deprivations" -> deprivations(unitId, y);
-			case "flows" -> flows(unitId);
+			case "flows" -> flows(unitId, v);
 			default -> null;
 		};
 	}
 
-	/** Poor rate by year for the unit and its groups, and the near-poor rate. */
-	public Table overview(long unitId) {
+	/**
+	 * The status of the year a table of a unit shows (for its caption and its file).
+	 * @param unitId unit
+	 * @param year the year asked for, or null
+	 * @return the year's status, or null without figures
+	 */
+	@Transactional(readOnly = true)
+	public YearStatus status(long unitId, Integer year) {
+		View v = view(unitId, year);
+		return v.statuses().of(v.year()).orElse(null);
+	}
+
+	/**
+	 * Poor rate by year for the unit and its groups, and the near-poor rate; final years
+	 * and the year shown, each with its status.
+	 */
+	Table overview(long unitId, View view) {
 		Map<Integer, List<Object>> rows = new TreeMap<>();
-		List<String> header = new ArrayList<>(List.of("year", "standard", "households", "poor", "near_poor"));
+		List<String> header = new ArrayList<>(List.of("year", "status", "standard", "households", "poor", "near_poor"));
 		vn.giamngheo.analytics.Cube cube = this.aggregates.cube(unitId, LocalDate.of(1900, 1, 1),
 				LocalDate.of(2999, 12, 31));
 		for (Figures f : cube.series(Group.ALL)) {
-			rows.put(f.year(), new ArrayList<>(
-					List.of(f.year(), f.standardKey(), f.households(), f.poorRate(), (Object) nz(f.nearPoorRate()))));
+			if (!view.inSeries(f.year())) {
+				continue;
+			}
+			rows.put(f.year(), new ArrayList<>(List.of(f.year(), view.status(f.year()), f.standardKey(), f.households(),
+					f.poorRate(), (Object) nz(f.nearPoorRate()))));
 		}
 		for (String g : OVERVIEW_GROUPS.subList(1, OVERVIEW_GROUPS.size())) {
 			header.add("poor_" + g);
@@ -196,15 +262,18 @@ public class Dashboards {
 		return new Table(header, rows);
 	}
 
-	/** Exits, newly poor and fallen back per year. */
-	public Table flows(long unitId) {
+	/** Exits, newly poor and fallen back per year (final years and the year shown). */
+	Table flows(long unitId, View view) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (Flow f : this.aggregates.flows(unitId)) {
-			rows.add(List.of(f.year(), f.exited(), f.newlyPoor(), f.fellBack(), f.nearPoorToPoor(), f.poorToNearPoor(),
-					f.stayedPoor()));
+			if (!view.inSeries(f.year())) {
+				continue;
+			}
+			rows.add(List.of(f.year(), view.status(f.year()), f.exited(), f.newlyPoor(), f.fellBack(),
+					f.nearPoorToPoor(), f.poorToNearPoor(), f.stayedPoor()));
 		}
-		return new Table(List.of("year", "exited", "newly_poor", "fell_back", "near_poor_to_poor", "poor_to_near_poor",
-				"stayed_poor"), rows);
+		return new Table(List.of("year", "status", "exited", "newly_poor", "fell_back", "near_poor_to_poor",
+				"poor_to_near_poor", "stayed_poor"), rows);
 	}
 
 	/**

@@ -27,7 +27,10 @@ public class IndicatorCatalogue {
 				IndicatorDef d = new IndicatorDef(str(m, "code"), str(m, "kind"), str(m, "unit"),
 						Boolean.TRUE.equals(m.get("lower_is_better")), str(m, "name"), str(m, "name_en"),
 						str(m, "formula"), str(m, "source"), num(m.get("min")), num(m.get("max")),
-						str(m, "aggregation"));
+						str(m, "aggregation"), str(m, "denominator"), num(m.get("approx_tolerance")));
+				if ("PERCENT".equals(d.unit()) && d.denominator() == null) {
+					throw new IllegalStateException("Indicator " + d.code() + " is a rate without a denominator");
+				}
 				d.rollup();
 				this.indicators.put(d.code(), d);
 			}

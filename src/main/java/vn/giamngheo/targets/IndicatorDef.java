@@ -17,9 +17,21 @@ import java.util.Locale;
  * @param max highest value accepted in data entry, or null
  * @param aggregation how entered values roll up to higher units (SUM, COMMUNES, VILLAGES,
  * HOUSEHOLDS, PERSONS, POOR_NEAR_POOR_PERSONS or NONE)
+ * @param denominator what a rate of this indicator divides by (worded by
+ * {@code targets.denominator.*}); ENTERED for an entered rate, null for a count or an
+ * amount
+ * @param approxTolerance how far from a target's value "about" may be, in the indicator's
+ * unit, or null (10% of the value)
  */
 public record IndicatorDef(String code, String kind, String unit, boolean lowerIsBetter, String name, String nameEn,
-		String formula, String source, Double min, Double max, String aggregation) {
+		String formula, String source, Double min, Double max, String aggregation, String denominator,
+		Double approxTolerance) {
+
+	public IndicatorDef {
+		if (denominator == null && "ENTERED".equals(kind) && "PERCENT".equals(unit)) {
+			denominator = "ENTERED";
+		}
+	}
 
 	/** How entered values of this indicator roll up (NONE when not additive). */
 	public vn.giamngheo.targets.domain.Rollup.Aggregation rollup() {

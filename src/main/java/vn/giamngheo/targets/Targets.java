@@ -21,6 +21,8 @@ import vn.giamngheo.analytics.Cohort;
 import vn.giamngheo.analytics.Figures;
 import vn.giamngheo.analytics.Flow;
 import vn.giamngheo.analytics.UnitFigures;
+import vn.giamngheo.analytics.YearStatus;
+import vn.giamngheo.analytics.YearStatuses;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.analytics.domain.Rates;
 import vn.giamngheo.audit.AuditTrail;
@@ -243,8 +245,9 @@ public class Targets {
 		Unit unit = progressUnit(r, unitId);
 		List<TargetProgress> result = new ArrayList<>();
 		Cubes cubes = new Cubes(unit.id(), null);
+		YearStatuses statuses = this.aggregates.statuses(unit.id());
 		for (Target t : this.repository.targets(r.id())) {
-			result.add(judge(r, t, unit, cubes));
+			result.add(judge(r, t, unit, cubes, statuses));
 		}
 		return result;
 	}
@@ -283,17 +286,53 @@ public class Targets {
 
 	}
 
-	TargetProgress judge(Resolution r, Target t, Unit unit, Cubes cubes) {
+	/**
+	 * Judges a target for a unit on its final years only: a registry value of a year
+	 * whose review is in progress (provisional for the unit whose statuses are given)
+	 * never feeds the verdict; the latest such value is returned apart, with its
+	 * coverage.
+	 */
+	TargetProgress judge(Resolution r, Target t, Unit unit, Cubes cubes, YearStatuses statuses) {
 		IndicatorDef ind = this.catalogue.find(t.indicatorCode()).orElseThrow();
-		List<Point> points = actual(r, t, ind, unit, cubes);
+		Actual actual = actual(r, t, ind, unit, cubes);
+		List<Point> points = actual.points();
+		TargetProgress.Provisional provisional = null;
+		if ("COMPUTED".equals(ind.kind())) {
+			points = actual.points().stream().filter((p) -> statuses.isFinal(p.year())).toList();
+			int lastFinal = statuses.lastFinal().orElse(Integer.MIN_VALUE);
+			for (Point p : actual.points()) {
+				if (p.year() > lastFinal && !statuses.isFinal(p.year())) {
+					YearStatus status = statuses.of(p.year()).orElse(null);
+					if (status != null) {
+						provisional = new TargetProgress.Provisional(p.year(), p.value(), status);
+					}
+				}
+			}
+		}
 		Rule rule = new Rule(t.comparator(), t.value(), t.valueMax(), t.targetYear(), r.periodFrom(), r.periodTo(),
-				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference());
+				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference(), ind.approxTolerance(),
+				"COMPUTED".equals(ind.kind()) ? statuses.lastFinal().orElse(null) : null);
 		Evaluation e = VerdictEngine.evaluate(rule, points);
-		return new TargetProgress(t, ind, unit.id(), e);
+		if (e.verdict() == Verdict.NO_DATA && actual.assumed()) {
+			e = new Evaluation(Verdict.NO_DATA, "targets.rule.status-not-recorded", List.of(), e.goal(), null, null,
+					null, null, false, e.points());
+		}
+		return new TargetProgress(t, ind, unit.id(), e, provisional);
+	}
+
+	/**
+	 * The actual values of a target's indicator.
+	 *
+	 * @param points values by year
+	 * @param assumed unit statuses were counted but are demo assumptions (their end is
+	 * the programme's, not a recorded exit): no value is made of them
+	 */
+	record Actual(List<Point> points, boolean assumed) {
 	}
 
 	/** The actual values of a target's indicator for a unit, by year. */
-	List<Point> actual(Resolution r, Target t, IndicatorDef ind, Unit unit, Cubes cubes) {
+	Actual actual(Resolution r, Target t, IndicatorDef ind, Unit unit, Cubes cubes) {
+		boolean assumed = false;
 		int startYear = (t.baselineYear() != null) ? t.baselineYear() : r.periodFrom() - 1;
 		LocalDate from = LocalDate.of(startYear, 1, 1);
 		LocalDate to = LocalDate.of(r.periodTo(), 12, 31);
@@ -353,13 +392,20 @@ public class Targets {
 					if (held[0] == 0) {
 						continue;
 					}
+					if (held[2] > 0) {
+						// a status ending with its programme (a demo assumption) says
+						// nothing
+						// of a unit leaving the list: no value rather than a count of 0
+						assumed = true;
+						continue;
+					}
 					points.add(new Point(y,
 							"POOR_DISTRICTS_LEFT".equals(ind.code()) ? held[1] : Rates.percent(held[1], held[0])));
 				}
 			}
 			default -> this.rollups.series(ind, unit).forEach((year, v) -> points.add(new Point(year, v)));
 		}
-		return points;
+		return new Actual(points, assumed);
 	}
 
 	/**
@@ -403,8 +449,10 @@ public class Targets {
 
 	/**
 	 * The units directly under a resolution's scope, ranked by the verdicts of the
-	 * scorecard targets (met 3, on track 2, at risk 1 point; targets without data for a
-	 * unit are left out of its score), ties broken by the lower latest poverty rate.
+	 * scorecard targets on the scope's final years (met 3, on track 2, at risk 1 point,
+	 * behind or missed 0; a target without data for a unit is left out of its score,
+	 * never counted as failed), ties broken by the lower poverty rate of the last final
+	 * year. Units with no target judged are listed last, unranked.
 	 */
 	@Transactional(readOnly = true)
 	public List<ScorecardRow> scorecard(long resolutionId) {
@@ -416,42 +464,51 @@ public class Targets {
 			.filter((u) -> current.scope().canView(u.path()))
 			.toList();
 		Map<Long, Double> latest = new LinkedHashMap<>();
-		if (current.scope().canView(r.scopePath())) {
-			List<Integer> years = this.aggregates.years(r.scopeUnitId());
-			int year = years.stream().filter((y) -> y <= r.periodTo()).reduce((a, b) -> b).orElse(r.periodTo());
-			for (UnitFigures f : this.aggregates.byChildren(r.scopeUnitId(), year, Group.ALL)) {
-				latest.put(f.unitId(), f.figures().poorRate());
+		boolean wholeScope = current.scope().canView(r.scopePath());
+		YearStatuses statuses = wholeScope ? this.aggregates.statuses(r.scopeUnitId()) : null;
+		if (wholeScope) {
+			Integer year = statuses.finalYears()
+				.stream()
+				.filter((y) -> y <= r.periodTo())
+				.reduce((a, b) -> b)
+				.orElse(null);
+			if (year != null) {
+				for (UnitFigures f : this.aggregates.byChildren(r.scopeUnitId(), year, Group.ALL)) {
+					latest.put(f.unitId(), f.figures().poorRate());
+				}
 			}
 		}
 		List<ScorecardRow> rows = new ArrayList<>();
-		Cubes whole = current.scope().canView(r.scopePath()) ? new Cubes(r.scopeUnitId(), null) : null;
+		Cubes whole = wholeScope ? new Cubes(r.scopeUnitId(), null) : null;
 		for (Unit u : units) {
 			Cubes cubes = (whole != null) ? whole.under(u.path()) : new Cubes(u.id(), null);
+			YearStatuses judgedOn = (statuses != null) ? statuses : this.aggregates.statuses(u.id());
 			List<Verdict> verdicts = new ArrayList<>();
-			int[] counts = new int[5];
+			int[] counts = new int[Verdict.values().length];
 			int points = 0;
 			int judged = 0;
 			for (Target t : criteria) {
-				Verdict v = judge(r, t, u, cubes).evaluation().verdict();
+				Verdict v = judge(r, t, u, cubes, judgedOn).evaluation().verdict();
 				verdicts.add(v);
 				counts[v.ordinal()]++;
-				if (v != Verdict.NO_DATA) {
+				if (v.judged()) {
 					judged++;
 					points += v.points();
 				}
 			}
 			Double score = (judged == 0) ? null : Rates.round2(100.0 * points / (3.0 * judged));
-			rows.add(new ScorecardRow(0, u.id(), u.code(), u.name(), score, judged, counts[0], counts[1], counts[2],
-					counts[3], verdicts, latest.get(u.id())));
+			rows.add(new ScorecardRow(0, u.id(), u.code(), u.name(), score, judged, counts[Verdict.MET.ordinal()],
+					counts[Verdict.ON_TRACK.ordinal()], counts[Verdict.AT_RISK.ordinal()],
+					counts[Verdict.BEHIND.ordinal()], counts[Verdict.MISSED.ordinal()],
+					counts[Verdict.NO_DATA.ordinal()], verdicts, latest.get(u.id())));
 		}
-		rows.sort(java.util.Comparator
-			.comparing((ScorecardRow s) -> (s.score() == null) ? -1.0 : s.score(), java.util.Comparator.reverseOrder())
+		rows.sort(java.util.Comparator.comparing((ScorecardRow s) -> s.score() == null)
+			.thenComparing((s) -> (s.score() == null) ? 0.0 : s.score(), java.util.Comparator.reverseOrder())
 			.thenComparing((s) -> (s.latestRate() == null) ? Double.MAX_VALUE : s.latestRate()));
 		List<ScorecardRow> ranked = new ArrayList<>();
 		for (int k = 0; k < rows.size(); k++) {
 			ScorecardRow s = rows.get(k);
-			ranked.add(new ScorecardRow(k + 1, s.unitId(), s.code(), s.name(), s.score(), s.judged(), s.met(),
-					s.onTrack(), s.atRisk(), s.offTrack(), s.verdicts(), s.latestRate()));
+			ranked.add(s.ranked((s.score() == null) ? 0 : k + 1));
 		}
 		return ranked;
 	}

@@ -57,6 +57,18 @@ class SeedTargetsIT {
 
 	Map<String, TargetProgress> laiChau = new LinkedHashMap<>();
 
+	/** A city at 0% poverty, as Thành phố Lai Châu in the issue. */
+	Map<String, TargetProgress> city = new LinkedHashMap<>();
+
+	/** A district whose statuses are demo assumptions (no exit recorded). */
+	Map<String, TargetProgress> assumed = new LinkedHashMap<>();
+
+	List<ScorecardRow> scorecard;
+
+	long cityId;
+
+	long laiChauDistrictId;
+
 	static String classes(int k, int[] poor, int[] near) {
 		StringBuilder b = new StringBuilder();
 		for (int i = 0; i < poor.length; i++) {
@@ -128,6 +140,37 @@ class SeedTargetsIT {
 		enter(lc.districtId, 2019,
 				Map.of("JOBS_CREATED", "7000", "BIRTH_RATE_REDUCTION", "0.5", "POVERTY_OFFICIALS_TRAINED", "100"));
 
+		// a city with no poor and no near-poor household (Thành phố Lai Châu: 0%), and a
+		// district whose poor-district and specially-difficult statuses are demo
+		// assumptions ending with their programme (as the demo writes them)
+		Territory city = new Territory(this.jdbc, "12").district("Thành phố", null, false);
+		long[] ward = city.commune("P", "Phường", true);
+		for (int k = 0; k < 50; k++) {
+			city.household(ward, false, false, 4, 5_000_000, 2015, "OOOOOO");
+		}
+		Territory guess = new Territory(this.jdbc, "12").district("Huyện", "MOUNTAIN", false);
+		long[] g1 = guess.commune("G1", "Xã", false);
+		for (String attribute : List.of("POOR_DISTRICT", "DBKK_COMMUNE")) {
+			this.jdbc
+				.sql("insert into unit_attribute (unit_id, attribute, value, valid_from, valid_to, assumption, set_by)"
+						+ " values (?, ?, 'true', date '2016-01-01', date '2020-12-31', true, 'demo')")
+				.params(g1[0], attribute)
+				.update();
+		}
+		for (int k = 0; k < 100; k++) {
+			guess.household(g1, true, false, 4, 500_000, 2015, classes(k, l1Poor, null));
+		}
+		this.aggregates.refreshCommunes(List.of(ward[0], g1[0]));
+		this.cityId = city.districtId;
+		this.laiChauDistrictId = lc.districtId;
+
+		for (TargetProgress p : this.targets.progress(resolution("LCU-TU-2016-2020"), city.districtId)) {
+			this.city.put(p.target().code(), p);
+		}
+		for (TargetProgress p : this.targets.progress(resolution("LCU-TU-2016-2020"), guess.districtId)) {
+			this.assumed.put(p.target().code(), p);
+		}
+		this.scorecard = this.targets.scorecard(resolution("LCU-TU-2016-2020"));
 		for (TargetProgress p : this.targets.progress(resolution("QNA-TU-2021-2025"), qn.districtId)) {
 			this.quangNam.put(p.target().code(), p);
 		}
@@ -165,14 +208,16 @@ class SeedTargetsIT {
 
 	@ParameterizedTest(name = "Quảng Nam {0}: {1}")
 	@CsvSource({
-			// 25 poor of 200 in 2025 = 12.50% > 2.87
-			"QN-01, OFF_TRACK, 12.5",
-			// 1 poor social-protection household of 200 = 0.50% <= about 1.83
+			// 25 poor of 200 in 2025 = 12.50% > 2.87, due in 2025: missed
+			"QN-01, MISSED, 12.5",
+			// 1 poor social-protection household of 200 = 0.50%, below about 1.83
+			// (±0.18):
+			// exceeded
 			"QN-02, MET, 0.5",
 			// plain (ward W): 1 of 100 = 1.00% < 1.5
 			"QN-03, MET, 1.0",
-			// mountain (commune M): 24 of 100 = 24% > about 10
-			"QN-04, OFF_TRACK, 24.0",
+			// mountain (commune M): 24 of 100 = 24% > about 10 (±1)
+			"QN-04, MISSED, 24.0",
 			// wards of cities: no poor household outside social protection in 2025
 			"QN-05, MET, 0.0",
 			// poor district: 40 -> 24 from 2021 to 2025 = 4 points a year (2020->2021
@@ -183,7 +228,7 @@ class SeedTargetsIT {
 			// near-poor 2 of 200 = 1.00% < 2.71 (latest national figure)
 			"QN-09, MET, 1.0",
 			// 100% in 2024, 98% in 2025
-			"QN-10, OFF_TRACK, 98.0", "QN-11, MET, 100.0",
+			"QN-10, MISSED, 98.0", "QN-11, MET, 100.0",
 			// nothing entered
 			"QN-12, NO_DATA, " })
 	void quangNamTargets(String code, Verdict expected, Double latest) {
@@ -209,28 +254,74 @@ class SeedTargetsIT {
 			// poor district (L1): 50 -> 25 = 5 points a year >= 4
 			"LC-02, MET, 25.0",
 			// near-poor 5% -> 2.5%: 0.5 points a year < 1
-			"LC-03, OFF_TRACK, 2.5",
+			"LC-03, MISSED, 2.5",
 			// income of the poor: 585,714 in 2015 and 2020, goal 878,571
-			"LC-04, OFF_TRACK, 585714.0",
-			// poor district status of L1 ran to the end of 2020: none left
-			"LC-05, OFF_TRACK, 0.0",
+			"LC-04, MISSED, 585714.0",
+			// poor district status of L1 (a recorded fact) ran to the end of 2020: none
+			// left
+			"LC-05, MISSED, 0.0",
 			// L1 left the specially difficult status in 2018, L2 did not: 50% >= 15%
 			"LC-06, MET, 50.0",
 			// entered exactly at the goal in 2020: >= met, > and < missed, about met
-			"LC-07, MET, 100.0", "LC-08, OFF_TRACK, 90.0", "LC-09, OFF_TRACK, 95.0", "LC-10, OFF_TRACK, 85.0",
-			"LC-11, OFF_TRACK, 70.0", "LC-12, OFF_TRACK, 50.0",
+			"LC-07, MET, 100.0", "LC-08, MISSED, 90.0", "LC-09, MISSED, 95.0", "LC-10, MISSED, 85.0",
+			"LC-11, MISSED, 70.0", "LC-12, MISSED, 50.0",
 			// yearly: 7,000 in 2019 and 2020 is not more than 7,000
-			"LC-13, OFF_TRACK, 7000.0", "LC-14, OFF_TRACK, 70.0", "LC-15, MET, 12.0", "LC-16, MET, 1.9",
-			"LC-17, MET, 0.5", "LC-18, OFF_TRACK, 95.0", "LC-19, OFF_TRACK, 20.0", "LC-20, OFF_TRACK, 70.0",
-			"LC-21, OFF_TRACK, 96.0", "LC-22, OFF_TRACK, 96.0", "LC-23, MET, 37.0", "LC-24, MET, 44.0",
-			"LC-25, MET, 33.0", "LC-26, MET, 39.0", "LC-27, OFF_TRACK, 90.0", "LC-28, OFF_TRACK, 95.0",
-			"LC-29, OFF_TRACK, 85.0", "LC-30, MET, 100.0", "LC-31, MET, 95.0", "LC-32, MET, 100.0",
-			"LC-33, MET, 100.0" })
+			"LC-13, MISSED, 7000.0", "LC-14, MISSED, 70.0", "LC-15, MET, 12.0", "LC-16, MET, 1.9", "LC-17, MET, 0.5",
+			"LC-18, MISSED, 95.0", "LC-19, MISSED, 20.0", "LC-20, MISSED, 70.0", "LC-21, MISSED, 96.0",
+			"LC-22, MISSED, 96.0", "LC-23, MET, 37.0", "LC-24, MET, 44.0", "LC-25, MET, 33.0", "LC-26, MET, 39.0",
+			"LC-27, MISSED, 90.0", "LC-28, MISSED, 95.0", "LC-29, MISSED, 85.0", "LC-30, MET, 100.0",
+			"LC-31, MET, 95.0", "LC-32, MET, 100.0", "LC-33, MET, 100.0" })
 	void laiChauTargets(String code, Verdict expected, Double latest) {
 		TargetProgress p = this.laiChau.get(code);
 		assertThat(p).as(code).isNotNull();
 		assertThat(p.evaluation().verdict()).as(code + " " + p.evaluation()).isEqualTo(expected);
 		assertThat(p.evaluation().latest()).as(code).isEqualTo(latest);
+	}
+
+	@ParameterizedTest(name = "city at 0%: {0} {1}")
+	@CsvSource({
+			// nothing left to reduce: met, never "off track"
+			"LC-01, MET, targets.rule.nothing-left", "LC-03, MET, targets.rule.nothing-left",
+			// no poor district, no poor household, no status: no data, never failed
+			"LC-02, NO_DATA, targets.rule.no-data", "LC-04, NO_DATA, targets.rule.no-data",
+			"LC-05, NO_DATA, targets.rule.no-data", "LC-06, NO_DATA, targets.rule.no-data" })
+	void aCityWithoutPovertyMeetsOrHasNoData(String code, Verdict expected, String rule) {
+		TargetProgress p = this.city.get(code);
+		assertThat(p.evaluation().verdict()).as(code + " " + p.evaluation()).isEqualTo(expected);
+		assertThat(p.evaluation().ruleKey()).as(code).isEqualTo(rule);
+	}
+
+	@Test
+	void unitStatusesThatAreAssumptionsGiveNoDataNotAFailure() {
+		for (String code : List.of("LC-05", "LC-06")) {
+			TargetProgress p = this.assumed.get(code);
+			assertThat(p.evaluation().verdict()).as(code).isEqualTo(Verdict.NO_DATA);
+			assertThat(p.evaluation().ruleKey()).as(code).isEqualTo("targets.rule.status-not-recorded");
+		}
+	}
+
+	@Test
+	void theCityAtZeroPercentRanksAtTheTopNotLast() {
+		ScorecardRow city = this.scorecard.stream().filter((r) -> r.unitId() == this.cityId).findFirst().orElseThrow();
+		ScorecardRow district = this.scorecard.stream()
+			.filter((r) -> r.unitId() == this.laiChauDistrictId)
+			.findFirst()
+			.orElseThrow();
+		assertThat(city.score()).isEqualTo(100.0);
+		assertThat(city.judged()).isEqualTo(2);
+		assertThat(city.noData()).isEqualTo(2);
+		assertThat(city.behind() + city.missed()).isZero();
+		assertThat(city.rank()).isPositive().isLessThan(district.rank());
+		// only units that also met every judged target at a rate no higher rank before it
+		this.scorecard.stream()
+			.filter((r) -> r.rank() > 0 && r.rank() < city.rank())
+			.forEach((r) -> assertThat(r.score()).as(r.name()).isEqualTo(100.0));
+		// units with nothing judged are listed last, unranked
+		ScorecardRow last = this.scorecard.get(this.scorecard.size() - 1);
+		assertThat(last.unitId()).isNotEqualTo(this.cityId);
+		this.scorecard.stream()
+			.filter((r) -> r.score() == null)
+			.forEach((r) -> assertThat(r.rank()).as(r.name()).isZero());
 	}
 
 	@Test

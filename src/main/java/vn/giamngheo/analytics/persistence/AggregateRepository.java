@@ -72,9 +72,57 @@ public class AggregateRepository {
 	private static final String FROM = " from household h join household_assessment s on s.household_id = h.id"
 			+ " where %s and not h.voided and s.recognised";
 
-	/** Counts per commune, year and household group: no window needed. */
-	private static final String YEARS = "insert into agg_commune_year select h.province_code, h.commune_id, s.year,"
-			+ " s.standard_key, h.urban, h.ethnic_minority, h.social_protection, count(*), sum(s.member_count),"
+	/**
+	 * Each household's standing in each year of its commune (a year with assessments, or
+	 * whose review recognised the commune even if it listed none of its households): its
+	 * assessment of the year, or, when it was not assessed that year (a review lists last
+	 * year's poor and near-poor, not everyone), its latest recognised assessment before
+	 * it, as long as the household still lives there (active now, or assessed again
+	 * later). {@code s.year} is the year counted, {@code s.out_key} its standard (the
+	 * commune-year's for a carried household), {@code s.standard_key} the standard of the
+	 * assessment itself (its Alkire–Foster score), {@code s.assessed} whether it was
+	 * assessed that year.
+	 */
+	private static final String STANDING = "with hs as materialized (select h.id, h.province_code, h.commune_id,"
+			+ " h.urban, h.ethnic_minority, h.social_protection, h.status from household h where %s and not h.voided),"
+			+ " a as materialized (select hs.province_code, hs.commune_id, hs.urban, hs.ethnic_minority,"
+			+ " hs.social_protection, hs.status, x.household_id, x.year, x.standard_key, x.member_count,"
+			+ " x.classification, x.income_per_capita, x.deprivation_count, x.deprivations,"
+			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year"
+			+ " from hs join household_assessment x on x.household_id = hs.id where x.recognised),"
+			+ " y as (select commune_id, year, min(standard_key) as standard_key from (select commune_id, year,"
+			+ " standard_key from a union all select v.commune_id, v.year, r.standard_key"
+			+ " from review_commune_status v join review r on r.province_code = v.province_code and r.year = v.year"
+			+ " where v.recognised and v.commune_id in (select distinct commune_id from hs)) ys"
+			+ " group by commune_id, year),"
+			+ " s as materialized (select a.province_code, a.commune_id, a.urban, a.ethnic_minority,"
+			+ " a.social_protection, a.year, a.standard_key as out_key, a.standard_key, a.member_count,"
+			+ " a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, true as assessed from a"
+			+ " union all select a.province_code, a.commune_id, a.urban, a.ethnic_minority, a.social_protection,"
+			+ " y.year, y.standard_key, a.standard_key, a.member_count, a.classification, a.income_per_capita,"
+			+ " a.deprivation_count, a.deprivations, false from a join y on y.commune_id = a.commune_id"
+			+ " and y.year > a.year and y.year < coalesce(a.next_year,"
+			+ " case when a.status = 'ACTIVE' then 32767 else a.year + 1 end)),";
+
+	/**
+	 * Households deprived on each indicator, per group, with the censored headcounts
+	 * (deprived and multidimensionally poor); then the counts per commune, year and
+	 * household group — one pass over the standings.
+	 */
+	private static final String YEARS = STANDING + " i_dep as (insert into agg_deprivation (province_code,"
+			+ " commune_id, year, indicator, households, poor_households, urban, ethnic_minority, social_protection,"
+			+ " persons, af_households, af_persons) select s.province_code, s.commune_id, s.year, d, count(*),"
+			+ " count(*) filter (where s.classification = 'POOR'), s.urban, s.ethnic_minority, s.social_protection,"
+			+ " sum(s.member_count), count(*) filter (where {AF_POOR}),"
+			+ " coalesce(sum(s.member_count) filter (where {AF_POOR}), 0) from s, unnest(s.deprivations) d"
+			+ " group by s.province_code, s.commune_id, s.year, d, s.urban, s.ethnic_minority, s.social_protection"
+			+ " returning 1)"
+			+ " insert into agg_commune_year (province_code, commune_id, year, standard_key, urban, ethnic_minority,"
+			+ " social_protection, households, persons, poor_households, poor_persons, near_poor_households,"
+			+ " near_poor_persons, poor_income_sum, poor_income_persons, poor_deprivations, af_poor_households,"
+			+ " af_poor_persons, af_score, af_score_persons, af_scale, assessed_households)"
+			+ " select s.province_code, s.commune_id, s.year,"
+			+ " s.out_key, s.urban, s.ethnic_minority, s.social_protection, count(*), sum(s.member_count),"
 			+ " count(*) filter (where s.classification = 'POOR'),"
 			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'), 0),"
 			+ " count(*) filter (where s.classification = 'NEAR_POOR'),"
@@ -85,23 +133,10 @@ public class AggregateRepository {
 			+ " coalesce(sum(s.deprivation_count) filter (where s.classification = 'POOR'), 0),"
 			+ " count(*) filter (where {AF_POOR}), coalesce(sum(s.member_count) filter (where {AF_POOR}), 0),"
 			+ " coalesce(sum({AF_SCORE}) filter (where {AF_POOR}), 0),"
-			+ " coalesce(sum(({AF_SCORE}) * s.member_count) filter (where {AF_POOR}), 0), min({AF_SCALE})" + FROM
-			+ " group by h.province_code, h.commune_id, s.year, s.standard_key, h.urban, h.ethnic_minority,"
-			+ " h.social_protection";
-
-	/**
-	 * Households deprived on each indicator, per group, with the censored headcounts
-	 * (deprived and multidimensionally poor).
-	 */
-	private static final String DEPRIVATIONS = "insert into agg_deprivation (province_code, commune_id, year,"
-			+ " indicator, households, poor_households, urban, ethnic_minority, social_protection, persons,"
-			+ " af_households, af_persons) select h.province_code, h.commune_id, s.year, d, count(*),"
-			+ " count(*) filter (where s.classification = 'POOR'), h.urban, h.ethnic_minority, h.social_protection,"
-			+ " sum(s.member_count), count(*) filter (where {AF_POOR}),"
-			+ " coalesce(sum(s.member_count) filter (where {AF_POOR}), 0)"
-			+ " from household h join household_assessment s on s.household_id = h.id, unnest(s.deprivations) d"
-			+ " where %s and not h.voided and s.recognised group by h.province_code, h.commune_id, s.year, d,"
-			+ " h.urban, h.ethnic_minority, h.social_protection";
+			+ " coalesce(sum(({AF_SCORE}) * s.member_count) filter (where {AF_POOR}), 0), max({AF_SCALE}),"
+			+ " count(*) filter (where s.assessed) from s"
+			+ " group by s.province_code, s.commune_id, s.year, s.out_key, s.urban, s.ethnic_minority,"
+			+ " s.social_protection";
 
 	/**
 	 * Flows and cohorts from one pass of window functions over each household's years
@@ -131,10 +166,12 @@ public class AggregateRepository {
 			+ " or (c3 = 1 and y3 <= year + 3))"
 			+ " from a where prev = 1 and k <> 1 group by province_code, commune_id, year";
 
-	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments)"
-			+ " select commune_id, min(province_code), sum(households) from agg_commune_year where %s"
-			+ " group by commune_id on conflict (commune_id) do update set refreshed_at = now(),"
-			+ " assessments = excluded.assessments";
+	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments,"
+			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"
+			+ " (select count(*) from household h where h.commune_id = a.commune_id and not h.voided"
+			+ " and h.status = 'ACTIVE') from agg_commune_year a where %s group by a.commune_id"
+			+ " on conflict (commune_id) do update set refreshed_at = now(), assessments = excluded.assessments,"
+			+ " active_households = excluded.active_households";
 
 	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };
 
@@ -145,9 +182,8 @@ public class AggregateRepository {
 			this.jdbc.sql("delete from " + table + " where " + aggFilter).param(param).update();
 		}
 		long n = this.jdbc.sql(this.af.apply(String.format(YEARS, householdFilter))).param(param).update();
-		this.jdbc.sql(this.af.apply(String.format(DEPRIVATIONS, householdFilter))).param(param).update();
 		this.jdbc.sql(String.format(WINDOWS, householdFilter)).param(param).update();
-		this.jdbc.sql(String.format(REFRESHED, aggFilter)).param(param).update();
+		this.jdbc.sql(String.format(REFRESHED, "a." + aggFilter)).param(param).update();
 		return n;
 	}
 
@@ -513,6 +549,42 @@ public class AggregateRepository {
 				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) });
 		});
 		return result;
+	}
+
+	/**
+	 * The counts behind each year's status (see {@code YearStatus}), in one query: per
+	 * year the unit's communes with figures that year, those with figures that year or
+	 * the year before (the communes expected when the year has no review), the households
+	 * assessed in the year (aggregates), the unit's communes in the year's review and
+	 * those of them done ({@code review_commune_status}, V46); and the active households
+	 * of the unit.
+	 * @param communes the unit's communes
+	 * @return one row per year: year, communes with the year, communes expected,
+	 * assessed, review communes (-1: no review), review communes done (-1: no review),
+	 * active households
+	 */
+	public List<long[]> yearCounts(Communes communes) {
+		String sql = "with cs as materialized (select unnest(" + communeIds(communes) + ") as id),"
+				+ " cy as materialized (select commune_id, year, sum(assessed_households) as assessed"
+				+ " from agg_commune_year where commune_id in (select id from cs) group by commune_id, year),"
+				+ " a as (select y.year, count(distinct c.commune_id) filter (where c.year = y.year) as present,"
+				+ " count(distinct c.commune_id) as expected,"
+				+ " coalesce(sum(c.assessed) filter (where c.year = y.year), 0) as assessed"
+				+ " from (select distinct year from cy) y join cy c on c.year between y.year - 1 and y.year"
+				+ " group by y.year),"
+				+ " r as (select year, count(*) as communes, count(*) filter (where final) as done"
+				+ " from review_commune_status where commune_id in (select id from cs) group by year),"
+				+ " t as (select coalesce(sum(active_households), 0) as active"
+				+ " from agg_refresh where commune_id in (select id from cs))"
+				+ " select coalesce(a.year, r.year), coalesce(a.present, 0), coalesce(a.expected, 0),"
+				+ " coalesce(a.assessed, 0), coalesce(r.communes, -1), coalesce(r.done, -1), t.active"
+				+ " from a full join r on r.year = a.year cross join t order by 1";
+		return this.jdbc.sql(sql)
+			.params(communes.params())
+			.query((rs,
+					n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6), rs.getLong(7) })
+			.list();
 	}
 
 	/** Review years with aggregates under a path, oldest first. */

@@ -41,6 +41,20 @@ public final class Forecast {
 		return round(my + slope * (year - mx));
 	}
 
+	/**
+	 * The linear trend of the points (oldest first) projected to a later year, or null
+	 * when there are fewer than two years or the year is not after the last point (a
+	 * projection never repeats a value already known).
+	 */
+	public static Projection project(List<Point> points, int year) {
+		if (points.isEmpty() || year <= points.get(points.size() - 1).year()) {
+			return null;
+		}
+		Double v = linear(points, year);
+		return (v == null) ? null : new Projection(year, v, Projection.Method.LINEAR_TREND, points.get(0).year(),
+				points.get(points.size() - 1).year());
+	}
+
 	static double round(double v) {
 		return Math.round(v * 100.0) / 100.0;
 	}

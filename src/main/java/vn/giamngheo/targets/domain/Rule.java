@@ -17,13 +17,25 @@ import java.util.TreeMap;
  * @param lowerIsBetter the indicator improves downwards (rates of poverty)
  * @param reference a reference series by year (national rate) for
  * {@link Comparator#BELOW_REFERENCE}
+ * @param tolerance how far from the goal "about" ({@link Comparator#APPROX}) may be, in
+ * the indicator's unit; null: {@link VerdictEngine#APPROX_SHARE} of the goal
+ * @param closedYear the last year whose figures are final for the unit (registry
+ * indicators), or null when unknown: a target year up to it without a value has no data
+ * (e.g. no poor household left to measure the income of), never a trend
  */
 public record Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom,
 		int periodTo, Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
-		NavigableMap<Integer, Double> reference) {
+		NavigableMap<Integer, Double> reference, Double tolerance, Integer closedYear) {
 
 	public Rule {
 		reference = (reference == null) ? new TreeMap<>() : new TreeMap<>(reference);
+	}
+
+	public Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom, int periodTo,
+			Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
+			NavigableMap<Integer, Double> reference) {
+		this(comparator, value, valueMax, targetYear, periodFrom, periodTo, baselineYear, baselineValue, lowerIsBetter,
+				reference, null, null);
 	}
 
 	public static Rule level(Comparator comparator, double value, int targetYear, int periodFrom, int periodTo,

@@ -4,20 +4,26 @@ package vn.giamngheo.targets.domain;
 public enum Verdict {
 
 	/**
-	 * Reached (at the target year, or every year of a yearly target once the period
-	 * ended).
+	 * Reached: at the target year, already before it (and the trend keeps it), every year
+	 * of a yearly target once the period ended, or a reduction with nothing left to
+	 * reduce.
 	 */
 	MET,
 	/** Not due yet, and the trend reaches it. */
 	ON_TRACK,
 	/** Not due yet, and the trend falls a little short. */
 	AT_RISK,
-	/** Missed, or the trend falls far short. */
-	OFF_TRACK,
-	/** No actual value in the period. */
+	/** Not due yet, and the trend falls far short (chậm tiến độ). */
+	BEHIND,
+	/** Due, and not reached (không đạt). */
+	MISSED,
+	/** No final value in the period: never a failure, left out of a score. */
 	NO_DATA;
 
-	/** Points in a scorecard: met 3, on track 2, at risk 1, otherwise 0. */
+	/**
+	 * Points in a scorecard: met 3, on track 2, at risk 1, otherwise 0 (no data is not
+	 * scored at all).
+	 */
 	public int points() {
 		return switch (this) {
 			case MET -> 3;
@@ -25,6 +31,11 @@ public enum Verdict {
 			case AT_RISK -> 1;
 			default -> 0;
 		};
+	}
+
+	/** Whether the verdict is scored (everything but no data). */
+	public boolean judged() {
+		return this != NO_DATA;
 	}
 
 }

@@ -5,33 +5,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides the verdict of a target from its actual values. The rules, in order:
+ * Decides the verdict of a target from its final actual values. The rules, in order:
  * <ul>
- * <li>no actual value in the period: NO_DATA;</li>
+ * <li>no actual value in the period: NO_DATA (never a failure);</li>
  * <li>a target due in a year, with an actual for that year: MET if it satisfies the
- * comparator, else OFF_TRACK;</li>
- * <li>a target due later: the least-squares trend of the points of the latest basis, read
- * at the target year (the forecast): ON_TRACK if it satisfies the comparator (or, with a
- * single point, if that point already does); AT_RISK if it misses by at most a quarter of
- * the distance from the first point to the goal; OFF_TRACK otherwise;</li>
- * <li>a reduction per year: the mean of the yearly falls between consecutive years of the
- * same basis (a change of standard is skipped and flagged): MET (period over) or ON_TRACK
- * when it reaches the lower end; AT_RISK when it reaches three quarters of it and the
- * period is not over; OFF_TRACK otherwise;</li>
+ * comparator, else MISSED;</li>
+ * <li>a target due later whose latest value already satisfies it: MET (reached early),
+ * unless the trend leads out of it by the target year: AT_RISK;</li>
+ * <li>otherwise the least-squares trend of the values of the latest basis, projected to
+ * the target year: ON_TRACK if it satisfies the comparator; AT_RISK if it misses by at
+ * most a quarter of the distance from the first value to the goal; BEHIND otherwise (one
+ * value only: the same test on that value);</li>
+ * <li>a reduction per year: MET when the latest rate is already at or below one year's
+ * required fall (nothing is left to reduce); else the mean of the yearly falls between
+ * consecutive years of one basis (a change of standard is skipped and flagged): MET
+ * (period over) or ON_TRACK when it reaches the lower end; AT_RISK when it reaches three
+ * quarters of it and the period is not over; MISSED (period over) or BEHIND
+ * otherwise;</li>
  * <li>another yearly target (every year at least...): MET (period over) or ON_TRACK when
- * every year satisfies; AT_RISK when the latest year satisfies but an earlier one did
- * not; OFF_TRACK when the latest year misses.</li>
+ * every year satisfies; MISSED when the period is over and a year missed; AT_RISK when
+ * the latest year satisfies but an earlier one did not; BEHIND when the latest year
+ * misses.</li>
  * </ul>
- * "≈" accepts values within 10% of the goal or better in the good direction.
+ * "About" (≈) accepts values within the target's tolerance of the goal (default
+ * {@link #APPROX_SHARE} of the goal, stated in the sentence), or beyond it on the good
+ * side, which the sentence calls "exceeded", never "about".
  */
 public final class VerdictEngine {
 
 	static final double EPS = 1e-9;
 
+	/** Default tolerance of "about": this share of the goal, either side. */
+	public static final double APPROX_SHARE = 0.10;
+
 	/** Share of the distance to cover by which a forecast may miss and be "at risk". */
 	static final double AT_RISK_SHARE = 0.25;
 
-	/** Share of the lower end of a reduction that is "at risk" rather than off track. */
+	/** Share of the lower end of a reduction that is "at risk" rather than behind. */
 	static final double AT_RISK_REDUCTION = 0.75;
 
 	private VerdictEngine() {
@@ -71,6 +81,11 @@ public final class VerdictEngine {
 		return null;
 	}
 
+	/** How far from the goal "about" may be: the rule's own, or 10% of the goal. */
+	public static double tolerance(Rule rule, double goal) {
+		return (rule.tolerance() != null) ? rule.tolerance() : Forecast.round(APPROX_SHARE * Math.abs(goal));
+	}
+
 	/** Whether a value satisfies the comparator against the goal. */
 	public static boolean satisfies(Rule rule, double v, double goal) {
 		return switch (rule.comparator()) {
@@ -78,16 +93,40 @@ public final class VerdictEngine {
 			case LT, BELOW_REFERENCE -> v < goal - EPS;
 			case GE, TIMES_BASELINE, ALL_WITH_DEMAND -> v >= goal - EPS;
 			case GT -> v > goal + EPS;
-			case APPROX -> rule.lowerIsBetter() ? v <= goal * 1.1 + EPS : v >= goal * 0.9 - EPS;
+			case APPROX -> rule.lowerIsBetter() ? v <= goal + tolerance(rule, goal) + EPS
+					: v >= goal - tolerance(rule, goal) - EPS;
 			case REDUCE_PP_PER_YEAR -> v >= goal - EPS;
 			case REDUCE_MORE_THAN_PP_PER_YEAR -> v > goal + EPS;
 		};
 	}
 
 	/**
+	 * Whether a value satisfying "about" lies outside its band on the good side (better
+	 * than the goal by more than the tolerance): said as "exceeded", never as "about".
+	 */
+	static boolean beyond(Rule rule, double v, double goal) {
+		return rule.comparator() == Comparator.APPROX && Math.abs(v - goal) > tolerance(rule, goal) + EPS;
+	}
+
+	/**
+	 * The goal in words ("không quá 2,87", "khoảng 1,9 (±0,19)"...), from the bundles.
+	 */
+	public static Phrase goalPhrase(Rule rule, double goal) {
+		String key = "targets.goal." + rule.comparator().name();
+		return switch (rule.comparator()) {
+			case APPROX -> Phrase.of(key, goal, tolerance(rule, goal));
+			case TIMES_BASELINE ->
+				(rule.baselineYear() != null) ? Phrase.of(key, goal, rule.value(), rule.baselineYear())
+						: Phrase.of(key + ".value", goal, rule.value());
+			case REDUCE_PP_PER_YEAR, REDUCE_MORE_THAN_PP_PER_YEAR -> Phrase.of(key, rule.value());
+			default -> Phrase.of(key, goal);
+		};
+	}
+
+	/**
 	 * The verdict of a target on a series.
 	 * @param rule the target
-	 * @param series actual values, any order
+	 * @param series final actual values, any order
 	 * @return the evaluation
 	 */
 	public static Evaluation evaluate(Rule rule, List<Point> series) {
@@ -100,8 +139,7 @@ public final class VerdictEngine {
 		List<Point> inPeriod = all.stream().filter((p) -> p.year() >= rule.periodFrom() && p.year() <= last).toList();
 		Double goal = goal(rule, all);
 		if (inPeriod.isEmpty()) {
-			return new Evaluation(Verdict.NO_DATA, "targets.rule.no-data", List.of(rule.periodFrom(), last), goal, null,
-					null, null, null, false, inPeriod);
+			return noData(rule, last, goal, inPeriod);
 		}
 		if (goal == null) {
 			return new Evaluation(Verdict.NO_DATA, "targets.rule.no-goal", List.of(), null, null, null, null, null,
@@ -111,34 +149,57 @@ public final class VerdictEngine {
 		return rule.yearly() ? everyYear(rule, inPeriod, latest, goal) : level(rule, inPeriod, latest, goal);
 	}
 
+	private static Evaluation noData(Rule rule, int last, Double goal, List<Point> points) {
+		return new Evaluation(Verdict.NO_DATA, "targets.rule.no-data", List.of(rule.periodFrom(), last), goal, null,
+				null, null, null, false, points);
+	}
+
 	private static Evaluation level(Rule rule, List<Point> inPeriod, Point latest, double goal) {
 		int due = rule.targetYear();
+		Phrase wanted = goalPhrase(rule, goal);
 		if (latest.year() == due) {
 			boolean ok = satisfies(rule, latest.value(), goal);
-			return new Evaluation(ok ? Verdict.MET : Verdict.OFF_TRACK,
-					ok ? "targets.rule.met-at-target-year" : "targets.rule.missed-at-target-year",
-					List.of(due, latest.value(), rule.comparator().symbol(), goal), goal, latest.year(), latest.value(),
-					latest.value(), null, false, inPeriod);
+			String key = !ok ? "targets.rule.missed-at-target-year" : beyond(rule, latest.value(), goal)
+					? "targets.rule.exceeded-at-target-year" : "targets.rule.met-at-target-year";
+			return new Evaluation(ok ? Verdict.MET : Verdict.MISSED, key, List.of(due, latest.value(), wanted), goal,
+					latest.year(), latest.value(), null, null, false, inPeriod);
+		}
+		if (rule.closedYear() != null && rule.closedYear() >= due) {
+			// the target year's figures are final and give no value: nothing to judge
+			return new Evaluation(Verdict.NO_DATA, "targets.rule.no-value-in-target-year", List.of(due), goal,
+					latest.year(), latest.value(), null, null, false, inPeriod);
 		}
 		List<Point> sameBasis = inPeriod.stream().filter((p) -> p.basis().equals(latest.basis())).toList();
 		boolean rebased = sameBasis.size() < inPeriod.size();
-		Double forecast = Forecast.linear(sameBasis, due);
-		double judged = (forecast != null) ? forecast : latest.value();
-		if (satisfies(rule, judged, goal)) {
-			return new Evaluation(Verdict.ON_TRACK,
-					(forecast != null) ? "targets.rule.forecast-meets" : "targets.rule.latest-meets",
-					List.of(due, judged, rule.comparator().symbol(), goal), goal, latest.year(), latest.value(),
-					forecast, null, rebased, inPeriod);
+		Projection projection = Forecast.project(sameBasis, due);
+		if (satisfies(rule, latest.value(), goal)) {
+			if (projection == null || satisfies(rule, projection.value(), goal)) {
+				return new Evaluation(Verdict.MET, "targets.rule.reached-early",
+						List.of(latest.year(), latest.value(), wanted, due), goal, latest.year(), latest.value(),
+						projection, null, rebased, inPeriod);
+			}
+			return new Evaluation(Verdict.AT_RISK, "targets.rule.reached-trend-slips",
+					List.of(latest.year(), latest.value(), wanted, due, projection.value()), goal, latest.year(),
+					latest.value(), projection, null, rebased, inPeriod);
 		}
-		double distance = Math.abs(goal - sameBasis.get(0).value());
+		double judged = (projection != null) ? projection.value() : latest.value();
+		if (projection != null && satisfies(rule, judged, goal)) {
+			return new Evaluation(Verdict.ON_TRACK, "targets.rule.trend-meets", List.of(due, judged, wanted), goal,
+					latest.year(), latest.value(), projection, null, rebased, inPeriod);
+		}
+		// the way to go: from the first value of the basis to the goal (one value alone
+		// says nothing of it: the goal's own size)
+		double distance = (sameBasis.size() < 2) ? 0 : Math.abs(goal - sameBasis.get(0).value());
 		if (distance < EPS) {
 			distance = Math.max(Math.abs(goal), 1.0);
 		}
 		boolean near = Math.abs(judged - goal) <= AT_RISK_SHARE * distance + EPS;
-		return new Evaluation(near ? Verdict.AT_RISK : Verdict.OFF_TRACK,
-				near ? "targets.rule.forecast-near" : "targets.rule.forecast-misses",
-				List.of(due, judged, rule.comparator().symbol(), goal), goal, latest.year(), latest.value(), forecast,
-				null, rebased, inPeriod);
+		String key = (projection == null) ? (near ? "targets.rule.short-no-trend-near" : "targets.rule.short-no-trend")
+				: (near ? "targets.rule.trend-near" : "targets.rule.trend-short");
+		List<Object> args = (projection == null) ? List.of(latest.year(), latest.value(), wanted, due)
+				: List.of(due, judged, wanted);
+		return new Evaluation(near ? Verdict.AT_RISK : Verdict.BEHIND, key, args, goal, latest.year(), latest.value(),
+				projection, null, rebased, inPeriod);
 	}
 
 	private static Evaluation everyYear(Rule rule, List<Point> inPeriod, Point latest, double goal) {
@@ -149,25 +210,51 @@ public final class VerdictEngine {
 			}
 		}
 		boolean over = latest.year() >= rule.periodTo();
-		Double forecast = Forecast.linear(inPeriod, rule.periodTo());
-		List<Object> args = List.of(inPeriod.size(), missed, rule.comparator().symbol(), goal);
+		Phrase wanted = goalPhrase(rule, goal);
+		List<Point> sameBasis = inPeriod.stream().filter((p) -> p.basis().equals(latest.basis())).toList();
+		Projection projection = over ? null : Forecast.project(sameBasis, rule.periodTo());
+		List<Object> args = List.of(inPeriod.size(), missed, wanted, latest.year(), latest.value());
+		Verdict verdict;
+		String key;
 		if (missed == 0) {
-			return new Evaluation(over ? Verdict.MET : Verdict.ON_TRACK, "targets.rule.every-year-meets", args, goal,
-					latest.year(), latest.value(), forecast, null, false, inPeriod);
+			verdict = over ? Verdict.MET : Verdict.ON_TRACK;
+			key = "targets.rule.every-year-meets";
 		}
-		if (satisfies(rule, latest.value(), goal) && !over) {
-			return new Evaluation(Verdict.AT_RISK, "targets.rule.some-years-miss", args, goal, latest.year(),
-					latest.value(), forecast, null, false, inPeriod);
+		else if (over) {
+			verdict = Verdict.MISSED;
+			key = "targets.rule.some-years-missed";
 		}
-		return new Evaluation(Verdict.OFF_TRACK, over ? "targets.rule.some-years-miss" : "targets.rule.latest-misses",
-				args, goal, latest.year(), latest.value(), forecast, null, false, inPeriod);
+		else if (satisfies(rule, latest.value(), goal)) {
+			verdict = Verdict.AT_RISK;
+			key = "targets.rule.latest-meets-some-missed";
+		}
+		else {
+			verdict = Verdict.BEHIND;
+			key = "targets.rule.latest-misses";
+		}
+		return new Evaluation(verdict, key, args, goal, latest.year(), latest.value(), projection, null, false,
+				inPeriod);
 	}
 
 	private static Evaluation reduction(Rule rule, List<Point> all) {
 		int start = (rule.baselineYear() != null) ? rule.baselineYear() : rule.periodFrom() - 1;
 		List<Point> used = all.stream().filter((p) -> p.year() >= start && p.year() <= rule.periodTo()).toList();
+		if (used.isEmpty()) {
+			return noData(rule, rule.periodTo(), rule.value(), used);
+		}
+		Point latest = used.get(used.size() - 1);
+		Phrase wanted = goalPhrase(rule, rule.value());
+		if (latest.value() <= rule.value() + EPS) {
+			// less is left than one year's required fall: the unit has done what was
+			// asked
+			return new Evaluation(Verdict.MET, "targets.rule.nothing-left",
+					List.of(latest.year(), latest.value(), wanted), rule.value(), latest.year(), latest.value(), null,
+					null, false, used);
+		}
 		double sum = 0;
 		int n = 0;
+		int first = 0;
+		int lastYear = 0;
 		boolean rebased = false;
 		for (int k = 1; k < used.size(); k++) {
 			Point before = used.get(k - 1);
@@ -180,6 +267,8 @@ public final class VerdictEngine {
 				continue;
 			}
 			sum += before.value() - after.value();
+			first = (n == 0) ? before.year() : first;
+			lastYear = after.year();
 			n++;
 		}
 		if (n == 0) {
@@ -187,17 +276,32 @@ public final class VerdictEngine {
 					List.of(rule.periodFrom(), rule.periodTo()), rule.value(), null, null, null, null, rebased, used);
 		}
 		double mean = Forecast.round(sum / n);
-		Point latest = used.get(used.size() - 1);
 		boolean over = latest.year() >= rule.periodTo();
-		Double forecast = Forecast.round(latest.value() - mean * (rule.periodTo() - latest.year()));
-		List<Object> args = List.of(mean, n, rule.comparator().symbol(), rule.value());
+		Projection projection = over ? null
+				: new Projection(rule.periodTo(),
+						Math.max(0, Forecast.round(latest.value() - mean * (rule.periodTo() - latest.year()))),
+						Projection.Method.MEAN_REDUCTION, first, lastYear);
+		List<Object> args = List.of(mean, n, wanted, first, lastYear);
+		Verdict verdict;
+		String key;
 		if (satisfies(rule, mean, rule.value())) {
-			return new Evaluation(over ? Verdict.MET : Verdict.ON_TRACK, "targets.rule.mean-reduction-reaches", args,
-					rule.value(), latest.year(), latest.value(), forecast, mean, rebased, used);
+			verdict = over ? Verdict.MET : Verdict.ON_TRACK;
+			key = "targets.rule.mean-reduction-reaches";
 		}
-		boolean near = mean >= AT_RISK_REDUCTION * rule.value() - EPS && !over;
-		return new Evaluation(near ? Verdict.AT_RISK : Verdict.OFF_TRACK, "targets.rule.mean-reduction-short", args,
-				rule.value(), latest.year(), latest.value(), forecast, mean, rebased, used);
+		else if (over) {
+			verdict = Verdict.MISSED;
+			key = "targets.rule.mean-reduction-missed";
+		}
+		else if (mean >= AT_RISK_REDUCTION * rule.value() - EPS) {
+			verdict = Verdict.AT_RISK;
+			key = "targets.rule.mean-reduction-near";
+		}
+		else {
+			verdict = Verdict.BEHIND;
+			key = "targets.rule.mean-reduction-short";
+		}
+		return new Evaluation(verdict, key, args, rule.value(), latest.year(), latest.value(), projection, mean,
+				rebased, used);
 	}
 
 }

@@ -128,17 +128,19 @@ public class TargetRepository {
 	/**
 	 * Units under a path that held a status at some time in [from, to], and how many of
 	 * them saw it end before {@code endOf} without holding it again afterwards.
-	 * @return {held, left}
+	 * @return {held, left, held on an assumed status (a demo assumption, not a recorded
+	 * fact)}
 	 */
 	public long[] statusLeft(String path, List<String> attributes, LocalDate from, LocalDate to, LocalDate endOf) {
 		return this.jdbc
-			.sql("with s as (select ua.unit_id, max(coalesce(ua.valid_to, date 'infinity')) as until"
+			.sql("with s as (select ua.unit_id, max(coalesce(ua.valid_to, date 'infinity')) as until,"
+					+ " bool_or(ua.assumption) as assumed"
 					+ " from unit_attribute ua join admin_unit u on u.id = ua.unit_id where u.path like ?"
 					+ " and ua.attribute = any(?) and not ua.voided and ua.valid_from <= ?"
 					+ " and coalesce(ua.valid_to, date 'infinity') >= ? group by ua.unit_id)"
-					+ " select count(*), count(*) filter (where until < ?) from s")
+					+ " select count(*), count(*) filter (where until < ?), count(*) filter (where assumed) from s")
 			.params(path + "%", attributes.toArray(String[]::new), to, from, endOf)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
 	}
 

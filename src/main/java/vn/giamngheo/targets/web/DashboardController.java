@@ -2,6 +2,7 @@ package vn.giamngheo.targets.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.YearStatus;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
@@ -107,6 +109,7 @@ public class DashboardController {
 		String code = (group == null || group.isBlank()) ? "ALL" : group.trim().toUpperCase(Locale.ROOT);
 		View v = this.alkireFoster.view((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
 		model.addAttribute("v", v);
+		model.addAttribute("statuses", this.aggregates.statuses(v.unit().id()));
 		model.addAttribute("freshness", this.aggregates.freshness(v.unit().id()));
 		model.addAttribute("chartData",
 				this.pageData.object("series", v.series(), "units", v.units(), "contributions", v.contributions(),
@@ -126,14 +129,58 @@ public class DashboardController {
 		}
 	}
 
-	/** A chart's table: the Alkire–Foster charts (af_*) take a group, the others not. */
+	/**
+	 * A chart's table for a file: the Alkire–Foster charts (af_*) take a group, the
+	 * others not. The status of each year is worded; a table of a provisional year gets a
+	 * status column saying so with its coverage, on every row (ADR 0021).
+	 */
 	private Table table(String chart, long unit, Integer year, String group, Locale locale) {
 		Table table = chart.startsWith("af_") ? this.alkireFoster.table(chart, unit, year, group(group), locale)
 				: this.dashboards.table(chart, unit, year);
 		if (table == null) {
 			throw DomainException.notFound("UNIT", chart);
 		}
-		return table;
+		return labelled(table, this.dashboards.status(unit, year), locale);
+	}
+
+	private Table labelled(Table table, YearStatus status, Locale locale) {
+		int col = table.header().indexOf("status");
+		boolean provisional = status != null && status.provisional();
+		if (col < 0 && !provisional) {
+			return table;
+		}
+		List<String> header = new ArrayList<>(table.header());
+		String stamp = provisional ? word(YearStatus.Status.PROVISIONAL, locale) + " — " + coverage(status, locale)
+				: null;
+		if (col < 0) {
+			header.add("status");
+		}
+		List<List<Object>> rows = new ArrayList<>();
+		for (List<Object> r : table.rows()) {
+			List<Object> row = new ArrayList<>(r);
+			if (col < 0) {
+				row.add(stamp);
+			}
+			else {
+				YearStatus.Status s = YearStatus.Status.valueOf(String.valueOf(row.get(col)));
+				boolean shown = provisional && s == YearStatus.Status.PROVISIONAL;
+				row.set(col, shown ? stamp : word(s, locale));
+			}
+			rows.add(row);
+		}
+		return new Table(header, rows);
+	}
+
+	private String word(YearStatus.Status status, Locale locale) {
+		return this.messages.getMessage("targets.status." + status.name(), null, locale);
+	}
+
+	/** The coverage sentence of a provisional year. */
+	private String coverage(YearStatus s, Locale locale) {
+		return this.messages.getMessage(
+				s.review() ? "targets.status.coverage.review" : "targets.status.coverage.partial",
+				new Object[] { s.year(), s.communesDone(), s.communes(), s.householdsAssessed(), s.households() },
+				locale);
 	}
 
 	@Requires(Permission.UNIT_EDIT)

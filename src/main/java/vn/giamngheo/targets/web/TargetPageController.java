@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.YearStatus;
+import vn.giamngheo.analytics.YearStatuses;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
@@ -103,6 +105,13 @@ public class TargetPageController {
 		model.addAttribute("verdicts", counts(progress));
 		model.addAttribute("completeness", this.targets.completeness(progress, shown.id()));
 		model.addAttribute("freshness", this.aggregates.freshness(shown.id()));
+		YearStatuses statuses = this.aggregates.statuses(shown.id());
+		Integer lastFinal = statuses.lastFinal().orElse(null);
+		// the latest year, when its review is still in progress: said at the top of the
+		// page
+		YearStatus latest = statuses.years().isEmpty() ? null : statuses.years().get(statuses.years().size() - 1);
+		model.addAttribute("inProgress", (latest != null && latest.provisional()) ? latest : null);
+		model.addAttribute("lastFinal", lastFinal);
 		return "targets/progress";
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.dhatim.fastexcel.Workbook;
@@ -44,7 +45,8 @@ class ZipGuardTest {
 		Path file = write(out.toByteArray());
 		ZipGuard.check(file);
 		List<String> rows = new ArrayList<>();
-		Tables.read(file, Tables.Format.XLSX, "x", (sheet, row, cells) -> rows.add(cells.get(0).text()));
+		Tables.read(file, Tables.Format.XLSX, "x", (sheet, row, cells) -> rows.add(cells.get(0).text()),
+				ForkJoinPool.commonPool());
 		assertThat(rows).hasSize(2000).endsWith("Nguyễn Văn Thử 1999");
 	}
 
@@ -104,13 +106,13 @@ class ZipGuardTest {
 		Path bomb = write(forged.bytes());
 		assertThat(Tables.detect(bomb)).isEqualTo(Tables.Format.CSV_ZIP);
 		assertThatThrownBy(() -> Tables.read(bomb, Tables.Format.CSV_ZIP, "x", (sheet, row, cells) -> {
-		})).isInstanceOf(UnreadableFileException.class).hasMessage("imports.file.zip-bomb");
+		}, ForkJoinPool.commonPool())).isInstanceOf(UnreadableFileException.class).hasMessage("imports.file.zip-bomb");
 
 		Path honest = write(
 				new ForgedZip().entry("ho.csv", "Mã hộ,Mã xã\nH1,20464\n".getBytes(StandardCharsets.UTF_8)).bytes());
 		List<String> rows = new ArrayList<>();
 		Tables.read(honest, Tables.Format.CSV_ZIP, "x",
-				(sheet, row, cells) -> rows.add(sheet + ":" + cells.get(0).text()));
+				(sheet, row, cells) -> rows.add(sheet + ":" + cells.get(0).text()), ForkJoinPool.commonPool());
 		assertThat(rows).containsExactly("ho:Mã hộ", "ho:H1");
 	}
 

@@ -1,0 +1,67 @@
+package vn.giamngheo.analytics;
+
+/**
+ * Whether a unit's figures of a review year are final, with their coverage. A year is
+ * final when every commune of the unit taking part in that year's review is recognised
+ * (and, under two-level approval, approved by the province); a year without a review
+ * (historic figures loaded by the demo or an import) is final when every commune of the
+ * unit that had figures the year before has them for that year too (a few in-year
+ * decisions in one commune make a provisional year). Anything else is provisional: it is
+ * never shown as the unit's figure without saying so and how much of the unit it covers,
+ * and never judged against a target.
+ *
+ * @param year review year
+ * @param status final or provisional
+ * @param review whether the year has a review in the system (the communes counted are
+ * then the review's)
+ * @param communesDone communes counted as done: recognised (and approved where it
+ * applies) in the review, or with figures of the year when there is no review
+ * @param communes communes of the unit in the review, or with figures of the year or the
+ * year before
+ * @param householdsAssessed households recognised in the year itself
+ * @param households active households of the unit's communes now
+ */
+public record YearStatus(int year, Status status, boolean review, int communesDone, int communes,
+		long householdsAssessed, long households) {
+
+	/** Final or provisional. */
+	public enum Status {
+
+		/** Every commune's result of the year is recognised (and approved). */
+		FINAL,
+		/** The year's review is in progress: a partial base. */
+		PROVISIONAL
+
+	}
+
+	/**
+	 * Decides the status from the counts (see the record's description).
+	 * @param year the year
+	 * @param reviewCommunes the unit's communes in the year's review (≤ 0: no review)
+	 * @param reviewDone of them, those recognised (and approved where it applies)
+	 * @param present communes with figures of the year
+	 * @param expected communes with figures of the year or of the year before
+	 * @param assessed households recognised in the year
+	 * @param households active households of the unit
+	 * @return the status
+	 */
+	static YearStatus of(int year, int reviewCommunes, int reviewDone, int present, int expected, long assessed,
+			long households) {
+		if (reviewCommunes > 0) {
+			return new YearStatus(year, (reviewDone == reviewCommunes) ? Status.FINAL : Status.PROVISIONAL, true,
+					Math.max(0, reviewDone), reviewCommunes, assessed, households);
+		}
+		boolean done = present > 0 && present >= expected;
+		return new YearStatus(year, done ? Status.FINAL : Status.PROVISIONAL, false, present, expected, assessed,
+				households);
+	}
+
+	public boolean isFinal() {
+		return this.status == Status.FINAL;
+	}
+
+	public boolean provisional() {
+		return this.status == Status.PROVISIONAL;
+	}
+
+}
