@@ -96,7 +96,7 @@ public class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
-			.hasRole(Role.SYSTEM_ADMIN.name())
+			.access(may(Permission.OPERATIONS))
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
 			.access(may(Permission.USER_ADMIN))
 			.requestMatchers("/audit", "/audit/**")

@@ -268,7 +268,8 @@ class RoleMatrixIT {
 						}
 						Requires requires = handler.getMethodAnnotation(Requires.class);
 						Set<Permission> declared = (requires != null) ? EnumSet.copyOf(Arrays.asList(requires.value()))
-								: WRITES.contains(m.name()) ? null : EnumSet.of(Permission.READ);
+								: pattern.startsWith("/actuator") ? EnumSet.of(Permission.OPERATIONS)
+										: WRITES.contains(m.name()) ? null : EnumSet.of(Permission.READ);
 						result.add(new Endpoint(m.name(), pattern, uri(pattern), handler, consumes, declared));
 					}
 				}

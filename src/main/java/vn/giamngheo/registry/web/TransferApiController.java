@@ -17,6 +17,8 @@ import vn.giamngheo.registry.MemberTransfer;
 import vn.giamngheo.registry.MemberTransfers;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * Transfer requests of a person between units (ADR 0017): the holding unit's officers
@@ -40,12 +42,14 @@ public class TransferApiController {
 	}
 
 	@PostMapping("/{id}/acceptances")
+	@Requires(Permission.REGISTRY_EDIT)
 	@Operation(summary = "Chấp nhận: nhân khẩu chuyển đến hộ đề nghị (bản ghi của đơn vị mình bị hủy)")
 	public MemberTransfer accept(@PathVariable UUID id, @RequestBody Decision body) {
 		return this.transfers.accept(id, body.versionOrFail());
 	}
 
 	@PostMapping("/{id}/refusals")
+	@Requires(Permission.REGISTRY_EDIT)
 	@Operation(summary = "Từ chối, có lý do: số CCCD bị gỡ khỏi bản ghi của đơn vị đề nghị")
 	public MemberTransfer refuse(@PathVariable UUID id, @RequestBody Decision body) {
 		return this.transfers.refuse(id, body.versionOrFail(), body.reason());

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.giamngheo.registry.MemberTransfers;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.scope.Requires;
 
 /**
  * The transfer requests page: decide the unit's requests, read the outcomes of its own.
@@ -33,11 +35,13 @@ public class TransferPageController {
 	}
 
 	@PostMapping("/transfers/{id}/accept")
+	@Requires(Permission.REGISTRY_EDIT)
 	String accept(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
 		return decided(() -> this.transfers.accept(id, version), "ACCEPTED", redirect);
 	}
 
 	@PostMapping("/transfers/{id}/refuse")
+	@Requires(Permission.REGISTRY_EDIT)
 	String refuse(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return decided(() -> this.transfers.refuse(id, version, reason), "REFUSED", redirect);

@@ -68,6 +68,11 @@ public enum Permission {
 	/** Manage users, their roles and scopes, and anyone's tokens. */
 	USER_ADMIN,
 	/** Search and export the audit trail. */
-	AUDIT_READ
+	AUDIT_READ,
+	/**
+	 * Operate the system: metrics and other operations endpoints, backups (health stays
+	 * open to the load balancer).
+	 */
+	OPERATIONS
 
 }
