@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.giamngheo.support.IntegrationTest;
@@ -20,6 +21,9 @@ import vn.giamngheo.support.IntegrationTest;
  */
 @IntegrationTest
 @Tag("bench")
+// figures comparable with earlier runs: no WAL archiving unless -Ddemo.bench.archive=true
+// (ADR 0015)
+@TestPropertySource(properties = "giamngheo.backup.enabled=${demo.bench.archive:false}")
 class DemoLoadBench {
 
 	@Autowired
