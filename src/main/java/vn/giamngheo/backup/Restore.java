@@ -176,10 +176,24 @@ public final class Restore {
 		}
 	}
 
-	/** The embedded server's log says how recovery goes; the rest is noise here. */
+	/**
+	 * The embedded server's log says how recovery goes; debug lines and the refusals of
+	 * zonky's readiness checks while the server starts are noise here.
+	 */
 	private static void quietLogging() {
 		if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
 			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+			context.addTurboFilter(new ch.qos.logback.classic.turbo.TurboFilter() {
+				@Override
+				public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker,
+						ch.qos.logback.classic.Logger logger, ch.qos.logback.classic.Level level, String format,
+						Object[] params, Throwable t) {
+					return (format != null && (format.contains("the database system is starting up")
+							|| format.contains("not yet accepting connections")))
+									? ch.qos.logback.core.spi.FilterReply.DENY
+									: ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+				}
+			});
 		}
 	}
 

@@ -139,6 +139,25 @@ class BackupRestoreIT {
 	}
 
 	@Test
+	void aRestoreWithoutTheWalItNeedsFailsAndLeavesTheFolderEmpty(@TempDir Path tmp) throws Exception {
+		BackupFolder live = new BackupFolder(this.backupProperties.directory(this.database));
+		BackupInfo base = live.list().isEmpty() ? this.backups.takeNow("test") : live.list().get(0);
+		Path copy = tmp.resolve("backups");
+		Files.createDirectories(copy.resolve(base.name()));
+		Files.createDirectories(copy.resolve("wal"));
+		for (String file : List.of(BaseBackup.ZIP, BaseBackup.MANIFEST)) {
+			Files.copy(live.root().resolve(base.name()).resolve(file), copy.resolve(base.name()).resolve(file));
+		}
+		Path target = Files.createDirectories(tmp.resolve("restored"));
+		long t0 = System.nanoTime();
+		assertThatThrownBy(
+				() -> Restore.restore(copy, base.name(), target, new PrintStream(OutputStream.nullOutputStream())))
+			.isInstanceOf(IllegalStateException.class);
+		assertThat((System.nanoTime() - t0) / 1e9).as("seconds until the failure is noticed").isLessThan(60);
+		assertThat(target).isEmptyDirectory();
+	}
+
+	@Test
 	void onlyAnAdministratorSeesOrStartsBackups() throws Exception {
 		Fixtures f = this.fixtures.create().communes();
 		Authentication province = f.auth(f.nationUser("tinh", Role.PROVINCE_OFFICER));

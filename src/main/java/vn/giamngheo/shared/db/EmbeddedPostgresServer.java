@@ -54,10 +54,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedCredentials credentials;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials) {
+	private final boolean archiving;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials,
+			boolean archiving) {
 		this.postgres = postgres;
 		this.dataDirectory = dataDirectory;
 		this.credentials = credentials;
+		this.archiving = archiving;
 	}
 
 	/**
@@ -88,7 +92,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 							shellQuoted(archiving.walDirectory().toAbsolutePath().toString()))
 					.setServerConfig("archive_timeout", Long.toString(Math.max(1, archiving.timeout().toSeconds())));
 			}
-			return launch(builder, dataDirectory, clean, false);
+			return launch(builder, dataDirectory, clean, false, archiving != null);
 		}
 		catch (IOException ex) {
 			throw cannotStart(dataDirectory, ex);
@@ -107,9 +111,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("restore_command",
 						shellQuoted("cp " + shellQuoted(walDirectory.toAbsolutePath() + "/") + "%f %p"))
 				.setServerConfig("archive_mode", "off")
-				// replaying a day of WAL may take a while before the first connection
-				.setPGStartupWait(Duration.ofHours(6));
-			return launch(builder, dataDirectory, false, true);
+				// the first connection waits until the copy is consistent; a postmaster
+				// that
+				// dies before (a segment missing) is noticed by the watch in launch
+				.setPGStartupWait(Duration.ofHours(1));
+			return launch(builder, dataDirectory, false, true, false);
 		}
 		catch (IOException ex) {
 			throw cannotStart(dataDirectory, ex);
@@ -158,7 +164,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static EmbeddedPostgresServer launch(EmbeddedPostgres.Builder builder, Path dataDirectory, boolean clean,
-			boolean recovering) throws IOException {
+			boolean recovering, boolean archiving) throws IOException {
 		Optional<EmbeddedCredentials> known = clean ? Optional.empty() : EmbeddedCredentials.read(dataDirectory);
 		if (known.isEmpty() && !clean && requiresPasswords(dataDirectory)) {
 			throw new IllegalStateException("Thiếu tệp mật khẩu " + EmbeddedCredentials.file(dataDirectory)
@@ -169,7 +175,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					+ " the next start (README).");
 		}
 		known.ifPresent((c) -> builder.setConnectConfig("password", c.superuserPassword()));
-		EmbeddedPostgres pg = builder.start();
+		Thread watch = recovering ? watchPostmaster(dataDirectory, Thread.currentThread()) : null;
+		EmbeddedPostgres pg;
+		try {
+			pg = builder.start();
+		}
+		finally {
+			if (watch != null) {
+				watch.interrupt();
+			}
+		}
+		if (Thread.interrupted()) {
+			pg.close();
+			throw new IllegalStateException("PostgreSQL dừng khi đang phát lại WAL (xem nhật ký ở trên) / PostgreSQL"
+					+ " stopped during recovery (see its log above): a WAL segment missing or damaged?");
+		}
 		try {
 			EmbeddedCredentials credentials = known.orElseGet(() -> {
 				EmbeddedCredentials fresh = EmbeddedCredentials.generate();
@@ -178,7 +198,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 						EmbeddedCredentials.file(dataDirectory));
 				return fresh;
 			});
-			EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dataDirectory, credentials);
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dataDirectory, credentials, archiving);
 			if (recovering) {
 				server.awaitEndOfRecovery();
 			}
@@ -189,6 +209,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			pg.close();
 			throw (ex instanceof RuntimeException r) ? r : cannotStart(dataDirectory, ex);
 		}
+	}
+
+	/**
+	 * zonky waits its whole startup time for a postmaster that has died: this watch
+	 * interrupts the starting thread as soon as the postmaster of {@code postmaster.pid}
+	 * is gone.
+	 */
+	private static Thread watchPostmaster(Path dataDirectory, Thread starter) {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		Thread watch = new Thread(() -> {
+			long pid = -1;
+			while (true) {
+				try {
+					if (pid < 0 && Files.exists(pidFile)) {
+						List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+						pid = lines.isEmpty() ? -1 : parsePid(lines.get(0));
+					}
+					else if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+						starter.interrupt();
+						return;
+					}
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (IOException ex) {
+					// the file is being written: read it next time
+				}
+			}
+		}, "postmaster-watch");
+		watch.setDaemon(true);
+		watch.start();
+		return watch;
 	}
 
 	private static boolean requiresPasswords(Path dataDirectory) throws IOException {
@@ -343,6 +397,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (this.archiving) {
+			// the segment in use goes to the archive at shutdown: nothing committed
+			// before a
+			// clean stop is only in pg_wal
+			try (Connection c = connectAsSuperuser("postgres"); Statement st = c.createStatement()) {
+				st.execute("select pg_switch_wal()");
+			}
+			catch (SQLException ex) {
+				log.warn("Could not end the current WAL segment before stopping: {}", ex.getMessage());
+			}
+		}
 		this.postgres.close();
 	}
 
