@@ -1,5 +1,6 @@
 package vn.giamngheo.backup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -75,7 +76,11 @@ public class Backups {
 		return t;
 	});
 
-	private final AtomicReference<Running> running = new AtomicReference<>();
+	/**
+	 * The one backup at a time, per JVM: test contexts share one embedded server (and its
+	 * backups folder), and a prune deletes the {@code .part} folders it finds.
+	 */
+	private static final AtomicReference<Running> RUNNING = new AtomicReference<>();
 
 	private volatile Failure lastFailure;
 
@@ -115,7 +120,7 @@ public class Backups {
 			.single();
 		return new Status(true, this.folder.root().toString(), this.properties.cron(),
 				this.properties.retentionDaysOrDefault(), this.properties.archiveTimeoutOrDefault().toSeconds(),
-				this.running.get(), this.lastFailure, this.folder.list(), wal);
+				RUNNING.get(), this.lastFailure, this.folder.list(), wal);
 	}
 
 	/**
@@ -167,15 +172,15 @@ public class Backups {
 	private Running begin(String by) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(VIETNAM));
 		Running backup = new Running(uniqueName(now), by, now);
-		if (!this.running.compareAndSet(null, backup)) {
-			throw new DomainException(ErrorCode.CONFLICT, "error.backup.running", this.running.get().name());
+		if (!RUNNING.compareAndSet(null, backup)) {
+			throw new DomainException(ErrorCode.CONFLICT, "error.backup.running", RUNNING.get().name());
 		}
 		try {
 			this.tx.executeWithoutResult((s) -> this.audit
 				.record(new AuditEntry(by, "BACKUP", "BACKUP", backup.name(), null, null, null, Map.of(), null)));
 		}
 		catch (RuntimeException ex) {
-			this.running.set(null);
+			RUNNING.set(null);
 			throw ex;
 		}
 		return backup;
@@ -217,7 +222,7 @@ public class Backups {
 			throw new IllegalStateException("Base backup " + backup.name() + " failed: " + ex.getMessage(), ex);
 		}
 		finally {
-			this.running.set(null);
+			RUNNING.set(null);
 		}
 	}
 

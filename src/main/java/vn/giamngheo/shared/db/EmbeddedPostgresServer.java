@@ -54,14 +54,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedCredentials credentials;
 
-	private final boolean archiving;
-
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials,
-			boolean archiving) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials) {
 		this.postgres = postgres;
 		this.dataDirectory = dataDirectory;
 		this.credentials = credentials;
-		this.archiving = archiving;
 	}
 
 	/**
@@ -92,7 +88,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 							shellQuoted(archiving.walDirectory().toAbsolutePath().toString()))
 					.setServerConfig("archive_timeout", Long.toString(Math.max(1, archiving.timeout().toSeconds())));
 			}
-			return launch(builder, dataDirectory, clean, false, archiving != null);
+			return launch(builder, dataDirectory, clean, false);
 		}
 		catch (IOException ex) {
 			throw cannotStart(dataDirectory, ex);
@@ -115,7 +111,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				// that
 				// dies before (a segment missing) is noticed by the watch in launch
 				.setPGStartupWait(Duration.ofHours(1));
-			return launch(builder, dataDirectory, false, true, false);
+			return launch(builder, dataDirectory, false, true);
 		}
 		catch (IOException ex) {
 			throw cannotStart(dataDirectory, ex);
@@ -164,7 +160,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static EmbeddedPostgresServer launch(EmbeddedPostgres.Builder builder, Path dataDirectory, boolean clean,
-			boolean recovering, boolean archiving) throws IOException {
+			boolean recovering) throws IOException {
 		Optional<EmbeddedCredentials> known = clean ? Optional.empty() : EmbeddedCredentials.read(dataDirectory);
 		if (known.isEmpty() && !clean && requiresPasswords(dataDirectory)) {
 			throw new IllegalStateException("Thiếu tệp mật khẩu " + EmbeddedCredentials.file(dataDirectory)
@@ -198,7 +194,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 						EmbeddedCredentials.file(dataDirectory));
 				return fresh;
 			});
-			EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dataDirectory, credentials, archiving);
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dataDirectory, credentials);
 			if (recovering) {
 				server.awaitEndOfRecovery();
 			}
@@ -397,17 +393,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		if (this.archiving) {
-			// the segment in use goes to the archive at shutdown: nothing committed
-			// before a
-			// clean stop is only in pg_wal
-			try (Connection c = connectAsSuperuser("postgres"); Statement st = c.createStatement()) {
-				st.execute("select pg_switch_wal()");
-			}
-			catch (SQLException ex) {
-				log.warn("Could not end the current WAL segment before stopping: {}", ex.getMessage());
-			}
-		}
+		// with archiving on, PostgreSQL ends the current WAL segment at a clean shutdown
+		// and archives it before it exits
 		this.postgres.close();
 	}
 

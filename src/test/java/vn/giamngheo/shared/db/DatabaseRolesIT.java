@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import vn.giamngheo.support.IntegrationTest;
 
@@ -131,6 +132,67 @@ class DatabaseRolesIT {
 			.single()).isTrue();
 		assertThat(this.jdbc.sql("select has_table_privilege('household', 'MAINTAIN')").query(Boolean.class).single())
 			.isFalse();
+	}
+
+	/**
+	 * An external database made as the README says: every migration runs as a
+	 * non-superuser owner, and the application role gets what the embedded one gets.
+	 */
+	@Test
+	void anExternalDatabaseSetUpAsTheReadmeSaysProtectsTheAuditTrail() throws Exception {
+		String tag = Long.toString(System.nanoTime(), 36);
+		String ownerRole = "ext_owner_" + tag;
+		String appRole = "ext_app_" + tag;
+		String database = "ext_" + tag;
+		try (Connection c = server().connectAsSuperuser("postgres"); Statement st = c.createStatement()) {
+			st.execute("create role " + ownerRole + " login password 'owner-secret'");
+			st.execute("create role " + appRole + " login password 'app-secret'");
+			st.execute("create database " + database + " owner " + ownerRole + " encoding 'UTF8' template template0");
+		}
+		try {
+			String url = server().jdbcUrl(database);
+			org.flywaydb.core.Flyway.configure()
+				.dataSource(url, ownerRole, "owner-secret")
+				.locations("classpath:db/migration", "classpath:vn/giamngheo/geography/persistence/migration")
+				.outOfOrder(true)
+				.callbacks(new AppRoleGrants(new DatabaseRoles(appRole, true)))
+				.load()
+				.migrate();
+			JdbcClient app = JdbcClient.create(new DriverManagerDataSource(url, appRole, "app-secret"));
+			app.sql("insert into audit_event (actor, action, entity_type, entity_id) values ('ext', 'UPDATE',"
+					+ " 'HOUSEHOLD', 'x')")
+				.update();
+			assertThat(app.sql("select count(*) from admin_unit").query(Long.class).single()).isPositive();
+			List<String> accepted = new java.util.ArrayList<>();
+			for (String sql : List.of("update audit_event set actor = 'forger'", "delete from audit_event",
+					"truncate audit_event", "alter table audit_event disable trigger user",
+					"set session_replication_role = replica", "select count(*) from flyway_schema_history")) {
+				try {
+					if (sql.startsWith("select")) {
+						app.sql(sql).query().singleValue();
+					}
+					else {
+						app.sql(sql).update();
+					}
+					accepted.add(sql);
+				}
+				catch (DataAccessException refused) {
+					// as it should
+				}
+			}
+			assertThat(accepted).isEmpty();
+			assertThat(app.sql("select count(*) from pg_tables where schemaname = 'public' and tableowner <> ?")
+				.param(ownerRole)
+				.query(Long.class)
+				.single()).as("tables not owned by the owner").isZero();
+		}
+		finally {
+			try (Connection c = server().connectAsSuperuser("postgres"); Statement st = c.createStatement()) {
+				st.execute("drop database " + database + " with (force)");
+				st.execute("drop role " + ownerRole);
+				st.execute("drop role " + appRole);
+			}
+		}
 	}
 
 	@Test
