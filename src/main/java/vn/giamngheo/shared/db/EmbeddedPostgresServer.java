@@ -164,11 +164,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Optional<EmbeddedCredentials> known = clean ? Optional.empty() : EmbeddedCredentials.read(dataDirectory);
 		if (known.isEmpty() && !clean && requiresPasswords(dataDirectory)) {
 			throw new IllegalStateException("Thiếu tệp mật khẩu " + EmbeddedCredentials.file(dataDirectory)
-					+ " nhưng PostgreSQL nhúng đòi mật khẩu. Lấy lại tệp từ một bản sao lưu, hoặc thay pg_hba.conf bằng"
-					+ " một dòng 'host all all 127.0.0.1/32 trust' để tạo mật khẩu mới khi khởi động. / The credentials"
-					+ " file is missing but the embedded PostgreSQL requires passwords. Take the file from a base backup,"
-					+ " or replace pg_hba.conf by the line 'host all all 127.0.0.1/32 trust' to make new passwords at"
-					+ " the next start (README).");
+					+ " nhưng PostgreSQL nhúng đòi mật khẩu. Lấy lại tệp từ một bản sao lưu (base.zip), hoặc thay nội dung"
+					+ " pg_hba.conf bằng hai dòng 'host all all 127.0.0.1/32 trust' và 'host all all ::1/128 trust' để"
+					+ " tạo mật khẩu mới khi khởi động. / The credentials file is missing but the embedded PostgreSQL"
+					+ " requires passwords. Take the file from a base backup (base.zip), or replace pg_hba.conf by the"
+					+ " lines 'host all all 127.0.0.1/32 trust' and 'host all all ::1/128 trust' to make new passwords"
+					+ " at the next start.");
 		}
 		known.ifPresent((c) -> builder.setConnectConfig("password", c.superuserPassword()));
 		Thread watch = recovering ? watchPostmaster(dataDirectory, Thread.currentThread()) : null;
@@ -201,7 +202,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			server.secure();
 			return server;
 		}
-		catch (RuntimeException | SQLException ex) {
+		catch (RuntimeException | SQLException | IOException ex) {
 			pg.close();
 			throw (ex instanceof RuntimeException r) ? r : cannotStart(dataDirectory, ex);
 		}

@@ -228,6 +228,14 @@ class DatabaseRolesIT {
 				assertThat(c.isValid(2)).isTrue();
 			}
 		}
+		// without its passwords file the folder does not start, and says why, at once
+		Path file = EmbeddedCredentials.file(dir);
+		Path aside = tmp.resolve("credentials.aside");
+		Files.move(file, aside);
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, 0, false, null))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("credentials file is missing");
+		Files.move(aside, file);
 		// and the next start reads the passwords it made
 		EmbeddedCredentials made = EmbeddedCredentials.read(dir).orElseThrow();
 		try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dir, 0, false, null);
