@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -118,6 +119,9 @@ public class DatabaseConfiguration {
 				try {
 					server.close();
 					if (properties.isEphemeral()) {
+						// zonky's own hook may be the one stopping it, while the archiver
+						// still copies the last segment
+						server.awaitStopped(Duration.ofSeconds(15));
 						FileSystemUtils.deleteRecursively(backupDir.toFile());
 					}
 				}

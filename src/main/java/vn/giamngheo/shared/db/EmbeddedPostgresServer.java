@@ -380,6 +380,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + database;
 	}
 
+	/** Waits until the postmaster has stopped (its pid file is gone). */
+	void awaitStopped(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (Files.exists(this.dataDirectory.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+			sleep(100);
+		}
+	}
+
 	public EmbeddedCredentials credentials() {
 		return this.credentials;
 	}
