@@ -15,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,8 +103,7 @@ final class BaseBackup {
 					rs.next();
 					startWal = rs.getString(1);
 				}
-				try (FileChannel channel = FileChannel.open(zipFile, StandardOpenOption.CREATE_NEW,
-						StandardOpenOption.WRITE);
+				try (FileChannel channel = createOwnerOnly(zipFile);
 						ZipOutputStream zip = new ZipOutputStream(
 								new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
 					zip.setLevel(Deflater.BEST_SPEED);
@@ -137,6 +137,14 @@ final class BaseBackup {
 		}
 	}
 
+	/**
+	 * A new file only its owner may read: a backup holds every record and the passwords.
+	 */
+	private static FileChannel createOwnerOnly(Path file) throws IOException {
+		return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+	}
+
 	private static void put(ZipOutputStream zip, String name, String text) throws IOException {
 		zip.putNextEntry(new ZipEntry(name));
 		zip.write(text.getBytes(StandardCharsets.UTF_8));
@@ -153,8 +161,7 @@ final class BaseBackup {
 		p.setProperty("stopWal", info.stopWal());
 		p.setProperty("bytes", Long.toString(info.bytes()));
 		p.setProperty("files", Long.toString(info.files()));
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-				OutputStream out = Channels.newOutputStream(channel)) {
+		try (FileChannel channel = createOwnerOnly(file); OutputStream out = Channels.newOutputStream(channel)) {
 			p.store(out, "giamngheo base backup (ADR 0015)");
 			channel.force(true);
 		}

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +90,11 @@ class BackupRestoreIT {
 			.getContentAsString();
 		String name = JsonPath.read(body, "$.name");
 		awaitFinished(admin, name);
+		Path folder = this.backupProperties.directory(this.database);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+		assertThat(
+				PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(name).resolve("base.zip"))))
+			.isEqualTo("rw-------");
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_event where action = 'BACKUP' and entity_id = ? and actor = 'admin'")
 			.param(name)

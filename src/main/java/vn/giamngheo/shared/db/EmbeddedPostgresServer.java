@@ -82,6 +82,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			EmbeddedPostgres.Builder builder = prepare(dataDirectory, port, clean);
 			if (archiving != null) {
 				Files.createDirectories(archiving.walDirectory());
+				// backups hold every record and the passwords file: for this OS user only
+				ownerOnly(archiving.walDirectory().getParent());
+				ownerOnly(archiving.walDirectory());
 				builder.setServerConfig("archive_mode", "on")
 					.setServerConfig("archive_library", "basic_archive")
 					.setServerConfig("basic_archive.archive_directory",
@@ -115,6 +118,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw cannotStart(dataDirectory, ex);
+		}
+	}
+
+	private static void ownerOnly(Path dir) {
+		try {
+			Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			log.warn("Could not make {} readable by its owner only: {}", dir, ex.toString());
 		}
 	}
 
