@@ -26,7 +26,7 @@ JAR=${JAR:-target/giamngheo.jar}   # JAR=other.jar compares another build on the
 DATA=$(mktemp -d)
 java -Xmx512m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --giamngheo.db.data-dir="$DATA" --giamngheo.db.embedded-port="$DB_PORT" \
-  --giamngheo.demo.enabled=true --logging.level.vn.giamngheo.security=warn >"$DATA/app.log" 2>&1 &
+  --giamngheo.demo.enabled=true --giamngheo.backup.enabled=false --logging.level.vn.giamngheo.security=warn >"$DATA/app.log" 2>&1 &
 APP=$!
 cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT

@@ -14,7 +14,7 @@ ACCESS_DIR=$(pwd)/bench-data/access
 rm -rf "$ACCESS_DIR"; mkdir -p "$ACCESS_DIR"
 # the access log records each request's server time (%D, microseconds), from request read to response written
 java -Xmx2g -jar target/giamngheo.jar --server.port=$PORT --giamngheo.db.data-dir=$DATA --giamngheo.db.embedded-port=$DB_PORT \
-  --giamngheo.demo.size=full --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$ACCESS_DIR" \
+  --giamngheo.demo.size=full --giamngheo.backup.enabled=false --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$ACCESS_DIR" \
   --server.tomcat.accesslog.buffered=false --server.tomcat.accesslog.rotate=false \
   --server.tomcat.accesslog.prefix=access --server.tomcat.accesslog.suffix=.log \
   --server.tomcat.accesslog.pattern='%D %s %r' > bench-data/registry-app.log 2>&1 &
@@ -30,6 +30,8 @@ curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin-giamn
 SESSION=$(grep JSESSIONID "$JAR" | awk '{print $7}')
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "http://localhost:$PORT/api/v1/households?size=1")" = 200 ] \
   || { echo "login failed"; exit 1; }
+# the embedded server needs a password (ADR 0015): the superuser's is in the data folder, owner-only
+export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$DATA/pg/giamngheo-credentials.properties")
 PSQL="psql -h localhost -p $DB_PORT -U postgres -d giamngheo -At"
 read COMMUNE N <<<"$($PSQL -c "select commune_id, count(*) from household where province_code='49' group by 1 order by abs(count(*)-2000) limit 1" | tr '|' ' ')"
 VILLAGE=$($PSQL -c "select village_id from household where commune_id=$COMMUNE limit 1")

@@ -29,6 +29,7 @@ class ArchitectureTest {
 	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("shared", Set.of()),
 			Map.entry("standards", Set.of("shared")), Map.entry("audit", Set.of("shared")),
 			Map.entry("identity", Set.of("shared", "audit")),
+			Map.entry("backup", Set.of("shared", "audit", "identity")),
 			Map.entry("geography", Set.of("shared", "audit", "identity")),
 			Map.entry("registry", Set.of("shared", "audit", "identity", "geography", "standards")),
 			Map.entry("review", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),

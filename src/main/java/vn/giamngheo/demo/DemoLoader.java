@@ -32,6 +32,7 @@ import vn.giamngheo.demo.DemoGenerator.Village;
 import vn.giamngheo.demo.DemoProvinces.District;
 import vn.giamngheo.demo.DemoProvinces.Province;
 import vn.giamngheo.geography.UnitTypes;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -61,7 +62,12 @@ public class DemoLoader {
 
 	private final DataSource dataSource;
 
-	public DemoLoader(DataSource dataSource) {
+	/**
+	 * @param dataSource the owner's connections: the load drops and rebuilds indexes,
+	 * analyzes tables and, as superuser, skips the per-row foreign-key triggers (ADR
+	 * 0015)
+	 */
+	public DemoLoader(@OwnerDatabase DataSource dataSource) {
 		this.dataSource = dataSource;
 	}
 

@@ -3,6 +3,8 @@ package vn.giamngheo.audit;
 import java.time.LocalDate;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Fixtures.Commune;
 import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -40,6 +43,10 @@ class AuditIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	@OwnerDatabase
+	DataSource ownerDataSource;
 
 	@Autowired
 	AuditSearch search;
@@ -69,17 +76,27 @@ class AuditIT {
 			.param(id)
 			.query(String.class)
 			.single();
-		assertThatThrownBy(
-				() -> this.jdbc.sql("update audit_event set actor = 'forger' where id = ?").param(id).update())
+		// the application role has no right to change rows (ADR 0015) ...
+		for (String sql : List.of("update audit_event set actor = 'forger' where id = " + id,
+				"delete from audit_event where id = " + id, "truncate audit_event")) {
+			assertThatThrownBy(() -> this.jdbc.sql(sql).update()).as(sql)
+				.isInstanceOf(DataAccessException.class)
+				.rootCause()
+				.hasMessageContaining("permission denied");
+		}
+		// ... and the trigger refuses even the owner
+		JdbcClient owner = JdbcClient.create(this.ownerDataSource);
+		assertThatThrownBy(() -> owner.sql("update audit_event set actor = 'forger' where id = ?").param(id).update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("delete from audit_event where id = ?").param(id).update())
+		assertThatThrownBy(() -> owner.sql("delete from audit_event where id = ?").param(id).update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("truncate audit_event").update())
-			.isInstanceOf(DataAccessException.class);
+		assertThatThrownBy(() -> owner.sql("truncate audit_event").update()).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThat(
 				this.jdbc.sql("select a::text from audit_event a where id = ?").param(id).query(String.class).single())
 			.isEqualTo(before);

@@ -26,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.imports.domain.ForgedZip;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,9 @@ class BadInputIT {
 	@Autowired
 	TransactionTemplate tx;
 
+	/** The owner: the application role may not lock the audit table. */
 	@Autowired
+	@OwnerDatabase
 	DataSource dataSource;
 
 	@Autowired

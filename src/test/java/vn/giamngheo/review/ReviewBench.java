@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.giamngheo.demo.DemoLoader;
@@ -25,6 +26,7 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -41,6 +43,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @IntegrationTest
 @Tag("bench")
+// figures comparable with earlier runs: no WAL archiving unless
+// -Dreview.bench.archive=true (ADR 0015)
+@TestPropertySource(properties = "giamngheo.backup.enabled=${review.bench.archive:false}")
 class ReviewBench {
 
 	@Autowired
@@ -51,6 +56,11 @@ class ReviewBench {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/** The owner: only it may vacuum the review tables (ADR 0015). */
+	@Autowired
+	@OwnerDatabase
+	javax.sql.DataSource ownerDataSource;
 
 	@Autowired
 	Reviews reviews;
@@ -213,7 +223,7 @@ class ReviewBench {
 				"select village_id, count(*), string_agg(distinct reviewer, ', '),"
 						+ " count(*) filter (where step <> 'LISTED' and step <> 'RESURVEY') from review_household"
 						+ " where review_id = ? and commune_id = ? group by village_id")) {
-			this.jdbc.sql("vacuum analyze review_household").update();
+			JdbcClient.create(this.ownerDataSource).sql("vacuum analyze review_household").update();
 			plans.addAll(this.jdbc.sql("explain (analyze, costs off) " + sql)
 				.params(review.id(), big.get(0))
 				.query(String.class)

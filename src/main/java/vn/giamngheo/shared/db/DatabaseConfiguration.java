@@ -1,10 +1,13 @@
 package vn.giamngheo.shared.db;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,33 +15,44 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The application's one {@link DataSource}: an external PostgreSQL when
- * {@code giamngheo.db.url} ({@code GIAMNGHEO_DB_URL}) is set, otherwise an embedded
- * PostgreSQL 17. Embedded servers are shared per data directory within a JVM so that test
+ * The application's data sources: an external PostgreSQL when {@code giamngheo.db.url}
+ * ({@code GIAMNGHEO_DB_URL}) is set, otherwise an embedded PostgreSQL 17. Two roles (ADR
+ * 0015): the primary, pooled data source is the application role, which owns nothing; the
+ * {@link OwnerDatabase} one is the schema's owner, used by Flyway, the demo load and
+ * backups. Embedded servers are shared per data directory within a JVM so that test
  * contexts reuse one server.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-	private static final String DATABASE = "giamngheo";
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	public static final String DATABASE = "giamngheo";
 
 	private static final Map<String, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties) throws Exception {
+	@Primary
+	HikariDataSource dataSource(DatabaseProperties properties, BackupProperties backups) throws Exception {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("giamngheo");
 		config.setMaximumPoolSize(properties.pool());
 		if (properties.embedded()) {
-			EmbeddedPostgresServer server = embeddedServer(properties);
-			ensureDatabase(server);
+			EmbeddedPostgresServer server = embeddedServer(properties, backups);
 			config.setJdbcUrl(server.jdbcUrl(DATABASE));
-			config.setUsername("postgres");
+			config.setUsername(EmbeddedCredentials.APP_ROLE);
+			config.setPassword(server.credentials().appPassword());
 		}
 		else {
 			config.setJdbcUrl(properties.url());
@@ -48,34 +62,85 @@ public class DatabaseConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	/** The running embedded server, or {@code null} when an external database is used. */
-	public static EmbeddedPostgresServer embeddedServer(DatabaseProperties properties) throws Exception {
-		Path dir;
-		if (properties.isEphemeral()) {
-			dir = Path.of(System.getProperty("java.io.tmpdir"), "giamngheo-test-pg-" + ProcessHandle.current().pid());
+	@Bean
+	@OwnerDatabase
+	@FlywayDataSource
+	DataSource ownerDataSource(DatabaseProperties properties, BackupProperties backups) throws Exception {
+		PGSimpleDataSource owner = new PGSimpleDataSource();
+		if (properties.embedded()) {
+			EmbeddedPostgresServer server = embeddedServer(properties, backups);
+			owner.setURL(server.jdbcUrl(DATABASE));
+			owner.setUser(EmbeddedCredentials.SUPERUSER);
+			owner.setPassword(server.credentials().superuserPassword());
+		}
+		else if (properties.hasOwner()) {
+			owner.setURL(properties.url());
+			owner.setUser(properties.ownerUsername());
+			owner.setPassword(properties.ownerPassword());
 		}
 		else {
-			dir = Path.of(properties.dataDirOrDefault(), "pg").toAbsolutePath().normalize();
+			log.warn("GIAMNGHEO_DB_OWNER_USER is not set: migrations run as the application role {}, which then owns"
+					+ " the tables and can switch off the audit trail's protection (ADR 0015, README: External"
+					+ " PostgreSQL)", properties.username());
+			owner.setURL(properties.url());
+			owner.setUser(properties.username());
+			owner.setPassword(properties.password());
 		}
+		return owner;
+	}
+
+	@Bean
+	DatabaseRoles databaseRoles(DatabaseProperties properties) {
+		if (properties.embedded()) {
+			return new DatabaseRoles(EmbeddedCredentials.APP_ROLE, true);
+		}
+		return new DatabaseRoles(properties.username(),
+				properties.hasOwner() && !properties.ownerUsername().equals(properties.username()));
+	}
+
+	/**
+	 * The running embedded server (started on first use, with its database), WAL
+	 * archiving into the backups folder when backups are enabled.
+	 */
+	public static EmbeddedPostgresServer embeddedServer(DatabaseProperties properties, BackupProperties backups)
+			throws IOException {
+		Path dir = properties.embeddedDirectory();
 		Files.createDirectories(dir);
 		return SERVERS.computeIfAbsent(dir.toString(), (key) -> {
+			Path backupDir = backups.directory(properties);
+			if (properties.isEphemeral()) {
+				FileSystemUtils.deleteRecursively(backupDir.toFile());
+			}
+			EmbeddedPostgresServer.Archiving archiving = backups.isEnabled() ? new EmbeddedPostgresServer.Archiving(
+					BackupProperties.walDirectory(backupDir), backups.archiveTimeoutOrDefault()) : null;
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(key), properties.port(),
-					properties.isEphemeral());
+					properties.isEphemeral(), archiving);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					server.close();
+					if (properties.isEphemeral()) {
+						// zonky's own hook may be the one stopping it, while the archiver
+						// still copies the last segment
+						server.awaitStopped(Duration.ofSeconds(15));
+						FileSystemUtils.deleteRecursively(backupDir.toFile());
+					}
 				}
 				catch (Exception ex) {
 					// shutting down anyway
 				}
 			}, "embedded-postgres-stop"));
+			try {
+				ensureDatabase(server);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot create database " + DATABASE + ": " + ex.getMessage(), ex);
+			}
 			return server;
 		});
 	}
 
-	private static void ensureDatabase(EmbeddedPostgresServer server) throws Exception {
-		try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
-				Statement st = c.createStatement()) {
+	private static void ensureDatabase(EmbeddedPostgresServer server) throws SQLException {
+		try (Connection c = server.connectAsSuperuser("postgres"); Statement st = c.createStatement()) {
 			try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
 				if (rs.next()) {
 					return;

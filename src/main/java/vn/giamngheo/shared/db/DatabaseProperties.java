@@ -1,5 +1,7 @@
 package vn.giamngheo.shared.db;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,23 +9,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * its data under {@code dataDir}/pg.
  *
  * @param url external JDBC URL ({@code GIAMNGHEO_DB_URL}); empty means embedded
- * @param username external user
- * @param password external password
+ * @param username external application role ({@code GIAMNGHEO_DB_USER}): owns nothing
+ * @param password its password
+ * @param ownerUsername external owner role ({@code GIAMNGHEO_DB_OWNER_USER}) that owns
+ * the schema and runs migrations, the demo load and backups; empty means the application
+ * role does (then the audit trail is not protected, ADR 0015)
+ * @param ownerPassword its password
  * @param dataDir data directory of the embedded server (default {@code ./data})
  * @param embeddedPort port of the embedded server, 0 for any free port
  * @param ephemeral wipe the embedded data at start (tests)
  * @param poolSize connection pool size
  */
 @ConfigurationProperties("giamngheo.db")
-public record DatabaseProperties(String url, String username, String password, String dataDir, Integer embeddedPort,
-		Boolean ephemeral, Integer poolSize) {
+public record DatabaseProperties(String url, String username, String password, String ownerUsername,
+		String ownerPassword, String dataDir, Integer embeddedPort, Boolean ephemeral, Integer poolSize) {
 
 	public boolean embedded() {
 		return this.url == null || this.url.isBlank();
 	}
 
+	/** Whether an external database has an owner role of its own. */
+	public boolean hasOwner() {
+		return this.ownerUsername != null && !this.ownerUsername.isBlank();
+	}
+
 	public String dataDirOrDefault() {
 		return (this.dataDir == null || this.dataDir.isBlank()) ? "./data" : this.dataDir;
+	}
+
+	/**
+	 * The embedded server's data directory: {@code <dataDir>/pg}, or a directory of this
+	 * JVM under the system's temporary directory when ephemeral.
+	 */
+	public Path embeddedDirectory() {
+		if (isEphemeral()) {
+			return Path.of(System.getProperty("java.io.tmpdir"), "giamngheo-test-pg-" + ProcessHandle.current().pid());
+		}
+		return Path.of(dataDirOrDefault(), "pg").toAbsolutePath().normalize();
 	}
 
 	public int port() {
