@@ -153,6 +153,7 @@ public class MemberTransfers {
 	 */
 	@Transactional
 	public MemberTransfer refuse(UUID id, int version, String reason) {
+		this.actor.require(Permission.REGISTRY_EDIT);
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "error.field.required")));
 		}
@@ -188,6 +189,7 @@ public class MemberTransfers {
 
 	/** An open request the current officer may decide, at the version they read. */
 	private MemberTransfer decidable(UUID id, int version) {
+		this.actor.require(Permission.REGISTRY_EDIT);
 		MemberTransfer t = this.transfers.find(id).orElseThrow(() -> DomainException.notFound("MEMBER_TRANSFER", id));
 		if (!this.actor.get().scope().canView(t.holderUnitPath())) {
 			throw DomainException.notFound("MEMBER_TRANSFER", id);

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.RecognisedAssessment;
 import vn.giamngheo.shared.ClockConfiguration;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.shared.work.PendingWork;
 import vn.giamngheo.shared.work.WorkDrainer;
 import vn.giamngheo.shared.work.WorkHandler;
@@ -54,6 +57,10 @@ class PendingRefreshIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	@OwnerDatabase
+	DataSource ownerDataSource;
 
 	@Autowired
 	Aggregates aggregates;
@@ -138,12 +145,14 @@ class PendingRefreshIT {
 
 	@Test
 	void aFailingRefreshKeepsItsMarkAndIsRetriedAfterABackOffWhileOtherCommunesGoOn() throws Exception {
-		this.jdbc
+		// only the owner may create functions and triggers
+		JdbcClient owner = JdbcClient.create(this.ownerDataSource);
+		owner
 			.sql("create or replace function pending_refresh_it_fail() returns trigger language plpgsql as $$"
 					+ " begin if new.commune_id = " + this.a[0] + " then raise exception 'simulated failure'; end if;"
 					+ " return new; end $$")
 			.update();
-		this.jdbc
+		owner
 			.sql("create trigger pending_refresh_it_fail before insert on agg_commune_year for each row"
 					+ " execute function pending_refresh_it_fail()")
 			.update();
@@ -176,8 +185,8 @@ class PendingRefreshIT {
 			this.f.signIn("admin");
 		}
 		finally {
-			this.jdbc.sql("drop trigger pending_refresh_it_fail on agg_commune_year").update();
-			this.jdbc.sql("drop function pending_refresh_it_fail()").update();
+			owner.sql("drop trigger pending_refresh_it_fail on agg_commune_year").update();
+			owner.sql("drop function pending_refresh_it_fail()").update();
 		}
 		// fixed now, but the back-off holds it back
 		this.refresher.refreshPending();
