@@ -170,6 +170,44 @@ public class ReviewRepository {
 			.update();
 	}
 
+	/** Notes that the commune's worklist was drawn now. */
+	public void markListed(UUID reviewId, long communeId) {
+		this.jdbc.sql("update review_unit set listed_at = now() where review_id = ? and commune_id = ?")
+			.params(reviewId, communeId)
+			.update();
+	}
+
+	/** When the commune's worklist was last drawn, or {@code null}. */
+	public OffsetDateTime listedAt(UUID reviewId, long communeId) {
+		return this.jdbc.sql("select listed_at from review_unit where review_id = ? and commune_id = ?")
+			.params(reviewId, communeId)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The dates the commune's later steps must follow: the last village meeting, the last
+	 * complaint received and the last one answered (each {@code null} when none).
+	 *
+	 * @param lastMeeting last meeting held
+	 * @param lastComplaint last complaint received
+	 * @param lastAnswer last complaint answered
+	 */
+	public record StepDates(LocalDate lastMeeting, LocalDate lastComplaint, LocalDate lastAnswer) {
+	}
+
+	public StepDates stepDates(UUID reviewId, long communeId) {
+		return this.jdbc
+			.sql("select (select max(held_on) from review_meeting where review_id = ? and commune_id = ?),"
+					+ " (select max(received_on) from review_complaint where review_id = ? and commune_id = ?),"
+					+ " (select max(answered_on) from review_complaint where review_id = ? and commune_id = ?)")
+			.params(reviewId, communeId, reviewId, communeId, reviewId, communeId)
+			.query((rs, n) -> new StepDates(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class)))
+			.single();
+	}
+
 	// --- listed households
 
 	/**
