@@ -22,6 +22,7 @@ import vn.giamngheo.review.Explanation;
 import vn.giamngheo.review.Review;
 import vn.giamngheo.review.ReviewHousehold;
 import vn.giamngheo.review.ReviewUnit;
+import vn.giamngheo.review.SurveyFacts;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
 
@@ -36,14 +37,15 @@ public class ReviewRepository {
 			+ " join admin_unit c on c.id = u.commune_id";
 
 	/**
-	 * Columns of a listed household without the survey's facts and explanation (lists).
+	 * Columns of a listed household without the survey's facts, note and explanation
+	 * (lists).
 	 */
 	private static final String LIST_COLUMNS = "rh.id, rh.review_id, rh.household_id, rh.commune_id, rh.village_id,"
 			+ " rh.unit_path, rh.origin, rh.step, rh.last_class, rh.last_income, rh.last_members, rh.ever_poor,"
 			+ " rh.ever_near_poor, rh.reviewer, rh.survey_date, rh.way, rh.member_count, rh.income_per_capita,"
 			+ " rh.score_a, rh.score_b, rh.deprivations, rh.proposed_class, null as explanation, rh.flags, rh.causes,"
 			+ " rh.needs, rh.votes_agree, rh.final_class, rh.transition, rh.certificate_action, rh.certificate_no,"
-			+ " rh.version";
+			+ " rh.version, null as facts, null as phieu_c_note";
 
 	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
 			+ ", rh.household_code, h.head_name, rh.village_name, m.attendees as meeting_attendees"
@@ -948,6 +950,7 @@ public class ReviewRepository {
 
 	private ReviewHousehold household(ResultSet rs, int n) throws SQLException {
 		String explanation = rs.getString("explanation");
+		String facts = rs.getString("facts");
 		return new ReviewHousehold(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
 				rs.getObject("household_id", UUID.class), rs.getString("household_code"), rs.getString("head_name"),
 				rs.getLong("commune_id"), rs.getLong("village_id"), rs.getString("village_name"),
@@ -961,7 +964,8 @@ public class ReviewRepository {
 				strings(rs.getArray("flags")), strings(rs.getArray("causes")), strings(rs.getArray("needs")),
 				integer(rs, "votes_agree"), integer(rs, "meeting_attendees"), rs.getString("final_class"),
 				rs.getString("transition"), rs.getString("certificate_action"), rs.getString("certificate_no"),
-				rs.getInt("version"));
+				rs.getInt("version"), (facts != null) ? this.json.readValue(facts, SurveyFacts.class) : null,
+				rs.getString("phieu_c_note"));
 	}
 
 	private Complaint complaint(ResultSet rs, int n) throws SQLException {
