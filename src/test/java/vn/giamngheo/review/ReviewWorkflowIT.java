@@ -65,6 +65,9 @@ class ReviewWorkflowIT {
 	@Autowired
 	Recognitions recognitions;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	Fixtures f;
 
 	ReviewData data;
@@ -326,6 +329,67 @@ class ReviewWorkflowIT {
 			.param(late)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void stepDatesFollowTheProcedureAndEachRefusalSaysWhichDateAndRule() {
+		this.data.household(this.f.a, "Dates" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
+		Review review = open();
+		long a = this.f.a.id();
+		this.f.signIn(this.officerA);
+		this.reviews.generateWorklist(review.id(), a, false);
+		ReviewHousehold listed = this.reviews.worklist(review.id(), a, null, null, 0, 50).get(0);
+		ReviewHousehold surveyed = this.surveys.submit(listed.id(),
+				deprived(listed.version(), 500_000, List.of("LAND")));
+		LocalDate surveyDay = LocalDate.now(this.clock);
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+		// no meeting in the future
+		LocalDate tomorrow = surveyDay.plusDays(1);
+		assertThat(refusal(() -> this.meetings.record(review.id(), a,
+				new MeetingInput(this.f.a.villageId(), tomorrow, "Trưởng thôn A", 10, "MTTQ", null,
+						Map.of(surveyed.id(), 8)))))
+			.containsExactly("heldOn: Ngày " + tomorrow.format(day) + " ở tương lai (hôm nay là "
+					+ surveyDay.format(day) + "): chỉ ghi việc đã làm.");
+		this.clock.advance(Duration.ofDays(1));
+		LocalDate meetingDay = LocalDate.now(this.clock);
+		this.meetings.record(review.id(), a, meeting(10, Map.of(surveyed.id(), 8)));
+
+		// the posting not before the meeting
+		int version = this.reviews.unit(review.id(), a).version();
+		assertThat(refusal(() -> this.postings.post(review.id(), a, version, surveyDay, null)))
+			.containsExactly("from: Ngày niêm yết " + surveyDay.format(day) + " trước cuộc họp dân ngày "
+					+ meetingDay.format(day) + ": niêm yết (Bước 4) sau khi họp dân thống nhất (Bước 3).");
+		var posted = this.postings.post(review.id(), a, version, meetingDay, null);
+
+		// the decision after the whole posting period, named with its first possible day
+		this.clock.advance(Duration.ofDays(10));
+		int unitVersion = this.reviews.unit(review.id(), a).version();
+		assertThat(refusal(() -> this.recognitions.recognise(review.id(), a, unitVersion, "31/QĐ-UBND",
+				posted.postedTo(), "Chủ tịch UBND xã")))
+			.singleElement()
+			.asString()
+			.startsWith("decisionDate: Ngày quyết định " + posted.postedTo().format(day))
+			.endsWith("chỉ công nhận từ ngày " + posted.postedTo().plusDays(1).format(day) + ".");
+		assertThat(this.reviews.household(surveyed.id()).step()).isEqualTo(Step.POSTED);
+		this.recognitions.recognise(review.id(), a, unitVersion, "31/QĐ-UBND", posted.postedTo().plusDays(1),
+				"Chủ tịch UBND xã");
+		assertThat(this.reviews.household(surveyed.id()).step()).isEqualTo(Step.RECOGNISED);
+	}
+
+	/** The field messages of a refusal as the Vietnamese page shows them. */
+	List<String> refusal(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (DomainException ex) {
+			return ex.fieldProblems()
+				.stream()
+				.map((p) -> p.field() + ": "
+						+ this.messages.getMessage(p.messageKey(), p.args(), java.util.Locale.forLanguageTag("vi")))
+				.toList();
+		}
+		throw new AssertionError("not refused");
 	}
 
 	@Test
