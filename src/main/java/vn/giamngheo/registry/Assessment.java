@@ -37,6 +37,7 @@ public record Assessment(int year, String standardKey, LocalDate surveyDate, int
 		Integer scoreA, Integer scoreB, String housingQuality, BigDecimal floorAreaM2, String waterSource,
 		String latrine, Boolean telecomUse, Boolean internetUse, Boolean infoDevices, Boolean loudspeakerReach,
 		String wasteHandling, List<String> deprivations, int deprivationCount, String classification,
-		String poorSubtype, boolean recognised, String decisionNo, LocalDate decisionDate, String source) {
+		String poorSubtype, boolean recognised, String decisionNo, LocalDate decisionDate, String source,
+		String reason) {
 
 }

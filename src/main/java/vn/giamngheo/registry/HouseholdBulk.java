@@ -428,6 +428,48 @@ public class HouseholdBulk {
 			.forEach(this.events::publishEvent);
 	}
 
+	/**
+	 * The class of a review year for every active household of a commune that the
+	 * decision did not recognise itself and that has no class of that year yet (a
+	 * commune's recognition writes the listed households first): its latest recognised
+	 * class, or not poor when it has none, with the reason — not on the list
+	 * ({@link RecognisedAssessment#NOT_LISTED}) or recorded in the commune after the list
+	 * was drawn ({@link RecognisedAssessment#ADDED_AFTER_LIST}). A latest class of poor
+	 * or near-poor is kept but not recognised (the decision did not list it; the figures
+	 * carry it as before, ADR 0021); any other class is recognised by the decision, whose
+	 * lists of poor and near-poor households are complete. One audit row per household.
+	 * @param communeId commune
+	 * @param year review year
+	 * @param standardKey the review's standard
+	 * @param decisionNo the commune's decision
+	 * @param decisionDate its date
+	 * @param listedAt when the commune's list was last drawn, or {@code null} if unknown
+	 * @return households written per reason
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, Integer> recordNotReviewed(long communeId, int year, String standardKey, String decisionNo,
+			java.time.LocalDate decisionDate, OffsetDateTime listedAt) {
+		Actor current = this.actor.require(Permission.REVIEW_RECOGNITION);
+		this.bulk.activeVillagePaths(communeId).forEach((p) -> requireCapture(current, p));
+		List<HouseholdBulkRepository.NotReviewed> written = this.bulk.insertNotReviewed(communeId, year, standardKey,
+				decisionNo, decisionDate, listedAt);
+		Map<String, Integer> counts = new TreeMap<>();
+		written.forEach((w) -> counts.merge(w.reason(), 1, Integer::sum));
+		String username = current.username();
+		this.audit.recordAll(() -> written.stream().map((w) -> {
+			Map<String, Object> neu = new LinkedHashMap<>();
+			neu.put("classification", w.classification());
+			neu.put("recognised", w.recognised());
+			neu.put("reason", w.reason());
+			neu.put("decisionNo", decisionNo);
+			neu.put("source", "REVIEW");
+			return new AuditEntry(username, "CREATE", "ASSESSMENT", w.householdId() + "/" + year, w.householdId(),
+					w.unitPath(), w.provinceCode(), AuditTrail.diff(Map.of(), neu), "decision " + decisionNo);
+		}).iterator());
+		this.events.publishEvent(new AssessmentsChanged(communeId));
+		return counts;
+	}
+
 	private static AuditEntry created(String actor, BulkHousehold h, String reason, int members,
 			TreeMap<Integer, String> classes) {
 		Map<String, Object> fields = new LinkedHashMap<>();

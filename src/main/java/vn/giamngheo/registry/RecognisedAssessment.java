@@ -24,10 +24,32 @@ import java.util.UUID;
  * @param decisionDate decision date
  * @param factsJson the survey facts (JSON), or {@code null}
  * @param explanationJson the engine's explanation (JSON), or {@code null}
+ * @param reason why the household has this class this year ({@link #REVIEWED},
+ * {@link #IN_YEAR}), or {@code null}
  */
 public record RecognisedAssessment(UUID householdId, int year, String standardKey, LocalDate surveyDate,
 		int memberCount, Long incomePerCapita, Integer scoreA, Integer scoreB, List<String> deprivations,
 		String classification, String poorSubtype, String decisionNo, LocalDate decisionDate, String factsJson,
-		String explanationJson) {
+		String explanationJson, String reason) {
+
+	/** Listed, surveyed and recognised by the periodic review's decision. */
+	public static final String REVIEWED = "REVIEWED";
+
+	/** Recognised by an in-year (regular) review decision. */
+	public static final String IN_YEAR = "IN_YEAR";
+
+	/** Not on the review list when it was drawn: neither poor nor near-poor. */
+	public static final String NOT_LISTED = "NOT_LISTED";
+
+	/** Recorded in the commune after the list was drawn: not reviewed this year. */
+	public static final String ADDED_AFTER_LIST = "ADDED_AFTER_LIST";
+
+	/** A recognised class without a reason (imports, tests). */
+	public RecognisedAssessment(UUID householdId, int year, String standardKey, LocalDate surveyDate, int memberCount,
+			Long incomePerCapita, Integer scoreA, Integer scoreB, List<String> deprivations, String classification,
+			String poorSubtype, String decisionNo, LocalDate decisionDate, String factsJson, String explanationJson) {
+		this(householdId, year, standardKey, surveyDate, memberCount, incomePerCapita, scoreA, scoreB, deprivations,
+				classification, poorSubtype, decisionNo, decisionDate, factsJson, explanationJson, null);
+	}
 
 }

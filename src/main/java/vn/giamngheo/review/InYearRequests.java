@@ -213,7 +213,8 @@ public class InYearRequests {
 		int members = this.registry.members(request.householdId(), false).size();
 		this.registry.recordRecognised(new RecognisedAssessment(request.householdId(), decisionDate.getYear(),
 				standardKey, survey.surveyDate(), members, request.incomePerCapita(), request.scoreA(), survey.scoreB(),
-				deprived, request.proposedClass(), null, decisionNo, decisionDate, null, explanationJson));
+				deprived, request.proposedClass(), null, decisionNo, decisionDate, null, explanationJson,
+				RecognisedAssessment.IN_YEAR));
 	}
 
 	/** Refuses a request in writing with its reasons. */

@@ -18,6 +18,7 @@ import vn.giamngheo.review.domain.Event;
 import vn.giamngheo.review.domain.MeetingRule;
 import vn.giamngheo.review.domain.Rejection;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.StepDates;
 import vn.giamngheo.review.domain.Workflow;
 import vn.giamngheo.review.persistence.ReviewRepository;
 import vn.giamngheo.review.persistence.ReviewRepository.Meeting;
@@ -75,7 +76,7 @@ public class Meetings {
 		if (input.villageId() == null) {
 			problems.add(new FieldProblem("villageId", "error.field.required"));
 		}
-		if (input.heldOn() == null || input.heldOn().isAfter(this.guard.today())) {
+		if (input.heldOn() == null) {
 			problems.add(new FieldProblem("heldOn", "review.field.held-on"));
 		}
 		if (input.chair() == null || input.chair().isBlank()) {
@@ -113,6 +114,13 @@ public class Meetings {
 				.orElseThrow(() -> ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), event)));
 			voted.add(rh);
 		}
+		LocalDate lastSurvey = voted.stream()
+			.map(ReviewHousehold::surveyDate)
+			.filter(java.util.Objects::nonNull)
+			.max(LocalDate::compareTo)
+			.orElse(null);
+		ReviewGuard
+			.requireDates(StepDates.meeting(input.heldOn(), this.guard.today(), review.windowFrom(), lastSurvey));
 		UUID meetingId = this.reviews.insertMeeting(reviewId, unit.provinceCode(), communeId, village.id(),
 				village.path(), input.heldOn(), input.chair().strip(), attendees, blankToNull(input.supervisor()),
 				blankToNull(input.note()), this.guard.actor.get().username());

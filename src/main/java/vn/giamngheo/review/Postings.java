@@ -13,6 +13,7 @@ import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.review.domain.Event;
 import vn.giamngheo.review.domain.ReviewCalendar;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.StepDates;
 import vn.giamngheo.review.domain.Transition;
 import vn.giamngheo.review.domain.Workflow;
 import vn.giamngheo.review.persistence.ReviewRepository;
@@ -59,7 +60,7 @@ public class Postings {
 		this.guard.requireWindow(review);
 		ReviewGuard.checkVersion(unit.version(), version);
 		if (unit.postedFrom() != null) {
-			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.posted", unit.postedFrom());
+			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.posted", ReviewGuard.day(unit.postedFrom()));
 		}
 		long notAgreed = this.reviews.count(reviewId, communeId,
 				List.of(Step.LISTED.name(), Step.SURVEYED.name(), Step.RESURVEY.name()));
@@ -68,6 +69,8 @@ public class Postings {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.post", notAgreed);
 		}
 		LocalDate start = (from != null) ? from : this.guard.today();
+		ReviewGuard.requireDates(StepDates.posting(start, this.guard.today(), review.windowFrom(),
+				this.reviews.stepDates(reviewId, communeId).lastMeeting()));
 		LocalDate end = this.guard.calendar().postingEnd(start);
 		String where = (places == null || places.isBlank()) ? DEFAULT_PLACES : places.strip();
 		if (this.reviews.updatePosting(reviewId, communeId, version, start, end, where) == 0) {
@@ -228,8 +231,8 @@ public class Postings {
 			String contact, String phone, String actor) {
 		LocalDate today = this.guard.today();
 		if (unit.postedFrom() == null || !ReviewCalendar.within(today, unit.postedFrom(), unit.postedTo())) {
-			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.complaint-period", unit.postedFrom(),
-					unit.postedTo());
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.complaint-period",
+					ReviewGuard.day(unit.postedFrom()), ReviewGuard.day(unit.postedTo()));
 		}
 		if (rh.step() != Step.POSTED) {
 			throw ReviewGuard.rejected(Workflow.outOfOrder(rh.step(), Event.RECHECK));

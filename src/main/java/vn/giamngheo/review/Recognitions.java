@@ -20,6 +20,7 @@ import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.RecognisedAssessment;
 import vn.giamngheo.review.domain.Event;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.review.domain.StepDates;
 import vn.giamngheo.review.domain.Transition;
 import vn.giamngheo.review.domain.Transition.CertificateAction;
 import vn.giamngheo.review.domain.Workflow;
@@ -75,7 +76,7 @@ public class Recognitions {
 		if (decisionNo == null || decisionNo.isBlank()) {
 			problems.add(new FieldProblem("decisionNo", "error.field.required"));
 		}
-		if (decisionDate == null || decisionDate.isAfter(this.guard.today())) {
+		if (decisionDate == null) {
 			problems.add(new FieldProblem("decisionDate", "review.field.decision-date"));
 		}
 		if (signer == null || signer.isBlank()) {
@@ -85,13 +86,15 @@ public class Recognitions {
 			throw DomainException.invalid(problems);
 		}
 		ReviewGuard.checkVersion(unit.version(), version);
-		if (unit.postedTo() == null || !decisionDate.isAfter(unit.postedTo())) {
-			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-posting", unit.postedTo());
+		if (unit.postedTo() == null) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-not-posted");
 		}
 		long open = this.reviews.openComplaints(reviewId, communeId);
 		if (open > 0) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-complaints", open);
 		}
+		ReviewGuard.requireDates(StepDates.decision(decisionDate, this.guard.today(), this.guard.calendar().posting(),
+				unit.postedFrom(), unit.postedTo(), this.reviews.stepDates(reviewId, communeId).lastAnswer()));
 		long notPosted = this.reviews.count(reviewId, communeId,
 				List.of(Step.LISTED.name(), Step.SURVEYED.name(), Step.RESURVEY.name(), Step.AGREED.name()));
 		if (notPosted > 0) {
@@ -121,7 +124,8 @@ public class Recognitions {
 				registryRows.add(new RecognisedAssessment(rh.householdId(), review.year(), review.standardKey(),
 						rh.surveyDate(), (rh.memberCount() == null) ? 0 : rh.memberCount(), rh.incomePerCapita(),
 						rh.scoreA(), rh.scoreB(), rh.deprivations(), rh.finalClass(), null, decision, decisionDate,
-						null, (rh.explanation() != null) ? this.json.writeValueAsString(rh.explanation()) : null));
+						null, (rh.explanation() != null) ? this.json.writeValueAsString(rh.explanation()) : null,
+						RecognisedAssessment.REVIEWED));
 				Map<String, Change> changes = new LinkedHashMap<>();
 				changes.put("step", new Change(rh.step().name(), Step.RECOGNISED.name()));
 				changes.put("class", new Change(rh.lastClass(), rh.finalClass()));
@@ -140,6 +144,10 @@ public class Recognitions {
 			this.guard.recordAll(audit);
 		}
 		while (!batch.isEmpty());
+		// every other active household of the commune gets the year's class and its
+		// reason
+		Map<String, Integer> notReviewed = this.registryBulk.recordNotReviewed(communeId, review.year(),
+				review.standardKey(), decision, decisionDate, this.reviews.listedAt(reviewId, communeId));
 		if (this.reviews.updateDecision(reviewId, communeId, version, decision, decisionDate, signer.strip(),
 				seq) == 0) {
 			throw ReviewGuard.stale();
@@ -149,6 +157,7 @@ public class Recognitions {
 		changes.put("decisionDate", new Change(null, decisionDate));
 		changes.put("signer", new Change(null, signer.strip()));
 		counts.forEach((t, n) -> changes.put(t.name(), new Change(null, n)));
+		notReviewed.forEach((reason, n) -> changes.put(reason, new Change(null, n)));
 		this.guard.record("RECOGNISE", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(),
 				unit.provinceCode(), changes, null);
 		return counts;

@@ -110,8 +110,8 @@ class ReviewGuard {
 	void requireWindow(Review review) {
 		LocalDate today = today();
 		if (!ReviewCalendar.within(today, review.windowFrom(), review.windowTo())) {
-			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.window", review.windowFrom(),
-					review.windowTo());
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.window", day(review.windowFrom()),
+					day(review.windowTo()));
 		}
 	}
 
@@ -143,6 +143,21 @@ class ReviewGuard {
 	/** The reviewer filter of worklists: the user's name for reviewers, else none. */
 	String reviewerFilter() {
 		return (this.actor.role() == Role.REVIEWER) ? this.actor.get().username() : null;
+	}
+
+	/** A date as users read it (dd/MM/yyyy), or an empty text. */
+	static String day(LocalDate date) {
+		return (date == null) ? "" : date.format(vn.giamngheo.review.domain.StepDates.DAY);
+	}
+
+	/** Refuses step dates out of order, each problem on its field. */
+	static void requireDates(java.util.List<vn.giamngheo.review.domain.StepDates.Problem> problems) {
+		if (!problems.isEmpty()) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.dates",
+					problems.stream()
+						.map((p) -> new DomainException.FieldProblem(p.field(), p.messageKey(), p.args()))
+						.toList());
+		}
 	}
 
 	static DomainException rejected(Rejection rejection) {

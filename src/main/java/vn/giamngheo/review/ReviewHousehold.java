@@ -7,7 +7,8 @@ import java.util.UUID;
 import vn.giamngheo.review.domain.Step;
 
 /**
- * One household in one review.
+ * One household in one review. {@code facts} and {@code note} are what the last survey
+ * recorded on Phiếu B and Phiếu C ({@code null} before a survey).
  *
  * @param id id
  * @param reviewId review
@@ -52,7 +53,8 @@ public record ReviewHousehold(UUID id, UUID reviewId, UUID householdId, String h
 		LocalDate surveyDate, String way, Integer memberCount, Long incomePerCapita, Integer scoreA, Integer scoreB,
 		List<String> deprivations, String proposedClass, Explanation explanation, List<String> flags,
 		List<String> causes, List<String> needs, Integer votesAgree, Integer meetingAttendees, String finalClass,
-		String transition, String certificateAction, String certificateNo, int version) {
+		String transition, String certificateAction, String certificateNo, int version, SurveyFacts facts,
+		String note) {
 
 	/** The class to show: the final one once agreed, else the proposed one. */
 	public String shownClass() {

@@ -252,6 +252,7 @@ public class Reviews {
 		this.guard.requireWindow(review);
 		int added = this.reviews.generate(reviewId, communeId, review.year(), everyone);
 		added += this.reviews.addRequests(reviewId, communeId, review.year());
+		this.reviews.markListed(reviewId, communeId);
 		this.guard.record("LIST", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(), unit.provinceCode(),
 				Map.of("listed", new Change(null, added)), everyone ? "all households" : null);
 		return added;

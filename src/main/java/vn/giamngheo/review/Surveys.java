@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -212,9 +213,14 @@ public class Surveys {
 		PhieuC phieuC = new PhieuC(input.causes(), input.needs(), input.note());
 		List<String> problems = phieuC.problems(poorOrNear);
 		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems.stream()
-				.map((p) -> new FieldProblem(p.substring(0, p.indexOf(':')), "review.field.phieu-c", p))
-				.toList());
+			throw DomainException.invalid(problems.stream().map((p) -> {
+				String field = p.substring(0, p.indexOf(':'));
+				String code = p.substring(p.indexOf(':') + 1);
+				return code.isEmpty()
+						? new FieldProblem(field, "review.field.phieu-c.cause-required",
+								new DefaultMessageSourceResolvable(new String[] { "class." + proposed }, proposed))
+						: new FieldProblem(field, "review.field.phieu-c.unknown");
+			}).toList());
 		}
 		int members = c.facts().members().size();
 		ConsistencyCheck.Snapshot last = (rh.lastClass() == null) ? null : new ConsistencyCheck.Snapshot(
@@ -314,7 +320,9 @@ public class Surveys {
 			return classifier.classify(facts, today, score ? Way.SCORE : Way.INCOME);
 		}
 		catch (InvalidFactsException ex) {
-			throw DomainException.invalid(List.of(new FieldProblem(ex.field(), "review.field.facts", ex.getMessage())));
+			throw DomainException.invalid(List
+				.of(ex.field().startsWith("members") ? new FieldProblem("members", "review.field.members-missing")
+						: new FieldProblem(ex.field(), "review.field.missing-fact")));
 		}
 	}
 
@@ -343,6 +351,7 @@ public class Surveys {
 		facts.put("infoDevices", input.infoDevices());
 		facts.put("loudspeakerReach", input.loudspeakerReach());
 		facts.put("wasteHandling", input.wasteHandling());
+		facts.put("scoreB", input.scoreB());
 		return this.json.writeValueAsString(facts);
 	}
 

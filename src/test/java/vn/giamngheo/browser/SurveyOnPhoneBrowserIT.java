@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -24,6 +25,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.Review;
+import vn.giamngheo.review.ReviewHousehold;
+import vn.giamngheo.review.Surveys;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.Browser;
@@ -33,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A reviewer on a phone-sized browser signs in, opens an assigned household's Phiếu B,
- * fills it in and sees the proposed class with the engine's explanation.
+ * fills it in and sees the proposed class with the engine's explanation; reopened, the
+ * form shows every saved field and saves again unchanged; refused, it comes back with
+ * what was typed and the message next to its field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false" })
@@ -52,6 +57,9 @@ class SurveyOnPhoneBrowserIT {
 	@Autowired
 	Reviews reviews;
 
+	@Autowired
+	Surveys surveys;
+
 	ChromeDriver browser;
 
 	@AfterEach
@@ -61,8 +69,14 @@ class SurveyOnPhoneBrowserIT {
 		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
-	@Test
-	void aReviewerFillsPhieuBOnAPhone() throws Exception {
+	/**
+	 * A reviewer, the listed household assigned to them, its head's name, the commune
+	 * officer and the review.
+	 */
+	record Listed(String reviewer, UUID id, String head, Fixtures f, String officer, Review review) {
+	}
+
+	Listed listed() {
 		Fixtures f = this.fixtures.create().communes();
 		String a = f.a.code() + "@2024";
 		String reviewer = f.user("ctvphone", Role.REVIEWER, List.of(a), List.of("V" + f.tag + "A@local"));
@@ -100,20 +114,19 @@ class SurveyOnPhoneBrowserIT {
 			.query(UUID.class)
 			.single();
 		SecurityContextHolder.clearContext();
+		return new Listed(reviewer, listed, head, f, officer, review);
+	}
 
-		this.browser = Browser.start();
-		this.browser.manage().window().setSize(new Dimension(390, 844));
-		vn.giamngheo.support.Browser.signIn(this.browser, "http://localhost:" + this.port, reviewer, Fixtures.PASSWORD);
-		this.browser.get("http://localhost:" + this.port + "/reviews/households/" + listed + "/survey");
-		assertThat(this.browser.findElement(By.id("head")).getText()).isEqualTo(head);
-		this.browser.findElement(By.name("incomePerCapita")).sendKeys("600000");
-		new Select(this.browser.findElement(By.name("housingQuality"))).selectByValue("MAKESHIFT");
-		this.browser.findElement(By.name("floorAreaM2")).sendKeys("9");
-		new Select(this.browser.findElement(By.name("waterSource"))).selectByValue("SURFACE_WATER");
-		new Select(this.browser.findElement(By.name("latrine"))).selectByValue("NONE");
-		new Select(this.browser.findElement(By.name("wasteHandling"))).selectByValue("UNTREATED");
+	@Test
+	void aReviewerFillsPhieuBOnAPhoneAndFindsEverythingOnReopening() throws Exception {
+		Listed listed = listed();
+		String page = "http://localhost:" + this.port + "/reviews/households/" + listed.id() + "/survey";
+		openOnAPhone(listed, page);
+		assertThat(this.browser.findElement(By.id("head")).getText()).isEqualTo(listed.head());
+		fillPhieuB();
 		this.browser.findElement(By.cssSelector("input[name=causes][value=LAND]")).click();
 		this.browser.findElement(By.cssSelector("input[name=needs][value=LOAN]")).click();
+		this.browser.findElement(By.name("note")).sendKeys("Nhà dột, cần hỗ trợ");
 		this.browser.findElement(By.id("save-survey")).click();
 
 		assertThat(this.browser.findElement(By.id("proposed")).getText()).isEqualTo("Hộ nghèo");
@@ -125,6 +138,142 @@ class SurveyOnPhoneBrowserIT {
 		Path out = Path.of("target", "review-pdf");
 		Files.createDirectories(out);
 		Files.write(out.resolve("survey-phone.png"), this.browser.getScreenshotAs(OutputType.BYTES));
+
+		// reopened later: every saved field of Phiếu B and Phiếu C is there
+		this.browser.get(page);
+		assertKept("600000", "9");
+		assertThat(this.browser.findElement(By.cssSelector("input[name=telecomUse]")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(By.cssSelector("input[name=internetUse]")).isSelected()).isFalse();
+		assertThat(this.browser.findElement(By.cssSelector("input[name=causes][value=LAND]")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(By.cssSelector("input[name=needs][value=LOAN]")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(By.name("note")).getAttribute("value")).isEqualTo("Nhà dột, cần hỗ trợ");
+		Files.write(out.resolve("survey-reopened.png"), this.browser.getScreenshotAs(OutputType.BYTES));
+		// and the API gives the same facts back
+		this.browser.get("http://localhost:" + this.port + "/api/v1/review-households/" + listed.id());
+		assertThat(this.browser.findElement(By.tagName("body")).getText()).contains("\"floorAreaM2\":9")
+			.contains("\"housingQuality\":\"MAKESHIFT\"")
+			.contains("\"note\":\"Nhà dột, cần hỗ trợ\"");
+
+		// saved again unchanged: accepted, same class
+		this.browser.get(page);
+		this.browser.findElement(By.id("save-survey")).click();
+		assertThat(this.browser.findElements(By.id("problem"))).isEmpty();
+		assertThat(this.browser.findElement(By.cssSelector(".ok")).getText()).isEqualTo("Đã lưu thay đổi.");
+		assertThat(this.browser.findElement(By.id("proposed")).getText()).isEqualTo("Hộ nghèo");
+		assertKept("600000", "9");
+	}
+
+	@Test
+	void aRefusedSurveyComesBackWithWhatWasTypedAndTheMessageAtItsField() throws Exception {
+		Listed listed = listed();
+		String page = "http://localhost:" + this.port + "/reviews/households/" + listed.id() + "/survey";
+		openOnAPhone(listed, page);
+		// what Phiếu C requires is said before saving
+		assertThat(this.browser.findElement(By.id("phieu-c-required")).getText())
+			.contains("Bắt buộc khi kết quả là hộ nghèo hoặc cận nghèo");
+		fillPhieuB();
+		this.browser.findElement(By.id("save-survey")).click();
+
+		// refused: a poor result without a cause; the same form, nothing typed is lost
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(page);
+		assertThat(this.browser.findElement(By.id("error-causes")).getText())
+			.isEqualTo("Kết quả là Hộ nghèo: Phiếu C phải có ít nhất một nguyên nhân.");
+		assertThat(this.browser.findElement(By.id("problem")).getText()).doesNotContain("causes");
+		assertThat(this.browser.findElements(By.id("proposed"))).isEmpty();
+		assertKept("600000", "9");
+		// the message sits inside Phiếu C, next to the causes
+		assertThat(this.browser.findElement(By.cssSelector("#phieu-c #error-causes")).isDisplayed()).isTrue();
+		Number width = (Number) this.browser.executeScript("return document.documentElement.scrollWidth");
+		assertThat(width.intValue()).isLessThanOrEqualTo(400);
+		Path out = Path.of("target", "review-pdf");
+		Files.createDirectories(out);
+		Files.write(out.resolve("survey-refused.png"), this.browser.getScreenshotAs(OutputType.BYTES));
+
+		// ticking a cause is all it takes now
+		this.browser.findElement(By.cssSelector("input[name=causes][value=LAND]")).click();
+		this.browser.findElement(By.id("save-survey")).click();
+		assertThat(this.browser.findElement(By.id("proposed")).getText()).isEqualTo("Hộ nghèo");
+		assertThat(this.browser.findElements(By.id("error-causes"))).isEmpty();
+	}
+
+	@Test
+	void theCommunePageFitsAPhoneAndARefusedMeetingKeepsWhatWasTyped() throws Exception {
+		Listed listed = listed();
+		listed.f().signIn(listed.reviewer());
+		ReviewHousehold rh = this.reviews.household(listed.id());
+		this.surveys.submit(listed.id(),
+				new Surveys.SurveyInput(rh.version(), "INCOME", 600_000L, null, null, "MAKESHIFT",
+						java.math.BigDecimal.valueOf(9), "SURFACE_WATER", "NONE", true, false, false, false,
+						"UNTREATED", List.of("LAND"), List.of(), null));
+		SecurityContextHolder.clearContext();
+		String page = "http://localhost:" + this.port + "/reviews/" + listed.review().id() + "/communes/"
+				+ listed.f().a.id() + "?village=" + listed.f().a.villageId();
+		this.browser = Browser.start();
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		Browser.signIn(this.browser, "http://localhost:" + this.port, listed.officer(), Fixtures.PASSWORD);
+		this.browser.get(page);
+		assertThat(scrollWidth()).isLessThanOrEqualTo(390);
+		// the sign-off button says why it cannot be used yet
+		assertThat(this.browser.findElement(By.cssSelector("#submit button")).isEnabled()).isFalse();
+		assertThat(this.browser.findElement(By.id("submit-hint")).getText()).isNotBlank();
+
+		// more votes than attendees: refused, the form comes back as typed
+		this.browser.findElement(By.name("chair")).sendKeys("Trưởng thôn Hồ Văn A");
+		this.browser.findElement(By.name("attendees")).sendKeys("10");
+		this.browser.findElement(By.name("vote." + listed.id())).sendKeys("12");
+		this.browser.findElement(By.cssSelector("#meeting button[type=submit]")).click();
+		WebElement error = this.browser.findElement(By.id("error-votes." + listed.id()));
+		assertThat(error.getText()).isNotBlank().doesNotContain("votes").doesNotContain(listed.id().toString());
+		assertThat(this.browser.findElement(By.id("problem")).getText()).doesNotContain("votes.");
+		assertThat(this.browser.findElement(By.name("chair")).getAttribute("value")).isEqualTo("Trưởng thôn Hồ Văn A");
+		assertThat(this.browser.findElement(By.name("attendees")).getAttribute("value")).isEqualTo("10");
+		assertThat(this.browser.findElement(By.name("vote." + listed.id())).getAttribute("value")).isEqualTo("12");
+		assertThat(scrollWidth()).isLessThanOrEqualTo(390);
+		Path out = Path.of("target", "review-pdf");
+		Files.createDirectories(out);
+		Files.write(out.resolve("commune-meeting-refused.png"), this.browser.getScreenshotAs(OutputType.BYTES));
+
+		// corrected, it is recorded
+		this.browser.findElement(By.name("vote." + listed.id())).clear();
+		this.browser.findElement(By.name("vote." + listed.id())).sendKeys("8");
+		this.browser.findElement(By.cssSelector("#meeting button[type=submit]")).click();
+		assertThat(this.browser.getCurrentUrl()).contains("/reviews/meetings/");
+	}
+
+	private long scrollWidth() {
+		return ((Number) this.browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+	}
+
+	private void openOnAPhone(Listed listed, String page) throws Exception {
+		this.browser = Browser.start();
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		Browser.signIn(this.browser, "http://localhost:" + this.port, listed.reviewer(), Fixtures.PASSWORD);
+		this.browser.get(page);
+	}
+
+	private void fillPhieuB() {
+		this.browser.findElement(By.name("incomePerCapita")).sendKeys("600000");
+		new Select(this.browser.findElement(By.name("housingQuality"))).selectByValue("MAKESHIFT");
+		this.browser.findElement(By.name("floorAreaM2")).sendKeys("9");
+		new Select(this.browser.findElement(By.name("waterSource"))).selectByValue("SURFACE_WATER");
+		new Select(this.browser.findElement(By.name("latrine"))).selectByValue("NONE");
+		new Select(this.browser.findElement(By.name("wasteHandling"))).selectByValue("UNTREATED");
+		this.browser.findElement(By.cssSelector("input[name=telecomUse]")).click();
+	}
+
+	private void assertKept(String income, String floorArea) {
+		assertThat(this.browser.findElement(By.name("incomePerCapita")).getAttribute("value")).isEqualTo(income);
+		assertThat(this.browser.findElement(By.name("floorAreaM2")).getAttribute("value")).isEqualTo(floorArea);
+		assertThat(new Select(this.browser.findElement(By.name("housingQuality"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("MAKESHIFT");
+		assertThat(new Select(this.browser.findElement(By.name("waterSource"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("SURFACE_WATER");
+		assertThat(
+				new Select(this.browser.findElement(By.name("latrine"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("NONE");
+		assertThat(new Select(this.browser.findElement(By.name("wasteHandling"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("UNTREATED");
+		assertThat(this.browser.findElement(By.cssSelector("input[name=telecomUse]")).isSelected()).isTrue();
 	}
 
 }

@@ -226,7 +226,7 @@ class ReviewPagesIT {
 			.andExpect(status().is3xxRedirection());
 
 		// step 5 after the posting period
-		this.clock.advance(Duration.ofDays(4));
+		this.clock.advance(Duration.ofDays(5));
 		unitVersion++;
 		this.mvc
 			.perform(post(communePath + "/decisions").param("version", String.valueOf(unitVersion))

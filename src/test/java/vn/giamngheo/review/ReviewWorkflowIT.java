@@ -65,6 +65,9 @@ class ReviewWorkflowIT {
 	@Autowired
 	Recognitions recognitions;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	Fixtures f;
 
 	ReviewData data;
@@ -192,7 +195,8 @@ class ReviewWorkflowIT {
 		assertThat(this.meetings.minutes(second).votes()).singleElement()
 			.satisfies((v) -> assertThat(v.result()).isEqualTo("AGREED"));
 		var posted = this.postings.post(review.id(), a, unit.version(), null, "Nhà văn hóa thôn");
-		assertThat(posted.postedTo()).isEqualTo(LocalDate.now(this.clock).plusDays(2));
+		assertThat(posted.postedTo())
+			.isEqualTo(vn.giamngheo.review.domain.ReviewCalendar.DEFAULT.postingEnd(LocalDate.now(this.clock)));
 		assertThat(this.reviews.household(s1.id()).step()).isEqualTo(Step.POSTED);
 
 		// the public list has names, villages and classes, no codes or ids
@@ -217,7 +221,7 @@ class ReviewWorkflowIT {
 				"Phúc tra: cận nghèo");
 		assertThat(answered.outcome()).isEqualTo(s3.proposedClass().equals("NEAR_POOR") ? "UPHELD" : "CHANGED");
 		assertThat(this.reviews.household(s3.id()).finalClass()).isEqualTo("NEAR_POOR");
-		this.clock.advance(Duration.ofDays(4));
+		this.clock.advance(Duration.ofDays(5));
 		Map<Transition, Integer> transitions = this.recognitions.recognise(review.id(), a,
 				this.reviews.unit(review.id(), a).version(), "12/QĐ-UBND", LocalDate.now(this.clock),
 				"Chủ tịch UBND xã");
@@ -268,6 +272,124 @@ class ReviewWorkflowIT {
 					.query(Long.class)
 					.single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void everyActiveHouseholdOfARecognisedCommuneHasTheYearsClassAndAReason() {
+		UUID poor = this.data.household(this.f.a, "Listed" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
+		UUID notPoor = this.data.household(this.f.a, "NotPoor" + this.f.tag, this.year - 1, "NOT_POOR", 3_000_000L, 1);
+		UUID middle = this.data.household(this.f.a, "Middle" + this.f.tag, this.year - 2, "MIDDLE", 2_000_000L, 1);
+		UUID oldPoor = this.data.household(this.f.a, "OldPoor" + this.f.tag, this.year - 3, "POOR", 600_000L, 1);
+		UUID never = this.data.household(this.f.a, "Never" + this.f.tag, 0, null, null, 1);
+		Review review = open();
+		long a = this.f.a.id();
+		this.f.signIn(this.officerA);
+		assertThat(this.reviews.generateWorklist(review.id(), a, false)).isEqualTo(1);
+		// recorded after the list was drawn (created, moved in or imported)
+		UUID late = this.data.household(this.f.a, "Late" + this.f.tag, 0, null, null, 1);
+		UUID lateImported = this.data.household(this.f.a, "LateImported" + this.f.tag, this.year - 1, "NEAR_POOR",
+				1_100_000L, 1);
+		ReviewHousehold listed = this.reviews.worklist(review.id(), a, null, null, 0, 50).get(0);
+		ReviewHousehold surveyed = this.surveys.submit(listed.id(),
+				deprived(listed.version(), 500_000, List.of("LAND")));
+		this.meetings.record(review.id(), a, meeting(10, Map.of(surveyed.id(), 8)));
+		this.postings.post(review.id(), a, this.reviews.unit(review.id(), a).version(), null, null);
+		this.clock.advance(Duration.ofDays(5));
+		this.recognitions.recognise(review.id(), a, this.reviews.unit(review.id(), a).version(), "30/QĐ-UBND",
+				LocalDate.now(this.clock), "Chủ tịch UBND xã");
+
+		// no active household of the commune is left without the year's class
+		assertThat(this.jdbc
+			.sql("select count(*) from household h where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'"
+					+ " and not exists (select 1 from household_assessment s where s.household_id = h.id"
+					+ " and s.year = ? and s.reason is not null)")
+			.params(a, this.year)
+			.query(Long.class)
+			.single()).isZero();
+		Map<UUID, String> rows = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select household_id, classification || ' ' || reason || ' ' || recognised || ' ' || decision_no"
+					+ " from household_assessment where year = ? and household_id in (?, ?, ?, ?, ?, ?, ?)")
+			.params(this.year, poor, notPoor, middle, oldPoor, never, late, lateImported)
+			.query((rs) -> {
+				rows.put(rs.getObject(1, UUID.class), rs.getString(2));
+			});
+		assertThat(rows).containsEntry(poor, "POOR REVIEWED true 30/QĐ-UBND")
+			.containsEntry(notPoor, "NOT_POOR NOT_LISTED true 30/QĐ-UBND")
+			.containsEntry(middle, "MIDDLE NOT_LISTED true 30/QĐ-UBND")
+			.containsEntry(never, "NOT_POOR NOT_LISTED true 30/QĐ-UBND")
+			.containsEntry(late, "NOT_POOR ADDED_AFTER_LIST true 30/QĐ-UBND")
+			// a poor or near-poor class the decision did not list is kept, not recognised
+			.containsEntry(oldPoor, "POOR NOT_LISTED false 30/QĐ-UBND")
+			.containsEntry(lateImported, "NEAR_POOR ADDED_AFTER_LIST false 30/QĐ-UBND");
+		// each is audited with its reason
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where entity_type = 'ASSESSMENT' and household_id = ?"
+					+ " and changes -> 'reason' ->> 'new' = 'ADDED_AFTER_LIST'")
+			.param(late)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void stepDatesFollowTheProcedureAndEachRefusalSaysWhichDateAndRule() {
+		this.data.household(this.f.a, "Dates" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
+		Review review = open();
+		long a = this.f.a.id();
+		this.f.signIn(this.officerA);
+		this.reviews.generateWorklist(review.id(), a, false);
+		ReviewHousehold listed = this.reviews.worklist(review.id(), a, null, null, 0, 50).get(0);
+		ReviewHousehold surveyed = this.surveys.submit(listed.id(),
+				deprived(listed.version(), 500_000, List.of("LAND")));
+		LocalDate surveyDay = LocalDate.now(this.clock);
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+		// no meeting in the future
+		LocalDate tomorrow = surveyDay.plusDays(1);
+		assertThat(refusal(() -> this.meetings.record(review.id(), a,
+				new MeetingInput(this.f.a.villageId(), tomorrow, "Trưởng thôn A", 10, "MTTQ", null,
+						Map.of(surveyed.id(), 8)))))
+			.containsExactly("heldOn: Ngày " + tomorrow.format(day) + " ở tương lai (hôm nay là "
+					+ surveyDay.format(day) + "): chỉ ghi việc đã làm.");
+		this.clock.advance(Duration.ofDays(1));
+		LocalDate meetingDay = LocalDate.now(this.clock);
+		this.meetings.record(review.id(), a, meeting(10, Map.of(surveyed.id(), 8)));
+
+		// the posting not before the meeting
+		int version = this.reviews.unit(review.id(), a).version();
+		assertThat(refusal(() -> this.postings.post(review.id(), a, version, surveyDay, null)))
+			.containsExactly("from: Ngày niêm yết " + surveyDay.format(day) + " trước cuộc họp dân ngày "
+					+ meetingDay.format(day) + ": niêm yết (Bước 4) sau khi họp dân thống nhất (Bước 3).");
+		var posted = this.postings.post(review.id(), a, version, meetingDay, null);
+
+		// the decision after the whole posting period, named with its first possible day
+		this.clock.advance(Duration.ofDays(10));
+		int unitVersion = this.reviews.unit(review.id(), a).version();
+		assertThat(refusal(() -> this.recognitions.recognise(review.id(), a, unitVersion, "31/QĐ-UBND",
+				posted.postedTo(), "Chủ tịch UBND xã")))
+			.singleElement()
+			.asString()
+			.startsWith("decisionDate: Ngày quyết định " + posted.postedTo().format(day))
+			.endsWith("chỉ công nhận từ ngày " + posted.postedTo().plusDays(1).format(day) + ".");
+		assertThat(this.reviews.household(surveyed.id()).step()).isEqualTo(Step.POSTED);
+		this.recognitions.recognise(review.id(), a, unitVersion, "31/QĐ-UBND", posted.postedTo().plusDays(1),
+				"Chủ tịch UBND xã");
+		assertThat(this.reviews.household(surveyed.id()).step()).isEqualTo(Step.RECOGNISED);
+	}
+
+	/** The field messages of a refusal as the Vietnamese page shows them. */
+	List<String> refusal(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (DomainException ex) {
+			return ex.fieldProblems()
+				.stream()
+				.map((p) -> p.field() + ": "
+						+ this.messages.getMessage(p.messageKey(), p.args(), java.util.Locale.forLanguageTag("vi")))
+				.toList();
+		}
+		throw new AssertionError("not refused");
 	}
 
 	@Test

@@ -132,7 +132,7 @@ class TwoLevelApprovalIT {
 		this.meetings.record(review.id(), a, new MeetingInput(this.f.a.villageId(), LocalDate.now(this.clock),
 				"Trưởng thôn", 10, null, null, Map.of(rh.id(), 8)));
 		this.postings.post(review.id(), a, this.reviews.unit(review.id(), a).version(), null, null);
-		this.clock.advance(Duration.ofDays(4));
+		this.clock.advance(Duration.ofDays(5));
 		this.recognitions.recognise(review.id(), a, this.reviews.unit(review.id(), a).version(), "7/QĐ-UBND",
 				LocalDate.now(this.clock), "Chủ tịch UBND xã");
 		return this.reviews.signOff(review.id(), a, Action.SUBMIT, this.reviews.unit(review.id(), a).version(), null);

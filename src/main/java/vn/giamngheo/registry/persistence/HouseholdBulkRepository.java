@@ -2,6 +2,8 @@ package vn.giamngheo.registry.persistence;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -215,18 +217,74 @@ public class HouseholdBulkRepository {
 			m.put("decision_date", (a.decisionDate() != null) ? a.decisionDate().toString() : null);
 			m.put("facts", a.factsJson());
 			m.put("explanation", a.explanationJson());
+			m.put("reason", a.reason());
 			rows.add(m);
 		}
 		this.jdbc.sql(HouseholdRepository.RECOGNISED_COLUMNS + " select u.household_id, u.province_code, u.year,"
 				+ " u.standard_key, u.survey_date, u.member_count, u.income_per_capita, u.score_a, u.score_b,"
 				+ " u.deprivations, cardinality(u.deprivations), u.classification, u.poor_subtype, true, u.decision_no,"
-				+ " u.decision_date, 'REVIEW', cast(u.facts as jsonb), cast(u.explanation as jsonb)"
+				+ " u.decision_date, 'REVIEW', cast(u.facts as jsonb), cast(u.explanation as jsonb), u.reason"
 				+ " from jsonb_to_recordset(cast(? as jsonb)) as u(household_id uuid, province_code text, year int,"
 				+ " standard_key text, survey_date date, member_count int, income_per_capita bigint, score_a int,"
 				+ " score_b int, deprivations text[], classification text, poor_subtype text, decision_no text,"
-				+ " decision_date date, facts text, explanation text)" + HouseholdRepository.RECOGNISED_CONFLICT)
+				+ " decision_date date, facts text, explanation text, reason text)"
+				+ HouseholdRepository.RECOGNISED_CONFLICT)
 			.param(JSON.writeValueAsString(rows))
 			.update();
+	}
+
+	/**
+	 * The villages of a commune's active households (the capture check of a whole
+	 * commune).
+	 */
+	public List<String> activeVillagePaths(long communeId) {
+		return this.jdbc
+			.sql("select distinct unit_path from household where commune_id = ? and not voided and status = 'ACTIVE'")
+			.param(communeId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * A household given the class of a review year it was not reviewed in.
+	 *
+	 * @param householdId household
+	 * @param provinceCode province
+	 * @param unitPath village path
+	 * @param classification class written
+	 * @param recognised recognised by the decision
+	 * @param reason NOT_LISTED or ADDED_AFTER_LIST
+	 */
+	public record NotReviewed(UUID householdId, String provinceCode, String unitPath, String classification,
+			boolean recognised, String reason) {
+	}
+
+	/**
+	 * Inserts the class of a year for the commune's active households without one: the
+	 * latest recognised class before the year (recognised unless poor or near-poor), else
+	 * not poor; reason ADDED_AFTER_LIST when the household was created after the list.
+	 */
+	public List<NotReviewed> insertNotReviewed(long communeId, int year, String standardKey, String decisionNo,
+			LocalDate decisionDate, OffsetDateTime listedAt) {
+		return this.jdbc.sql("with c as (select h.id, h.province_code, h.unit_path,"
+				+ " case when cast(? as timestamptz) is not null and h.created_at > cast(? as timestamptz)"
+				+ " then 'ADDED_AFTER_LIST' else 'NOT_LISTED' end as reason,"
+				+ " (select count(*) from member m where m.household_id = h.id and not m.voided) as members,"
+				+ " (select x.classification from household_assessment x where x.household_id = h.id"
+				+ " and x.year < ? and x.recognised order by x.year desc limit 1) as latest"
+				+ " from household h where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'"
+				+ " and not exists (select 1 from household_assessment y where y.household_id = h.id and y.year = ?)),"
+				+ " ins as (insert into household_assessment (household_id, province_code, year, standard_key,"
+				+ " member_count, classification, recognised, decision_no, decision_date, source, reason)"
+				+ " select c.id, c.province_code, ?, ?, least(c.members, 32767), coalesce(c.latest, 'NOT_POOR'),"
+				+ " coalesce(c.latest, 'NOT_POOR') not in ('POOR', 'NEAR_POOR'), ?, ?, 'REVIEW', c.reason from c"
+				+ " returning household_id, classification, recognised, reason)"
+				+ " select ins.household_id, c.province_code, c.unit_path, ins.classification, ins.recognised,"
+				+ " ins.reason from ins join c on c.id = ins.household_id")
+			.params(listedAt, listedAt, year, communeId, year, year, standardKey, decisionNo, decisionDate)
+			.query((rs, n) -> new NotReviewed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getBoolean(5), rs.getString(6)))
+			.list();
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();

@@ -302,7 +302,7 @@ public class HouseholdRepository {
 	static final String RECOGNISED_COLUMNS = "insert into household_assessment (household_id, province_code, year,"
 			+ " standard_key, survey_date, member_count, income_per_capita, score_a, score_b, deprivations,"
 			+ " deprivation_count, classification, poor_subtype, recognised, decision_no, decision_date, source, facts,"
-			+ " explanation)";
+			+ " explanation, reason)";
 
 	static final String RECOGNISED_CONFLICT = " on conflict (household_id, year) do update set"
 			+ " standard_key = excluded.standard_key, survey_date = excluded.survey_date,"
@@ -311,17 +311,18 @@ public class HouseholdRepository {
 			+ " deprivation_count = excluded.deprivation_count, classification = excluded.classification,"
 			+ " poor_subtype = excluded.poor_subtype, recognised = true, decision_no = excluded.decision_no,"
 			+ " decision_date = excluded.decision_date, source = 'REVIEW', facts = excluded.facts,"
-			+ " explanation = excluded.explanation, version = household_assessment.version + 1";
+			+ " explanation = excluded.explanation, reason = excluded.reason,"
+			+ " version = household_assessment.version + 1";
 
 	static final String UPSERT_RECOGNISED = RECOGNISED_COLUMNS
-			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb))"
-			+ RECOGNISED_CONFLICT;
+			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, 'REVIEW', cast(? as jsonb), cast(? as jsonb),"
+			+ " ?)" + RECOGNISED_CONFLICT;
 
 	static Object[] recognisedParams(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
 		return new Object[] { a.householdId(), provinceCode, a.year(), a.standardKey(), a.surveyDate(), a.memberCount(),
 				a.incomePerCapita(), a.scoreA(), a.scoreB(), a.deprivations().toArray(String[]::new),
 				a.deprivations().size(), a.classification(), a.poorSubtype(), a.decisionNo(), a.decisionDate(),
-				a.factsJson(), a.explanationJson() };
+				a.factsJson(), a.explanationJson(), a.reason() };
 	}
 
 	public int upsertRecognised(String provinceCode, vn.giamngheo.registry.RecognisedAssessment a) {
@@ -472,7 +473,7 @@ public class HouseholdRepository {
 				rs.getObject("info_devices", Boolean.class), rs.getObject("loudspeaker_reach", Boolean.class),
 				rs.getString("waste_handling"), codes, rs.getInt("deprivation_count"), rs.getString("classification"),
 				rs.getString("poor_subtype"), rs.getBoolean("recognised"), rs.getString("decision_no"),
-				rs.getObject("decision_date", LocalDate.class), rs.getString("source"));
+				rs.getObject("decision_date", LocalDate.class), rs.getString("source"), rs.getString("reason"));
 	}
 
 }

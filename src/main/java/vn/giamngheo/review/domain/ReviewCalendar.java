@@ -20,14 +20,54 @@ import java.util.List;
  * @param monthlyReportDay day of the month the in-year results of the previous month are
  * due
  * @param inYearDecisionDays days from the request to the decision or the refusal
- * @param postingDays days the list stays posted
+ * @param posting how long the list stays posted (complaints are taken in that period)
  */
 public record ReviewCalendar(MonthDay windowStart, MonthDay windowEnd, MonthDay preliminaryDue, MonthDay officialDue,
-		int monthlyReportDay, int inYearDecisionDays, int postingDays) {
+		int monthlyReportDay, int inYearDecisionDays, PostingPeriod posting) {
 
 	/** Decision 24/2021 defaults (decision and posting periods unconfirmed). */
 	public static final ReviewCalendar DEFAULT = new ReviewCalendar(MonthDay.of(9, 1), MonthDay.of(12, 14),
-			MonthDay.of(11, 15), MonthDay.of(12, 20), 5, 15, 3);
+			MonthDay.of(11, 15), MonthDay.of(12, 20), 5, 15, PostingPeriod.DEFAULT);
+
+	/**
+	 * The posting period of step 4, as data with its source.
+	 *
+	 * @param days length
+	 * @param workingDays counted in working days (Monday to Friday; public holidays are
+	 * not known to the system) rather than calendar days
+	 * @param basis where the length comes from
+	 * @param confirmed the length was read in the legal text itself
+	 */
+	public record PostingPeriod(int days, boolean workingDays, String basis, boolean confirmed) {
+
+		/**
+		 * 03 working days: believed to be Decision 24/2021/QĐ-TTg Art. 4(4), not read in
+		 * the text (domain spec §5.3, ❌).
+		 */
+		public static final PostingPeriod DEFAULT = new PostingPeriod(3, true, "Quyết định 24/2021/QĐ-TTg, Điều 4",
+				false);
+
+		/** The last day (included) of a posting that starts on {@code from}. */
+		public LocalDate end(LocalDate from) {
+			if (!this.workingDays) {
+				return from.plusDays(Math.max(0, this.days - 1));
+			}
+			LocalDate day = from;
+			int counted = 0;
+			while (true) {
+				if (working(day) && ++counted >= this.days) {
+					return day;
+				}
+				day = day.plusDays(1);
+			}
+		}
+
+		/** Monday to Friday. */
+		public static boolean working(LocalDate day) {
+			return day.getDayOfWeek().getValue() <= 5;
+		}
+
+	}
 
 	/** First day of the periodic review window of a year. */
 	public LocalDate windowFrom(int year) {
@@ -51,7 +91,7 @@ public record ReviewCalendar(MonthDay windowStart, MonthDay windowEnd, MonthDay 
 
 	/** The posting ends on this day (included). */
 	public LocalDate postingEnd(LocalDate postedFrom) {
-		return postedFrom.plusDays(Math.max(0, this.postingDays - 1));
+		return this.posting.end(postedFrom);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import vn.giamngheo.review.Explanation;
 import vn.giamngheo.review.Review;
 import vn.giamngheo.review.ReviewHousehold;
 import vn.giamngheo.review.ReviewUnit;
+import vn.giamngheo.review.SurveyFacts;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
 
@@ -36,14 +37,15 @@ public class ReviewRepository {
 			+ " join admin_unit c on c.id = u.commune_id";
 
 	/**
-	 * Columns of a listed household without the survey's facts and explanation (lists).
+	 * Columns of a listed household without the survey's facts, note and explanation
+	 * (lists).
 	 */
 	private static final String LIST_COLUMNS = "rh.id, rh.review_id, rh.household_id, rh.commune_id, rh.village_id,"
 			+ " rh.unit_path, rh.origin, rh.step, rh.last_class, rh.last_income, rh.last_members, rh.ever_poor,"
 			+ " rh.ever_near_poor, rh.reviewer, rh.survey_date, rh.way, rh.member_count, rh.income_per_capita,"
 			+ " rh.score_a, rh.score_b, rh.deprivations, rh.proposed_class, null as explanation, rh.flags, rh.causes,"
 			+ " rh.needs, rh.votes_agree, rh.final_class, rh.transition, rh.certificate_action, rh.certificate_no,"
-			+ " rh.version";
+			+ " rh.version, null as facts, null as phieu_c_note";
 
 	private static final String HOUSEHOLD_LIST = "select " + LIST_COLUMNS
 			+ ", rh.household_code, h.head_name, rh.village_name, m.attendees as meeting_attendees"
@@ -168,6 +170,44 @@ public class ReviewRepository {
 					+ " version = version + 1 where review_id = ? and commune_id = ? and version = ?")
 			.params(decisionNo, date, signer, certificateSeq, reviewId, communeId, version)
 			.update();
+	}
+
+	/** Notes that the commune's worklist was drawn now. */
+	public void markListed(UUID reviewId, long communeId) {
+		this.jdbc.sql("update review_unit set listed_at = now() where review_id = ? and commune_id = ?")
+			.params(reviewId, communeId)
+			.update();
+	}
+
+	/** When the commune's worklist was last drawn, or {@code null}. */
+	public OffsetDateTime listedAt(UUID reviewId, long communeId) {
+		return this.jdbc.sql("select listed_at from review_unit where review_id = ? and commune_id = ?")
+			.params(reviewId, communeId)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The dates the commune's later steps must follow: the last village meeting, the last
+	 * complaint received and the last one answered (each {@code null} when none).
+	 *
+	 * @param lastMeeting last meeting held
+	 * @param lastComplaint last complaint received
+	 * @param lastAnswer last complaint answered
+	 */
+	public record StepDates(LocalDate lastMeeting, LocalDate lastComplaint, LocalDate lastAnswer) {
+	}
+
+	public StepDates stepDates(UUID reviewId, long communeId) {
+		return this.jdbc
+			.sql("select (select max(held_on) from review_meeting where review_id = ? and commune_id = ?),"
+					+ " (select max(received_on) from review_complaint where review_id = ? and commune_id = ?),"
+					+ " (select max(answered_on) from review_complaint where review_id = ? and commune_id = ?)")
+			.params(reviewId, communeId, reviewId, communeId, reviewId, communeId)
+			.query((rs, n) -> new StepDates(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class)))
+			.single();
 	}
 
 	// --- listed households
@@ -910,6 +950,7 @@ public class ReviewRepository {
 
 	private ReviewHousehold household(ResultSet rs, int n) throws SQLException {
 		String explanation = rs.getString("explanation");
+		String facts = rs.getString("facts");
 		return new ReviewHousehold(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
 				rs.getObject("household_id", UUID.class), rs.getString("household_code"), rs.getString("head_name"),
 				rs.getLong("commune_id"), rs.getLong("village_id"), rs.getString("village_name"),
@@ -923,7 +964,8 @@ public class ReviewRepository {
 				strings(rs.getArray("flags")), strings(rs.getArray("causes")), strings(rs.getArray("needs")),
 				integer(rs, "votes_agree"), integer(rs, "meeting_attendees"), rs.getString("final_class"),
 				rs.getString("transition"), rs.getString("certificate_action"), rs.getString("certificate_no"),
-				rs.getInt("version"));
+				rs.getInt("version"), (facts != null) ? this.json.readValue(facts, SurveyFacts.class) : null,
+				rs.getString("phieu_c_note"));
 	}
 
 	private Complaint complaint(ResultSet rs, int n) throws SQLException {

@@ -82,6 +82,12 @@ class ReviewApiController {
 				size);
 	}
 
+	@GetMapping("/review-households/{reviewHouseholdId}")
+	@Operation(summary = "Một hộ rà soát với mọi thông tin đã lưu của Phiếu B và Phiếu C (để mở lại và sửa)")
+	ReviewHousehold household(@PathVariable UUID reviewHouseholdId) {
+		return this.reviews.household(reviewHouseholdId);
+	}
+
 	@Requires(Permission.REVIEW_SURVEY)
 	@PostMapping("/review-households/{reviewHouseholdId}/surveys")
 	@Operation(summary = "Phiếu B (+ Phiếu C): phân loại đề xuất với giải thích và cảnh báo")

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -33,8 +35,10 @@ import vn.giamngheo.review.ReviewDocuments;
 import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
+import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
+import vn.giamngheo.shared.web.FormProblems;
 
 /**
  * Pages of the periodic review: the list and opening form, the progress board, the
@@ -210,16 +214,39 @@ class ReviewPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
 			@RequestParam(required = false) String chair, @RequestParam(required = false) Integer attendees,
 			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String note,
-			@RequestParam Map<String, String> form) {
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
 		Map<UUID, Integer> votes = new LinkedHashMap<>();
 		form.forEach((k, v) -> {
 			if (k.startsWith("vote.") && v != null && !v.isBlank()) {
 				votes.put(UUID.fromString(k.substring(5)), parseVotes(v));
 			}
 		});
-		var meeting = this.meetings.record(reviewId, communeId,
-				new MeetingInput(villageId, heldOn, chair, attendees, supervisor, note, votes));
-		return "redirect:/reviews/meetings/" + meeting.id();
+		try {
+			var meeting = this.meetings.record(reviewId, communeId,
+					new MeetingInput(villageId, heldOn, chair, attendees, supervisor, note, votes));
+			return "redirect:/reviews/meetings/" + meeting.id();
+		}
+		catch (DomainException ex) {
+			return refused(ex, "meeting", List.of("heldOn", "chair", "attendees", "supervisor", "votes"), form,
+					reviewId, communeId, villageId, model, response);
+		}
+	}
+
+	/**
+	 * A refused step of the commune page: the same page, the refused form with what was
+	 * typed ({@code <form>Posted}) and each message next to its field
+	 * ({@code <form>Problems}). A refusal of access stays an error page.
+	 */
+	private String refused(DomainException ex, String form, List<String> fields, Map<String, String> posted,
+			UUID reviewId, long communeId, Long village, Model model, HttpServletResponse response) {
+		if (ex.refusesAccess()) {
+			throw ex;
+		}
+		String page = commune(reviewId, communeId, village, null, 0, model);
+		response.setStatus(ex.code().status().value());
+		model.addAttribute(form + "Problems", FormProblems.of(ex, fields));
+		model.addAttribute(form + "Posted", posted);
+		return page;
 	}
 
 	private static Integer parseVotes(String v) {
@@ -247,8 +274,14 @@ class ReviewPageController {
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/postings")
 	String post(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) String places) {
-		this.postings.post(reviewId, communeId, version, from, places);
+			@RequestParam(required = false) String places, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		try {
+			this.postings.post(reviewId, communeId, version, from, places);
+		}
+		catch (DomainException ex) {
+			return refused(ex, "posting", List.of("from", "places"), form, reviewId, communeId, null, model, response);
+		}
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 
@@ -280,9 +313,16 @@ class ReviewPageController {
 	String recognise(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam int version,
 			@RequestParam(required = false) String decisionNo,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
-			@RequestParam(required = false) String signer, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("recognised",
-				this.recognitions.recognise(reviewId, communeId, version, decisionNo, decisionDate, signer));
+			@RequestParam(required = false) String signer, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("recognised",
+					this.recognitions.recognise(reviewId, communeId, version, decisionNo, decisionDate, signer));
+		}
+		catch (DomainException ex) {
+			return refused(ex, "decision", List.of("decisionNo", "decisionDate", "signer"), form, reviewId, communeId,
+					null, model, response);
+		}
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 
@@ -305,8 +345,14 @@ class ReviewPageController {
 			Permission.REVIEW_PROVINCE_APPROVAL })
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/sign-offs")
 	String signOff(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam SignOff.Action action,
-			@RequestParam int version, @RequestParam(required = false) String reason) {
-		this.reviews.signOff(reviewId, communeId, action, version, reason);
+			@RequestParam int version, @RequestParam(required = false) String reason,
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+		try {
+			this.reviews.signOff(reviewId, communeId, action, version, reason);
+		}
+		catch (DomainException ex) {
+			return refused(ex, "signOff", List.of("reason"), form, reviewId, communeId, null, model, response);
+		}
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
 	}
 

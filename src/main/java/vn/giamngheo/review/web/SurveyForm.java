@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.springframework.ui.Model;
 
+import vn.giamngheo.review.ReviewHousehold;
+import vn.giamngheo.review.SurveyFacts;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.standards.HouseholdFacts;
 
 /**
  * The review form (Phiếu B, and Phiếu C where given) as posted by the survey pages of the
  * periodic review and of an in-year request. Unticked boxes are absent from the post and
- * read as false.
+ * read as false. Opened again, the form shows everything the last survey saved
+ * ({@link #of}); refused, it shows what was typed.
  */
 public class SurveyForm {
 
@@ -55,6 +58,42 @@ public class SurveyForm {
 		model.addAttribute("water", HouseholdFacts.WaterSource.values());
 		model.addAttribute("latrines", HouseholdFacts.Latrine.values());
 		model.addAttribute("waste", HouseholdFacts.WasteHandling.values());
+	}
+
+	/**
+	 * The form filled with what the last survey of the household saved (empty before a
+	 * survey), so an officer reopening it or surveying again retypes nothing.
+	 * @param rh the listed household
+	 * @return the form
+	 */
+	static SurveyForm of(ReviewHousehold rh) {
+		SurveyForm form = new SurveyForm();
+		form.version = rh.version();
+		form.way = (rh.way() != null) ? rh.way() : "INCOME";
+		form.incomePerCapita = rh.incomePerCapita();
+		form.scoreA = rh.scoreA();
+		form.causes = rh.causes();
+		form.needs = rh.needs();
+		form.note = rh.note();
+		SurveyFacts facts = rh.facts();
+		if (facts != null) {
+			form.scoreB = facts.scoreB();
+			form.housingQuality = facts.housingQuality();
+			form.floorAreaM2 = facts.floorAreaM2();
+			form.waterSource = facts.waterSource();
+			form.latrine = facts.latrine();
+			form.telecomUse = facts.telecomUse();
+			form.internetUse = facts.internetUse();
+			form.infoDevices = facts.infoDevices();
+			form.loudspeakerReach = facts.loudspeakerReach();
+			form.wasteHandling = facts.wasteHandling();
+		}
+		return form;
+	}
+
+	/** Whether a cause or need code is ticked (the lists may be absent from a post). */
+	public boolean ticked(List<String> codes, String code) {
+		return codes != null && codes.contains(code);
 	}
 
 	SurveyInput toInput() {
