@@ -1,6 +1,7 @@
 package vn.giamngheo.review.web;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,17 +209,21 @@ class ReviewPageController {
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/meetings")
 	String meeting(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam Long villageId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-			@RequestParam(required = false) String chair, @RequestParam(required = false) Integer attendees,
-			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String note,
-			@RequestParam Map<String, String> form) {
+			@RequestParam(required = false) @DateTimeFormat(pattern = "H:mm",
+					fallbackPatterns = "H:mm:ss") LocalTime startedAt,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "H:mm",
+					fallbackPatterns = "H:mm:ss") LocalTime endedAt,
+			@RequestParam(required = false) String chair, @RequestParam(required = false) String secretary,
+			@RequestParam(required = false) Integer attendees, @RequestParam(required = false) String supervisor,
+			@RequestParam(required = false) String note, @RequestParam Map<String, String> form) {
 		Map<UUID, Integer> votes = new LinkedHashMap<>();
 		form.forEach((k, v) -> {
 			if (k.startsWith("vote.") && v != null && !v.isBlank()) {
 				votes.put(UUID.fromString(k.substring(5)), parseVotes(v));
 			}
 		});
-		var meeting = this.meetings.record(reviewId, communeId,
-				new MeetingInput(villageId, heldOn, chair, attendees, supervisor, note, votes));
+		var meeting = this.meetings.record(reviewId, communeId, new MeetingInput(villageId, heldOn, startedAt, endedAt,
+				chair, secretary, attendees, supervisor, note, votes));
 		return "redirect:/reviews/meetings/" + meeting.id();
 	}
 
@@ -284,6 +289,13 @@ class ReviewPageController {
 		redirect.addFlashAttribute("recognised",
 				this.recognitions.recognise(reviewId, communeId, version, decisionNo, decisionDate, signer));
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}/decision.pdf")
+	ResponseEntity<byte[]> decisionPdf(@PathVariable UUID reviewId, @PathVariable long communeId, Locale locale) {
+		Recognitions.Decision decision = this.documents.decision(reviewId, communeId, "PDF");
+		return pdf(decision.draft() ? "du-thao-quyet-dinh.pdf" : "quyet-dinh.pdf",
+				this.pdf.render("review/pdf/decision", Map.of("decision", decision), locale));
 	}
 
 	@GetMapping("/reviews/{reviewId}/communes/{communeId}/certificates")
