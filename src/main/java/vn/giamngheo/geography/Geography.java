@@ -71,6 +71,43 @@ public class Geography {
 			.orElseThrow(() -> DomainException.notFound("UNIT", code));
 	}
 
+	/**
+	 * A unit (a village, commune or province the user may see) and the units above it as
+	 * named on a date: the unit itself while it was valid, else the one unit of the other
+	 * edition it became (a later date) or came from (an earlier date) by the 2025
+	 * crosswalk. Administrative units are public reference data, so the unit of the date
+	 * is not checked against the scope; the unit asked for is.
+	 */
+	public UnitsOnDate onDate(long unitId, LocalDate date) {
+		Unit unit = unit(unitId);
+		Unit village = unit.isVillage() ? unit : null;
+		Unit recorded = unit.isVillage() ? this.units.findById(unit.parentId()).orElseThrow() : unit;
+		Unit named = unitOn(recorded, date);
+		boolean traced = named != null;
+		if (named == null) {
+			named = recorded;
+		}
+		List<Unit> chain = new java.util.ArrayList<>(this.units.ancestors(named));
+		chain.add(named);
+		return new UnitsOnDate(date, village, level(chain, "commune"), level(chain, "district"),
+				level(chain, "province"), traced);
+	}
+
+	private Unit unitOn(Unit unit, LocalDate date) {
+		if (unit.validOn(date)) {
+			return unit;
+		}
+		boolean later = unit.validTo() != null && date.isAfter(unit.validTo());
+		List<Unit> other = "province".equals(unit.level()) ? this.units.crosswalkedProvinces(unit.path(), later)
+				: this.units.crosswalked(unit.id(), later);
+		List<Unit> valid = other.stream().filter((u) -> u.validOn(date)).toList();
+		return (valid.size() == 1) ? valid.get(0) : null;
+	}
+
+	private static Unit level(List<Unit> chain, String level) {
+		return chain.stream().filter((u) -> level.equals(u.level())).findFirst().orElse(null);
+	}
+
 	public List<Unit> roots(String edition) {
 		Actor current = this.actor.get();
 		return this.units.roots(edition).stream().filter((u) -> visible(current, u.path())).toList();

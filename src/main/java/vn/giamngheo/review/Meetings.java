@@ -1,6 +1,7 @@
 package vn.giamngheo.review;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,10 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Permission;
 
 /**
- * Step 3: the village meeting (họp dân) — date, chair, attendees and, per surveyed
- * household, the votes in favour of the proposed class. A result stands at ≥ 50% of the
- * attendees; below, the household goes back to survey. Minutes (biên bản) in two copies.
+ * Step 3: the village meeting (họp dân) — date, start and end, chair, secretary, the
+ * Fatherland Front's representative, attendees and, per surveyed household, the votes in
+ * favour of the proposed class. A result stands at ≥ 50% of the attendees; below, the
+ * household goes back to survey. Minutes (biên bản) in two copies.
  */
 @Service
 public class Meetings {
@@ -41,7 +43,10 @@ public class Meetings {
 
 	private final Geography geography;
 
-	Meetings(ReviewRepository reviews, ReviewGuard guard, Geography geography) {
+	private final Letterheads letterheads;
+
+	Meetings(ReviewRepository reviews, ReviewGuard guard, Geography geography, Letterheads letterheads) {
+		this.letterheads = letterheads;
 		this.reviews = reviews;
 		this.guard = guard;
 		this.geography = geography;
@@ -52,14 +57,18 @@ public class Meetings {
 	 *
 	 * @param villageId village
 	 * @param heldOn date (not in the future)
+	 * @param startedAt time the meeting started
+	 * @param endedAt time it ended (after the start)
 	 * @param chair chair (village head)
+	 * @param secretary who wrote the minutes
 	 * @param attendees attendees
-	 * @param supervisor Fatherland Front supervisor
+	 * @param supervisor representative of the Fatherland Front (Mặt trận Tổ quốc),
+	 * invited to supervise
 	 * @param note note
 	 * @param votes listed household → votes in favour
 	 */
-	public record MeetingInput(Long villageId, LocalDate heldOn, String chair, Integer attendees, String supervisor,
-			String note, Map<UUID, Integer> votes) {
+	public record MeetingInput(Long villageId, LocalDate heldOn, LocalTime startedAt, LocalTime endedAt, String chair,
+			String secretary, Integer attendees, String supervisor, String note, Map<UUID, Integer> votes) {
 	}
 
 	/**
@@ -79,8 +88,19 @@ public class Meetings {
 		if (input.heldOn() == null) {
 			problems.add(new FieldProblem("heldOn", "review.field.held-on"));
 		}
-		if (input.chair() == null || input.chair().isBlank()) {
-			problems.add(new FieldProblem("chair", "error.field.required"));
+		if (input.startedAt() == null) {
+			problems.add(new FieldProblem("startedAt", "error.field.required"));
+		}
+		if (input.endedAt() == null || (input.startedAt() != null && !input.endedAt().isAfter(input.startedAt()))) {
+			problems.add(new FieldProblem("endedAt", "review.field.meeting-end"));
+		}
+		for (Map.Entry<String, String> person : Map
+			.of("chair", nonNull(input.chair()), "secretary", nonNull(input.secretary()), "supervisor",
+					nonNull(input.supervisor()))
+			.entrySet()) {
+			if (person.getValue().isBlank()) {
+				problems.add(new FieldProblem(person.getKey(), "error.field.required"));
+			}
 		}
 		if (input.attendees() == null || input.attendees() <= 0) {
 			problems.add(new FieldProblem("attendees", "review.rejected.meeting.attendees"));
@@ -122,8 +142,11 @@ public class Meetings {
 		ReviewGuard
 			.requireDates(StepDates.meeting(input.heldOn(), this.guard.today(), review.windowFrom(), lastSurvey));
 		UUID meetingId = this.reviews.insertMeeting(reviewId, unit.provinceCode(), communeId, village.id(),
-				village.path(), input.heldOn(), input.chair().strip(), attendees, blankToNull(input.supervisor()),
-				blankToNull(input.note()), this.guard.actor.get().username());
+				village.path(),
+				new ReviewRepository.MeetingRow(input.heldOn(), input.startedAt(), input.endedAt(),
+						input.chair().strip(), input.secretary().strip(), attendees, input.supervisor().strip(),
+						blankToNull(input.note())),
+				this.guard.actor.get().username());
 		int agreed = 0;
 		List<ReviewRepository.VoteRow> rows = new ArrayList<>();
 		List<AuditEntry> audit = new ArrayList<>();
@@ -168,7 +191,8 @@ public class Meetings {
 			throw DomainException.notFound("REVIEW_MEETING", meetingId);
 		}
 		Review review = this.guard.review(meeting.reviewId());
-		return new Minutes(review, meeting, this.reviews.votes(meetingId));
+		return new Minutes(review, meeting, this.reviews.votes(meetingId),
+				this.letterheads.village(meeting.villageId(), meeting.heldOn()));
 	}
 
 	/**
@@ -177,13 +201,19 @@ public class Meetings {
 	 * @param review the review
 	 * @param meeting the meeting
 	 * @param votes the votes
+	 * @param head the village under its commune's committee, named as on the meeting's
+	 * date
 	 */
-	public record Minutes(Review review, Meeting meeting, List<Vote> votes) {
+	public record Minutes(Review review, Meeting meeting, List<Vote> votes, Letterhead head) {
 
 		public long agreed() {
 			return this.votes.stream().filter((v) -> "AGREED".equals(v.result())).count();
 		}
 
+	}
+
+	private static String nonNull(String s) {
+		return (s == null) ? "" : s;
 	}
 
 	private static String blankToNull(String s) {

@@ -38,7 +38,10 @@ public class Postings {
 
 	private final ComplaintReferences references;
 
-	Postings(ReviewRepository reviews, ReviewGuard guard, ComplaintReferences references) {
+	private final Letterheads letterheads;
+
+	Postings(ReviewRepository reviews, ReviewGuard guard, ComplaintReferences references, Letterheads letterheads) {
+		this.letterheads = letterheads;
 		this.references = references;
 		this.reviews = reviews;
 		this.guard = guard;
@@ -92,7 +95,8 @@ public class Postings {
 	public PostingList postingList(UUID reviewId, long communeId) {
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.unit(reviewId, communeId);
-		return list(review, unit);
+		LocalDate date = (unit.postedFrom() != null) ? unit.postedFrom() : this.guard.today();
+		return list(review, unit, this.letterheads.committee(communeId, date, null));
 	}
 
 	/**
@@ -107,10 +111,10 @@ public class Postings {
 		ReviewUnit unit = this.reviews.findUnit(reviewId, communeId)
 			.filter((u) -> u.postedFrom() != null)
 			.orElseThrow(() -> DomainException.notFound("REVIEW", reviewId));
-		return list(review, unit);
+		return list(review, unit, null);
 	}
 
-	private PostingList list(Review review, ReviewUnit unit) {
+	private PostingList list(Review review, ReviewUnit unit, Letterhead head) {
 		List<PostedRow> rows = this.reviews
 			.worklist(review.id(), unit.communeId(), null, null, List.of(Step.POSTED.name(), Step.RECOGNISED.name()),
 					1_000_000, 0)
@@ -120,7 +124,7 @@ public class Postings {
 			.map((rh) -> new PostedRow((rh.step() == Step.POSTED) ? rh.id() : null, rh.headName(), rh.villageName(),
 					rh.lastClass(), rh.shownClass()))
 			.toList();
-		return new PostingList(review, unit, rows, this.guard.today());
+		return new PostingList(review, unit, rows, this.guard.today(), head);
 	}
 
 	/**
@@ -131,8 +135,10 @@ public class Postings {
 	 * @param unit commune
 	 * @param rows rows
 	 * @param today today
+	 * @param head the commune's committee as on the first day of posting, for the printed
+	 * list; {@code null} on the public page
 	 */
-	public record PostingList(Review review, ReviewUnit unit, List<PostedRow> rows, LocalDate today) {
+	public record PostingList(Review review, ReviewUnit unit, List<PostedRow> rows, LocalDate today, Letterhead head) {
 
 		public boolean open() {
 			return this.unit.postedFrom() != null

@@ -35,13 +35,25 @@ public class ProvinceReports {
 
 	}
 
+	/**
+	 * Number and symbol of a report of the province's committee: the number is given when
+	 * it is signed (Nghị định 30/2020/NĐ-CP Art. 15), so it is left blank.
+	 */
+	static final String REPORT_NUMBER = Letterhead.blankNumber("BC-UBND");
+
+	/** The ministry in charge of poverty reduction took over from MOLISA on this day. */
+	static final LocalDate MINISTRY_OF_AGRICULTURE_AND_ENVIRONMENT = LocalDate.of(2025, 3, 1);
+
 	private final ReviewRepository reviews;
 
 	private final ReviewGuard guard;
 
-	ProvinceReports(ReviewRepository reviews, ReviewGuard guard) {
+	private final Letterheads letterheads;
+
+	ProvinceReports(ReviewRepository reviews, ReviewGuard guard, Letterheads letterheads) {
 		this.reviews = reviews;
 		this.guard = guard;
+		this.letterheads = letterheads;
 	}
 
 	/** The report of a review over the communes in the user's view scope. */
@@ -83,7 +95,8 @@ public class ProvinceReports {
 			.filter((d) -> d.key().equals(kind.name()))
 			.findFirst()
 			.orElseThrow();
-		return new ProvinceReport(review, kind, due, today, due.overdue(today, false), lines, total, notApproved);
+		return new ProvinceReport(review, kind, due, today, due.overdue(today, false), lines, total, notApproved,
+				this.letterheads.committee(review.provinceId(), today, REPORT_NUMBER));
 	}
 
 	/**
@@ -97,9 +110,20 @@ public class ProvinceReports {
 	 * @param lines districts (subtotals) and communes
 	 * @param total the sum over the communes
 	 * @param notApproved communes not yet approved
+	 * @param head the province's committee as on the day it was made
 	 */
 	public record ProvinceReport(Review review, Kind kind, Deadline due, LocalDate today, boolean overdue,
-			List<Line> lines, Figures total, long notApproved) {
+			List<Line> lines, Figures total, long notApproved, Letterhead head) {
+
+		/**
+		 * The ministry the report goes to, as on its day: the Ministry of Agriculture and
+		 * Environment from 01/03/2025, before it the Ministry of Labour, Invalids and
+		 * Social Affairs (a message key).
+		 */
+		public String ministry() {
+			return this.today.isBefore(MINISTRY_OF_AGRICULTURE_AND_ENVIRONMENT) ? "doc.to.molisa" : "doc.to.mae";
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.RecognisedAssessment;
+import vn.giamngheo.review.domain.DocumentForm;
 import vn.giamngheo.review.domain.Event;
 import vn.giamngheo.review.domain.Step;
 import vn.giamngheo.review.domain.StepDates;
@@ -29,6 +30,7 @@ import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.standards.domain.StandardCatalogue;
 
 /**
  * Step 5: the commune chairman's decision (number, date) recognises the posted list —
@@ -39,8 +41,18 @@ import vn.giamngheo.shared.scope.Permission;
 @Service
 public class Recognitions {
 
-	/** Certificate number suffix (Mẫu số 03: "Số …/GCN-HN.HCN"). */
-	public static final String CERTIFICATE_SUFFIX = "/GCN-HN.HCN";
+	/**
+	 * Certificate symbol (Mẫu số 03: "Số …/GCN-HN.HCN"); the number before it is the
+	 * issuing committee's number of the year with the year: "07/2026/GCN-HN.HCN" (ADR
+	 * 0024).
+	 */
+	public static final String CERTIFICATE_SYMBOL = "GCN-HN.HCN";
+
+	/** The kind of document whose numbers certificates take. */
+	static final String CERTIFICATE_KIND = "GCN";
+
+	/** Symbol of the chairman's decision (Nghị định 30/2020/NĐ-CP Phụ lục III). */
+	static final String DECISION_SYMBOL = "QĐ-UBND";
 
 	private final ReviewRepository reviews;
 
@@ -52,9 +64,15 @@ public class Recognitions {
 
 	private final HouseholdBulk registryBulk;
 
+	private final Letterheads letterheads;
+
+	private final StandardCatalogue standards;
+
 	Recognitions(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, ObjectMapper json,
-			HouseholdBulk registryBulk) {
+			HouseholdBulk registryBulk, Letterheads letterheads, StandardCatalogue standards) {
 		this.registryBulk = registryBulk;
+		this.standards = standards;
+		this.letterheads = letterheads;
 		this.reviews = reviews;
 		this.guard = guard;
 		this.registry = registry;
@@ -101,11 +119,20 @@ public class Recognitions {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.recognise-steps", notPosted);
 		}
 		Map<Transition, Integer> counts = new EnumMap<>(Transition.class);
-		int seq = unit.certificateSeq();
+		// certificates take the numbers of the committee that issues them on the
+		// decision's date, counted per year (Nghị định 30/2020/NĐ-CP Art. 15)
+		long issuer = this.letterheads.issuer(communeId, decisionDate);
+		int year = decisionDate.getYear();
+		int issued = 0;
 		String decision = decisionNo.strip();
 		List<ReviewHousehold> batch;
 		do {
 			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
+			int certificates = (int) batch.stream()
+				.filter((rh) -> numbered(
+						Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor()).certificate()))
+				.count();
+			int next = (certificates > 0) ? this.reviews.takeNumbers(issuer, year, CERTIFICATE_KIND, certificates) : 0;
 			List<ReviewRepository.RecognitionRow> rows = new ArrayList<>();
 			List<RecognisedAssessment> registryRows = new ArrayList<>();
 			List<AuditEntry> audit = new ArrayList<>();
@@ -115,9 +142,9 @@ public class Recognitions {
 				Transition t = Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor());
 				CertificateAction action = t.certificate();
 				String certificate = null;
-				if (action == CertificateAction.ISSUE || action == CertificateAction.RENEW) {
-					seq++;
-					certificate = seq + CERTIFICATE_SUFFIX;
+				if (numbered(action)) {
+					certificate = DocumentForm.number(next++) + "/" + year + "/" + CERTIFICATE_SYMBOL;
+					issued++;
 				}
 				rows.add(new ReviewRepository.RecognitionRow(rh.id(), rh.version(), t.name(), action.name(),
 						certificate));
@@ -149,7 +176,7 @@ public class Recognitions {
 		Map<String, Integer> notReviewed = this.registryBulk.recordNotReviewed(communeId, review.year(),
 				review.standardKey(), decision, decisionDate, this.reviews.listedAt(reviewId, communeId));
 		if (this.reviews.updateDecision(reviewId, communeId, version, decision, decisionDate, signer.strip(),
-				seq) == 0) {
+				unit.certificateSeq() + issued) == 0) {
 			throw ReviewGuard.stale();
 		}
 		Map<String, Change> changes = new LinkedHashMap<>();
@@ -193,15 +220,111 @@ public class Recognitions {
 			rows = this.reviews.worklist(reviewId, communeId, null, null, List.of(Step.RECOGNISED.name()), 100_000, 0);
 		}
 		List<Certificate> certificates = new ArrayList<>();
+		if (unit.decisionDate() == null) {
+			return certificates;
+		}
+		// a certificate is dated and headed as of the decision, its units named as then
+		Letterhead head = this.letterheads.committee(communeId, unit.decisionDate(), null);
+		Letterheads.Addresses addresses = this.letterheads.addresses(unit.decisionDate());
 		for (ReviewHousehold rh : rows) {
 			if (rh.certificateNo() == null) {
 				continue;
 			}
 			var household = this.registry.household(rh.householdId());
-			certificates.add(new Certificate(review, unit, rh, household.address(),
-					this.registry.members(rh.householdId(), false)));
+			certificates.add(new Certificate(review, unit, rh, head.withNumber(rh.certificateNo()),
+					addresses.of(household.address(), rh.villageId()), this.registry.members(rh.householdId(), false)));
 		}
 		return certificates;
+	}
+
+	/** A certificate issued or renewed takes a number; one cancelled keeps its own. */
+	private static boolean numbered(CertificateAction action) {
+		return action == CertificateAction.ISSUE || action == CertificateAction.RENEW;
+	}
+
+	/**
+	 * The commune chairman's decision recognising the posted list, with its annexed list
+	 * of households: the decision as recorded once made (its number, date and signer),
+	 * before that a draft to print for signing whose number and date are left blank (they
+	 * are given at signing, Nghị định 30/2020/NĐ-CP Art. 15) and whose list is the posted
+	 * one.
+	 */
+	@Transactional(readOnly = true)
+	public Decision decision(UUID reviewId, long communeId) {
+		Review review = this.guard.review(reviewId);
+		ReviewUnit unit = this.guard.unit(reviewId, communeId);
+		boolean draft = unit.decisionNo() == null;
+		List<DecisionLine> lines = new ArrayList<>();
+		for (ReviewHousehold rh : this.reviews.worklist(reviewId, communeId, null, null,
+				List.of(Step.POSTED.name(), Step.RECOGNISED.name()), 1_000_000, 0)) {
+			Transition t = (rh.transition() != null) ? Transition.valueOf(rh.transition())
+					: Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor());
+			if (t != Transition.NOT_POOR) {
+				lines.add(new DecisionLine(rh.headName(), rh.villageName(), rh.lastClass(), rh.finalClass(), t,
+						rh.certificateNo()));
+			}
+		}
+		Letterhead head = draft
+				? this.letterheads.committee(communeId, this.guard.today(), Letterhead.blankNumber(DECISION_SYMBOL))
+					.undated()
+				: this.letterheads.committee(communeId, unit.decisionDate(), unit.decisionNo());
+		String standard = this.standards.find(review.standardKey())
+			.map((st) -> DocumentForm.citation(st.legalBasis()))
+			.orElse(review.standardKey());
+		return new Decision(review, unit, head, draft, standard, lines);
+	}
+
+	/**
+	 * The chairman's decision recognising a commune's list.
+	 *
+	 * @param review the review
+	 * @param unit the commune
+	 * @param head the commune's committee as on the decision's date (a draft: today, with
+	 * number and date blank)
+	 * @param draft not made yet: printed for signing
+	 * @param standard the legal act of the standard applied
+	 * @param lines the annexed list: every household poor, near-poor or leaving the lists
+	 */
+	public record Decision(Review review, ReviewUnit unit, Letterhead head, boolean draft, String standard,
+			List<DecisionLine> lines) {
+
+		/** Households poor in the year the list applies to. */
+		public long poor() {
+			return this.lines.stream().filter((l) -> Transition.POOR.equals(l.newClass())).count();
+		}
+
+		/** Households near-poor in that year. */
+		public long nearPoor() {
+			return this.lines.stream().filter((l) -> Transition.NEAR_POOR.equals(l.newClass())).count();
+		}
+
+		/** Households that exited poverty (to near-poor or above). */
+		public long exitedPoor() {
+			return this.lines.stream()
+				.filter((l) -> l.transition() == Transition.EXITED_POOR
+						|| l.transition() == Transition.POOR_TO_NEAR_POOR)
+				.count();
+		}
+
+		/** Households that exited near-poverty (above it). */
+		public long exitedNearPoor() {
+			return this.lines.stream().filter((l) -> l.transition() == Transition.EXITED_NEAR_POOR).count();
+		}
+
+	}
+
+	/**
+	 * A household of the decision's list.
+	 *
+	 * @param headName head of household
+	 * @param village village
+	 * @param lastClass last year's class, or {@code null}
+	 * @param newClass the class recognised
+	 * @param transition how the class moved
+	 * @param certificateNo the certificate's number once issued, or {@code null}
+	 */
+	public record DecisionLine(String headName, String village, String lastClass, String newClass,
+			Transition transition, String certificateNo) {
 	}
 
 	/**
@@ -210,11 +333,19 @@ public class Recognitions {
 	 * @param review review (the certificate is valid for {@code year + 1})
 	 * @param unit commune with the decision
 	 * @param household the household's review record
-	 * @param address address
+	 * @param head the head: the commune's committee and its place as on the decision's
+	 * date, the certificate's number
+	 * @param address the household's address as on the decision's date, each unit once
 	 * @param members members
 	 */
-	public record Certificate(Review review, ReviewUnit unit, ReviewHousehold household, String address,
-			List<Member> members) {
+	public record Certificate(Review review, ReviewUnit unit, ReviewHousehold household, Letterhead head,
+			String address, List<Member> members) {
+
+		/** The head of household among the members, or {@code null}. */
+		public Member headMember() {
+			return this.members.stream().filter((m) -> "HEAD".equals(m.relation())).findFirst().orElse(null);
+		}
+
 	}
 
 }

@@ -13,13 +13,14 @@ import vn.giamngheo.audit.Disclosures;
 import vn.giamngheo.review.Meetings.Minutes;
 import vn.giamngheo.review.Postings.PostingList;
 import vn.giamngheo.review.Recognitions.Certificate;
+import vn.giamngheo.review.Recognitions.Decision;
 
 /**
  * The review's documents that name households, as files (PDF): the posting list, the
- * minutes of a village meeting and the certificates. Each file given out is audited
- * ({@code EXPORT}, with the document, the commune or village, the year and the number of
- * households) before it is rendered (ADR 0017). The province reports carry figures per
- * unit, no names, and are not audited.
+ * minutes of a village meeting, the chairman's decision with its list and the
+ * certificates. Each file given out is audited ({@code EXPORT}, with the document, the
+ * commune or village, the year and the number of households) before it is rendered (ADR
+ * 0017). The province reports carry figures per unit, no names, and are not audited.
  */
 @Service
 public class ReviewDocuments {
@@ -58,6 +59,17 @@ public class ReviewDocuments {
 				minutes.meeting().villageName() + ", " + minutes.meeting().communeName(), minutes.review().year(),
 				minutes.votes().size(), minutes.meeting().unitPath(), minutes.review().provinceCode(), format);
 		return minutes;
+	}
+
+	/**
+	 * The chairman's decision of a commune with its list (a draft before it is made), to
+	 * print.
+	 */
+	public Decision decision(UUID reviewId, long communeId, String format) {
+		Decision decision = this.recognitions.decision(reviewId, communeId);
+		disclose("DECISION", reviewId + "/" + communeId, decision.unit().communeName(), decision.review().year(),
+				decision.lines().size(), decision.unit().unitPath(), decision.unit().provinceCode(), format);
+		return decision;
 	}
 
 	/** The certificates of a commune (or of one household), to print. */

@@ -22,7 +22,8 @@ import vn.giamngheo.review.domain.SignOff;
  * @param decisionNo chairman's decision number
  * @param decisionDate decision date
  * @param decisionSigner who signed the decision
- * @param certificateSeq last certificate number issued
+ * @param certificateSeq certificates issued by the commune's decision (their numbers are
+ * the issuing committee's of the year, ADR 0024)
  * @param version optimistic-lock version
  */
 public record ReviewUnit(UUID reviewId, long communeId, String communeName, String provinceCode, String unitPath,

@@ -219,6 +219,10 @@ class SurveyOnPhoneBrowserIT {
 
 		// more votes than attendees: refused, the form comes back as typed
 		this.browser.findElement(By.name("chair")).sendKeys("Trưởng thôn Hồ Văn A");
+		this.browser.findElement(By.name("secretary")).sendKeys("Thư ký thôn");
+		this.browser.findElement(By.name("supervisor")).sendKeys("Đại diện MTTQ");
+		this.browser.executeScript("arguments[0].value = '19:00'; arguments[1].value = '21:00';",
+				this.browser.findElement(By.name("startedAt")), this.browser.findElement(By.name("endedAt")));
 		this.browser.findElement(By.name("attendees")).sendKeys("10");
 		this.browser.findElement(By.name("vote." + listed.id())).sendKeys("12");
 		this.browser.findElement(By.cssSelector("#meeting button[type=submit]")).click();
@@ -227,6 +231,8 @@ class SurveyOnPhoneBrowserIT {
 		assertThat(this.browser.findElement(By.id("problem")).getText()).doesNotContain("votes.");
 		assertThat(this.browser.findElement(By.name("chair")).getAttribute("value")).isEqualTo("Trưởng thôn Hồ Văn A");
 		assertThat(this.browser.findElement(By.name("attendees")).getAttribute("value")).isEqualTo("10");
+		assertThat(this.browser.findElement(By.name("startedAt")).getAttribute("value")).isEqualTo("19:00");
+		assertThat(this.browser.findElement(By.name("secretary")).getAttribute("value")).isEqualTo("Thư ký thôn");
 		assertThat(this.browser.findElement(By.name("vote." + listed.id())).getAttribute("value")).isEqualTo("12");
 		assertThat(scrollWidth()).isLessThanOrEqualTo(390);
 		Path out = Path.of("target", "review-pdf");

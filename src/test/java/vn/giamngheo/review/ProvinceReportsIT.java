@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -108,8 +107,8 @@ class ProvinceReportsIT {
 		forms.put(listed.get(h2).id(), ReviewWorkflowIT.income(listed.get(h2).version(), 5_000_000, List.of()));
 		forms.put(listed.get(h3).id(), ReviewWorkflowIT.deprived(listed.get(h3).version(), 500_000, List.of("LAND")));
 		this.surveys.submitAll(review.id(), c, forms);
-		this.meetings.record(review.id(), c, new MeetingInput(this.f.a.villageId(), today, "Trưởng thôn", 10, null,
-				null, Map.of(listed.get(h1).id(), 9)));
+		this.meetings.record(review.id(), c,
+				ReviewData.meeting(this.f.a.villageId(), today, 10, Map.of(listed.get(h1).id(), 9)));
 		SecurityContextHolder.clearContext();
 
 		String communeA = name(this.f.a.id());
@@ -144,9 +143,9 @@ class ProvinceReportsIT {
 		assertThat(sheet).anySatisfy((r) -> assertThat(r.get(0)).isEqualTo(district));
 		assertThat(sheet.get(sheet.size() - 1).get(0)).isEqualTo("Tổng");
 
-		// the PDF, in Vietnamese with the DejaVu font
+		// the PDF, in Vietnamese
 		String pdf = pdfText("/reviews/" + review.id() + "/reports/official.pdf", province);
-		assertThat(pdf).contains("Báo cáo chính thức kết quả rà soát hộ nghèo, hộ cận nghèo")
+		assertThat(pdf).contains("BÁO CÁO Kết quả chính thức rà soát hộ nghèo, hộ cận nghèo")
 			.contains(communeA)
 			.contains(communeB)
 			.contains(district)

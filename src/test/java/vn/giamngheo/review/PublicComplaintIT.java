@@ -19,7 +19,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -299,8 +298,7 @@ class PublicComplaintIT {
 		ReviewHousehold rh = this.reviews.worklist(review.id(), c, null, null, 0, 10).get(0);
 		this.surveys.submitAll(review.id(), c,
 				Map.of(rh.id(), ReviewWorkflowIT.deprived(rh.version(), 500_000, List.of("LAND"))));
-		this.meetings.record(review.id(), c,
-				new MeetingInput(this.f.a.villageId(), today, "Trưởng thôn", 10, null, null, Map.of(rh.id(), 7)));
+		this.meetings.record(review.id(), c, ReviewData.meeting(this.f.a.villageId(), today, 10, Map.of(rh.id(), 7)));
 		this.postings.post(review.id(), c, this.reviews.unit(review.id(), c).version(), null, null);
 		SecurityContextHolder.clearContext();
 		return new Posted(review, c, rh, officer);

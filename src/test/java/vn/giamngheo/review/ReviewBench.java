@@ -23,7 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.giamngheo.demo.DemoLoader;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.Surveys.SurveyInput;
 import vn.giamngheo.review.domain.Step;
 import vn.giamngheo.shared.db.OwnerDatabase;
@@ -165,8 +164,7 @@ class ReviewBench {
 					for (ReviewHousehold rh : surveyedHere) {
 						votes.put(rh.id(), 25 + (Math.abs(rh.id().hashCode()) % 16));
 					}
-					this.meetings.record(review.id(), c,
-							new MeetingInput(v.villageId(), today, "Trưởng thôn", 40, "MTTQ", null, votes));
+					this.meetings.record(review.id(), c, ReviewData.meeting(v.villageId(), today, 40, votes));
 					meetingsHeld++;
 				}
 			}

@@ -1,10 +1,14 @@
 package vn.giamngheo.review;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.review.Meetings.MeetingInput;
 
 /**
  * Test households of a fixture village, with a last-year assessment when a class is
@@ -64,6 +68,15 @@ final class ReviewData {
 
 	static int uniqueYear() {
 		return vn.giamngheo.support.TestYears.unique();
+	}
+
+	/**
+	 * A village meeting from 19:00 to 21:00, chaired by the village head, minuted by a
+	 * secretary, with the Fatherland Front's representative.
+	 */
+	static MeetingInput meeting(long villageId, LocalDate heldOn, int attendees, Map<UUID, Integer> votes) {
+		return new MeetingInput(villageId, heldOn, LocalTime.of(19, 0), LocalTime.of(21, 0), "Trưởng thôn",
+				"Thư ký thôn", attendees, "Đại diện MTTQ", null, votes);
 	}
 
 }

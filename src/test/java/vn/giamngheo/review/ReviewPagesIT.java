@@ -167,7 +167,11 @@ class ReviewPagesIT {
 		MvcResult meeting = this.mvc
 			.perform(post(communePath + "/meetings").param("villageId", String.valueOf(this.f.a.villageId()))
 				.param("heldOn", today.toString())
+				.param("startedAt", "19:30")
+				.param("endedAt", "21:15")
 				.param("chair", "Hồ Văn Trưởng")
+				.param("secretary", "Lê Thị Thư")
+				.param("supervisor", "Trần Mặt Trận")
 				.param("attendees", "20")
 				.param("vote." + rh, "10")
 				.with(authentication(officer))
@@ -176,12 +180,20 @@ class ReviewPagesIT {
 			.andReturn();
 		String minutesPath = meeting.getResponse().getRedirectedUrl();
 		assertThat(body(this.mvc.perform(get(minutesPath).with(authentication(officer))).andReturn()))
-			.contains("BIÊN BẢN HỌP DÂN")
+			.contains("BIÊN BẢN")
+			.contains("Họp dân thống nhất kết quả rà soát")
 			.contains("10/20");
 		String minutesPdf = pdfText(this.mvc.perform(get(minutesPath + "/minutes.pdf").with(authentication(officer)))
 			.andExpect(status().isOk())
 			.andReturn(), "minutes");
-		assertThat(minutesPdf).contains("BIÊN BẢN HỌP DÂN THỐNG NHẤT").contains("Bản số 2").contains("Hồ Văn Trưởng");
+		assertThat(minutesPdf).contains("BIÊN BẢN")
+			.contains("Họp dân thống nhất kết quả rà soát")
+			.contains("Bản số 2/02")
+			.contains("19 giờ 30 phút")
+			.contains("21 giờ 15 phút")
+			.contains("Hồ Văn Trưởng")
+			.contains("Lê Thị Thư")
+			.contains("Trần Mặt Trận");
 
 		// step 4: posting, PDF, public page without sign-in and without codes
 		int unitVersion = this.jdbc.sql("select version from review_unit where review_id = ? and commune_id = ?")

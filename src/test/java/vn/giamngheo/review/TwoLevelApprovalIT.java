@@ -19,7 +19,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
-import vn.giamngheo.review.Meetings.MeetingInput;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.SignOff.Action;
 import vn.giamngheo.shared.error.ErrorCode;
@@ -129,8 +128,8 @@ class TwoLevelApprovalIT {
 		ReviewHousehold rh = this.reviews.worklist(review.id(), a, null, null, 0, 10).get(0);
 		this.surveys.submit(rh.id(), ReviewWorkflowIT.deprived(rh.version(), 500_000, List.of("LAND")));
 		this.f.signIn(this.officerA);
-		this.meetings.record(review.id(), a, new MeetingInput(this.f.a.villageId(), LocalDate.now(this.clock),
-				"Trưởng thôn", 10, null, null, Map.of(rh.id(), 8)));
+		this.meetings.record(review.id(), a,
+				ReviewData.meeting(this.f.a.villageId(), LocalDate.now(this.clock), 10, Map.of(rh.id(), 8)));
 		this.postings.post(review.id(), a, this.reviews.unit(review.id(), a).version(), null, null);
 		this.clock.advance(Duration.ofDays(5));
 		this.recognitions.recognise(review.id(), a, this.reviews.unit(review.id(), a).version(), "7/QĐ-UBND",

@@ -71,6 +71,42 @@ public class UnitRepository {
 			.list();
 	}
 
+	/**
+	 * The units of the other list edition that a commune (or island district) became or
+	 * came from, by the 2025 crosswalk: its new communes ({@code later}) or its old ones.
+	 */
+	public List<Unit> crosswalked(long unitId, boolean later) {
+		String sql = later ? "select distinct " + prefixed("u")
+				+ " from unit_crosswalk x join admin_unit u on u.id = x.new_unit_id" + " where x.old_unit_id = ?"
+				: "select distinct " + prefixed("u")
+						+ " from unit_crosswalk x join admin_unit u on u.id = x.old_unit_id"
+						+ " where x.new_unit_id = ?";
+		return this.jdbc.sql(sql).param(unitId).query(this::map).list();
+	}
+
+	/**
+	 * The provinces of the other edition that the communes under a province path went to
+	 * (2024 → 2025, {@code later}) or came from.
+	 */
+	public List<Unit> crosswalkedProvinces(String path, boolean later) {
+		String from = later ? "old_unit_id" : "new_unit_id";
+		String to = later ? "new_unit_id" : "old_unit_id";
+		return this.jdbc
+			.sql("select distinct " + prefixed("p") + " from admin_unit c join unit_crosswalk x on x." + from
+					+ " = c.id join admin_unit o on o.id = x." + to
+					+ " join admin_unit p on p.id = cast(split_part(o.path, '/', 2) as bigint)"
+					+ " where c.path like ? and c.level = 'commune'")
+			.param(path + "%")
+			.query(this::map)
+			.list();
+	}
+
+	private static String prefixed(String alias) {
+		return java.util.Arrays.stream(COLUMNS.split(",\\s*"))
+			.map((c) -> alias + "." + c)
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	public List<Unit> search(String query, String edition, String level, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from admin_unit where (name_norm like ? or code = ?)"

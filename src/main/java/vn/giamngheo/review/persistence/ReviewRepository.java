@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -210,6 +211,23 @@ public class ReviewRepository {
 			.single();
 	}
 
+	/**
+	 * Takes the next {@code count} numbers of a kind of document of an issuing body in a
+	 * year (from 1 on 1 January); the row stays locked until the transaction ends, so two
+	 * recognitions under one body never share a number.
+	 * @return the first number taken
+	 */
+	public int takeNumbers(long issuerId, int year, String kind, int count) {
+		int last = this.jdbc
+			.sql("insert into document_number (issuer_id, year, kind, last_no) values (?, ?, ?, ?)"
+					+ " on conflict (issuer_id, year, kind) do update set last_no = document_number.last_no"
+					+ " + excluded.last_no returning last_no")
+			.params(issuerId, year, kind, count)
+			.query(Integer.class)
+			.single();
+		return last - count + 1;
+	}
+
 	// --- listed households
 
 	/**
@@ -331,8 +349,8 @@ public class ReviewRepository {
 	/** A batch of the commune's posted households, full rows (with the explanation). */
 	public List<ReviewHousehold> postedBatch(UUID reviewId, long communeId, int limit) {
 		return this.jdbc
-			.sql(HOUSEHOLD
-					+ " where rh.review_id = ? and rh.commune_id = ? and rh.step = 'POSTED' order by rh.id limit ?")
+			.sql(HOUSEHOLD + " where rh.review_id = ? and rh.commune_id = ? and rh.step = 'POSTED'"
+					+ " order by v.name, h.head_name_norm, rh.id limit ?")
 			.params(reviewId, communeId, limit)
 			.query(this::household)
 			.list();
@@ -712,15 +730,31 @@ public class ReviewRepository {
 	// --- meetings
 
 	public UUID insertMeeting(UUID reviewId, String provinceCode, long communeId, long villageId, String unitPath,
-			LocalDate heldOn, String chair, int attendees, String supervisor, String note, String by) {
+			MeetingRow m, String by) {
 		return this.jdbc
 			.sql("insert into review_meeting (review_id, province_code, commune_id, village_id, unit_path, held_on,"
-					+ " chair, attendees, supervisor, note, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-					+ " returning id")
-			.params(reviewId, provinceCode, communeId, villageId, unitPath, heldOn, chair, attendees, supervisor, note,
-					by)
+					+ " started_at, ended_at, chair, secretary, attendees, supervisor, note, created_by)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(reviewId, provinceCode, communeId, villageId, unitPath, m.heldOn(), m.startedAt(), m.endedAt(),
+					m.chair(), m.secretary(), m.attendees(), m.supervisor(), m.note(), by)
 			.query(UUID.class)
 			.single();
+	}
+
+	/**
+	 * What a meeting records.
+	 *
+	 * @param heldOn date
+	 * @param startedAt start
+	 * @param endedAt end
+	 * @param chair chair
+	 * @param secretary who wrote the minutes
+	 * @param attendees attendees
+	 * @param supervisor the Fatherland Front's representative
+	 * @param note note
+	 */
+	public record MeetingRow(LocalDate heldOn, LocalTime startedAt, LocalTime endedAt, String chair, String secretary,
+			int attendees, String supervisor, String note) {
 	}
 
 	private static final String MEETING = "select m.*, v.name as village_name, c.name as commune_name"
@@ -734,8 +768,9 @@ public class ReviewRepository {
 		return new Meeting(rs.getObject("id", UUID.class), rs.getObject("review_id", UUID.class),
 				rs.getLong("commune_id"), rs.getString("commune_name"), rs.getLong("village_id"),
 				rs.getString("village_name"), rs.getString("unit_path"), rs.getObject("held_on", LocalDate.class),
-				rs.getString("chair"), rs.getInt("attendees"), rs.getString("supervisor"), rs.getString("note"),
-				rs.getString("created_by"));
+				rs.getObject("started_at", LocalTime.class), rs.getObject("ended_at", LocalTime.class),
+				rs.getString("chair"), rs.getString("secretary"), rs.getInt("attendees"), rs.getString("supervisor"),
+				rs.getString("note"), rs.getString("created_by"));
 	}
 
 	public List<Meeting> meetings(UUID reviewId, long communeId) {
@@ -797,15 +832,19 @@ public class ReviewRepository {
 	 * @param villageName village name
 	 * @param unitPath village path
 	 * @param heldOn date
+	 * @param startedAt start, or {@code null} for a meeting recorded before times were
+	 * kept
+	 * @param endedAt end, or {@code null} likewise
 	 * @param chair chair (village head)
+	 * @param secretary who wrote the minutes, or {@code null} likewise
 	 * @param attendees attendees
-	 * @param supervisor Fatherland Front supervisor
+	 * @param supervisor the Fatherland Front's representative
 	 * @param note note
 	 * @param createdBy who recorded it
 	 */
 	public record Meeting(UUID id, UUID reviewId, long communeId, String communeName, long villageId,
-			String villageName, String unitPath, LocalDate heldOn, String chair, int attendees, String supervisor,
-			String note, String createdBy) {
+			String villageName, String unitPath, LocalDate heldOn, LocalTime startedAt, LocalTime endedAt, String chair,
+			String secretary, int attendees, String supervisor, String note, String createdBy) {
 	}
 
 	// --- complaints

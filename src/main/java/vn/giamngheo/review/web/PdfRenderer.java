@@ -14,13 +14,20 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders a Thymeleaf XHTML template to PDF with openhtmltopdf and the bundled DejaVu
- * Sans font (full Vietnamese coverage; licence in {@code fonts/DejaVu-LICENSE.txt}).
+ * Renders a Thymeleaf XHTML template to PDF with openhtmltopdf. Every document is set in
+ * Liberation Serif, a free serif with the metrics of Times New Roman (the font Nghị định
+ * 30/2020/NĐ-CP prescribes) and every Vietnamese letter, bundled with the application
+ * (licence in {@code fonts/LiberationSerif-LICENSE.txt}) and embedded in each PDF; no
+ * system font is read (ADR 0024).
  */
 @Component
 class PdfRenderer {
 
-	private static final String FAMILY = "DejaVu Sans";
+	/** The family name the templates ask for ({@code review/pdf/form.html}). */
+	static final String FAMILY = "Liberation Serif";
+
+	private static final String[][] FACES = { { "Regular", "400", "NORMAL" }, { "Bold", "700", "NORMAL" },
+			{ "Italic", "400", "ITALIC" }, { "BoldItalic", "700", "ITALIC" } };
 
 	private final TemplateEngine templates;
 
@@ -33,10 +40,11 @@ class PdfRenderer {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
-			builder.useFont(() -> PdfRenderer.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), FAMILY, 400,
-					FontStyle.NORMAL, true);
-			builder.useFont(() -> PdfRenderer.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), FAMILY, 700,
-					FontStyle.NORMAL, true);
+			for (String[] face : FACES) {
+				String resource = "/fonts/LiberationSerif-" + face[0] + ".ttf";
+				builder.useFont(() -> PdfRenderer.class.getResourceAsStream(resource), FAMILY,
+						Integer.parseInt(face[1]), FontStyle.valueOf(face[2]), true);
+			}
 			builder.withHtmlContent(html, null);
 			builder.toStream(out);
 			builder.run();

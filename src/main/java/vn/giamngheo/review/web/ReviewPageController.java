@@ -1,6 +1,7 @@
 package vn.giamngheo.review.web;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -212,9 +213,14 @@ class ReviewPageController {
 	@PostMapping("/reviews/{reviewId}/communes/{communeId}/meetings")
 	String meeting(@PathVariable UUID reviewId, @PathVariable long communeId, @RequestParam Long villageId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-			@RequestParam(required = false) String chair, @RequestParam(required = false) Integer attendees,
-			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String note,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) @DateTimeFormat(pattern = "H:mm",
+					fallbackPatterns = "H:mm:ss") LocalTime startedAt,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "H:mm",
+					fallbackPatterns = "H:mm:ss") LocalTime endedAt,
+			@RequestParam(required = false) String chair, @RequestParam(required = false) String secretary,
+			@RequestParam(required = false) Integer attendees, @RequestParam(required = false) String supervisor,
+			@RequestParam(required = false) String note, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
 		Map<UUID, Integer> votes = new LinkedHashMap<>();
 		form.forEach((k, v) -> {
 			if (k.startsWith("vote.") && v != null && !v.isBlank()) {
@@ -222,13 +228,14 @@ class ReviewPageController {
 			}
 		});
 		try {
-			var meeting = this.meetings.record(reviewId, communeId,
-					new MeetingInput(villageId, heldOn, chair, attendees, supervisor, note, votes));
+			var meeting = this.meetings.record(reviewId, communeId, new MeetingInput(villageId, heldOn, startedAt,
+					endedAt, chair, secretary, attendees, supervisor, note, votes));
 			return "redirect:/reviews/meetings/" + meeting.id();
 		}
 		catch (DomainException ex) {
-			return refused(ex, "meeting", List.of("heldOn", "chair", "attendees", "supervisor", "votes"), form,
-					reviewId, communeId, villageId, model, response);
+			return refused(ex, "meeting",
+					List.of("heldOn", "startedAt", "endedAt", "chair", "secretary", "attendees", "supervisor", "votes"),
+					form, reviewId, communeId, villageId, model, response);
 		}
 	}
 
@@ -324,6 +331,13 @@ class ReviewPageController {
 					null, model, response);
 		}
 		return "redirect:/reviews/" + reviewId + "/communes/" + communeId;
+	}
+
+	@GetMapping("/reviews/{reviewId}/communes/{communeId}/decision.pdf")
+	ResponseEntity<byte[]> decisionPdf(@PathVariable UUID reviewId, @PathVariable long communeId, Locale locale) {
+		Recognitions.Decision decision = this.documents.decision(reviewId, communeId, "PDF");
+		return pdf(decision.draft() ? "du-thao-quyet-dinh.pdf" : "quyet-dinh.pdf",
+				this.pdf.render("review/pdf/decision", Map.of("decision", decision), locale));
 	}
 
 	@GetMapping("/reviews/{reviewId}/communes/{communeId}/certificates")
