@@ -255,7 +255,7 @@ public class Imports {
 		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
 		}
-		if ("VALIDATED".equals(job.status()) && !job.usable()) {
+		if ("VALIDATED".equals(job.status()) && job.rowsTotal() > 0 && !job.usable()) {
 			// nothing to write: never a commit of 0 rows; the job says why
 			throw new DomainException(ErrorCode.RULE_REJECTED,
 					(job.error() != null) ? job.error() : ImportRunner.NOTHING_REJECTED);
