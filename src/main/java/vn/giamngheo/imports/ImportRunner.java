@@ -192,7 +192,7 @@ class ImportRunner {
 			this.jobs.diffs(job.id(), PlanDiff.of(planned.plan())::iterator);
 			this.jobs.conflicts(job.id(), List.of());
 			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
-			if (nothing(planned.counts())) {
+			if (nothing(planned.counts()) && planned.nothing() != null) {
 				this.jobs.explain(job.id(), planned.nothing());
 			}
 		});
@@ -226,6 +226,9 @@ class ImportRunner {
 	 * Why a file would have nothing to write: no data sheet, no data row, or no good row.
 	 */
 	private static String nothing(ParsedFile parsed) {
+		if (parsed.rows == 0) {
+			return null; // not read at all: its problem says why
+		}
 		if (parsed.sheets.stream().noneMatch((s) -> s.kind() != null && s.kind().data())) {
 			return "imports.nothing.no-sheet";
 		}
@@ -288,7 +291,7 @@ class ImportRunner {
 				after[0] = () -> this.tx.executeWithoutResult((s) -> {
 					this.jobs.problems(job.id(), plan.problems);
 					this.jobs.finish(job.id(), "VALIDATED", counts);
-					this.jobs.explain(job.id(), nothing(parsed));
+					this.jobs.explain(job.id(), (nothing(parsed) != null) ? nothing(parsed) : NOTHING_REJECTED);
 				});
 				return;
 			}
