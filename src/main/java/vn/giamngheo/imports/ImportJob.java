@@ -54,9 +54,21 @@ public record ImportJob(UUID id, String uploadedBy, String fileName, long fileSi
 		};
 	}
 
-	/** A dry run is done and the file may be committed. */
+	/**
+	 * A dry run is done and the file may be committed: it has something to write (a file
+	 * with nothing usable is never committed with 0 rows, ADR 0026).
+	 */
 	public boolean committable() {
-		return "VALIDATED".equals(this.status) && this.rowsTotal > 0;
+		return "VALIDATED".equals(this.status) && this.rowsTotal > 0 && usable();
+	}
+
+	/**
+	 * Whether the dry run found anything the file gives: a household or member to create,
+	 * update or confirm unchanged, or a classification.
+	 */
+	public boolean usable() {
+		return this.householdsCreated + this.householdsUpdated + this.householdsSame + this.membersCreated
+				+ this.membersUpdated + this.assessments > 0;
 	}
 
 	/** Only the valid households can go in (some households have problems). */

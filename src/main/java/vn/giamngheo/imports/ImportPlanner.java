@@ -22,6 +22,7 @@ import vn.giamngheo.imports.domain.HouseholdIn;
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
 import vn.giamngheo.imports.domain.MemberIn;
 import vn.giamngheo.imports.domain.ParsedFile;
+import vn.giamngheo.imports.domain.PlaceNames;
 import vn.giamngheo.imports.domain.Problem;
 import vn.giamngheo.imports.domain.RowRef;
 import vn.giamngheo.imports.persistence.ImportJobRepository.Change;
@@ -43,6 +44,7 @@ import vn.giamngheo.shared.db.TimeOrderedIds;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.text.TextNormalizer;
+import vn.giamngheo.standards.domain.Indicator;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 
@@ -181,14 +183,20 @@ class ImportPlanner {
 		for (MemberIn m : file.members) {
 			membersOf.computeIfAbsent(m.code(), (k) -> new ArrayList<>()).add(m);
 		}
-		// 1. places and scope of the file's households
+		// 1. deprivations against the year's standard, places and scope of the file's
+		// households; the households of rows with other problems too, so that every
+		// unknown code of a row is reported at once
+		deprivations(file, plan);
 		Map<String, Place> places = new HashMap<>();
 		Map<String, List<Unit>> communes = new HashMap<>();
-		Map<Long, Map<String, Unit>> villages = new HashMap<>();
-		for (HouseholdIn h : file.households.values()) {
-			if (plan.rejected.contains(h.code())) {
-				continue;
+		Map<Long, PlaceNames<Unit>> villages = new HashMap<>();
+		List<HouseholdIn> all = new ArrayList<>(file.households.values());
+		all.addAll(file.rejectedHouseholds);
+		for (HouseholdIn h : all) {
+			if (h.commune() == null || h.village() == null) {
+				continue; // reported by the parser
 			}
+			boolean rejected = plan.rejected.contains(h.code()) || file.households.get(h.code()) != h;
 			List<Unit> candidates = communes.computeIfAbsent(h.commune(), (c) -> communes(c, today));
 			if (candidates.isEmpty()) {
 				reject(plan, h, "imports.commune.unknown", h.commune(), column("COMMUNE"));
@@ -198,22 +206,35 @@ class ImportPlanner {
 			// which
 			Unit commune = candidates.get(0);
 			Unit village = null;
+			List<Unit> ambiguous = List.of();
 			for (Unit c : candidates) {
-				village = villages.computeIfAbsent(c.id(), this::villagesOf).get(TextNormalizer.fold(h.village()));
-				if (village != null) {
+				PlaceNames.Found<Unit> found = villages.computeIfAbsent(c.id(), this::villagesOf).find(h.village());
+				if (found.place() != null) {
 					commune = c;
+					village = found.place();
 					break;
 				}
+				if (found.ambiguous() && ambiguous.isEmpty()) {
+					ambiguous = found.candidates();
+				}
+			}
+			if (village == null && !ambiguous.isEmpty()) {
+				reject(plan, h, "imports.village.ambiguous", h.village(), column("VILLAGE"),
+						String.join(", ", ambiguous.stream().map(Unit::name).toList()));
+				continue;
 			}
 			if (village == null) {
-				reject(plan, h, "imports.village.unknown", h.village(), column("VILLAGE"), commune.name());
+				reject(plan, h, "imports.village.unknown-of", h.village(), column("VILLAGE"), commune.name(),
+						String.join(", ", villages.get(commune.id()).shown()));
 				continue;
 			}
 			if (!current.scope().canCapture(village.path())) {
 				reject(plan, h, "imports.scope.outside", h.village(), column("VILLAGE"));
 				continue;
 			}
-			places.put(h.code(), new Place(commune, village));
+			if (!rejected) {
+				places.put(h.code(), new Place(commune, village));
+			}
 		}
 		// 2. existing households by code (the file's and those only its member rows name)
 		Set<String> codes = new HashSet<>(file.households.keySet());
@@ -613,16 +634,58 @@ class ImportPlanner {
 		return units;
 	}
 
-	private Map<String, Unit> villagesOf(long communeId) {
-		Map<String, Unit> byName = new HashMap<>();
+	/** The villages of a commune by the names lists give them (ADR 0026). */
+	private PlaceNames<Unit> villagesOf(long communeId) {
+		PlaceNames<Unit> names = new PlaceNames<>(PlaceNames.VILLAGE_TYPES);
 		for (Unit v : this.geography.children(communeId)) {
 			if (v.isVillage()) {
-				byName.putIfAbsent(TextNormalizer.fold(v.name()), v);
-				byName.putIfAbsent(TextNormalizer.fold(v.shortName()), v);
-				byName.putIfAbsent(TextNormalizer.fold(v.code()), v);
+				names.add(v, v.name(), v.name(), v.shortName(), v.code());
 			}
 		}
-		return byName;
+		return names;
+	}
+
+	/**
+	 * Reads the deprivations of each household's classification as the indicators of its
+	 * year's standard, by code or by Vietnamese or English name ("HQU", "Chất lượng nhà
+	 * ở"); every one the standard does not have is a problem of its row.
+	 */
+	private void deprivations(ParsedFile file, Plan plan) {
+		List<HouseholdIn> all = new ArrayList<>(file.households.values());
+		all.addAll(file.rejectedHouseholds);
+		for (HouseholdIn h : all) {
+			AssessmentIn a = h.assessment();
+			if (a == null || a.deprivations() == null || a.deprivations().isEmpty()) {
+				continue;
+			}
+			Optional<Standard> standard = this.standards.inForce(LocalDate.of(a.year() + 1, 1, 1));
+			if (standard.isEmpty()) {
+				continue; // reported with the year
+			}
+			Map<String, String> codes = new HashMap<>();
+			for (Indicator i : standard.get().indicators()) {
+				codes.put(TextNormalizer.fold(i.code()), i.code());
+				codes.put(TextNormalizer.fold(i.name().vi()), i.code());
+				if (i.name().en() != null) {
+					codes.put(TextNormalizer.fold(i.name().en()), i.code());
+				}
+			}
+			List<String> read = new ArrayList<>();
+			for (String d : a.deprivations()) {
+				String code = codes.get(TextNormalizer.fold(d));
+				if (code == null) {
+					reject(plan, h, "imports.deprivation.unknown", d, column("DEPRIVATIONS"),
+							standard.get().name().vi(),
+							String.join(", ", standard.get().indicators().stream().map(Indicator::code).toList()));
+				}
+				else if (!read.contains(code)) {
+					read.add(code);
+				}
+			}
+			if (file.households.get(h.code()) == h) {
+				file.households.put(h.code(), h.withDeprivations(read));
+			}
+		}
 	}
 
 	private static void reject(Plan plan, HouseholdIn h, String key, String value, String column, Object... args) {

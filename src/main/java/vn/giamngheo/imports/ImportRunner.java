@@ -66,6 +66,9 @@ class ImportRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
+	/** Why a file cannot be committed: every data row has a problem. */
+	static final String NOTHING_REJECTED = "imports.nothing.all-rejected";
+
 	private final ImportJobRepository jobs;
 
 	private final ImportPlanner planner;
@@ -189,6 +192,9 @@ class ImportRunner {
 			this.jobs.diffs(job.id(), PlanDiff.of(planned.plan())::iterator);
 			this.jobs.conflicts(job.id(), List.of());
 			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
+			if (nothing(planned.counts()) && planned.nothing() != null) {
+				this.jobs.explain(job.id(), planned.nothing());
+			}
 		});
 		log.info("Import {}: read, checked and planned in {} ms, staged in {} ms", job.id(), (t1 - t0) / 1_000_000,
 				(System.nanoTime() - t1) / 1_000_000);
@@ -200,10 +206,33 @@ class ImportRunner {
 		laps.lap("read and check");
 		Plan plan = this.planner.plan(parsed, today, this.jobs.separateCodes(job.id()));
 		log.info("Import {}: {}", job.id(), laps.lap("match and plan"));
-		return new Planned(plan, counts(parsed, plan));
+		return new Planned(plan, counts(parsed, plan), nothing(parsed));
 	}
 
-	private record Planned(Plan plan, Counts counts) {
+	/**
+	 * @param nothing why the file has nothing to write, should it have nothing (message
+	 * key)
+	 */
+	private record Planned(Plan plan, Counts counts, String nothing) {
+	}
+
+	/** Whether a plan has nothing to write or confirm. */
+	private static boolean nothing(Counts c) {
+		return c.householdsCreated() + c.householdsUpdated() + c.householdsSame() + c.membersCreated()
+				+ c.membersUpdated() + c.assessments() == 0;
+	}
+
+	/**
+	 * Why a file would have nothing to write: no data sheet, no data row, or no good row.
+	 */
+	private static String nothing(ParsedFile parsed) {
+		if (parsed.rows == 0) {
+			return null; // not read at all: its problem says why
+		}
+		if (parsed.sheets.stream().noneMatch((s) -> s.kind() != null && s.kind().data())) {
+			return "imports.nothing.no-sheet";
+		}
+		return (parsed.dataRows == 0) ? "imports.nothing.no-rows" : NOTHING_REJECTED;
 	}
 
 	/**
@@ -255,6 +284,17 @@ class ImportRunner {
 				});
 				return;
 			}
+			Counts counts = counts(parsed, plan);
+			if (nothing(counts)) {
+				// never "committed" with 0 rows
+				status.setRollbackOnly();
+				after[0] = () -> this.tx.executeWithoutResult((s) -> {
+					this.jobs.problems(job.id(), plan.problems);
+					this.jobs.finish(job.id(), "VALIDATED", counts);
+					this.jobs.explain(job.id(), (nothing(parsed) != null) ? nothing(parsed) : NOTHING_REJECTED);
+				});
+				return;
+			}
 			List<Conflict> conflicts = this.bulk.conflicts(job.id(), plan.changes(), plan.seen);
 			if (refuse(job, conflicts, status, after)) {
 				return;
@@ -265,7 +305,7 @@ class ImportRunner {
 			this.jobs.diffs(job.id(), PlanDiff.of(plan)::iterator);
 			this.jobs.problems(job.id(), plan.problems);
 			this.jobs.conflicts(job.id(), conflicts);
-			this.jobs.finish(job.id(), "COMMITTED", counts(parsed, plan));
+			this.jobs.finish(job.id(), "COMMITTED", counts);
 		});
 		if (after[0] != null) {
 			after[0].run();
@@ -323,13 +363,14 @@ class ImportRunner {
 		try {
 			Tables.Format format = Tables.detect(file);
 			Map<String, SheetMapping> chosen = chosenMapping(job.id());
+			String commune = this.jobs.commune(job.id()).orElse(null);
 			ParsedFile parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), chosen, today,
-					progress, this.streams);
+					progress, this.streams, commune);
 			if (chosen.isEmpty()) {
 				Map<String, SheetMapping> remembered = remembered(job.uploadedBy(), parsed);
 				if (!remembered.isEmpty()) {
 					parsed = SurveyParser.parse(file, format, job.fileName(), this.vocabulary.get(), remembered, today,
-							progress, this.streams);
+							progress, this.streams, commune);
 				}
 			}
 			this.jobs.sheets(job.id(), parsed.sheets);

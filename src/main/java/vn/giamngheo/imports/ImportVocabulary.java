@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.giamngheo.imports.domain.Field;
+import vn.giamngheo.imports.domain.SheetKind;
 import vn.giamngheo.imports.domain.Vocabulary;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.domain.Codes;
@@ -111,6 +112,11 @@ class ImportVocabulary {
 
 	private Vocabulary build() {
 		Vocabulary v = new Vocabulary();
+		// the template's read-me and lists are not data, in either language it is made in
+		for (Locale locale : List.of(VI, Locale.ENGLISH)) {
+			v.sheet(SheetKind.GUIDE, label("imports.sheet.readme", locale, null));
+			v.sheet(SheetKind.LISTS, label("imports.sheet.lists", locale, null));
+		}
 		for (Field f : Field.values()) {
 			v.header(f, label(f.labelKey(), VI, null));
 			v.header(f, label(f.labelKey(), Locale.ENGLISH, null));

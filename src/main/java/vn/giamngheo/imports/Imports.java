@@ -75,12 +75,15 @@ public class Imports {
 
 	private final ImportVocabulary vocabulary;
 
+	private final FileCommunes communes;
+
 	private static final java.time.format.DateTimeFormatter DMY = java.time.format.DateTimeFormatter
 		.ofPattern("dd/MM/yyyy");
 
 	Imports(ImportJobRepository jobs, ImportRunner runner, ImportFiles files, CurrentActor actor, HouseholdBulk bulk,
 			TransactionTemplate tx, ObjectMapper json, MessageSource messages, ImportWorkbooks workbooks,
-			ImportVocabulary vocabulary) {
+			ImportVocabulary vocabulary, FileCommunes communes) {
+		this.communes = communes;
 		this.jobs = jobs;
 		this.runner = runner;
 		this.files = files;
@@ -100,10 +103,23 @@ public class Imports {
 	 * @return the job
 	 */
 	public ImportJob upload(String fileName, InputStream in) {
+		return upload(fileName, in, null);
+	}
+
+	/**
+	 * Stores an uploaded file and starts its dry run.
+	 * @param fileName the name as uploaded
+	 * @param in its content
+	 * @param commune the code of the commune of the whole file (a commune's own list has
+	 * no commune column), or blank: the user's own commune when they capture exactly one
+	 * @return the job
+	 */
+	public ImportJob upload(String fileName, InputStream in, String commune) {
 		Actor current = this.actor.require(Permission.REGISTRY_IMPORT);
 		if (!current.scope().nation() && current.scope().capturePaths().isEmpty()) {
 			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
 		}
+		String stated = this.communes.stated(current, commune);
 		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.replaceAll("[\\\\/]", "_");
 		if (name.length() > 200) {
 			name = name.substring(name.length() - 200);
@@ -116,8 +132,22 @@ public class Imports {
 		String lower = name.toLowerCase(Locale.ROOT);
 		String format = lower.endsWith(".csv") ? "CSV" : lower.endsWith(".zip") ? "ZIP" : "XLSX";
 		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format);
+		if (stated != null) {
+			this.jobs.commune(id, stated);
+		}
 		this.runner.submit(id);
 		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * The communes the current user may state for a file, their own first (for the upload
+	 * form): name and code.
+	 */
+	public List<Map.Entry<String, String>> fileCommunes() {
+		return this.communes.capturable(this.actor.require(Permission.REGISTRY_IMPORT))
+			.stream()
+			.map((u) -> Map.entry(u.name(), u.code()))
+			.toList();
 	}
 
 	/**
@@ -224,6 +254,11 @@ public class Imports {
 		ImportJob job = job(id);
 		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
+		}
+		if ("VALIDATED".equals(job.status()) && job.rowsTotal() > 0 && !job.usable()) {
+			// nothing to write: never a commit of 0 rows; the job says why
+			throw new DomainException(ErrorCode.RULE_REJECTED,
+					(job.error() != null) ? job.error() : ImportRunner.NOTHING_REJECTED);
 		}
 		if (!job.committable()) {
 			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());

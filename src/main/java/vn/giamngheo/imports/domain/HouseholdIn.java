@@ -27,6 +27,15 @@ public record HouseholdIn(RowRef ref, String code, String commune, String villag
 		Boolean urban, Boolean ethnicMinority, Boolean socialProtection, Boolean meritorious, String phone,
 		AssessmentIn assessment, long cleared) {
 
+	/** The same household with its deprivations read as the standard's codes. */
+	public HouseholdIn withDeprivations(List<String> codes) {
+		AssessmentIn a = this.assessment;
+		return new HouseholdIn(this.ref, this.code, this.commune, this.village, this.headName, this.address, this.urban,
+				this.ethnicMinority, this.socialProtection, this.meritorious, this.phone, new AssessmentIn(a.year(),
+						a.classification(), a.income(), a.waterSource(), a.latrine(), codes, a.decisionNo()),
+				this.cleared);
+	}
+
 	/** Whether the file clears this field's stored value. */
 	public boolean clears(Field field) {
 		return (this.cleared & field.bit()) != 0;

@@ -13,8 +13,10 @@ import vn.giamngheo.registry.domain.MemberData;
  * stored member, the others keep their stored value
  * @param cleared optional fields whose stored value the file clears (the clear marker),
  * as bits
+ * @param birthYear the year of birth when the file gives only a year (the date of birth
+ * of {@code data} is then null): enough to recognise a stored member, not to create one
  */
-public record MemberIn(RowRef ref, String code, MemberData data, long given, long cleared) {
+public record MemberIn(RowRef ref, String code, MemberData data, long given, long cleared, Integer birthYear) {
 
 	/** Whether the row gives a value for this field. */
 	public boolean gives(Field field) {

@@ -23,6 +23,12 @@ public final class ParsedFile {
 
 	public final List<SheetInfo> sheets = new ArrayList<>();
 
+	/**
+	 * Households of rows with a problem, kept out of the records: their places and codes
+	 * are still checked, so that every problem of a row is reported at once.
+	 */
+	public final List<HouseholdIn> rejectedHouseholds = new ArrayList<>();
+
 	/** Household codes with a bad row (their household is rejected as a whole). */
 	public final Set<String> badCodes = new HashSet<>();
 
@@ -43,14 +49,28 @@ public final class ParsedFile {
 	 * A sheet of the file.
 	 *
 	 * @param name sheet name
-	 * @param headerRow row of the headers (0 when none was recognised)
-	 * @param headers header texts by column
+	 * @param headerRow row of the headers, the lower one of a two-row header (0 when none
+	 * was recognised)
+	 * @param headers header texts by column (of a two-row header: "upper · lower")
 	 * @param columns column → field
+	 * @param kind what the sheet was read as, or why not (null in jobs checked before it
+	 * was recorded)
+	 * @param headerRows rows of the header: 1, or 2 for a header whose upper cells span
+	 * several columns
+	 * @param dataRows rows read as data
+	 * @param skipped rows under the header that are not data (column numbers, section
+	 * titles, totals and signatures), the first {@value #SKIPPED_LISTED}
+	 * @param skippedCount how many such rows
 	 */
-	public record SheetInfo(String name, int headerRow, List<String> headers, Map<Integer, Field> columns) {
+	public record SheetInfo(String name, int headerRow, List<String> headers, Map<Integer, Field> columns,
+			SheetKind kind, Integer headerRows, Integer dataRows, List<Integer> skipped, Integer skippedCount) {
+
+		/** Rows not data listed by number. */
+		public static final int SKIPPED_LISTED = 20;
 
 		public boolean households() {
-			return this.columns.containsValue(Field.COMMUNE) || this.columns.containsValue(Field.VILLAGE);
+			return this.columns.containsValue(Field.COMMUNE) || this.columns.containsValue(Field.VILLAGE)
+					|| this.kind == SheetKind.HOUSEHOLDS || this.kind == SheetKind.HEADS;
 		}
 
 		public boolean members() {

@@ -15,39 +15,42 @@ import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
+import vn.giamngheo.registry.domain.CitizenId;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.registry.domain.PhoneNumbers;
 import vn.giamngheo.registry.domain.Sex;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 
 /**
- * Turns the rows of a file into households and members with row-level problems: finds the
- * header row of each sheet (or applies the uploader's mapping), reads typed values, and
- * checks each member as the registry does (citizen ID against sex and birth year, dates,
- * codes). Checks against the database (units, scope, matches) come later.
+ * Turns the rows of a file into households and members with row-level problems: tells the
+ * sheets that hold data from the template's read-me and lists and from sheets without a
+ * header, finds the header of each data sheet under a title block (one row, or two rows
+ * under merged cells; or applies the uploader's mapping), reads typed values, and checks
+ * each member as the registry does (citizen ID against sex and birth year, dates, codes).
+ * Checks against the database (units, scope, matches, the standard's indicators) come
+ * later.
  */
 public final class SurveyParser implements Tables.RowSink {
 
-	/** Rows searched for a header row. */
-	static final int HEADER_SEARCH = 10;
+	/** Non-empty rows searched for a header row (a title block above it included). */
+	static final int HEADER_SEARCH = 20;
 
-	private static final Pattern SHORT_CCCD = Pattern.compile("[0-9]{10,11}");
+	private static final Pattern DEPRIVATION_SEPARATORS = Pattern.compile("\\s*[;,\\n]+\\s*");
 
-	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-]");
-
-	private static final Pattern PHONE_NO_ZERO = Pattern.compile("[1-9][0-9]{8,9}");
-
-	private static final Pattern DEPRIVATION_SEPARATORS = Pattern.compile("[;,\\s]+");
-
-	private static final Pattern DEPRIVATION = Pattern.compile("[A-Z]{2,4}");
+	private static final Pattern YEAR = Pattern.compile("(1[89]|20)[0-9]{2}");
 
 	private final Vocabulary vocabulary;
+
+	private final HeaderRows headerRows;
 
 	private final Map<String, SheetMapping> mappings;
 
 	private final LocalDate today;
 
 	private final IntConsumer progress;
+
+	/** The commune the uploader stated for the whole file (its code), or null. */
+	private final String commune;
 
 	private final ParsedFile out = new ParsedFile();
 
@@ -68,33 +71,87 @@ public final class SurveyParser implements Tables.RowSink {
 
 	public SurveyParser(Vocabulary vocabulary, Map<String, SheetMapping> mappings, LocalDate today,
 			IntConsumer progress) {
+		this(vocabulary, mappings, today, progress, null);
+	}
+
+	/**
+	 * @param commune the code of the commune the uploader stated for the whole file: the
+	 * commune of every household row whose file has no commune column or leaves it empty
+	 */
+	public SurveyParser(Vocabulary vocabulary, Map<String, SheetMapping> mappings, LocalDate today,
+			IntConsumer progress, String commune) {
 		this.vocabulary = vocabulary;
+		this.headerRows = new HeaderRows(vocabulary);
 		this.mappings = mappings;
 		this.today = today;
 		this.progress = progress;
+		this.commune = commune;
 	}
 
 	public static ParsedFile parse(Path file, Tables.Format format, String csvSheet, Vocabulary vocabulary,
 			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress, Executor streams)
 			throws UnreadableFileException {
-		SurveyParser parser = new SurveyParser(vocabulary, mappings, today, progress);
+		return parse(file, format, csvSheet, vocabulary, mappings, today, progress, streams, null);
+	}
+
+	/**
+	 * Reads and checks a file.
+	 * @param commune the code of the commune stated for the whole file, or null
+	 */
+	public static ParsedFile parse(Path file, Tables.Format format, String csvSheet, Vocabulary vocabulary,
+			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress, Executor streams, String commune)
+			throws UnreadableFileException {
+		SurveyParser parser = new SurveyParser(vocabulary, mappings, today, progress, commune);
 		Tables.read(file, format, csvSheet, parser, streams);
 		return parser.finish();
+	}
+
+	/** A row as read. */
+	private record Line(int row, List<Raw> cells) {
 	}
 
 	private static final class SheetState {
 
 		final String name;
 
+		/** What the sheet is, once known (a data sheet: when its header is found). */
+		SheetKind kind;
+
 		int headerRow;
+
+		int headerRows = 1;
 
 		List<String> headers = List.of();
 
 		Map<Integer, Field> columns;
 
-		final List<List<Raw>> before = new ArrayList<>();
+		Map<Integer, HeaderRows.Choice> choices = Map.of();
+
+		/** Rows are households with their heads (the relation is implied). */
+		boolean heads;
+
+		/** Non-empty rows above the header. */
+		final List<Line> before = new ArrayList<>();
+
+		/** A one-row header, held until the next row says whether a lower row follows. */
+		Line pending;
+
+		/** The next row is the first under the header (a row of column numbers?). */
+		boolean first = true;
+
+		/** The foot of the list (totals, signatures) has begun. */
+		boolean ended;
+
+		int dataRows;
+
+		final List<Integer> skipped = new ArrayList<>();
+
+		int skippedCount;
 
 		boolean unusable;
+
+		/** Per row: the choice column a field came from. */
+		final Map<Field, Integer> chosen = new EnumMap<>(Field.class);
 
 		SheetState(String name) {
 			this.name = name;
@@ -117,13 +174,28 @@ public final class SurveyParser implements Tables.RowSink {
 		}
 
 		String column(Field field) {
+			Integer chosen = this.chosen.get(field);
+			if (chosen != null) {
+				return label(chosen);
+			}
 			for (Map.Entry<Integer, Field> e : this.columns.entrySet()) {
 				if (e.getValue() == field) {
-					String header = (e.getKey() < this.headers.size()) ? this.headers.get(e.getKey()) : "";
-					return letter(e.getKey()) + (header.isBlank() ? "" : " (" + header + ")");
+					return label(e.getKey());
 				}
 			}
 			return null;
+		}
+
+		String label(int c) {
+			String header = (c < this.headers.size()) ? this.headers.get(c) : "";
+			return letter(c) + (header.isBlank() ? "" : " (" + header + ")");
+		}
+
+		void skip(int row) {
+			this.skippedCount++;
+			if (this.skipped.size() < ParsedFile.SheetInfo.SKIPPED_LISTED) {
+				this.skipped.add(row);
+			}
 		}
 
 	}
@@ -139,62 +211,171 @@ public final class SurveyParser implements Tables.RowSink {
 		if ((this.out.rows & 1023) == 0) {
 			this.progress.accept(this.out.rows);
 		}
-		SheetState state = this.sheets.computeIfAbsent(sheet, SheetState::new);
+		SheetState state = this.sheets.computeIfAbsent(sheet, (name) -> {
+			SheetState st = new SheetState(name);
+			st.kind = this.vocabulary.sheet(name);
+			return st;
+		});
+		if (state.kind != null && !state.kind.data()) {
+			return; // the template's read-me or lists, or a sheet without a header
+		}
 		if (state.columns == null) {
 			header(state, row, cells);
 			return;
 		}
+		body(state, row, cells);
+	}
+
+	/**
+	 * A row under the header: data, or a row that is not (column numbers, a title, the
+	 * foot).
+	 */
+	private void body(SheetState state, int row, List<Raw> cells) {
+		if (!state.kind.data()) {
+			return;
+		}
+		boolean first = state.first;
+		state.first = false;
+		if (state.ended || (first && HeaderRows.columnNumbers(cells)) || notData(state, cells)) {
+			state.skip(row);
+			return;
+		}
+		state.dataRows++;
 		this.out.dataRows++;
 		if (state.unusable) {
-			this.out.badRows.add(new RowRef(sheet, row));
+			this.out.badRows.add(new RowRef(state.name, row));
 			return;
 		}
 		data(state, row, cells);
 	}
 
+	/**
+	 * A section title ("I. Hộ nghèo", "Thôn 1") or a row of the foot (totals, the date
+	 * line, the signers): no household code and no name, two cells at most; or the first
+	 * row of the foot, which ends the list.
+	 */
+	private static boolean notData(SheetState s, List<Raw> cells) {
+		if (!blank(s, cells, Field.CODE)) {
+			return false;
+		}
+		if (HeaderRows.footer(cells)) {
+			s.ended = true;
+			return true;
+		}
+		return blank(s, cells, Field.FULL_NAME) && blank(s, cells, Field.HEAD_NAME) && HeaderRows.filled(cells) <= 2;
+	}
+
+	private static boolean blank(SheetState s, List<Raw> cells, Field field) {
+		for (Map.Entry<Integer, Field> e : s.columns.entrySet()) {
+			if (e.getValue() == field) {
+				return e.getKey() >= cells.size() || cells.get(e.getKey()).blank();
+			}
+		}
+		return true;
+	}
+
 	private void header(SheetState state, int row, List<Raw> cells) {
+		for (Raw raw : cells) {
+			for (SheetKind kind : List.of(SheetKind.GUIDE, SheetKind.LISTS)) {
+				if (kind.marker().equals(raw.text())) {
+					state.kind = kind;
+					return;
+				}
+			}
+		}
 		SheetMapping mapping = this.mappings.get(state.name);
-		Map<Integer, Field> columns = new LinkedHashMap<>();
 		if (mapping != null) {
 			if (row != mapping.headerRow()) {
-				state.before.add(cells);
+				keep(state, row, cells);
 				return;
 			}
-			columns.putAll(mapping.columns());
+			Line upper = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
+			boolean two = upper != null && upper.row() == row - 1 && HeaderRows.lowerRow(upper.cells(), cells);
+			HeaderRows.Header shown = two ? this.headerRows.two(upper.cells(), cells) : this.headerRows.single(cells);
+			use(state, row, new HeaderRows.Header(mapping.columns(), Map.of(), shown.labels(), shown.rows()));
+			return;
 		}
-		else {
-			Set<Field> taken = new HashSet<>();
-			for (int c = 0; c < cells.size(); c++) {
-				Field f = this.vocabulary.field(cells.get(c).text());
-				if (f != null && taken.add(f)) {
-					columns.put(c, f);
+		if (state.pending != null) {
+			Line upper = state.pending;
+			state.pending = null;
+			if (HeaderRows.lowerRow(upper.cells(), cells)) {
+				HeaderRows.Header two = this.headerRows.two(upper.cells(), cells);
+				if (two.recognised() >= this.headerRows.single(upper.cells()).recognised() && two.identifies()) {
+					use(state, row, two);
+					return;
 				}
 			}
+			use(state, upper.row(), this.headerRows.single(upper.cells()));
+			body(state, row, cells);
+			return;
+		}
+		Line previous = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
+		if (previous != null && previous.row() == row - 1 && HeaderRows.lowerRow(previous.cells(), cells)) {
+			HeaderRows.Header two = this.headerRows.two(previous.cells(), cells);
 			// three known headers make a header row (a data row rarely reads like three
 			// headers)
-			if (columns.size() < 3) {
-				if (state.before.size() < HEADER_SEARCH) {
-					state.before.add(cells);
-				}
+			if (two.recognised() >= 3 && two.identifies()) {
+				use(state, row, two);
 				return;
 			}
+		}
+		HeaderRows.Header one = this.headerRows.single(cells);
+		if (one.recognised() >= 3 && one.identifies()) {
+			// the next row may be the lower row of a two-row header
+			state.pending = new Line(row, cells);
+			return;
+		}
+		keep(state, row, cells);
+	}
+
+	/** A row above the header; a sheet without a header in its first rows is not read. */
+	private static void keep(SheetState state, int row, List<Raw> cells) {
+		state.before.add(new Line(row, cells));
+		if (state.before.size() >= HEADER_SEARCH && state.kind == null) {
+			state.kind = SheetKind.UNRECOGNISED;
+		}
+	}
+
+	/** Takes the header found, and says which required columns the sheet lacks. */
+	private void use(SheetState state, int row, HeaderRows.Header header) {
+		Map<Integer, Field> columns = new LinkedHashMap<>(header.columns());
+		state.choices = header.choices();
+		boolean names = columns.containsValue(Field.FULL_NAME) || columns.containsValue(Field.RELATION);
+		boolean place = columns.containsValue(Field.COMMUNE) || columns.containsValue(Field.VILLAGE);
+		if (place && !names && columns.containsValue(Field.HEAD_NAME) && (header.gives(Field.SEX)
+				|| header.gives(Field.DATE_OF_BIRTH) || header.gives(Field.CCCD) || header.gives(Field.ETHNICITY))) {
+			// one row per household with its head's columns: the name is the head's
+			columns.replaceAll((c, f) -> (f == Field.HEAD_NAME) ? Field.FULL_NAME : f);
+			state.heads = true;
 		}
 		state.columns = columns;
 		state.headerRow = row;
-		state.headers = cells.stream().map(Raw::text).toList();
+		state.headerRows = header.rows();
+		state.headers = header.labels();
+		if (!state.households() && !state.members()) {
+			// a sheet of totals or notes: no household or member to read
+			state.kind = SheetKind.UNRECOGNISED;
+			return;
+		}
+		state.kind = state.heads ? SheetKind.HEADS : (state.households() && state.members()) ? SheetKind.FLAT
+				: state.households() ? SheetKind.HOUSEHOLDS : SheetKind.MEMBERS;
 		List<Field> missing = new ArrayList<>();
 		if (state.households()) {
-			Field.HOUSEHOLD_REQUIRED.stream().filter((f) -> !columns.containsValue(f)).forEach(missing::add);
+			Field.HOUSEHOLD_REQUIRED.stream()
+				.filter((f) -> !header.gives(f) && (f != Field.COMMUNE || this.commune == null))
+				.forEach(missing::add);
 		}
 		if (state.members()) {
 			Field.MEMBER_REQUIRED.stream()
-				.filter((f) -> !columns.containsValue(f) && !missing.contains(f))
+				.filter((f) -> !header.gives(f) && !columns.containsValue(f) && !missing.contains(f))
 				.filter((f) -> f != Field.CODE || !state.linked())
+				.filter((f) -> f != Field.RELATION || !state.heads)
 				.forEach(missing::add);
 		}
 		for (Field f : missing) {
-			this.out.problems
-				.add(Problem.error(state.name, row, null, null, "imports.header.missing", null, "#" + f.labelKey()));
+			this.out.problems.add(Problem.error(state.name, row, null, null,
+					(f == Field.COMMUNE) ? "imports.header.commune" : "imports.header.missing", null,
+					"#" + f.labelKey()));
 		}
 		state.unusable = !missing.isEmpty();
 	}
@@ -205,6 +386,10 @@ public final class SurveyParser implements Tables.RowSink {
 		s.columns.forEach((c, f) -> v.put(f, (c < cells.size()) ? cells.get(c) : Raw.EMPTY));
 		List<Problem> problems = new ArrayList<>();
 		String code = text(v, Field.CODE);
+		s.chosen.clear();
+		if (!s.choices.isEmpty()) {
+			choices(s, row, cells, v, code, problems);
+		}
 		for (Map.Entry<Field, Raw> e : v.entrySet()) {
 			if (e.getValue().formula() != null) {
 				problems.add(Problem.error(s.name, row, s.column(e.getKey()), "=" + e.getValue().formula(),
@@ -239,6 +424,7 @@ public final class SurveyParser implements Tables.RowSink {
 				e.setValue(Raw.EMPTY);
 			}
 		}
+		HouseholdIn household = null;
 		{
 			if (code == null && s.linked()) {
 				code = parentCode(s, row, v, problems);
@@ -257,7 +443,6 @@ public final class SurveyParser implements Tables.RowSink {
 					this.codesByKey.putIfAbsent(key, code);
 				}
 			}
-			HouseholdIn household = null;
 			if (s.households() && code != null) {
 				HouseholdIn existing = this.out.households.get(code);
 				if (existing != null && !s.members()) {
@@ -285,12 +470,52 @@ public final class SurveyParser implements Tables.RowSink {
 		}
 		if (!problems.isEmpty()) {
 			this.out.problems.addAll(problems);
+			if (household != null) {
+				this.out.rejectedHouseholds.add(household);
+			}
 			if (code != null) {
 				this.out.badCodes.add(code);
 			}
 			else {
 				this.out.badRows.add(ref);
 			}
+		}
+	}
+
+	/**
+	 * Values given by marks under the labels of a coded field ("x" under "Hộ nghèo"; the
+	 * year under "Nam" of "Năm sinh"). Two marks for one field are a problem.
+	 */
+	private void choices(SheetState s, int row, List<Raw> cells, Map<Field, Raw> v, String code,
+			List<Problem> problems) {
+		for (Map.Entry<Integer, HeaderRows.Choice> e : s.choices.entrySet()) {
+			int c = e.getKey();
+			Raw raw = (c < cells.size()) ? cells.get(c) : Raw.EMPTY;
+			HeaderRows.Choice choice = e.getValue();
+			if (raw.blank() || (choice.value() == null && isNo(raw))) {
+				continue;
+			}
+			Integer other = s.chosen.get(choice.field());
+			if (other != null || (v.containsKey(choice.field()) && !v.get(choice.field()).blank())) {
+				problems.add(Problem.error(s.name, row, s.label(c), raw.text(), "imports.value.two-marks", code,
+						(other != null) ? s.label(other) : s.column(choice.field())));
+				continue;
+			}
+			v.put(choice.field(), Raw.of(choice.code()));
+			s.chosen.put(choice.field(), c);
+			if (choice.value() != null) {
+				v.put(choice.value(), raw);
+				s.chosen.put(choice.value(), c);
+			}
+		}
+	}
+
+	private static boolean isNo(Raw raw) {
+		try {
+			return Boolean.FALSE.equals(Values.bool(raw));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 
@@ -312,6 +537,9 @@ public final class SurveyParser implements Tables.RowSink {
 	private HouseholdIn household(SheetState s, RowRef ref, String code, Map<Field, Raw> v, long cleared,
 			List<Problem> problems) {
 		String commune = text(v, Field.COMMUNE);
+		if (commune == null) {
+			commune = this.commune;
+		}
 		if (commune == null) {
 			problems.add(required(s, ref.row(), Field.COMMUNE, code));
 		}
@@ -362,21 +590,16 @@ public final class SurveyParser implements Tables.RowSink {
 						"imports.value.number", code));
 			}
 		}
-		// an empty cell keeps the stored codes (null), the clear marker clears them
+		// an empty cell keeps the stored codes (null), the clear marker clears them; each
+		// code or name is checked against the year's standard once the year's standard
+		// is known (ImportPlanner)
 		List<String> deprivations = null;
 		String dep = text(v, Field.DEPRIVATIONS);
 		if (dep != null) {
 			deprivations = new ArrayList<>();
-			for (String d : DEPRIVATION_SEPARATORS.split(dep)) {
-				String c = d.trim().toUpperCase(java.util.Locale.ROOT);
-				if (!c.isEmpty()) {
-					if (!DEPRIVATION.matcher(c).matches()) {
-						problems.add(Problem.error(s.name, ref.row(), s.column(Field.DEPRIVATIONS), d,
-								"imports.value.deprivation", code));
-					}
-					else if (!deprivations.contains(c)) {
-						deprivations.add(c);
-					}
+			for (String d : DEPRIVATION_SEPARATORS.split(dep.trim())) {
+				if (!d.isBlank() && !deprivations.contains(d.trim())) {
+					deprivations.add(d.trim());
 				}
 			}
 		}
@@ -391,26 +614,37 @@ public final class SurveyParser implements Tables.RowSink {
 		String name = text(v, Field.FULL_NAME);
 		String sexCode = coded(s, ref, v, Field.SEX, code, problems);
 		LocalDate dob = null;
-		Raw dobRaw = v.get(Field.DATE_OF_BIRTH);
+		Integer birthYear = null;
+		Raw dobRaw = v.getOrDefault(Field.DATE_OF_BIRTH, Raw.EMPTY);
 		if (!dobRaw.blank()) {
 			dob = Values.date(dobRaw);
-			if (dob == null) {
+			String t = dobRaw.text().trim();
+			if (dob == null && YEAR.matcher(t).matches() && Integer.parseInt(t) <= this.today.getYear()) {
+				// a year alone: enough to recognise a stored member (ImportPlanner)
+				birthYear = Integer.parseInt(t);
+			}
+			else if (dob == null) {
 				problems.add(Problem.error(s.name, ref.row(), s.column(Field.DATE_OF_BIRTH), dobRaw.text(),
 						"imports.value.date", code));
 				reported.add(Field.DATE_OF_BIRTH);
 			}
 		}
 		String ethnicity = coded(s, ref, v, Field.ETHNICITY, code, problems);
-		if (ethnicity == null && !v.get(Field.ETHNICITY).blank()) {
+		if (ethnicity == null && !v.getOrDefault(Field.ETHNICITY, Raw.EMPTY).blank()) {
 			reported.add(Field.ETHNICITY);
 		}
-		String relation = coded(s, ref, v, Field.RELATION, code, problems);
-		String cccd = text(v, Field.CCCD);
-		if (cccd != null) {
-			cccd = cccd.replace(" ", "").replace(".", "");
-			if (SHORT_CCCD.matcher(cccd).matches()) {
-				cccd = "0".repeat(12 - cccd.length()) + cccd; // a number cell drops the
-																// leading zeros
+		String relation = s.heads ? "HEAD" : coded(s, ref, v, Field.RELATION, code, problems);
+		String cccd = null;
+		Raw cccdRaw = v.getOrDefault(Field.CCCD, Raw.EMPTY);
+		if (!cccdRaw.blank()) {
+			Values.Digits read = Values.citizenId(cccdRaw);
+			if (read.problem() != null) {
+				problems.add(Problem.error(s.name, ref.row(), s.column(Field.CCCD), cccdRaw.text(), read.problem(),
+						code, read.value()));
+				reported.add(Field.CCCD);
+			}
+			else {
+				cccd = read.value();
 			}
 		}
 		String phone = phone(s, ref, v, Field.PHONE, code, problems);
@@ -424,7 +658,11 @@ public final class SurveyParser implements Tables.RowSink {
 		boolean illNoCare = Boolean.TRUE.equals(bool(s, ref, v, Field.ILL_NO_CARE, code, problems));
 		for (int i = before; i < problems.size(); i++) {
 			String col = problems.get(i).column();
-			s.columns.values().stream().filter((f) -> col != null && col.equals(s.column(f))).forEach(reported::add);
+			v.keySet().stream().filter((f) -> col != null && col.equals(s.column(f))).forEach(reported::add);
+		}
+		if (birthYear != null) {
+			reported.add(Field.DATE_OF_BIRTH); // no date: checked against the stored
+												// member
 		}
 		MemberData data = new MemberData(name, (sexCode == null) ? null : Sex.ofCode(sexCode), dob, ethnicity, relation,
 				cccd, phone, (education == null) ? "NONE" : education, inSchool,
@@ -443,6 +681,13 @@ public final class SurveyParser implements Tables.RowSink {
 			problems.add(Problem.error(s.name, ref.row(), (f != null) ? s.column(f) : null,
 					raw.blank() ? null : raw.text(), key, code, args));
 		}
+		if (birthYear != null && cccd != null && sexCode != null && problems.size() == before) {
+			// the citizen ID against the year of birth
+			String id = cccd;
+			CitizenId.problem(id, Sex.ofCode(sexCode), LocalDate.of(birthYear, 1, 1))
+				.ifPresent((key) -> problems
+					.add(Problem.error(s.name, ref.row(), s.column(Field.CCCD), cccdRaw.text(), key, code, id)));
+		}
 		if (cccd != null && problems.size() == before && digits(cccd) && ref.row() < (1 << 24)) {
 			Integer first = this.seenCccd.putIfAbsent(Long.parseLong(cccd), (sheetIndex(s.name) << 24) | ref.row());
 			if (first != null) {
@@ -456,7 +701,7 @@ public final class SurveyParser implements Tables.RowSink {
 				given |= e.getKey().bit();
 			}
 		}
-		return new MemberIn(ref, code, data, given, cleared);
+		return new MemberIn(ref, code, data, given, cleared, birthYear);
 	}
 
 	private static boolean digits(String s) {
@@ -513,19 +758,21 @@ public final class SurveyParser implements Tables.RowSink {
 	}
 
 	private String phone(SheetState s, RowRef ref, Map<Field, Raw> v, Field f, String code, List<Problem> problems) {
-		String t = text(v, f);
-		if (t == null) {
+		Raw raw = v.getOrDefault(f, Raw.EMPTY);
+		if (raw.blank()) {
 			return null;
 		}
-		String digits = PHONE_SEPARATORS.matcher(t).replaceAll("");
-		if (PHONE_NO_ZERO.matcher(digits).matches()) {
-			digits = "0" + digits; // a number cell drops the leading zero
-		}
-		if (!PhoneNumbers.valid(digits)) {
-			problems.add(Problem.error(s.name, ref.row(), s.column(f), t, "registry.phone.format", code, t));
+		Values.Digits read = Values.phone(raw);
+		if (read.problem() != null) {
+			problems.add(Problem.error(s.name, ref.row(), s.column(f), raw.text(), read.problem(), code, read.value()));
 			return null;
 		}
-		return digits;
+		if (!PhoneNumbers.valid(read.value())) {
+			problems.add(Problem.error(s.name, ref.row(), s.column(f), raw.text(), "registry.phone.format", code,
+					raw.text()));
+			return null;
+		}
+		return read.value();
 	}
 
 	private static String token(Map<Field, Raw> v, Field f) {
@@ -569,16 +816,29 @@ public final class SurveyParser implements Tables.RowSink {
 	ParsedFile finish() {
 		this.progress.accept(this.out.rows);
 		for (SheetState s : this.sheets.values()) {
+			if (s.pending != null) {
+				// a header and nothing under it
+				use(s, s.pending.row(), this.headerRows.single(s.pending.cells()));
+			}
 			if (s.columns == null) {
-				List<String> headers = s.before.isEmpty() ? List.of()
-						: s.before.get(0).stream().map(Raw::text).toList();
-				this.out.sheets.add(new ParsedFile.SheetInfo(s.name, 0, headers, Map.of()));
+				SheetKind kind = (s.kind != null) ? s.kind : SheetKind.UNRECOGNISED;
+				// for the mapping step: the fullest row above, most likely the headers
+				Line fullest = null;
+				for (Line line : (kind == SheetKind.UNRECOGNISED) ? s.before : List.<Line>of()) {
+					if (fullest == null || HeaderRows.filled(line.cells()) > HeaderRows.filled(fullest.cells())) {
+						fullest = line;
+					}
+				}
+				this.out.sheets.add(new ParsedFile.SheetInfo(s.name, (fullest == null) ? 0 : fullest.row(),
+						(fullest == null) ? List.of() : fullest.cells().stream().map(Raw::text).toList(), Map.of(),
+						kind, 0, 0, List.of(), 0));
 			}
 			else {
-				this.out.sheets.add(new ParsedFile.SheetInfo(s.name, s.headerRow, s.headers, s.columns));
+				this.out.sheets.add(new ParsedFile.SheetInfo(s.name, s.headerRow, s.headers, s.columns, s.kind,
+						s.headerRows, s.dataRows, List.copyOf(s.skipped), s.skippedCount));
 			}
 		}
-		if (this.out.sheets.stream().noneMatch((s) -> s.households() || s.members())) {
+		if (this.out.sheets.stream().noneMatch((s) -> s.kind().data())) {
 			this.out.problems.add(Problem.error(this.out.sheets.isEmpty() ? "-" : this.out.sheets.get(0).name(), 0,
 					null, null, "imports.header.none", null));
 		}

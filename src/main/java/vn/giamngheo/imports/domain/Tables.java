@@ -268,10 +268,10 @@ public final class Tables {
 					return new Raw(text, cell.asDate().toLocalDate(), null);
 				}
 				catch (RuntimeException ex) {
-					return new Raw(text, null, null);
+					return Raw.number(text);
 				}
 			}
-			return new Raw(text, null, null);
+			return Raw.number(text);
 		}
 		if (type == CellType.BOOLEAN) {
 			return Raw.of(Boolean.TRUE.equals(cell.asBoolean()) ? "TRUE" : "FALSE");

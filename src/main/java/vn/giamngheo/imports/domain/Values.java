@@ -128,6 +128,100 @@ public final class Values {
 		return "[xoa]".equals(folded) || "[clear]".equals(folded);
 	}
 
+	private static final Pattern EXPONENT = Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+");
+
+	private static final Pattern DECIMAL = Pattern.compile("[0-9]+[.,][0-9]+");
+
+	/** A number with a decimal part, as a spreadsheet writes one: not a phone number. */
+	private static final Pattern NUMBER_DECIMAL = Pattern.compile("[0-9]{6,}[.,][0-9]{1,2}");
+
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+	private static final Pattern GROUPED = Pattern.compile("[0-9]{2,4}([ .\\-][0-9]{2,4})+");
+
+	/**
+	 * A number read from a cell that must keep its digits as typed (a citizen ID, a phone
+	 * number).
+	 *
+	 * @param value the digits, leading zeros restored; or the cell's text when there is a
+	 * problem
+	 * @param problem message key of the problem (the value is quoted as its first
+	 * argument), or null
+	 */
+	public record Digits(String value, String problem) {
+
+		static Digits ok(String value) {
+			return new Digits(value, null);
+		}
+
+		static Digits problem(String text, String key) {
+			return new Digits(text, key);
+		}
+
+	}
+
+	/**
+	 * A citizen ID (12 digits). A number cell keeps no leading zero: an ID of 10 or 11
+	 * digits is given back its zeros (the province codes 001–096 start with one or two),
+	 * then checked like any other. (So is one in a text cell: a column turned into text
+	 * after Excel dropped the zeros keeps the digits it had.) Digits grouped by spaces,
+	 * dots or dashes are joined. An ID that Excel turned into scientific notation
+	 * ({@code 1.23457E+11}) has lost digits, and one with a decimal part is not an ID:
+	 * both are problems of their own, never guessed.
+	 * @return the ID (checked later against sex and birth year), or a problem
+	 */
+	public static Digits citizenId(Raw raw) {
+		String t = raw.text().trim().replace("\u00a0", " ");
+		if (EXPONENT.matcher(t).matches()) {
+			return Digits.problem(t, "imports.cccd.exponent");
+		}
+		if (GROUPED.matcher(t).matches()) {
+			t = t.replaceAll("[ .\\-]", "");
+		}
+		if (DECIMAL.matcher(t).matches()) {
+			return Digits.problem(t, "imports.cccd.decimal");
+		}
+		t = t.replace(" ", "");
+		if (DIGITS.matcher(t).matches() && (t.length() == 10 || t.length() == 11)) {
+			return Digits.ok("0".repeat(12 - t.length()) + t);
+		}
+		return Digits.ok(t);
+	}
+
+	/**
+	 * A phone number as the registry stores it (digits, a leading 0). Spaces, dots and
+	 * dashes are dropped and {@code +84}/{@code 84} becomes {@code 0}. A number cell
+	 * keeps no leading zero: 9 digits starting 3, 5, 7, 8 or 9 (a mobile number) or 10
+	 * digits starting 2 (a fixed line since 2017) are given back their 0. Other numbers
+	 * without it are not guessed. Scientific notation and decimals are problems of their
+	 * own.
+	 * @return the number (checked later), or a problem
+	 */
+	public static Digits phone(Raw raw) {
+		String t = raw.text().trim().replace("\u00a0", " ");
+		if (EXPONENT.matcher(t).matches()) {
+			return Digits.problem(t, "imports.phone.exponent");
+		}
+		if (NUMBER_DECIMAL.matcher(t).matches()) {
+			return Digits.problem(t, "imports.phone.decimal");
+		}
+		String d = t.replaceAll("[\\s.\\-()]", "");
+		if (d.startsWith("+84")) {
+			d = "0" + d.substring(3);
+		}
+		else if (d.startsWith("84") && d.length() == 11 && DIGITS.matcher(d).matches()) {
+			d = "0" + d.substring(2);
+		}
+		if (DIGITS.matcher(d).matches()) {
+			boolean mobile = d.length() == 9 && "35789".indexOf(d.charAt(0)) >= 0;
+			boolean fixed = d.length() == 10 && d.charAt(0) == '2';
+			if (mobile || fixed) {
+				return Digits.ok("0" + d);
+			}
+		}
+		return Digits.ok(d);
+	}
+
 	/** A cell as plain text, cleaned (NFC, trimmed, inner spaces collapsed). */
 	public static String text(Raw raw) {
 		String t = clean(raw.text());

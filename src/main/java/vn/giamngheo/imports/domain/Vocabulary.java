@@ -33,6 +33,27 @@ public final class Vocabulary {
 		return this;
 	}
 
+	private final Map<String, SheetKind> sheets = new HashMap<>();
+
+	/**
+	 * Adds the name of one of the template's sheets that hold no data (its read-me, its
+	 * lists), in any language the template is made in.
+	 */
+	public Vocabulary sheet(SheetKind kind, String name) {
+		if (name != null && !name.isBlank()) {
+			this.sheets.put(TextNormalizer.fold(name), kind);
+		}
+		return this;
+	}
+
+	/**
+	 * What a sheet's name says it is: the template's read-me or lists, or null. The whole
+	 * name must match ("Danh mục", not "Danh mục hộ nghèo").
+	 */
+	public SheetKind sheet(String name) {
+		return this.sheets.get(TextNormalizer.fold(name));
+	}
+
 	/** Adds a header label for a field. */
 	public Vocabulary header(Field field, String label) {
 		if (label != null && !label.isBlank()) {

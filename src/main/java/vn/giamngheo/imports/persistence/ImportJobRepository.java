@@ -115,6 +115,11 @@ public class ImportJobRepository {
 			.update();
 	}
 
+	/** Says why a checked job cannot be committed (message key). */
+	public void explain(UUID id, String errorKey) {
+		this.jdbc.sql("update import_job set error = ? where id = ?").params(errorKey, id).update();
+	}
+
 	public void fail(UUID id, String errorKey) {
 		this.jdbc.sql("update import_job set status = 'FAILED', error = ?, finished_at = now() where id = ?")
 			.params(errorKey, id)
@@ -163,6 +168,19 @@ public class ImportJobRepository {
 			.param(id)
 			.query(String.class)
 			.list());
+	}
+
+	/** Sets the commune stated for the whole file (its code). */
+	public void commune(UUID id, String communeCode) {
+		this.jdbc.sql("update import_job set commune_code = ? where id = ?").params(communeCode, id).update();
+	}
+
+	/** The commune stated for the whole file (its code), if one was. */
+	public Optional<String> commune(UUID id) {
+		return this.jdbc.sql("select commune_code from import_job where id = ? and commune_code is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
 	}
 
 	public Optional<String> mappingJson(UUID id) {

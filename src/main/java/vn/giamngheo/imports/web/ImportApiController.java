@@ -52,12 +52,13 @@ public class ImportApiController {
 	@PostMapping(path = "/imports", consumes = "multipart/form-data")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Tải lên tệp XLSX/CSV hộ và nhân khẩu; kiểm tra thử chạy nền (dry run)")
-	public ImportJob upload(@RequestPart(name = "file", required = false) MultipartFile file) {
+	public ImportJob upload(@RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "commune", required = false) String commune) {
 		if (file == null || file.isEmpty()) {
 			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
 		}
 		try {
-			return this.imports.upload(file.getOriginalFilename(), file.getInputStream());
+			return this.imports.upload(file.getOriginalFilename(), file.getInputStream(), commune);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

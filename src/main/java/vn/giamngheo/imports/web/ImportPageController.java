@@ -54,20 +54,22 @@ public class ImportPageController {
 	@GetMapping("/imports")
 	String list(Model model) {
 		model.addAttribute("jobs", this.imports.list());
+		model.addAttribute("fileCommunes", this.imports.fileCommunes());
 		model.addAttribute("classes", Codes.CLASSES);
 		return "imports/list";
 	}
 
 	@Requires(Permission.REGISTRY_IMPORT)
 	@PostMapping("/imports")
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "commune", required = false) String commune, RedirectAttributes redirect) {
 		if (file == null || file.isEmpty()) {
 			this.imports.requireImporter();
 			redirect.addFlashAttribute("noFile", true);
 			return "redirect:/imports";
 		}
 		try {
-			ImportJob job = this.imports.upload(file.getOriginalFilename(), file.getInputStream());
+			ImportJob job = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), commune);
 			return "redirect:/imports/" + job.id();
 		}
 		catch (IOException ex) {
