@@ -44,11 +44,11 @@ public record HouseholdQuery(Long unitId, Long villageId, String classification,
 	}
 
 	/**
-	 * True when {@code q} is a household code or its start: one word with a digit in it
-	 * (a name has none), other than a 12-digit citizen ID.
+	 * True when {@code q} is a household code or its start: one word with a digit or a
+	 * hyphen in it (a name has neither), other than a 12-digit citizen ID.
 	 */
 	public boolean isCodeSearch() {
-		return this.q != null && this.q.trim().matches("[^\\s]*[0-9][^\\s]*") && !isCitizenIdSearch();
+		return this.q != null && this.q.trim().matches("[^\\s]*[0-9-][^\\s]*") && !isCitizenIdSearch();
 	}
 
 	/** True when {@code q} is a 12-digit citizen ID. */
