@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FormsAskNoIdTest {
 
-	static final Path TEMPLATES = Path.of("src/main/resources/templates");
-
 	static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
 	static final Pattern NAME = Pattern.compile("\\s(?:th:)?(?:name|field)=\"\\*?\\{?([A-Za-z.]+)\\}?\"");
@@ -35,16 +33,7 @@ class FormsAskNoIdTest {
 
 	@Test
 	void noTemplateHasABoxForAnInternalId() throws IOException {
-		List<String> problems = new ArrayList<>();
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(TEMPLATES)) {
-			files = walk.filter((p) -> p.toString().endsWith(".html")).toList();
-		}
-		assertThat(files).hasSizeGreaterThan(30);
-		for (Path file : files) {
-			problems.addAll(problems(TEMPLATES.relativize(file).toString(), Files.readString(file)));
-		}
-		assertThat(problems).isEmpty();
+		assertThat(TemplatesScriptFreeTest.problemsInTemplates(FormsAskNoIdTest::problems)).isEmpty();
 	}
 
 	@Test
