@@ -257,12 +257,8 @@ class RoleMatrixIT {
 					methods = Set.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE);
 				}
 				for (String pattern : info.getPatternValues()) {
-					// operations endpoints (/actuator) are the administrator's by role,
-					// not
-					// by the matrix (ADR 0019; SecurityIT)
-					if (ScopeLeakIT.PUBLIC.contains(pattern) || pattern.startsWith("/actuator")
-							|| Arrays.stream(SecurityConfiguration.PUBLIC_PATHS)
-								.anyMatch((p) -> paths.match(p, pattern) || pattern.startsWith("/public/"))) {
+					if (ScopeLeakIT.PUBLIC.contains(pattern) || Arrays.stream(SecurityConfiguration.PUBLIC_PATHS)
+						.anyMatch((p) -> paths.match(p, pattern) || pattern.startsWith("/public/"))) {
 						continue;
 					}
 					List<MediaType> consumes = new ArrayList<>(info.getConsumesCondition().getConsumableMediaTypes());

@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.giamngheo.registry.MemberTransfer;
 import vn.giamngheo.registry.MemberTransfers;
-import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.DomainException;
-import vn.giamngheo.shared.scope.Permission;
-import vn.giamngheo.shared.scope.Requires;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
 
 /**
  * Transfer requests of a person between units (ADR 0017): the holding unit's officers
@@ -41,14 +39,12 @@ public class TransferApiController {
 		return this.transfers.lists();
 	}
 
-	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/{id}/acceptances")
 	@Operation(summary = "Chấp nhận: nhân khẩu chuyển đến hộ đề nghị (bản ghi của đơn vị mình bị hủy)")
 	public MemberTransfer accept(@PathVariable UUID id, @RequestBody Decision body) {
 		return this.transfers.accept(id, body.versionOrFail());
 	}
 
-	@Requires(Permission.REGISTRY_EDIT)
 	@PostMapping("/{id}/refusals")
 	@Operation(summary = "Từ chối, có lý do: số CCCD bị gỡ khỏi bản ghi của đơn vị đề nghị")
 	public MemberTransfer refuse(@PathVariable UUID id, @RequestBody Decision body) {
