@@ -254,6 +254,28 @@ public class AuditSearch {
 		}
 	}
 
+	/**
+	 * The search key ({@code code@edition}) of the unit with this id, as a picker submits
+	 * it; empty when there is none.
+	 */
+	public java.util.Optional<String> unitKey(long unitId) {
+		return this.jdbc.sql("select code || '@' || edition from admin_unit where id = ?")
+			.param(unitId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The household with this code (as printed, or typed in lower case), as a picker
+	 * submits it; empty when there is none.
+	 */
+	public java.util.Optional<UUID> householdByCode(String code) {
+		return this.jdbc.sql("select id from household where code in (?, ?) limit 1")
+			.params(code.strip(), code.strip().toUpperCase(Locale.ROOT))
+			.query(UUID.class)
+			.optional();
+	}
+
 	private String unitPath(String key) {
 		int at = key.indexOf('@');
 		String code = (at > 0) ? key.substring(0, at) : key;

@@ -1,8 +1,14 @@
 package vn.giamngheo.geography;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -30,6 +36,9 @@ public class Geography {
 
 	static final Set<String> ATTRIBUTES = Set.of("TERRAIN", "BORDER", "POOR_DISTRICT", "DBKK_COMMUNE", "DBKK_VILLAGE",
 			"POOR_COMMUNE");
+
+	/** Levels a unit picker may ask for. */
+	public static final Set<String> LEVELS = Set.of("province", "district", "commune", "village");
 
 	static final Set<String> TERRAINS = Set.of("MOUNTAIN", "PLAIN", "HIGHLAND");
 
@@ -123,15 +132,144 @@ public class Geography {
 		return this.units.ancestors(unit);
 	}
 
+	/**
+	 * Units of the view scope by name (diacritics optional) or code, as {@link #find}
+	 * ranks them.
+	 */
 	public List<Unit> search(String query, String edition, String level, int limit) {
+		return scoped(query, (level == null) ? List.of() : List.of(level), edition, Math.max(1, Math.min(limit, 200)));
+	}
+
+	private List<Unit> scoped(String query, List<String> levels, String edition, int limit) {
 		if (query == null || query.isBlank()) {
 			return List.of();
 		}
 		Actor current = this.actor.get();
-		return this.units.search(query, edition, level, Math.min(limit, 200))
+		List<String> prefixes = (current.scope().nation() || current.scope().viewPaths().contains("/")) ? null
+				: current.scope().viewPaths();
+		return this.units.findByName(query.strip(), prefixes, levels, edition, limit)
 			.stream()
-			.filter((u) -> visible(current, u.path()))
+			.filter((u) -> current.scope().canView(u.path()))
 			.toList();
+	}
+
+	/**
+	 * Units of the user's view scope whose name matches what was typed, diacritics
+	 * optional ("dang" finds "Xã Dang"), each with the names of the units above it. Only
+	 * units inside the view scope: the ancestors a user sees for navigation are not
+	 * offered (a commune officer finds the own commune and its villages, nothing else).
+	 * @param query what was typed (at least one letter or digit)
+	 * @param levels levels to include (empty: all)
+	 * @param edition list edition (2024, 2025, local), or {@code null} for all
+	 * @param limit at most this many (1–50)
+	 * @return the units found, best first
+	 */
+	public List<UnitHit> find(String query, Collection<String> levels, String edition, int limit) {
+		List<String> wanted = (levels == null) ? List.of() : levels.stream().filter(LEVELS::contains).toList();
+		return hits(scoped(query, wanted, edition, Math.max(1, Math.min(limit, 50))));
+	}
+
+	/**
+	 * A unit as a picker shows it, when the user sees it (its scope, or an ancestor of
+	 * it); otherwise empty.
+	 */
+	public Optional<UnitHit> hit(long id) {
+		return this.units.findById(id)
+			.filter((u) -> visible(this.actor.get(), u.path()))
+			.map((u) -> hits(List.of(u)).get(0));
+	}
+
+	/** Units as a picker shows them, those the user sees, in the order of the ids. */
+	public List<UnitHit> hits(Collection<Long> ids) {
+		Actor current = this.actor.get();
+		Map<Long, Unit> byId = new HashMap<>();
+		this.units.findAll(new LinkedHashSet<>(ids)).forEach((u) -> byId.put(u.id(), u));
+		List<Unit> visible = new ArrayList<>();
+		for (Long id : new LinkedHashSet<>(ids)) {
+			Unit u = byId.get(id);
+			if (u != null && visible(current, u.path())) {
+				visible.add(u);
+			}
+		}
+		return hits(visible);
+	}
+
+	/**
+	 * Units visible to the user, by id (ids of units the user does not see are left out).
+	 */
+	public List<Unit> units(Collection<Long> ids) {
+		Actor current = this.actor.get();
+		return this.units.findAll(ids).stream().filter((u) -> visible(current, u.path())).toList();
+	}
+
+	/**
+	 * The terrain (MOUNTAIN, PLAIN, HIGHLAND) in force on a date for each unit, set on
+	 * the unit or inherited from the nearest unit above it that has one; units without
+	 * one are left out.
+	 */
+	public Map<Long, String> terrains(Collection<Unit> units, LocalDate date) {
+		Set<Long> along = new HashSet<>();
+		for (Unit u : units) {
+			along.addAll(pathIds(u.path()));
+		}
+		Map<Long, String> own = new HashMap<>();
+		for (UnitAttribute a : this.units.attributes(along, "TERRAIN")) {
+			if (a.validOn(date)) {
+				own.put(a.unitId(), a.value());
+			}
+		}
+		Map<Long, String> result = new HashMap<>();
+		for (Unit u : units) {
+			List<Long> ids = pathIds(u.path());
+			for (int i = ids.size() - 1; i >= 0; i--) {
+				String terrain = own.get(ids.get(i));
+				if (terrain != null) {
+					result.put(u.id(), terrain);
+					break;
+				}
+			}
+		}
+		return result;
+	}
+
+	/** Each unit with the names of its ancestors (one query for all of them). */
+	private List<UnitHit> hits(List<Unit> found) {
+		Set<Long> ancestorIds = new HashSet<>();
+		for (Unit u : found) {
+			ancestorIds.addAll(pathIds(u.path()));
+		}
+		Map<Long, String> names = new HashMap<>();
+		this.units.findAll(ancestorIds).forEach((a) -> names.put(a.id(), a.name()));
+		List<UnitHit> result = new ArrayList<>();
+		for (Unit u : found) {
+			List<String> parents = new ArrayList<>();
+			List<Long> ids = pathIds(u.path());
+			for (int i = ids.size() - 1; i >= 0; i--) {
+				if (ids.get(i) != u.id() && names.containsKey(ids.get(i))) {
+					parents.add(names.get(ids.get(i)));
+				}
+			}
+			result.add(new UnitHit(u.id(), u.name(), u.level(), u.edition(), parents, u.validTo(), u.path()));
+		}
+		return result;
+	}
+
+	private static List<Long> pathIds(String path) {
+		List<Long> ids = new ArrayList<>();
+		for (String part : path.split("/")) {
+			if (!part.isEmpty()) {
+				ids.add(Long.valueOf(part));
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Whether the unit lies in the user's view scope (not only above it, seen for
+	 * navigation): what a picker may offer.
+	 */
+	public boolean inScope(UnitHit unit) {
+		return this.actor.get().scope().canView(unit.path());
 	}
 
 	/** Attributes of the unit itself. */

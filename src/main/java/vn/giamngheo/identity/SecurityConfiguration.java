@@ -104,7 +104,7 @@ public class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/account", false)
+				.defaultSuccessUrl("/", false)
 				.failureUrl("/login?error")
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

@@ -110,7 +110,7 @@ public class HouseholdExports {
 		if (query.isCitizenIdSearch()) {
 			put(changes, "cccd", PersonalData.mask(query.q().trim(), Kind.CCCD));
 		}
-		else if (query.isNameSearch()) {
+		else if (query.isNameSearch() || query.isCodeSearch()) {
 			put(changes, "search", query.q().trim());
 		}
 		put(changes, "agency", this.profiles.profile(current));

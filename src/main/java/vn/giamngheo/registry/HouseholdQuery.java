@@ -9,7 +9,9 @@ import java.util.Set;
  * @param villageId village
  * @param classification class in {@code year}
  * @param year review year for the class (default: latest with data)
- * @param q head's name (diacritics optional) or a 12-digit citizen ID of any member
+ * @param q head's name (diacritics optional), a household code or the start of one
+ * ({@code 20464-000012}, {@code 20464-0000}: a word with a digit), or a 12-digit citizen
+ * ID of any member
  * @param page page number from 0
  * @param size page size (1–200)
  * @param sort code | head | village | class
@@ -36,9 +38,17 @@ public record HouseholdQuery(Long unitId, Long villageId, String classification,
 		sort = (sort == null || !SORTS.contains(sort)) ? "code" : sort;
 	}
 
-	/** True when {@code q} is a name (not a 12-digit citizen ID). */
+	/** True when {@code q} is a name (not a household code or a 12-digit citizen ID). */
 	public boolean isNameSearch() {
-		return this.q != null && !this.q.isBlank() && !isCitizenIdSearch();
+		return this.q != null && !this.q.isBlank() && !isCitizenIdSearch() && !isCodeSearch();
+	}
+
+	/**
+	 * True when {@code q} is a household code or its start: one word with a digit or a
+	 * hyphen in it (a name has neither), other than a 12-digit citizen ID.
+	 */
+	public boolean isCodeSearch() {
+		return this.q != null && this.q.trim().matches("[^\\s]*[0-9-][^\\s]*") && !isCitizenIdSearch();
 	}
 
 	/** True when {@code q} is a 12-digit citizen ID. */

@@ -109,6 +109,15 @@ public class HouseholdRegistry {
 	}
 
 	/**
+	 * The year whose class a list shows: the one asked for, else the latest year with
+	 * assessments (of the unit's province), so a page names it even when no household
+	 * matches.
+	 */
+	public int yearOf(HouseholdQuery query) {
+		return this.readOnly.execute((status) -> filter(query).year());
+	}
+
+	/**
 	 * What an export of a filtered list will disclose, read before the first row is
 	 * written: its rows, and the filter as its audit row names it.
 	 * @param query the list filter

@@ -17,6 +17,25 @@ package vn.giamngheo.review;
 public record CommuneProgress(long communeId, String communeName, String signOff, long listed, long surveyed,
 		long agreed, long posted, long recognised, long resurvey, boolean late) {
 
+	/** The sums over some communes (no name, not late). */
+	public static CommuneProgress sum(java.util.Collection<CommuneProgress> communes) {
+		long listed = 0;
+		long surveyed = 0;
+		long agreed = 0;
+		long posted = 0;
+		long recognised = 0;
+		long resurvey = 0;
+		for (CommuneProgress c : communes) {
+			listed += c.listed();
+			surveyed += c.surveyed();
+			agreed += c.agreed();
+			posted += c.posted();
+			recognised += c.recognised();
+			resurvey += c.resurvey();
+		}
+		return new CommuneProgress(0, null, null, listed, surveyed, agreed, posted, recognised, resurvey, false);
+	}
+
 	/** Percent of listed households recognised. */
 	public int percentDone() {
 		return (this.listed == 0) ? 0 : (int) (100 * this.recognised / this.listed);

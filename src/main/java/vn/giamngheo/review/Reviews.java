@@ -179,19 +179,40 @@ public class Reviews {
 	 */
 	@Transactional(readOnly = true)
 	public Board board(UUID reviewId) {
+		return board(reviewId, null);
+	}
+
+	/**
+	 * The progress board grouped by district or area, showing only one group when asked
+	 * (ADR 0025).
+	 * @param reviewId review
+	 * @param group key of the group to show ({@link BoardGroup#key()}), or {@code null}
+	 * for all
+	 * @return the board
+	 */
+	@Transactional(readOnly = true)
+	public Board board(UUID reviewId, String group) {
 		Review review = this.guard.review(reviewId);
 		LocalDate today = this.guard.today();
 		List<Deadline> deadlines = deadlines(review);
 		Deadline preliminary = deadlines.get(1);
 		List<CommuneProgress> rows = new ArrayList<>();
-		for (CommuneProgress p : this.reviews.progress(reviewId, this.guard.actor.get().scope().viewPatterns())) {
+		String[] patterns = this.guard.actor.get().scope().viewPatterns();
+		for (CommuneProgress p : this.reviews.progress(reviewId, patterns)) {
 			boolean signed = !SignOff.valueOf(p.signOff()).editable();
 			boolean late = (!signed && today.isAfter(review.windowTo()))
 					|| (preliminary.overdue(today, false) && (p.listed() == 0 || p.surveyed() < p.listed()));
 			rows.add(new CommuneProgress(p.communeId(), p.communeName(), p.signOff(), p.listed(), p.surveyed(),
 					p.agreed(), p.posted(), p.recognised(), p.resurvey(), late));
 		}
-		return new Board(review, rows, deadlines, today);
+		Map<Long, String> paths = new LinkedHashMap<>();
+		this.reviews.units(reviewId, patterns).forEach((u) -> paths.put(u.communeId(), u.unitPath()));
+		List<BoardGroup> groups = BoardGroups.of(rows, paths, this.geography, today);
+		String chosen = groups.stream().anyMatch((g) -> g.key().equals(group)) ? group : null;
+		List<BoardGroup> shown = (chosen == null) ? groups
+				: groups.stream().filter((g) -> g.key().equals(chosen)).toList();
+		List<CommuneProgress> communes = shown.stream().flatMap((g) -> g.communes().stream()).toList();
+		return new Board(review, communes, deadlines, today, groups, shown, chosen);
 	}
 
 	/** The deadlines of a review: its own window end, then the provincial reports. */
@@ -205,29 +226,19 @@ public class Reviews {
 	 * The progress board.
 	 *
 	 * @param review the review
-	 * @param communes communes in scope
+	 * @param communes communes shown (all in scope, or those of the chosen group)
 	 * @param deadlines deadlines
 	 * @param today today
+	 * @param groups every group of the communes in scope (for the filter)
+	 * @param shown the groups shown
+	 * @param chosen key of the group chosen, or {@code null} for all
 	 */
-	public record Board(Review review, List<CommuneProgress> communes, List<Deadline> deadlines, LocalDate today) {
+	public record Board(Review review, List<CommuneProgress> communes, List<Deadline> deadlines, LocalDate today,
+			List<BoardGroup> groups, List<BoardGroup> shown, String chosen) {
 
 		/** The sums over the communes shown. */
 		public CommuneProgress totals() {
-			long listed = 0;
-			long surveyed = 0;
-			long agreed = 0;
-			long posted = 0;
-			long recognised = 0;
-			long resurvey = 0;
-			for (CommuneProgress c : this.communes) {
-				listed += c.listed();
-				surveyed += c.surveyed();
-				agreed += c.agreed();
-				posted += c.posted();
-				recognised += c.recognised();
-				resurvey += c.resurvey();
-			}
-			return new CommuneProgress(0, null, null, listed, surveyed, agreed, posted, recognised, resurvey, false);
+			return CommuneProgress.sum(this.communes);
 		}
 
 	}

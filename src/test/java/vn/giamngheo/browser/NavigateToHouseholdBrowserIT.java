@@ -94,6 +94,9 @@ class NavigateToHouseholdBrowserIT {
 		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
 		this.browser.findElement(By.id("login-submit")).click();
 
+		// the administrator lands on the users page (ADR 0025), then opens the units
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Người dùng");
+		this.browser.findElement(By.linkText("Đơn vị hành chính")).click();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị hành chính");
 		this.browser.findElement(By.linkText("Tỉnh Quảng Nam")).click();
 		this.browser.findElement(By.linkText("Huyện Tây Giang")).click();

@@ -161,7 +161,7 @@ class NginxDeploymentIT {
 
 		HttpResponse<String> login = postLogin("admin", "admin-giamngheo", csrf(page.body()), Map.of());
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+		assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
 		assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
 		HttpResponse<String> account = send(HttpRequest.newBuilder(url("/account")));
 		assertThat(account.statusCode()).isEqualTo(200);

@@ -107,7 +107,7 @@ class LoginThrottleIT {
 		login(this.owner, Fixtures.PASSWORD, STRANGER).andExpect(status().isTooManyRequests());
 		// the owner, from the office, signs in at once; the token works throughout
 		this.mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
-		login(this.owner, Fixtures.PASSWORD, client("office")).andExpect(redirectedUrl("/account"));
+		login(this.owner, Fixtures.PASSWORD, client("office")).andExpect(redirectedUrl("/"));
 		assertThat(this.directory.account(this.owner).orElseThrow().isAccountNonLocked()).isTrue();
 	}
 
@@ -145,7 +145,7 @@ class LoginThrottleIT {
 		// waiting long enough lets the right password in, and the success forgets the
 		// count
 		this.clock.advance(Duration.ofSeconds(120));
-		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/account"));
+		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/"));
 		for (int i = 1; i <= 4; i++) {
 			login(this.owner, "again-" + i, c).andExpect(redirectedUrl("/login?error"));
 		}
@@ -153,7 +153,7 @@ class LoginThrottleIT {
 		login(this.owner, "again-6", c).andExpect(status().isTooManyRequests());
 		// failures leak away: after a quiet spell the client is free again
 		this.clock.advance(Duration.ofHours(2));
-		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/account"));
+		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/"));
 	}
 
 	@Test
@@ -164,7 +164,7 @@ class LoginThrottleIT {
 		}
 		login(this.owner, Fixtures.PASSWORD, c).andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", "30"));
-		login(this.owner, Fixtures.PASSWORD, client("elsewhere")).andExpect(redirectedUrl("/account"));
+		login(this.owner, Fixtures.PASSWORD, client("elsewhere")).andExpect(redirectedUrl("/"));
 	}
 
 	@Test
@@ -183,7 +183,7 @@ class LoginThrottleIT {
 		assertThat(after.delayed()).isFalse();
 		assertThat(after.failedLogins()).isZero();
 		SecurityContextHolder.clearContext();
-		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/account"));
+		login(this.owner, Fixtures.PASSWORD, c).andExpect(redirectedUrl("/"));
 	}
 
 }

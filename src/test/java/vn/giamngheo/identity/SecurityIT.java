@@ -82,7 +82,7 @@ class SecurityIT {
 
 	MockHttpSession login(String username) throws Exception {
 		MvcResult result = this.mvc.perform(formLogin().user(username).password(Fixtures.PASSWORD))
-			.andExpect(redirectedUrl("/account"))
+			.andExpect(redirectedUrl("/"))
 			.andReturn();
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}

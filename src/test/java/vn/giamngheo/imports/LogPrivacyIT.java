@@ -93,7 +93,7 @@ class LogPrivacyIT {
 
 		login(officer, wrongPassword).andExpect(redirectedUrl("/login?error"));
 		login(cccd, wrongPassword).andExpect(redirectedUrl("/login?error"));
-		login(officer, Fixtures.PASSWORD).andExpect(redirectedUrl("/account"));
+		login(officer, Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
 
 		// the household goes to the test commune 00001 (codes of the demo communes stay
 		// free for DemoLoaderIT)

@@ -17,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import vn.giamngheo.audit.AuditSearch;
 import vn.giamngheo.audit.AuditSearch.Criteria;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
 
@@ -32,24 +33,46 @@ public class AuditPageController {
 
 	@Requires(Permission.AUDIT_READ)
 	@GetMapping("/audit")
-	String page(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) UUID household,
+	String page(@RequestParam(required = false) String user, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String household,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("criteria", new Criteria(user, unit, household, from, to));
-		model.addAttribute("result", this.search.search(new Criteria(user, unit, household, from, to), page, 50));
+		Criteria criteria = criteria(user, unit, household, from, to);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("unit", unit);
+		model.addAttribute("household", (household != null) ? household.strip() : null);
+		model.addAttribute("result", this.search.search(criteria, page, 50));
 		return "audit/search";
 	}
 
 	@Requires(Permission.AUDIT_READ)
 	@GetMapping("/audit/export")
-	void export(@RequestParam(required = false) String user, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) UUID household,
+	void export(@RequestParam(required = false) String user, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String household,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			HttpServletResponse response) throws IOException {
-		AuditApiController.stream(this.search, new Criteria(user, unit, household, from, to), response);
+		AuditApiController.stream(this.search, criteria(user, unit, household, from, to), response);
+	}
+
+	/**
+	 * The page's filter as the search takes it: the unit chosen by name (its id, from the
+	 * picker) and the household by its code; nobody types an internal id (ADR 0025). An
+	 * unknown unit or code is not found.
+	 */
+	private Criteria criteria(String user, Long unit, String household, LocalDate from, LocalDate to) {
+		String unitKey = null;
+		if (unit != null) {
+			unitKey = this.search.unitKey(unit)
+				.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
+		}
+		UUID householdId = null;
+		if (household != null && !household.isBlank()) {
+			householdId = this.search.householdByCode(household)
+				.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
+		}
+		return new Criteria(user, unitKey, householdId, from, to);
 	}
 
 	@ExceptionHandler(DomainException.class)

@@ -117,6 +117,82 @@ public class UnitRepository {
 			.list();
 	}
 
+	/**
+	 * Units whose name has a word starting with each word of the query (folded: no
+	 * diacritics, lower case), or whose code starts with the query when it is a number;
+	 * inside the scope prefixes ({@code null}: everywhere). The best first: the name
+	 * ending in the query ("Xã Dang" for "dang"), then a word starting with it; current
+	 * units before ended ones; higher levels first.
+	 * @param query what was typed
+	 * @param scopePrefixes path prefixes of the scope, or {@code null} for the nation
+	 * @param levels levels to include, or empty for all
+	 * @param edition a list edition, or {@code null} for all
+	 * @param limit at most this many
+	 * @return the units found
+	 */
+	public List<Unit> findByName(String query, List<String> scopePrefixes, List<String> levels, String edition,
+			int limit) {
+		String folded = TextNormalizer.fold(query);
+		List<String> words = java.util.Arrays.stream(folded.split(" ")).filter((w) -> !w.isEmpty()).toList();
+		if (words.isEmpty() || (scopePrefixes != null && scopePrefixes.isEmpty())) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from admin_unit where true");
+		List<Object> params = new java.util.ArrayList<>();
+		if (scopePrefixes != null) {
+			// one clause per prefix: each can use the path index
+			sql.append(" and (");
+			for (int i = 0; i < scopePrefixes.size(); i++) {
+				sql.append((i == 0) ? "" : " or ").append("path like ?");
+				params.add(like(scopePrefixes.get(i)) + "%");
+			}
+			sql.append(")");
+		}
+		if (!levels.isEmpty()) {
+			sql.append(" and level = any(?)");
+			params.add(levels.toArray(String[]::new));
+		}
+		if (edition != null) {
+			sql.append(" and edition = ?");
+			params.add(edition);
+		}
+		sql.append(" and ((true");
+		for (String word : words) {
+			sql.append(" and (' ' || name_norm) like ?");
+			params.add("% " + like(word) + "%");
+		}
+		sql.append(")");
+		boolean number = folded.matches("[0-9][0-9-]*");
+		if (number) {
+			sql.append(" or code like ?");
+			params.add(folded + "%");
+		}
+		sql.append(") order by case when name_norm = ? or name_norm like ? then 0")
+			.append(" when (' ' || name_norm) like ? then 1 else 2 end,")
+			.append(" (valid_to is null) desc, depth, name_norm, id limit ?");
+		params.add(folded);
+		params.add("% " + like(folded));
+		params.add("% " + like(folded) + "%");
+		params.add(limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	/** Units by id, in no order. */
+	public List<Unit> findAll(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from admin_unit where id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(this::map)
+			.list();
+	}
+
+	/** Text matched literally by LIKE (its wildcards and escape character escaped). */
+	private static String like(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	public int nextVillageSequence(long communeId) {
 		return this.jdbc.sql("select count(*) + 1 from admin_unit where parent_id = ? and level = 'village'")
 			.param(communeId)
@@ -167,6 +243,19 @@ public class UnitRepository {
 		return this.jdbc
 			.sql("select * from unit_attribute where unit_id = any(?) and not voided order by attribute, valid_from")
 			.param(ids)
+			.query(this::mapAttribute)
+			.list();
+	}
+
+	/** One attribute (e.g. TERRAIN) of these units, not voided. */
+	public List<UnitAttribute> attributes(java.util.Collection<Long> unitIds, String attribute) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select * from unit_attribute where unit_id = any(?) and attribute = ? and not voided"
+					+ " order by valid_from")
+			.params(unitIds.toArray(Long[]::new), attribute)
 			.query(this::mapAttribute)
 			.list();
 	}

@@ -27,11 +27,6 @@ public class UnitPageController {
 		this.geography = geography;
 	}
 
-	@GetMapping("/")
-	String home() {
-		return "redirect:/units";
-	}
-
 	@GetMapping("/units")
 	String roots(@RequestParam(defaultValue = "2024") String edition, Model model) {
 		model.addAttribute("edition", "2025".equals(edition) ? "2025" : "2024");

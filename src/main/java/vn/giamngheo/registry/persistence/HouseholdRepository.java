@@ -199,6 +199,13 @@ public class HouseholdRepository {
 			where.append(" and h.id in (select household_id from member where cccd = ? and not voided)");
 			params.add(query.q().trim());
 		}
+		else if (query.isCodeSearch()) {
+			// a code as printed (upper case) or typed in lower case
+			where.append(" and (h.code like ? or h.code like ?)");
+			String code = query.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			params.add(code + "%");
+			params.add(code.toUpperCase(java.util.Locale.ROOT) + "%");
+		}
 		else if (query.isNameSearch() && small) {
 			where.append(" and strpos(h.head_name_norm, ?) > 0");
 			params.add(TextNormalizer.fold(query.q().trim()));

@@ -60,7 +60,8 @@ public class HouseholdPageController {
 		Page<HouseholdRow> result = this.registry.search(query);
 		model.addAttribute("query", query);
 		model.addAttribute("result", result);
-		model.addAttribute("year", result.items().isEmpty() ? year : result.items().get(0).year());
+		model.addAttribute("year",
+				result.items().isEmpty() ? this.registry.yearOf(query) : result.items().get(0).year());
 		model.addAttribute("classes", Codes.CLASSES);
 		if (unit != null) {
 			Unit u = this.geography.unit(unit);

@@ -111,8 +111,8 @@ class ReviewPageController {
 	}
 
 	@GetMapping("/reviews/{reviewId}")
-	String board(@PathVariable UUID reviewId, Model model) {
-		model.addAttribute("board", this.reviews.board(reviewId));
+	String board(@PathVariable UUID reviewId, @RequestParam(required = false) String group, Model model) {
+		model.addAttribute("board", this.reviews.board(reviewId, group));
 		return "review/board";
 	}
 
