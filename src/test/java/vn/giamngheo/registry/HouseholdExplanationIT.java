@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,17 @@ class HouseholdExplanationIT {
 				  member_count, income_per_capita, deprivations, deprivation_count, classification)
 				values (?, '49', 2026, '2026', date '2026-11-10', 2, 2100000, '{HQU}', 1, 'NEAR_POOR')""")
 			.param(household)
+			.update();
+	}
+
+	/**
+	 * The embedded database is shared by every test of the run: the province-wide checks
+	 * of the demo (DemoLoaderIT) must not read this test's years.
+	 */
+	@AfterEach
+	void removeTheYears() {
+		this.jdbc.sql("delete from household_assessment where household_id = ?")
+			.param(this.fixtures.a.household())
 			.update();
 	}
 
