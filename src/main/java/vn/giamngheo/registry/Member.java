@@ -37,6 +37,20 @@ public record Member(UUID id, UUID householdId, String fullName, String sex, Loc
 		return java.time.Period.between(this.dateOfBirth, date).getYears();
 	}
 
+	/**
+	 * The member's facts as the standards read them.
+	 * @return the facts
+	 */
+	public vn.giamngheo.standards.MemberFacts facts() {
+		return new vn.giamngheo.standards.MemberFacts(this.fullName,
+				"F".equals(this.sex) ? vn.giamngheo.standards.MemberFacts.Sex.FEMALE
+						: vn.giamngheo.standards.MemberFacts.Sex.MALE,
+				this.dateOfBirth, this.healthInsurance, this.inSchool,
+				vn.giamngheo.standards.MemberFacts.EducationLevel.valueOf(this.educationLevel),
+				vn.giamngheo.standards.MemberFacts.Employment.valueOf(this.employment), this.disability,
+				this.socialAllowance, this.malnourished, this.illNoCare);
+	}
+
 	public Member withMasked(String maskedCccd, String maskedPhone) {
 		return new Member(this.id, this.householdId, this.fullName, this.sex, this.dateOfBirth, this.ethnicityCode,
 				this.ethnicityName, this.relation, maskedCccd, maskedPhone, this.educationLevel, this.inSchool,

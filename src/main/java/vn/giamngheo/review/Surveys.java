@@ -305,11 +305,7 @@ public class Surveys {
 		}
 		List<MemberFacts> members = new ArrayList<>();
 		for (Member m : registryMembers) {
-			members.add(new MemberFacts(m.fullName(),
-					"F".equals(m.sex()) ? MemberFacts.Sex.FEMALE : MemberFacts.Sex.MALE, m.dateOfBirth(),
-					m.healthInsurance(), m.inSchool(), MemberFacts.EducationLevel.valueOf(m.educationLevel()),
-					MemberFacts.Employment.valueOf(m.employment()), m.disability(), m.socialAllowance(),
-					m.malnourished(), m.illNoCare()));
+			members.add(m.facts());
 		}
 		HouseholdFacts facts = new HouseholdFacts(household.urban(), score ? null : input.incomePerCapita(),
 				score ? input.scoreA() : null, score ? input.scoreB() : null, housing, input.floorAreaM2(), water,

@@ -153,6 +153,11 @@ class ReviewPagesIT {
 			.andDo((r) -> assertThat(r.getResponse().getStatus()).as(body(r)).isEqualTo(302));
 		String result = body(this.mvc.perform(get(surveyPath).with(authentication(reviewer))).andReturn());
 		assertThat(result).contains("id=\"proposed\"").contains("Hộ nghèo").contains("thiếu hụt");
+		// the standard by its legal act, the stored values by their Vietnamese names
+		assertThat(result.substring(result.indexOf("id=\"result\""), result.indexOf("id=\"survey\"")))
+			.containsPattern("class=\"legal-act\">Nghị định [0-9]+/[0-9]{4}/NĐ-CP")
+			.contains("Nhà ở: đơn sơ", "Nguồn nước: nước sông, suối, ao, hồ", "Nhà tiêu: không có nhà tiêu")
+			.doesNotContain("MAKESHIFT", "SURFACE_WATER", "[2022-2025]");
 		// a survey with a bad code is a 400 page, not a 500
 		this.mvc
 			.perform(post(surveyPath).param("version", String.valueOf(version + 1))

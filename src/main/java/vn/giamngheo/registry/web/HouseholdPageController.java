@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
+import vn.giamngheo.registry.Assessment;
 import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.HouseholdQuery;
 import vn.giamngheo.registry.HouseholdRegistry;
@@ -41,8 +42,11 @@ public class HouseholdPageController {
 
 	private final MemberTransfers transfers;
 
+	private final YearExplanations explanations;
+
 	public HouseholdPageController(HouseholdRegistry registry, Geography geography, RegistryViews views,
-			MemberTransfers transfers) {
+			MemberTransfers transfers, YearExplanations explanations) {
+		this.explanations = explanations;
 		this.transfers = transfers;
 		this.registry = registry;
 		this.geography = geography;
@@ -80,7 +84,9 @@ public class HouseholdPageController {
 		model.addAttribute("ancestors", this.geography.ancestors(village));
 		model.addAttribute("village", village);
 		model.addAttribute("members", this.views.masked(household, this.registry.members(id, true)));
-		model.addAttribute("history", this.registry.history(id));
+		List<Assessment> history = this.registry.history(id);
+		model.addAttribute("history", history);
+		model.addAttribute("years", this.explanations.of(household, this.registry.members(id, false), history));
 		model.addAttribute("changes", this.views.maskedChanges(household, this.registry.changes(id)));
 		model.addAttribute("openTransfers", this.transfers.openFor(household));
 		model.addAttribute("today", java.time.LocalDate.now());

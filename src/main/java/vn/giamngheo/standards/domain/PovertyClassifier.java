@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import vn.giamngheo.standards.HouseholdFacts;
 import vn.giamngheo.standards.MemberFacts;
@@ -157,16 +160,52 @@ public final class PovertyClassifier {
 	 */
 	public List<IndicatorResult> evaluate(HouseholdFacts facts, LocalDate surveyDate) {
 		int[] ages = ages(facts, surveyDate);
-		Map<String, String> vars = variables(facts);
+		Map<String, String> vars = variables(facts, facts.members().size());
 		List<IndicatorResult> results = new ArrayList<>(this.standard.indicators().size());
 		for (Indicator indicator : this.standard.indicators()) {
 			Predicates.Context context = new Predicates.Context(facts, ages, new HashMap<>(vars));
 			boolean deprived = indicator.predicate().test(context);
-			results.add(new IndicatorResult(indicator.code(), indicator.name(), deprived,
-					fact(indicator, deprived, context), indicator.legalBasis(),
-					indicator.verified() && this.standard.verified()));
+			Text reason = deprived ? reason(indicator, context) : null;
+			results.add(
+					new IndicatorResult(indicator.code(), indicator.name(), deprived, fact(indicator, deprived, reason),
+							indicator.legalBasis(), indicator.verified() && this.standard.verified(), reason));
 		}
 		return List.copyOf(results);
+	}
+
+	/**
+	 * The deciding facts of stored deprivations that the household's own facts decide
+	 * (housing, floor area, water, latrine, information...), for an assessment that kept
+	 * those facts but not its members'. An indicator is explained only when every fact
+	 * its definition reads was recorded and the definition, tested on them, confirms the
+	 * stored deprivation; anything else is left unexplained rather than guessed.
+	 * @param facts the household facts (its members are not read)
+	 * @param memberCount members at the survey
+	 * @param recorded names of the household facts that were recorded (e.g.
+	 * {@code housingQuality}, {@code floorAreaM2})
+	 * @param deprived codes of the stored deprivations
+	 * @return indicator code → deciding fact, in catalogue order
+	 */
+	public Map<String, Text> householdReasons(HouseholdFacts facts, int memberCount, Set<String> recorded,
+			Collection<String> deprived) {
+		Map<String, Text> reasons = new LinkedHashMap<>();
+		Map<String, String> vars = variables(facts, memberCount);
+		for (Indicator indicator : this.standard.indicators()) {
+			if (!deprived.contains(indicator.code())
+					|| !recorded.containsAll(Predicates.reads(indicator.predicate()))) {
+				continue;
+			}
+			Predicates.Context context = new Predicates.Context(facts, new int[0], memberCount, new HashMap<>(vars));
+			try {
+				if (indicator.predicate().test(context)) {
+					reasons.put(indicator.code(), reason(indicator, context));
+				}
+			}
+			catch (InvalidFactsException ex) {
+				// a fact the definition needs is missing: no explanation
+			}
+		}
+		return reasons;
 	}
 
 	/**
@@ -219,9 +258,9 @@ public final class PovertyClassifier {
 		return ages;
 	}
 
-	private static Map<String, String> variables(HouseholdFacts facts) {
+	private static Map<String, String> variables(HouseholdFacts facts, int memberCount) {
 		Map<String, String> vars = new HashMap<>();
-		vars.put("members", Integer.toString(facts.members().size()));
+		vars.put("members", Integer.toString(memberCount));
 		vars.put("area",
 				(facts.floorAreaM2() != null) ? facts.floorAreaM2().stripTrailingZeros().toPlainString() : "?");
 		vars.put("housingQuality", String.valueOf(facts.housingQuality()));
@@ -231,22 +270,57 @@ public final class PovertyClassifier {
 		return vars;
 	}
 
-	private static Text fact(Indicator indicator, boolean deprived, Predicates.Context context) {
+	private static Text fact(Indicator indicator, boolean deprived, Text reason) {
 		String nameVi = lowerFirst(indicator.name().vi());
 		String nameEn = lowerFirst(indicator.name().en());
 		if (!deprived) {
 			return new Text("Không thiếu hụt: " + nameVi, "Not deprived: " + nameEn);
 		}
-		String vi = fill(indicator.explanation().vi(), context.vars);
-		String en = fill(indicator.explanation().en(), context.vars);
+		return new Text(reason.vi() + " → thiếu hụt: " + nameVi, reason.en() + " → deprived: " + nameEn);
+	}
+
+	/**
+	 * The deciding fact: the indicator's template filled with the values (named in each
+	 * language), after the deciding member's name and age.
+	 */
+	private Text reason(Indicator indicator, Predicates.Context context) {
+		String vi = fill(indicator.explanation().vi(), named(context.vars, false));
+		String en = fill(indicator.explanation().en(), named(context.vars, true));
 		if (context.decidingMember != null) {
 			String name = context.decidingMember.name();
 			int age = context.decidingAge;
 			vi = "Thành viên " + name + ", " + age + " tuổi, " + vi;
 			en = "Member " + name + ", " + age + ((age == 1) ? " year old, " : " years old, ") + en;
 		}
-		return new Text(vi + " → thiếu hụt: " + nameVi, en + " → deprived: " + nameEn);
+		return new Text(vi, en);
 	}
+
+	/** The decision followed by the legal act of the standard, never its internal key. */
+	private Text underAct(String vi, String en) {
+		Text act = this.standard.legalAct();
+		return new Text(vi + " (" + act.vi() + ")", en + " (" + act.en() + ")");
+	}
+
+	/**
+	 * Template values in a language: coded values by their names from the vocabulary,
+	 * decimals with a comma in Vietnamese.
+	 */
+	private Map<String, String> named(Map<String, String> vars, boolean english) {
+		Map<String, String> named = new HashMap<>(vars);
+		for (Map.Entry<String, String> var : vars.entrySet()) {
+			Text name = this.standard.vocabulary().name(var.getKey(), var.getValue());
+			if (name != null) {
+				named.put(var.getKey(), name.in(english));
+			}
+			else if (!english && DECIMALS.contains(var.getKey())) {
+				named.put(var.getKey(), var.getValue().replace('.', ','));
+			}
+		}
+		return named;
+	}
+
+	/** Template values that are decimal numbers. */
+	private static final Set<String> DECIMALS = Set.of("area", "areaPerMember");
 
 	private static String fill(String template, Map<String, String> vars) {
 		String result = template;
@@ -283,7 +357,7 @@ public final class PovertyClassifier {
 				+ vnd(line, '.') + " đồng); thiếu hụt " + count + " chỉ số (ngưỡng " + cutoff + ") → " + classVi(code);
 		String en = "Income per head " + vnd(income, ',') + " VND/month (" + areaEn + ", poverty line " + vnd(line, ',')
 				+ " VND); " + count + " deprivations (cut-off " + cutoff + ") → " + classEn(code);
-		return new Text(vi + " [" + this.standard.key() + "]", en + " [" + this.standard.key() + "]");
+		return underAct(vi, en);
 	}
 
 	private Text explainScore(boolean urban, long scoreA, int scoreB, int code) {
@@ -293,7 +367,7 @@ public final class PovertyClassifier {
 				+ scoreB + " (ngưỡng " + cutoff + ") → " + classVi(code);
 		String en = "Score A = " + scoreA + " (line " + line + (urban ? ", urban" : ", rural") + "); score B = "
 				+ scoreB + " (cut-off " + cutoff + ") → " + classEn(code);
-		return new Text(vi + " [" + this.standard.key() + "]", en + " [" + this.standard.key() + "]");
+		return underAct(vi, en);
 	}
 
 	private static String classVi(int code) {

@@ -78,6 +78,8 @@ public final class Predicates {
 
 		final int[] ages;
 
+		final int memberCount;
+
 		MemberFacts decidingMember;
 
 		int decidingAge;
@@ -85,8 +87,17 @@ public final class Predicates {
 		final Map<String, String> vars;
 
 		Context(HouseholdFacts facts, int[] ages, Map<String, String> vars) {
+			this(facts, ages, facts.members().size(), vars);
+		}
+
+		/**
+		 * A context for household-level tests only: the member count without the members'
+		 * facts.
+		 */
+		Context(HouseholdFacts facts, int[] ages, int memberCount, Map<String, String> vars) {
 			this.facts = facts;
 			this.ages = ages;
+			this.memberCount = memberCount;
 			this.vars = vars;
 		}
 
@@ -105,6 +116,42 @@ public final class Predicates {
 
 		boolean test(MemberFacts member, int age);
 
+	}
+
+	/** What a test over the members reads, in {@link #reads}. */
+	static final String MEMBERS = "members";
+
+	/**
+	 * The household facts a predicate reads: field names, {@code floorAreaM2} (with the
+	 * member count) and {@link #MEMBERS} when it tests members' facts.
+	 * @param predicate the predicate
+	 * @return the names
+	 */
+	static Set<String> reads(HouseholdPredicate predicate) {
+		Set<String> names = new java.util.HashSet<>();
+		collect(predicate, names);
+		return names;
+	}
+
+	private static void collect(HouseholdPredicate predicate, Set<String> names) {
+		if (predicate instanceof HouseholdField f) {
+			names.add(f.field());
+		}
+		else if (predicate instanceof AllOf all) {
+			all.parts().forEach((p) -> collect(p, names));
+		}
+		else if (predicate instanceof AnyOf any) {
+			any.parts().forEach((p) -> collect(p, names));
+		}
+		else if (predicate instanceof Not not) {
+			collect(not.part(), names);
+		}
+		else if (predicate instanceof FloorAreaPerMemberBelow) {
+			names.add("floorAreaM2");
+		}
+		else {
+			names.add(MEMBERS);
+		}
 	}
 
 	static boolean matches(Object value, Set<Object> values, boolean negate) {
@@ -213,7 +260,7 @@ public final class Predicates {
 			if (area == null) {
 				throw new InvalidFactsException("MISSING_FACT", "floorAreaM2", "missing / thiếu thông tin");
 			}
-			int members = context.facts.members().size();
+			int members = context.memberCount;
 			if (members == 0) {
 				return false;
 			}

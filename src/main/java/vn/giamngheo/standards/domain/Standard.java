@@ -17,6 +17,8 @@ import vn.giamngheo.standards.af.AfSpec;
  * @param from first day the standard applies
  * @param to last day the standard applies
  * @param legalBasis legal citation of the standard as a whole
+ * @param legalAct the instrument that sets the standard as users read it, e.g. "Nghị định
+ * 07/2021/NĐ-CP"
  * @param verified whether its application was verified; when {@code false} every
  * threshold of the standard reads as unverified
  * @param base key of the standard it extends, or {@code null}
@@ -30,11 +32,12 @@ import vn.giamngheo.standards.af.AfSpec;
  * @param alkireFoster Alkire–Foster weights and cut-off over the indicators, or
  * {@code null} when the file gives none
  * @param file the file it was loaded from
+ * @param vocabulary names of the fact values its explanations quote
  */
 public record Standard(String key, int version, Text name, LocalDate from, LocalDate to, String legalBasis,
-		boolean verified, String base, String provinceCode, boolean example, Map<String, Threshold> parameters,
-		WayRules incomeWay, WayRules scoreWay, List<Indicator> indicators, Text notes, AfSpec alkireFoster,
-		String file) {
+		Text legalAct, boolean verified, String base, String provinceCode, boolean example,
+		Map<String, Threshold> parameters, WayRules incomeWay, WayRules scoreWay, List<Indicator> indicators,
+		Text notes, AfSpec alkireFoster, String file, Vocabulary vocabulary) {
 
 	public boolean isLocal() {
 		return this.provinceCode != null;
@@ -68,6 +71,16 @@ public record Standard(String key, int version, Text name, LocalDate from, Local
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * An indicator of the catalogue.
+	 * @param code indicator code
+	 * @return the indicator, or {@code null}
+	 */
+	public Indicator indicator(String code) {
+		int i = indexOf(code);
+		return (i >= 0) ? this.indicators.get(i) : null;
 	}
 
 	/**

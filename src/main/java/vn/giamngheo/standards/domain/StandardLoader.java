@@ -36,6 +36,8 @@ public final class StandardLoader {
 
 	private final Map<String, String> fileOfKey = new LinkedHashMap<>();
 
+	private Vocabulary vocabulary = Vocabulary.NONE;
+
 	private StandardLoader(Function<String, String> reader) {
 		this.reader = reader;
 	}
@@ -61,6 +63,7 @@ public final class StandardLoader {
 		Map<String, Object> index = loader.parse("index.yaml");
 		List<String> national = stringList(index, "standards", "index.yaml");
 		loader.nationalFiles.addAll(national);
+		loader.vocabulary(index);
 		if (!national.contains(key + ".yaml")) {
 			return Optional.empty();
 		}
@@ -143,6 +146,7 @@ public final class StandardLoader {
 		List<String> localFiles = index.containsKey("local") ? stringList(index, "local", "index.yaml") : List.of();
 		List<String> tableFiles = index.containsKey("score_tables") ? stringList(index, "score_tables", "index.yaml")
 				: List.of();
+		vocabulary(index);
 		List<String> all = new ArrayList<>(nationalFiles);
 		all.addAll(localFiles);
 		for (String file : all) {
@@ -216,6 +220,9 @@ public final class StandardLoader {
 		if (!own.containsKey("notes")) {
 			result.remove("notes");
 		}
+		if (!own.containsKey("legal_act")) {
+			result.remove("legal_act");
+		}
 		return result;
 	}
 
@@ -250,6 +257,7 @@ public final class StandardLoader {
 			throw new StandardFormatException(file, "period.to", "is before period.from");
 		}
 		String legalBasis = string(m, "legal_basis", file);
+		Text legalAct = text(m, "legal_act", file);
 		boolean verified = bool(m, "verified", file, "verified");
 		String base = m.containsKey("base") ? String.valueOf(m.get("base")) : null;
 		String province = null;
@@ -306,8 +314,8 @@ public final class StandardLoader {
 		Text notes = m.containsKey("notes") ? text(m, "notes", file) : null;
 		AfSpec af = m.containsKey("alkire_foster") ? alkireFoster(map(m, "alkire_foster", file), indicators, file)
 				: null;
-		return new Standard(key, version, name, from, to, legalBasis, verified, base, province, example,
-				Map.copyOf(parameters), incomeWay, scoreWay, List.copyOf(indicators), notes, af, file);
+		return new Standard(key, version, name, from, to, legalBasis, legalAct, verified, base, province, example,
+				Map.copyOf(parameters), incomeWay, scoreWay, List.copyOf(indicators), notes, af, file, this.vocabulary);
 	}
 
 	/**
@@ -617,6 +625,44 @@ public final class StandardLoader {
 			throw new StandardFormatException(file, path, "must be a non-empty list");
 		}
 		return list;
+	}
+
+	// ---- vocabulary
+
+	/**
+	 * Reads the names of fact values named by the index ({@code vocabulary:}), if any:
+	 * each named field must be a fact field with coded values, and name every one of
+	 * them.
+	 */
+	private void vocabulary(Map<String, Object> index) {
+		if (!index.containsKey("vocabulary")) {
+			return;
+		}
+		String file = string(index, "vocabulary", "index.yaml");
+		Map<String, Object> m = parse(file);
+		Map<String, Map<String, Text>> names = new LinkedHashMap<>();
+		for (String field : m.keySet()) {
+			Class<?> type = Predicates.HOUSEHOLD_FIELD_TYPES.get(field);
+			if (type == null) {
+				type = Predicates.MEMBER_FIELD_TYPES.get(field);
+			}
+			if (type == null || !type.isEnum()) {
+				throw new StandardFormatException(file, field, "is not a fact field with coded values");
+			}
+			Map<String, Object> values = map(m, field, file);
+			Map<String, Text> named = new LinkedHashMap<>();
+			for (Object constant : type.getEnumConstants()) {
+				String value = ((Enum<?>) constant).name();
+				named.put(value, text(values, value, file, field + "." + value));
+			}
+			for (String value : values.keySet()) {
+				if (!named.containsKey(value)) {
+					throw new StandardFormatException(file, field + "." + value, "is not a value of " + field);
+				}
+			}
+			names.put(field, Map.copyOf(named));
+		}
+		this.vocabulary = new Vocabulary(names);
 	}
 
 	// ---- score tables

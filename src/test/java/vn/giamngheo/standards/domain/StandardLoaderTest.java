@@ -98,8 +98,9 @@ class StandardLoaderTest {
 		for (Way way : Way.values()) {
 			WayRules rules = s.rules(way);
 			if (rules != null) {
-				reported.addAll(thresholds(new Standard(s.key(), 1, s.name(), s.from(), s.to(), "x", true, null, null,
-						false, s.parameters(), rules, null, s.indicators(), null, null, s.file())));
+				reported.addAll(thresholds(
+						new Standard(s.key(), 1, s.name(), s.from(), s.to(), "x", s.legalAct(), true, null, null, false,
+								s.parameters(), rules, null, s.indicators(), null, null, s.file(), Vocabulary.NONE)));
 			}
 		}
 		assertThat(reported).filteredOn((t) -> t.name().equals(name)).singleElement().satisfies((t) -> {
@@ -155,7 +156,7 @@ class StandardLoaderTest {
 	static Path copyShipped(Path dir) throws IOException {
 		Files.createDirectories(dir.resolve("local"));
 		for (String name : List.of("index.yaml", "2016-2020.yaml", "2021.yaml", "2022-2025.yaml", "2026.yaml",
-				"2027-2030.yaml", "local/dong-nai-2022-2025.yaml")) {
+				"2027-2030.yaml", "local/dong-nai-2022-2025.yaml", "vocabulary.yaml")) {
 			try (InputStream in = StandardLoaderTest.class.getClassLoader().getResourceAsStream("standards/" + name)) {
 				Files.write(dir.resolve(name), in.readAllBytes());
 			}
@@ -219,6 +220,9 @@ class StandardLoaderTest {
 					2022-2025.yaml | from: $working_age_from | from: $working_age | indicators[EMP].predicate.any_member.all.age.from
 					local/dong-nai-2022-2025.yaml | value: 3750000 | value: 100 | income_way.middle_ceiling.urban
 					2016-2020.yaml | legal_basis: Quyết định 59/2015/QĐ-TTg, Điều 1 / Decision 59/2015/QĐ-TTg, Art. 1 | legal_basis: "" | income_way.poverty_line.rural.legal_basis
+					2026.yaml | legal_act: | legal_actor: | legal_act
+					vocabulary.yaml | MAKESHIFT: {vi: đơn sơ, en: makeshift} | TENT: {vi: lều, en: tent} | housingQuality.MAKESHIFT
+					vocabulary.yaml | latrine: | latrines: | latrines
 					""")
 	void malformedFileNamesFileAndField(String file, String from, String to, String field, @TempDir Path dir)
 			throws IOException {
