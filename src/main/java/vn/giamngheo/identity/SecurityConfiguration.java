@@ -2,6 +2,7 @@ package vn.giamngheo.identity;
 
 import java.time.Clock;
 
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -29,6 +31,7 @@ import vn.giamngheo.identity.security.LoginThrottle;
 import vn.giamngheo.identity.security.LoginThrottleFilter;
 import vn.giamngheo.identity.security.PrincipalRefreshFilter;
 import vn.giamngheo.identity.security.ProblemResponses;
+import vn.giamngheo.identity.security.StartingFilter;
 import vn.giamngheo.shared.scope.Permission;
 
 /**
@@ -81,8 +84,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
-			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales)
-			throws Exception {
+			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales,
+			ApplicationAvailability availability) throws Exception {
 		// machine endpoints: the API and the actuator (problem+json 401/403, bearer
 		// tokens)
 		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -119,6 +122,9 @@ public class SecurityConfiguration {
 						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
 				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
+			// nothing is served while the start-up work (the demo load) is not done
+			.addFilterBefore(new StartingFilter(availability, messages, locales, problems),
+					DisableEncodeUrlFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(logins, clock, messages, locales, problems), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), CsrfFilter.class)
 			.addFilterAfter(new PrincipalRefreshFilter(changes, users, problems),
