@@ -46,8 +46,8 @@
     var t = d.heatmap, inds = t.header.slice(1), units = t.rows.map(function (r) { return r[0]; });
     var data = [], max = 0;
     t.rows.forEach(function (r, y) { inds.forEach(function (ind, x) { data.push([x, y, r[x + 1]]); max = Math.max(max, r[x + 1]); }); });
-    init('af_heatmap').setOption({ tooltip: { position: 'top' }, grid: { left: 170, top: 10, bottom: 60, right: 20 },
-      xAxis: { type: 'category', data: inds }, yAxis: { type: 'category', data: units },
+    init('af_heatmap').setOption({ tooltip: { position: 'top' }, grid: { left: 170, top: 10, bottom: 120, right: 20 },
+      xAxis: { type: 'category', data: inds, axisLabel: { interval: 0, rotate: 30, width: 110, overflow: 'truncate' } }, yAxis: { type: 'category', data: units },
       visualMap: { min: 0, max: Math.max(1, Math.ceil(max)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: ['#f7fbff', '#fdae61', '#b2182b'] } },
       series: [{ name: L.af_censored, type: 'heatmap', data: data, label: { show: inds.length <= 12 } }] });

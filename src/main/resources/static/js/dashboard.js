@@ -64,8 +64,8 @@
     var data = [];
     t.rows.forEach(function (r, y) { inds.forEach(function (ind, x) { if (r[x + 1] !== '') { data.push([x, y, r[x + 1]]); } }); });
     init('deprivations').setOption({ title: provisional && coverage ? { text: coverage.textContent.trim(), textStyle: { fontSize: 12, color: '#6b4e00' }, left: 'center', top: 0 } : undefined,
-      tooltip: { position: 'top' }, grid: { left: 170, top: provisional ? 30 : 10, bottom: 60, right: 20 },
-      xAxis: { type: 'category', data: inds }, yAxis: { type: 'category', data: units },
+      tooltip: { position: 'top' }, grid: { left: 170, top: provisional ? 30 : 10, bottom: 120, right: 20 },
+      xAxis: { type: 'category', data: inds, axisLabel: { interval: 0, rotate: 30, width: 110, overflow: 'truncate' } }, yAxis: { type: 'category', data: units },
       visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: ['#f7fbff', '#fdae61', '#b2182b'] } },
       series: [{ type: 'heatmap', data: data, label: { show: inds.length <= 12 } }] });

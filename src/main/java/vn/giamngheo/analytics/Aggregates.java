@@ -310,6 +310,26 @@ public class Aggregates {
 		return this.repository.cohorts(communes(visibleUnit(unitId)));
 	}
 
+	/**
+	 * The deprivation indicators by name in the reader's language: the standard in force
+	 * at the end of the year first, then any other standard naming a code.
+	 * @param year the year
+	 * @param locale the reader's language
+	 * @return code → name
+	 */
+	public Map<String, String> indicatorNames(int year, java.util.Locale locale) {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.standards.inForce(LocalDate.of(year, 12, 31)).ifPresent((s) -> names(s, locale, names));
+		this.standards.standards().forEach((s) -> names(s, locale, names));
+		return names;
+	}
+
+	private static void names(Standard standard, java.util.Locale locale, Map<String, String> names) {
+		standard.indicators()
+			.forEach((i) -> names.putIfAbsent(i.code(),
+					"en".equals(locale.getLanguage()) ? i.name().en() : i.name().vi()));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Deprivation> deprivations(long unitId, int year) {
 		Unit unit = visibleUnit(unitId);
@@ -379,8 +399,7 @@ public class Aggregates {
 		AfSpec spec = (standard == null) ? null : standard.alkireFosterSpec().orElse(null);
 		Map<String, String> names = new LinkedHashMap<>();
 		if (standard != null) {
-			standard.indicators()
-				.forEach((i) -> names.put(i.code(), "en".equals(locale.getLanguage()) ? i.name().en() : i.name().vi()));
+			names(standard, locale, names);
 		}
 		AfUnit total = new AfUnit(unit.id(), unit.name(), current,
 				this.repository.indicatorSums(communes, y, group, from, to));

@@ -154,7 +154,7 @@ public class AlkireFosterDashboard {
 		List<String> header = new ArrayList<>(List.of("unit"));
 		List<List<Object>> rows = new ArrayList<>();
 		if (r.spec() != null) {
-			header.addAll(r.spec().indicators());
+			r.spec().indicators().forEach((code) -> header.add(r.indicatorNames().getOrDefault(code, code)));
 			List<AfUnit> units = r.children().isEmpty() && r.total() != null ? List.of(r.total()) : r.children();
 			for (AfUnit u : units) {
 				AlkireFoster.Result m = u.households(r.spec());

@@ -251,8 +251,12 @@ public class Dashboards {
 			byUnit.computeIfAbsent(d.unitName(), (k) -> new LinkedHashMap<>())
 				.put(d.indicator(), d.poorShare() == null ? "" : d.poorShare());
 		}
+		// the columns by the indicators' names: the heatmap's axis, the table's and the
+		// export's headers are read by people
+		Map<String, String> names = this.aggregates.indicatorNames(year,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		List<String> header = new ArrayList<>(List.of("unit"));
-		header.addAll(indicators);
+		indicators.forEach((code) -> header.add(names.getOrDefault(code, code)));
 		List<List<Object>> rows = new ArrayList<>();
 		byUnit.forEach((name, values) -> {
 			List<Object> row = new ArrayList<>(List.of(name));

@@ -27,7 +27,8 @@ public class IndicatorCatalogue {
 				IndicatorDef d = new IndicatorDef(str(m, "code"), str(m, "kind"), str(m, "unit"),
 						Boolean.TRUE.equals(m.get("lower_is_better")), str(m, "name"), str(m, "name_en"),
 						str(m, "formula"), str(m, "source"), num(m.get("min")), num(m.get("max")),
-						str(m, "aggregation"), str(m, "denominator"), num(m.get("approx_tolerance")));
+						str(m, "aggregation"), str(m, "denominator"), num(m.get("approx_tolerance")),
+						str(m, "formula_en"), str(m, "source_en"));
 				if ("PERCENT".equals(d.unit()) && d.denominator() == null) {
 					throw new IllegalStateException("Indicator " + d.code() + " is a rate without a denominator");
 				}

@@ -22,10 +22,12 @@ import java.util.Locale;
  * amount
  * @param approxTolerance how far from a target's value "about" may be, in the indicator's
  * unit, or null (10% of the value)
+ * @param formulaEn how it is computed, in English, or null (the formula)
+ * @param sourceEn where the value comes from, in English, or null (the source)
  */
 public record IndicatorDef(String code, String kind, String unit, boolean lowerIsBetter, String name, String nameEn,
 		String formula, String source, Double min, Double max, String aggregation, String denominator,
-		Double approxTolerance) {
+		Double approxTolerance, String formulaEn, String sourceEn) {
 
 	public IndicatorDef {
 		if (denominator == null && "ENTERED".equals(kind) && "PERCENT".equals(unit)) {
@@ -43,7 +45,21 @@ public record IndicatorDef(String code, String kind, String unit, boolean lowerI
 	}
 
 	public String name(Locale locale) {
-		return ("en".equals(locale.getLanguage()) && this.nameEn != null) ? this.nameEn : this.name;
+		return inLanguage(locale, this.name, this.nameEn);
+	}
+
+	/** How it is computed, in the reader's language. */
+	public String formula(Locale locale) {
+		return inLanguage(locale, this.formula, this.formulaEn);
+	}
+
+	/** Where the value comes from, in the reader's language. */
+	public String source(Locale locale) {
+		return inLanguage(locale, this.source, this.sourceEn);
+	}
+
+	private static String inLanguage(Locale locale, String vietnamese, String english) {
+		return ("en".equals(locale.getLanguage()) && english != null) ? english : vietnamese;
 	}
 
 }

@@ -160,11 +160,11 @@ public class Targets {
 	private Resolution store(ResolutionFile.Resolution r, long unitId, String path, String by) {
 		long id = this.repository.insert(r, unitId, path, by);
 		Map<String, Change> changes = new LinkedHashMap<>();
-		changes.put("code", new Change(null, r.code()));
+		changes.put("number", new Change(null, r.number()));
 		changes.put("title", new Change(null, r.title()));
 		changes.put("targets", new Change(null, r.targets().size()));
 		this.audit.record(new AuditEntry(by, "CREATE", "RESOLUTION", Long.toString(id), null, path, r.provinceCode(),
-				changes, "import"));
+				changes, null));
 		return this.repository.resolution(id).orElseThrow();
 	}
 

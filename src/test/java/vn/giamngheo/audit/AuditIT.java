@@ -175,7 +175,7 @@ class AuditIT {
 		this.mvc.perform(get("/audit").with(authentication(auditor)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<td>Sửa</td>")))
-			.andExpect(content().string(containsString("<td>nhân khẩu ")))
+			.andExpect(content().string(containsString("<td>nhân khẩu</td>")))
 			.andExpect(content().string(not(containsString("<td>UPDATE</td>"))));
 		this.mvc
 			.perform(get("/api/v1/audit-events/export").param("unit", this.b.code() + "@2024")

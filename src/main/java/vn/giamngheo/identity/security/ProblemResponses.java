@@ -19,7 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -36,7 +36,15 @@ public class ProblemResponses implements AuthenticationEntryPoint {
 
 	private final ObjectMapper json;
 
-	public ProblemResponses(MessageSource messages, ObjectMapper json) {
+	/**
+	 * The application's resolver (language cookie, Vietnamese by default): the security
+	 * filters run before the dispatcher sets it on the request, where the request's own
+	 * locale would be the browser's language.
+	 */
+	private final LocaleResolver locales;
+
+	public ProblemResponses(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
+		this.locales = locales;
 		this.messages = messages;
 		this.json = json;
 	}
@@ -79,12 +87,12 @@ public class ProblemResponses implements AuthenticationEntryPoint {
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String key)
 			throws IOException {
 		writeDetail(request, response, status, code,
-				this.messages.getMessage(key, null, key, RequestContextUtils.getLocale(request)));
+				this.messages.getMessage(key, null, key, this.locales.resolveLocale(request)));
 	}
 
 	void writeDetail(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
 			throws IOException {
-		Locale locale = RequestContextUtils.getLocale(request);
+		Locale locale = this.locales.resolveLocale(request);
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "urn:giamngheo:error:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
 		problem.put("title", this.messages.getMessage("error.http." + status, null, code, locale));

@@ -30,7 +30,9 @@ public class ChangeLabels {
 			Map.entry("relation", "relation."), Map.entry("educationLevel", "education."),
 			Map.entry("employment", "employment."), Map.entry("status", "status."),
 			Map.entry("classification", "class."), Map.entry("proposedClass", "class."),
-			Map.entry("finalClass", "class."), Map.entry("agency", "agency."));
+			Map.entry("finalClass", "class."), Map.entry("class", "class."), Map.entry("agency", "agency."),
+			Map.entry("role", "role."), Map.entry("step", "review.step."),
+			Map.entry("transition", "review.transition."));
 
 	private static final Pattern CLASS_CODE = Pattern.compile("\\b(" + String.join("|", Codes.CLASSES) + ")\\b");
 
@@ -61,9 +63,12 @@ public class ChangeLabels {
 		return (entityType == null) ? "" : msg("entity." + entityType, entityType);
 	}
 
-	/** The label of a changed field, or its stored name when it has none. */
+	/**
+	 * The label of a changed field (a recognition counts its households by transition, so
+	 * a transition is a field too), or its stored name when it has none.
+	 */
 	public String field(String name) {
-		return msg("field." + name, name);
+		return msg("field." + name, msg("review.transition." + name, name));
 	}
 
 	/** A value of a changed field as a reader understands it. */
@@ -74,6 +79,14 @@ public class ChangeLabels {
 		String text = String.valueOf(value);
 		if (value instanceof Boolean || "true".equals(text) || "false".equals(text)) {
 			return msg(Boolean.parseBoolean(text) ? "yes" : "no", text);
+		}
+		if ("status".equals(field) && (text.equals("RECEIVED") || text.equals("ANSWERED"))) {
+			return msg("review.complaint." + text, text);
+		}
+		if ("certificate".equals(field)) {
+			String[] actionAndNumber = text.split(" ", 2);
+			return msg("review.certificate.action." + actionAndNumber[0], actionAndNumber[0])
+					+ ((actionAndNumber.length > 1) ? " " + actionAndNumber[1] : "");
 		}
 		String prefix = CODED.get(field);
 		if (prefix != null) {
