@@ -227,6 +227,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	private static Thread watchPostmaster(Path dataDirectory, Thread starter) {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		// zonky passes the directory as given ("-D " + path)
+		List<String> dirs = List.of(dataDirectory.toString(), dataDirectory.toAbsolutePath().toString());
+		long started = System.nanoTime();
 		Thread watch = new Thread(() -> {
 			long pid = -1;
 			while (true) {
@@ -236,6 +239,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 						pid = lines.isEmpty() ? -1 : parsePid(lines.get(0));
 					}
 					else if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+						starter.interrupt();
+						return;
+					}
+					else if (pid < 0 && System.nanoTime() - started > Duration.ofSeconds(10).toNanos()
+							&& !runsOn(dirs)) {
+						// the postmaster died before its pid file could be read
 						starter.interrupt();
 						return;
 					}
@@ -252,6 +261,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		watch.setDaemon(true);
 		watch.start();
 		return watch;
+	}
+
+	/** Whether a process runs with this data directory on its command line. */
+	private static boolean runsOn(List<String> dataDirectory) {
+		return ProcessHandle.allProcesses()
+			.anyMatch((p) -> p.info()
+				.commandLine()
+				.map((c) -> c.contains("postgres") && dataDirectory.stream().anyMatch(c::contains))
+				.orElse(false));
 	}
 
 	private static boolean requiresPasswords(Path dataDirectory) throws IOException {
