@@ -243,6 +243,9 @@ class SurveyOnPhoneBrowserIT {
 		this.browser.findElement(By.name("vote." + listed.id())).clear();
 		this.browser.findElement(By.name("vote." + listed.id())).sendKeys("8");
 		this.browser.findElement(By.cssSelector("#meeting button[type=submit]")).click();
+		// the click returns before the browser has followed the redirect
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(15))
+			.until((d) -> d.getCurrentUrl().contains("/reviews/meetings/"));
 		assertThat(this.browser.getCurrentUrl()).contains("/reviews/meetings/");
 	}
 
