@@ -24,6 +24,7 @@ import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.registry.domain.NotReviewedClass;
 import vn.giamngheo.registry.persistence.HouseholdBulkRepository;
 import vn.giamngheo.shared.Laps;
 import vn.giamngheo.shared.error.DomainException;
@@ -431,13 +432,8 @@ public class HouseholdBulk {
 	/**
 	 * The class of a review year for every active household of a commune that the
 	 * decision did not recognise itself and that has no class of that year yet (a
-	 * commune's recognition writes the listed households first): its latest recognised
-	 * class, or not poor when it has none, with the reason — not on the list
-	 * ({@link RecognisedAssessment#NOT_LISTED}) or recorded in the commune after the list
-	 * was drawn ({@link RecognisedAssessment#ADDED_AFTER_LIST}). A latest class of poor
-	 * or near-poor is kept but not recognised (the decision did not list it; the figures
-	 * carry it as before, ADR 0021); any other class is recognised by the decision, whose
-	 * lists of poor and near-poor households are complete. One audit row per household.
+	 * commune's recognition writes the listed households first), as
+	 * {@link NotReviewedClass} decides it. One audit row per household.
 	 * @param communeId commune
 	 * @param year review year
 	 * @param standardKey the review's standard
@@ -451,8 +447,14 @@ public class HouseholdBulk {
 			java.time.LocalDate decisionDate, OffsetDateTime listedAt) {
 		Actor current = this.actor.require(Permission.REVIEW_RECOGNITION);
 		this.bulk.activeVillagePaths(communeId).forEach((p) -> requireCapture(current, p));
-		List<HouseholdBulkRepository.NotReviewed> written = this.bulk.insertNotReviewed(communeId, year, standardKey,
-				decisionNo, decisionDate, listedAt);
+		List<HouseholdBulkRepository.NotReviewed> rows = this.bulk.unclassed(communeId, year).stream().map((u) -> {
+			NotReviewedClass c = NotReviewedClass.of(u.latestRecognised(), u.createdAt(), listedAt);
+			return new HouseholdBulkRepository.NotReviewed(u, c.classification(), c.recognised(), c.reason());
+		}).toList();
+		Set<UUID> inserted = this.bulk.insertNotReviewed(rows, year, standardKey, decisionNo, decisionDate);
+		List<HouseholdBulkRepository.NotReviewed> written = rows.stream()
+			.filter((w) -> inserted.contains(w.household().householdId()))
+			.toList();
 		Map<String, Integer> counts = new TreeMap<>();
 		written.forEach((w) -> counts.merge(w.reason(), 1, Integer::sum));
 		String username = current.username();
@@ -463,8 +465,9 @@ public class HouseholdBulk {
 			neu.put("reason", w.reason());
 			neu.put("decisionNo", decisionNo);
 			neu.put("source", "REVIEW");
-			return new AuditEntry(username, "CREATE", "ASSESSMENT", w.householdId() + "/" + year, w.householdId(),
-					w.unitPath(), w.provinceCode(), AuditTrail.diff(Map.of(), neu), "decision " + decisionNo);
+			UUID id = w.household().householdId();
+			return new AuditEntry(username, "CREATE", "ASSESSMENT", id + "/" + year, id, w.household().unitPath(),
+					w.household().provinceCode(), AuditTrail.diff(Map.of(), neu), "decision " + decisionNo);
 		}).iterator());
 		this.events.publishEvent(new AssessmentsChanged(communeId));
 		return counts;

@@ -38,12 +38,6 @@ public record RecognisedAssessment(UUID householdId, int year, String standardKe
 	/** Recognised by an in-year (regular) review decision. */
 	public static final String IN_YEAR = "IN_YEAR";
 
-	/** Not on the review list when it was drawn: neither poor nor near-poor. */
-	public static final String NOT_LISTED = "NOT_LISTED";
-
-	/** Recorded in the commune after the list was drawn: not reviewed this year. */
-	public static final String ADDED_AFTER_LIST = "ADDED_AFTER_LIST";
-
 	/** A recognised class without a reason (imports, tests). */
 	public RecognisedAssessment(UUID householdId, int year, String standardKey, LocalDate surveyDate, int memberCount,
 			Long incomePerCapita, Integer scoreA, Integer scoreB, List<String> deprivations, String classification,

@@ -246,45 +246,73 @@ public class HouseholdBulkRepository {
 	}
 
 	/**
-	 * A household given the class of a review year it was not reviewed in.
+	 * An active household of a commune without a class of a year yet.
 	 *
 	 * @param householdId household
 	 * @param provinceCode province
 	 * @param unitPath village path
-	 * @param classification class written
-	 * @param recognised recognised by the decision
-	 * @param reason NOT_LISTED or ADDED_AFTER_LIST
+	 * @param createdAt when it was recorded
+	 * @param members its living members
+	 * @param latestRecognised its latest recognised class before the year, or
+	 * {@code null}
 	 */
-	public record NotReviewed(UUID householdId, String provinceCode, String unitPath, String classification,
-			boolean recognised, String reason) {
+	public record Unclassed(UUID householdId, String provinceCode, String unitPath, OffsetDateTime createdAt,
+			int members, String latestRecognised) {
+	}
+
+	/** The commune's active households that have no class of the year. */
+	public List<Unclassed> unclassed(long communeId, int year) {
+		return this.jdbc.sql("select h.id, h.province_code, h.unit_path, h.created_at,"
+				+ " (select count(*) from member m where m.household_id = h.id and not m.voided),"
+				+ " (select x.classification from household_assessment x where x.household_id = h.id"
+				+ " and x.year < ? and x.recognised order by x.year desc limit 1)"
+				+ " from household h where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'"
+				+ " and not exists (select 1 from household_assessment y where y.household_id = h.id and y.year = ?)")
+			.params(year, communeId, year)
+			.query((rs, n) -> new Unclassed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getInt(5), rs.getString(6)))
+			.list();
 	}
 
 	/**
-	 * Inserts the class of a year for the commune's active households without one: the
-	 * latest recognised class before the year (recognised unless poor or near-poor), else
-	 * not poor; reason ADDED_AFTER_LIST when the household was created after the list.
+	 * A class of a review year written for a household that was not reviewed in it.
+	 *
+	 * @param household the household
+	 * @param classification class written
+	 * @param recognised recognised by the decision
+	 * @param reason why it was not reviewed
 	 */
-	public List<NotReviewed> insertNotReviewed(long communeId, int year, String standardKey, String decisionNo,
-			LocalDate decisionDate, OffsetDateTime listedAt) {
-		return this.jdbc.sql("with c as (select h.id, h.province_code, h.unit_path,"
-				+ " case when cast(? as timestamptz) is not null and h.created_at > cast(? as timestamptz)"
-				+ " then 'ADDED_AFTER_LIST' else 'NOT_LISTED' end as reason,"
-				+ " (select count(*) from member m where m.household_id = h.id and not m.voided) as members,"
-				+ " (select x.classification from household_assessment x where x.household_id = h.id"
-				+ " and x.year < ? and x.recognised order by x.year desc limit 1) as latest"
-				+ " from household h where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'"
-				+ " and not exists (select 1 from household_assessment y where y.household_id = h.id and y.year = ?)),"
-				+ " ins as (insert into household_assessment (household_id, province_code, year, standard_key,"
-				+ " member_count, classification, recognised, decision_no, decision_date, source, reason)"
-				+ " select c.id, c.province_code, ?, ?, least(c.members, 32767), coalesce(c.latest, 'NOT_POOR'),"
-				+ " coalesce(c.latest, 'NOT_POOR') not in ('POOR', 'NEAR_POOR'), ?, ?, 'REVIEW', c.reason from c"
-				+ " returning household_id, classification, recognised, reason)"
-				+ " select ins.household_id, c.province_code, c.unit_path, ins.classification, ins.recognised,"
-				+ " ins.reason from ins join c on c.id = ins.household_id")
-			.params(listedAt, listedAt, year, communeId, year, year, standardKey, decisionNo, decisionDate)
-			.query((rs, n) -> new NotReviewed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getBoolean(5), rs.getString(6)))
-			.list();
+	public record NotReviewed(Unclassed household, String classification, boolean recognised, String reason) {
+	}
+
+	/**
+	 * Writes the classes of a year for households that were not reviewed in it, under the
+	 * commune's decision; a household that got a class meanwhile keeps it.
+	 * @return the households written
+	 */
+	public java.util.Set<UUID> insertNotReviewed(List<NotReviewed> rows, int year, String standardKey,
+			String decisionNo, LocalDate decisionDate) {
+		List<Map<String, Object>> json = new ArrayList<>(rows.size());
+		for (NotReviewed r : rows) {
+			Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("household_id", r.household().householdId().toString());
+			m.put("province_code", r.household().provinceCode());
+			m.put("member_count", Math.min(r.household().members(), Short.MAX_VALUE));
+			m.put("classification", r.classification());
+			m.put("recognised", r.recognised());
+			m.put("reason", r.reason());
+			json.add(m);
+		}
+		return this.jdbc
+			.sql("insert into household_assessment (household_id, province_code, year, standard_key,"
+					+ " member_count, classification, recognised, decision_no, decision_date, source, reason)"
+					+ " select u.household_id, u.province_code, ?, ?, u.member_count, u.classification, u.recognised,"
+					+ " ?, ?, 'REVIEW', u.reason from jsonb_to_recordset(cast(? as jsonb)) as u(household_id uuid,"
+					+ " province_code text, member_count int, classification text, recognised boolean, reason text)"
+					+ " on conflict (household_id, year) do nothing returning household_id")
+			.params(year, standardKey, decisionNo, decisionDate, JSON.writeValueAsString(json))
+			.query(UUID.class)
+			.set();
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
