@@ -3,6 +3,8 @@ package vn.giamngheo.registry;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import vn.giamngheo.standards.MemberFacts;
+
 /**
  * A member of a household.
  *
@@ -41,14 +43,12 @@ public record Member(UUID id, UUID householdId, String fullName, String sex, Loc
 	 * The member's facts as the standards read them.
 	 * @return the facts
 	 */
-	public vn.giamngheo.standards.MemberFacts facts() {
-		return new vn.giamngheo.standards.MemberFacts(this.fullName,
-				"F".equals(this.sex) ? vn.giamngheo.standards.MemberFacts.Sex.FEMALE
-						: vn.giamngheo.standards.MemberFacts.Sex.MALE,
+	public MemberFacts facts() {
+		return new MemberFacts(this.fullName, "F".equals(this.sex) ? MemberFacts.Sex.FEMALE : MemberFacts.Sex.MALE,
 				this.dateOfBirth, this.healthInsurance, this.inSchool,
-				vn.giamngheo.standards.MemberFacts.EducationLevel.valueOf(this.educationLevel),
-				vn.giamngheo.standards.MemberFacts.Employment.valueOf(this.employment), this.disability,
-				this.socialAllowance, this.malnourished, this.illNoCare);
+				MemberFacts.EducationLevel.valueOf(this.educationLevel),
+				MemberFacts.Employment.valueOf(this.employment), this.disability, this.socialAllowance,
+				this.malnourished, this.illNoCare);
 	}
 
 	public Member withMasked(String maskedCccd, String maskedPhone) {
