@@ -128,9 +128,8 @@ public final class Restore {
 				String replayed = rs.getString(2);
 				boolean complete = wal.newest() == null
 						|| BackupFolder.segmentOf(replayed).compareTo(BackupFolder.segmentOf(wal.newest())) >= 0;
-				Result result = new Result(base, replayed, wal.newest(),
-						(last != null) ? last.atZoneSameInstant(Backups.VIETNAM).toOffsetDateTime() : null,
-						rs.getLong(3), rs.getLong(4), rs.getLong(5), complete, (System.nanoTime() - t0) / 1e9);
+				Result result = new Result(base, replayed, wal.newest(), Backups.vietnam(last), rs.getLong(3),
+						rs.getLong(4), rs.getLong(5), complete, (System.nanoTime() - t0) / 1e9);
 				try (Statement checkpoint = c.createStatement()) {
 					checkpoint.execute("checkpoint");
 				}

@@ -36,6 +36,9 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 
 	public static final String FILE = "giamngheo-credentials.properties";
 
+	/** The file while it is written (a base backup leaves it out). */
+	public static final String TEMPORARY = FILE + ".tmp";
+
 	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -87,7 +90,7 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 	 */
 	void write(Path dataDirectory) {
 		Path file = file(dataDirectory);
-		Path tmp = dataDirectory.resolve(FILE + ".tmp");
+		Path tmp = dataDirectory.resolve(TEMPORARY);
 		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 		try {
 			Files.deleteIfExists(tmp);
