@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import vn.giamngheo.shared.text.Bilingual;
+
 /**
  * The passwords of the embedded PostgreSQL (ADR 0015), generated at its first start and
  * kept in {@value #FILE} inside its data directory, readable and writable by the owner
@@ -74,12 +76,12 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 			p.load(in);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Không đọc được " + file + " / Cannot read " + file, ex);
+			throw new IllegalStateException(Bilingual.text("db.credentials.unreadable", file), ex);
 		}
 		String superuser = p.getProperty("superuser.password");
 		String app = p.getProperty("app.password");
 		if (superuser == null || app == null || superuser.isBlank() || app.isBlank()) {
-			throw new IllegalStateException("Tệp mật khẩu hỏng / The credentials file is damaged: " + file);
+			throw new IllegalStateException(Bilingual.text("db.credentials.damaged", file));
 		}
 		return Optional.of(new EmbeddedCredentials(superuser.strip(), app.strip()));
 	}
@@ -113,7 +115,7 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Không ghi được " + file + " / Cannot write " + file, ex);
+			throw new IllegalStateException(Bilingual.text("db.credentials.unwritable", file), ex);
 		}
 	}
 

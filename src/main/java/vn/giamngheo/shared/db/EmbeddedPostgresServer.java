@@ -23,6 +23,8 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.giamngheo.shared.text.Bilingual;
+
 /**
  * Embedded PostgreSQL 17 (zonky) whose data directory lives on disk and survives
  * restarts. A postmaster left running by a JVM killed with SIGKILL is stopped before the
@@ -145,8 +147,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static IllegalStateException cannotStart(Path dataDirectory, Exception ex) {
-		return new IllegalStateException("Không khởi động được PostgreSQL nhúng tại " + dataDirectory
-				+ " / Cannot start embedded PostgreSQL at " + dataDirectory + ": " + ex.getMessage(), ex);
+		return new IllegalStateException(Bilingual.text("db.start.failed", dataDirectory) + ": " + ex.getMessage(), ex);
 	}
 
 	private static EmbeddedPostgresServer open(Path dataDirectory, int port, boolean clean, boolean recovering,
@@ -192,13 +193,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			boolean recovering) throws IOException {
 		Optional<EmbeddedCredentials> known = clean ? Optional.empty() : EmbeddedCredentials.read(dataDirectory);
 		if (known.isEmpty() && !clean && requiresPasswords(dataDirectory)) {
-			throw new IllegalStateException("Thiếu tệp mật khẩu " + EmbeddedCredentials.file(dataDirectory)
-					+ " nhưng PostgreSQL nhúng đòi mật khẩu. Lấy lại tệp từ một bản sao lưu (base.zip), hoặc thay nội dung"
-					+ " pg_hba.conf bằng hai dòng 'host all all 127.0.0.1/32 trust' và 'host all all ::1/128 trust' để"
-					+ " tạo mật khẩu mới khi khởi động. / The credentials file is missing but the embedded PostgreSQL"
-					+ " requires passwords. Take the file from a base backup (base.zip), or replace pg_hba.conf by the"
-					+ " lines 'host all all 127.0.0.1/32 trust' and 'host all all ::1/128 trust' to make new passwords"
-					+ " at the next start.");
+			throw new IllegalStateException(
+					Bilingual.text("db.credentials.missing", EmbeddedCredentials.file(dataDirectory)));
 		}
 		known.ifPresent((c) -> builder.setConnectConfig("password", c.superuserPassword()));
 		Thread watch = recovering ? watchPostmaster(dataDirectory, Thread.currentThread()) : null;
@@ -213,8 +209,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		if (Thread.interrupted()) {
 			pg.close();
-			throw new IllegalStateException("PostgreSQL dừng khi đang phát lại WAL (xem nhật ký ở trên) / PostgreSQL"
-					+ " stopped during recovery (see its log above): a WAL segment missing or damaged?");
+			throw new IllegalStateException(Bilingual.text("db.recovery.stopped"));
 		}
 		try {
 			EmbeddedCredentials credentials = known.orElseGet(() -> {
@@ -335,8 +330,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				return;
 			}
 		}
-		throw new IllegalStateException("PostgreSQL nhúng vẫn nhận kết nối không mật khẩu"
-				+ " / The embedded PostgreSQL still accepts connections without a password");
+		throw new IllegalStateException(Bilingual.text("db.passwords.not-required"));
 	}
 
 	private void awaitEndOfRecovery() throws SQLException {
