@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.shared.db.BackupProperties;
 import vn.giamngheo.shared.db.DatabaseProperties;
 import vn.giamngheo.shared.db.OwnerDatabase;
@@ -46,8 +47,6 @@ import vn.giamngheo.shared.scope.Permission;
 public class Backups {
 
 	private static final Logger log = LoggerFactory.getLogger(Backups.class);
-
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter NAME = DateTimeFormatter
 		.ofPattern("'" + BackupFolder.PREFIX + "'yyyyMMdd-HHmmss");
@@ -170,7 +169,7 @@ public class Backups {
 
 	/** Claims the one backup slot and records who asked in the audit trail. */
 	private Running begin(String by) {
-		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(VIETNAM));
+		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(ClockConfiguration.VIETNAM));
 		Running backup = new Running(uniqueName(now), by, now);
 		if (!RUNNING.compareAndSet(null, backup)) {
 			throw new DomainException(ErrorCode.CONFLICT, "error.backup.running", RUNNING.get().name());
@@ -189,14 +188,13 @@ public class Backups {
 	private String uniqueName(OffsetDateTime now) {
 		String name = NAME.format(now);
 		Path root = this.folder.root();
-		for (int n = 2; root.resolve(name).toFile().exists()
-				|| root.resolve(name + BaseBackup.PART).toFile().exists(); n++) {
+		for (int n = 2; Files.exists(root.resolve(name)) || Files.exists(root.resolve(name + BaseBackup.PART)); n++) {
 			name = NAME.format(now) + "-" + n;
 		}
 		return name;
 	}
 
-	/** Takes a base backup now on this thread (tests, and the backup thread). */
+	/** Takes a base backup now on the calling thread (tests). */
 	BackupInfo takeNow(String by) {
 		return run(begin(by));
 	}
@@ -205,19 +203,20 @@ public class Backups {
 		long t0 = System.nanoTime();
 		try {
 			BackupInfo info = BaseBackup.take(this.owner, this.database.embeddedDirectory(), this.folder.root(),
-					backup.name(), backup.by(), this.clock.withZone(VIETNAM));
+					backup.name(), backup.by(), this.clock.withZone(ClockConfiguration.VIETNAM));
 			BackupFolder.Pruned pruned = this.folder.prune(this.properties.retentionDaysOrDefault(),
 					OffsetDateTime.now(this.clock));
 			log.info("Base backup {}: {} files, {} MB in {} s (WAL {} to {}); pruned {} old backups, {} WAL files",
 					info.name(), info.files(), info.bytes() >> 20,
-					String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), info.startWal(),
-					info.stopWal(), pruned.backups(), pruned.walFiles());
+					String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), info.startWal(), info.stopWal(),
+					pruned.backups(), pruned.walFiles());
 			this.lastFailure = null;
 			return info;
 		}
 		catch (Exception ex) {
 			log.error("Base backup {} failed", backup.name(), ex);
-			this.lastFailure = new Failure(backup.name(), OffsetDateTime.now(this.clock.withZone(VIETNAM)),
+			this.lastFailure = new Failure(backup.name(),
+					OffsetDateTime.now(this.clock.withZone(ClockConfiguration.VIETNAM)),
 					String.valueOf(ex.getMessage()));
 			throw new IllegalStateException("Base backup " + backup.name() + " failed: " + ex.getMessage(), ex);
 		}
@@ -226,8 +225,9 @@ public class Backups {
 		}
 	}
 
-	private static OffsetDateTime vietnam(OffsetDateTime at) {
-		return (at != null) ? at.atZoneSameInstant(VIETNAM).toOffsetDateTime() : null;
+	/** The same instant in Vietnam's offset ({@code null} stays {@code null}). */
+	static OffsetDateTime vietnam(OffsetDateTime at) {
+		return (at != null) ? at.atZoneSameInstant(ClockConfiguration.VIETNAM).toOffsetDateTime() : null;
 	}
 
 	/**

@@ -38,6 +38,9 @@ import javax.sql.DataSource;
 
 import org.springframework.util.FileSystemUtils;
 
+import vn.giamngheo.shared.db.EmbeddedCredentials;
+import vn.giamngheo.shared.db.EmbeddedPostgresServer;
+
 /**
  * One base backup of a running embedded server through PostgreSQL's low-level API (there
  * is no {@code pg_basebackup} among the embedded binaries): in one session
@@ -57,8 +60,8 @@ final class BaseBackup {
 	/** Files a copy leaves out (as pg_basebackup does), and our own temporary files. */
 	private static final Set<String> SKIPPED_FILES = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
 			"backup_label", "backup_label.old", "tablespace_map", "tablespace_map.old", "recovery.signal",
-			"standby.signal", "current_logfiles", "pg_internal.init", "pg_hba.conf.tmp",
-			"giamngheo-credentials.properties.tmp");
+			"standby.signal", "current_logfiles", "pg_internal.init", EmbeddedPostgresServer.HBA_TEMPORARY,
+			EmbeddedCredentials.TEMPORARY);
 
 	/**
 	 * Directories copied empty: their content is made again at start or comes from WAL.

@@ -12,8 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.util.FileSystemUtils;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.shared.db.DatabaseConfiguration;
 import vn.giamngheo.shared.db.EmbeddedPostgresServer;
+import vn.giamngheo.shared.text.Bilingual;
 
 /**
  * The one-command restore (ADR 0015):
@@ -37,6 +39,10 @@ import vn.giamngheo.shared.db.EmbeddedPostgresServer;
 public final class Restore {
 
 	public static final String COMMAND = "restore";
+
+	/** Times as the project shows them: Vietnam's, dd/MM/yyyy. */
+	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+		.withZone(ClockConfiguration.VIETNAM);
 
 	private Restore() {
 	}
@@ -52,7 +58,7 @@ public final class Restore {
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
 			if (!arg.startsWith("--") || eq < 0) {
-				return usage("Tham số không hiểu được / unknown argument: " + arg);
+				return usage(Bilingual.text("restore.argument.unknown", arg));
 			}
 			options.put(arg.substring(2, eq), arg.substring(eq + 1));
 		}
@@ -60,13 +66,13 @@ public final class Restore {
 		String to = options.remove("to");
 		String backup = options.remove("backup");
 		if (from == null || to == null || !options.isEmpty()) {
-			return usage(options.isEmpty() ? "Thiếu --from hoặc --to / --from and --to are needed"
-					: "Tham số không hiểu được / unknown argument: --" + options.keySet().iterator().next());
+			return usage(options.isEmpty() ? Bilingual.text("restore.argument.missing")
+					: Bilingual.text("restore.argument.unknown", "--" + options.keySet().iterator().next()));
 		}
 		try {
-			Result r = restore(Path.of(from).toAbsolutePath().normalize(), backup,
-					Path.of(to).toAbsolutePath().normalize(), System.out);
-			System.out.println(r.describe(Path.of(to).toAbsolutePath().normalize()));
+			Path target = Path.of(to).toAbsolutePath().normalize();
+			Result r = restore(Path.of(from).toAbsolutePath().normalize(), backup, target, System.out);
+			System.out.println(r.describe(target));
 			return r.complete() ? 0 : 1;
 		}
 		catch (Refused ex) {
@@ -74,7 +80,7 @@ public final class Restore {
 			return 2;
 		}
 		catch (Exception ex) {
-			System.err.println("Khôi phục thất bại / The restore failed: " + ex.getMessage());
+			System.err.println(Bilingual.text("restore.failed") + ": " + ex.getMessage());
 			ex.printStackTrace(System.err);
 			return 1;
 		}
@@ -82,9 +88,7 @@ public final class Restore {
 
 	private static int usage(String problem) {
 		System.err.println(problem);
-		System.err
-			.println("Cách dùng / usage: java -jar giamngheo.jar restore --from=<thư mục sao lưu / backups folder>"
-					+ " --to=<thư mục dữ liệu mới / new data folder> [--backup=base-yyyyMMdd-HHmmss]");
+		System.err.println(Bilingual.text("restore.usage"));
 		return 2;
 	}
 
@@ -100,22 +104,21 @@ public final class Restore {
 			throws IOException, SQLException {
 		long t0 = System.nanoTime();
 		if (Files.exists(target) && !isEmptyDirectory(target)) {
-			throw new Refused("Thư mục đích không rỗng: " + target + ". Hãy chọn một thư mục mới hoặc rỗng, không bao"
-					+ " giờ ghi đè dữ liệu đang có. / The target folder is not empty: " + target
-					+ ". Choose a new or empty folder; a restore never writes over existing data.");
+			throw new Refused(Bilingual.text("restore.target.not-empty", target));
 		}
 		BackupFolder folder = new BackupFolder(backups);
 		BackupInfo base = ((name == null) ? folder.list().stream().findFirst() : folder.find(name))
-			.orElseThrow(() -> new Refused("Không có bản sao lưu " + ((name == null) ? "nào" : name) + " trong "
-					+ backups + " / No base backup " + ((name == null) ? "" : name + " ") + "in " + backups));
+			.orElseThrow(() -> new Refused((name == null) ? Bilingual.text("restore.backup.none", backups)
+					: Bilingual.text("restore.backup.unknown", name, backups)));
 		Path pg = target.resolve("pg");
 		try {
 			Files.createDirectories(pg);
 			Files.setPosixFilePermissions(pg, PosixFilePermissions.fromString("rwx------"));
-			progress.println("Giải nén / unpacking " + folder.zipOf(base) + " → " + pg);
-			unzip(folder.zipOf(base), pg);
+			Path zip = folder.zipOf(base);
+			progress.println(Bilingual.text("restore.unpacking") + " " + zip + " → " + pg);
+			unzip(zip, pg);
 			Files.createFile(pg.resolve("recovery.signal"));
-			progress.println("Phát lại nhật ký WAL / replaying the WAL archive " + folder.wal());
+			progress.println(Bilingual.text("restore.replaying") + " " + folder.wal());
 			BackupFolder.Usage wal = folder.walUsage();
 			try (EmbeddedPostgresServer server = EmbeddedPostgresServer.recover(pg, folder.wal());
 					Connection c = server.connectAsSuperuser(DatabaseConfiguration.DATABASE);
@@ -128,9 +131,8 @@ public final class Restore {
 				String replayed = rs.getString(2);
 				boolean complete = wal.newest() == null
 						|| BackupFolder.segmentOf(replayed).compareTo(BackupFolder.segmentOf(wal.newest())) >= 0;
-				Result result = new Result(base, replayed, wal.newest(),
-						(last != null) ? last.atZoneSameInstant(Backups.VIETNAM).toOffsetDateTime() : null,
-						rs.getLong(3), rs.getLong(4), rs.getLong(5), complete, (System.nanoTime() - t0) / 1e9);
+				Result result = new Result(base, replayed, wal.newest(), Backups.vietnam(last), rs.getLong(3),
+						rs.getLong(4), rs.getLong(5), complete, (System.nanoTime() - t0) / 1e9);
 				try (Statement checkpoint = c.createStatement()) {
 					checkpoint.execute("checkpoint");
 				}
@@ -214,24 +216,19 @@ public final class Restore {
 			long households, long members, long auditEvents, boolean complete, double seconds) {
 
 		String describe(Path target) {
-			StringBuilder sb = new StringBuilder();
-			sb.append(String.format(Locale.ROOT, "%nĐã khôi phục / restored %s (%s) + WAL đến / up to %s in %.1f s%n",
-					this.base.name(), this.base.finishedAt(), this.replayedWal, this.seconds));
-			sb.append("Giao dịch cuối / last transaction: ")
-				.append((this.lastTransactionAt != null) ? this.lastTransactionAt : "–")
+			StringBuilder sb = new StringBuilder("\n");
+			sb.append(Bilingual.text("restore.done", this.base.name(), AT.format(this.base.finishedAt()),
+					this.replayedWal, this.seconds))
 				.append('\n');
-			sb.append(
-					String.format(Locale.ROOT, "Hộ / households %d, nhân khẩu / members %d, nhật ký / audit rows %d%n",
-							this.households, this.members, this.auditEvents));
+			sb.append(Bilingual.text("restore.last-transaction",
+					(this.lastTransactionAt != null) ? AT.format(this.lastTransactionAt) : "–"))
+				.append('\n');
+			sb.append(Bilingual.text("restore.counts", this.households, this.members, this.auditEvents)).append('\n');
 			if (!this.complete) {
-				sb.append("CẢNH BÁO / WARNING: phát lại dừng ở ")
-					.append(this.replayedWal)
-					.append(" nhưng kho có đến ")
-					.append(this.newestWal)
-					.append(" (thiếu một đoạn WAL) / replay stopped before the newest archived segment (a gap in the"
-							+ " archive)\n");
+				sb.append(Bilingual.text("restore.gap", this.replayedWal, this.newestWal)).append('\n');
 			}
-			sb.append("Chạy hệ thống trên dữ liệu này / start the system on it: GIAMNGHEO_DATA_DIR=")
+			sb.append(Bilingual.text("restore.start-on"))
+				.append(":\n  GIAMNGHEO_DATA_DIR=")
 				.append(target)
 				.append(" java -jar target/giamngheo.jar");
 			return sb.toString();

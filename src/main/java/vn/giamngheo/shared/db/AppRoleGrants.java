@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import vn.giamngheo.shared.text.Bilingual;
+
 /**
  * After every migration (ADR 0015), on the owner's connection: the application role may
  * read and write every table of the schema, but only read and add rows of
@@ -53,8 +55,7 @@ class AppRoleGrants implements Callback {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
-					"Cannot grant the application role " + this.roles.appRole() + " its rights: " + ex.getMessage(),
-					ex);
+					Bilingual.text("db.grants.failed", this.roles.appRole()) + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.FileSystemUtils;
 
+import vn.giamngheo.shared.text.Bilingual;
+
 /**
  * The application's data sources: an external PostgreSQL when {@code giamngheo.db.url}
  * ({@code GIAMNGHEO_DB_URL}) is set, otherwise an embedded PostgreSQL 17. Two roles (ADR
@@ -133,7 +135,8 @@ public class DatabaseConfiguration {
 				ensureDatabase(server);
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot create database " + DATABASE + ": " + ex.getMessage(), ex);
+				throw new IllegalStateException(
+						Bilingual.text("db.database.create-failed", DATABASE) + ": " + ex.getMessage(), ex);
 			}
 			return server;
 		});

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import vn.giamngheo.shared.text.Bilingual;
+
 /**
  * The passwords of the embedded PostgreSQL (ADR 0015), generated at its first start and
  * kept in {@value #FILE} inside its data directory, readable and writable by the owner
@@ -35,6 +37,9 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 	public static final String APP_ROLE = "giamngheo_app";
 
 	public static final String FILE = "giamngheo-credentials.properties";
+
+	/** The file while it is written (a base backup leaves it out). */
+	public static final String TEMPORARY = FILE + ".tmp";
 
 	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -71,12 +76,12 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 			p.load(in);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Không đọc được " + file + " / Cannot read " + file, ex);
+			throw new IllegalStateException(Bilingual.text("db.credentials.unreadable", file), ex);
 		}
 		String superuser = p.getProperty("superuser.password");
 		String app = p.getProperty("app.password");
 		if (superuser == null || app == null || superuser.isBlank() || app.isBlank()) {
-			throw new IllegalStateException("Tệp mật khẩu hỏng / The credentials file is damaged: " + file);
+			throw new IllegalStateException(Bilingual.text("db.credentials.damaged", file));
 		}
 		return Optional.of(new EmbeddedCredentials(superuser.strip(), app.strip()));
 	}
@@ -87,7 +92,7 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 	 */
 	void write(Path dataDirectory) {
 		Path file = file(dataDirectory);
-		Path tmp = dataDirectory.resolve(FILE + ".tmp");
+		Path tmp = dataDirectory.resolve(TEMPORARY);
 		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 		try {
 			Files.deleteIfExists(tmp);
@@ -110,7 +115,7 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
 			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Không ghi được " + file + " / Cannot write " + file, ex);
+			throw new IllegalStateException(Bilingual.text("db.credentials.unwritable", file), ex);
 		}
 	}
 

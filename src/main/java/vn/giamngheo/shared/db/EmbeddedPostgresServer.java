@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,11 +14,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import vn.giamngheo.shared.text.Bilingual;
 
 /**
  * Embedded PostgreSQL 17 (zonky) whose data directory lives on disk and survives
@@ -38,6 +44,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/** First line of the pg_hba.conf this class writes. */
 	static final String HBA_MARKER = "# giamngheo-auth: scram-sha-256 (ADR 0015)";
+
+	/** pg_hba.conf while it is written (a base backup leaves it out). */
+	public static final String HBA_TEMPORARY = "pg_hba.conf.tmp";
+
+	private static final String PID_FILE = "postmaster.pid";
 
 	private static final String HBA = HBA_MARKER + "\n"
 			+ "# Mọi kết nối đều cần mật khẩu / every connection needs a password\n"
@@ -78,8 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param archiving WAL archiving, or {@code null} for none
 	 */
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean clean, Archiving archiving) {
-		try {
-			EmbeddedPostgres.Builder builder = prepare(dataDirectory, port, clean);
+		return open(dataDirectory, port, clean, false, (builder) -> {
 			if (archiving != null) {
 				Files.createDirectories(archiving.walDirectory());
 				// backups hold every record and the passwords file: for this OS user only
@@ -91,11 +101,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 							shellQuoted(archiving.walDirectory().toAbsolutePath().toString()))
 					.setServerConfig("archive_timeout", Long.toString(Math.max(1, archiving.timeout().toSeconds())));
 			}
-			return launch(builder, dataDirectory, clean, false);
-		}
-		catch (IOException ex) {
-			throw cannotStart(dataDirectory, ex);
-		}
+		});
 	}
 
 	/**
@@ -105,25 +111,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param walDirectory the WAL archive to replay
 	 */
 	public static EmbeddedPostgresServer recover(Path dataDirectory, Path walDirectory) {
-		try {
-			EmbeddedPostgres.Builder builder = prepare(dataDirectory, 0, false)
-				.setServerConfig("restore_command",
-						shellQuoted("cp " + shellQuoted(walDirectory.toAbsolutePath() + "/") + "%f %p"))
-				.setServerConfig("archive_mode", "off")
-				// the first connection waits until the copy is consistent; a postmaster
-				// that
-				// dies before (a segment missing) is noticed by the watch in launch
-				.setPGStartupWait(Duration.ofHours(1));
-			return launch(builder, dataDirectory, false, true);
-		}
-		catch (IOException ex) {
-			throw cannotStart(dataDirectory, ex);
-		}
+		// the first connection waits until the copy is consistent; a postmaster that dies
+		// before (a segment missing) is noticed by the watch in open
+		return open(dataDirectory, 0, false, true,
+				(builder) -> builder
+					.setServerConfig("restore_command",
+							shellQuoted("cp " + shellQuoted(walDirectory.toAbsolutePath() + "/") + "%f %p"))
+					.setServerConfig("archive_mode", "off")
+					.setPGStartupWait(Duration.ofHours(1)));
+	}
+
+	/** What {@link #start} or {@link #recover} add to the common settings. */
+	private interface Settings {
+
+		void apply(EmbeddedPostgres.Builder builder) throws IOException;
+
 	}
 
 	private static void ownerOnly(Path dir) {
 		try {
-			Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			log.warn("Could not make {} readable by its owner only: {}", dir, ex.toString());
@@ -140,11 +147,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static IllegalStateException cannotStart(Path dataDirectory, Exception ex) {
-		return new IllegalStateException("Không khởi động được PostgreSQL nhúng tại " + dataDirectory
-				+ " / Cannot start embedded PostgreSQL at " + dataDirectory + ": " + ex.getMessage(), ex);
+		return new IllegalStateException(Bilingual.text("db.start.failed", dataDirectory) + ": " + ex.getMessage(), ex);
 	}
 
-	private static EmbeddedPostgres.Builder prepare(Path dataDirectory, int port, boolean clean) throws IOException {
+	private static EmbeddedPostgresServer open(Path dataDirectory, int port, boolean clean, boolean recovering,
+			Settings settings) {
+		try {
+			EmbeddedPostgres.Builder builder = builder(dataDirectory, port, clean);
+			settings.apply(builder);
+			return launch(builder, dataDirectory, clean, recovering);
+		}
+		catch (IOException ex) {
+			throw cannotStart(dataDirectory, ex);
+		}
+	}
+
+	private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port, boolean clean) throws IOException {
 		Files.createDirectories(dataDirectory);
 		stopStalePostmaster(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -175,13 +193,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			boolean recovering) throws IOException {
 		Optional<EmbeddedCredentials> known = clean ? Optional.empty() : EmbeddedCredentials.read(dataDirectory);
 		if (known.isEmpty() && !clean && requiresPasswords(dataDirectory)) {
-			throw new IllegalStateException("Thiếu tệp mật khẩu " + EmbeddedCredentials.file(dataDirectory)
-					+ " nhưng PostgreSQL nhúng đòi mật khẩu. Lấy lại tệp từ một bản sao lưu (base.zip), hoặc thay nội dung"
-					+ " pg_hba.conf bằng hai dòng 'host all all 127.0.0.1/32 trust' và 'host all all ::1/128 trust' để"
-					+ " tạo mật khẩu mới khi khởi động. / The credentials file is missing but the embedded PostgreSQL"
-					+ " requires passwords. Take the file from a base backup (base.zip), or replace pg_hba.conf by the"
-					+ " lines 'host all all 127.0.0.1/32 trust' and 'host all all ::1/128 trust' to make new passwords"
-					+ " at the next start.");
+			throw new IllegalStateException(
+					Bilingual.text("db.credentials.missing", EmbeddedCredentials.file(dataDirectory)));
 		}
 		known.ifPresent((c) -> builder.setConnectConfig("password", c.superuserPassword()));
 		Thread watch = recovering ? watchPostmaster(dataDirectory, Thread.currentThread()) : null;
@@ -196,8 +209,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		if (Thread.interrupted()) {
 			pg.close();
-			throw new IllegalStateException("PostgreSQL dừng khi đang phát lại WAL (xem nhật ký ở trên) / PostgreSQL"
-					+ " stopped during recovery (see its log above): a WAL segment missing or damaged?");
+			throw new IllegalStateException(Bilingual.text("db.recovery.stopped"));
 		}
 		try {
 			EmbeddedCredentials credentials = known.orElseGet(() -> {
@@ -226,7 +238,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * is gone.
 	 */
 	private static Thread watchPostmaster(Path dataDirectory, Thread starter) {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		Path pidFile = dataDirectory.resolve(PID_FILE);
 		// zonky passes the directory as given ("-D " + path)
 		List<String> dirs = List.of(dataDirectory.toString(), dataDirectory.toAbsolutePath().toString());
 		long started = System.nanoTime();
@@ -235,8 +247,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			while (true) {
 				try {
 					if (pid < 0 && Files.exists(pidFile)) {
-						List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-						pid = lines.isEmpty() ? -1 : parsePid(lines.get(0));
+						pid = postmasterPid(dataDirectory);
 					}
 					else if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
 						starter.interrupt();
@@ -298,7 +309,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					"scram-sha-256");
 			if (!requiresPasswords(this.dataDirectory)) {
 				Path hba = this.dataDirectory.resolve("pg_hba.conf");
-				Path tmp = this.dataDirectory.resolve("pg_hba.conf.tmp");
+				Path tmp = this.dataDirectory.resolve(HBA_TEMPORARY);
 				Files.writeString(tmp, HBA, StandardCharsets.UTF_8);
 				Files.move(tmp, hba, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				st.execute("select pg_reload_conf()");
@@ -319,8 +330,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				return;
 			}
 		}
-		throw new IllegalStateException("PostgreSQL nhúng vẫn nhận kết nối không mật khẩu"
-				+ " / The embedded PostgreSQL still accepts connections without a password");
+		throw new IllegalStateException(Bilingual.text("db.passwords.not-required"));
 	}
 
 	private void awaitEndOfRecovery() throws SQLException {
@@ -358,12 +368,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * {@code postmaster.pid}; if that process still runs and is a postgres, stop it.
 	 */
 	static void stopStalePostmaster(Path dataDirectory) throws IOException {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		Path pidFile = dataDirectory.resolve(PID_FILE);
 		if (!Files.exists(pidFile)) {
 			return;
 		}
-		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-		long pid = lines.isEmpty() ? -1 : parsePid(lines.get(0));
+		long pid = postmasterPid(dataDirectory);
 		Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
 		if (process.isPresent() && process.get().isAlive() && isPostgres(process.get())) {
 			log.warn("Stopping stale postmaster (pid {}) left by a previous run", pid);
@@ -378,9 +387,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Files.deleteIfExists(pidFile);
 	}
 
-	private static long parsePid(String line) {
+	/** The postmaster's pid, the first line of its pid file, or -1. */
+	private static long postmasterPid(Path dataDirectory) throws IOException {
+		List<String> lines = Files.readAllLines(dataDirectory.resolve(PID_FILE), StandardCharsets.UTF_8);
 		try {
-			return Long.parseLong(line.trim());
+			return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
 		}
 		catch (NumberFormatException ex) {
 			return -1;
@@ -392,15 +403,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static boolean waitFor(ProcessHandle handle, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (handle.isAlive() && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+		try {
+			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// still running
 		}
 		return !handle.isAlive();
 	}
@@ -413,7 +423,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	/** Waits until the postmaster has stopped (its pid file is gone). */
 	void awaitStopped(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (Files.exists(this.dataDirectory.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+		while (Files.exists(this.dataDirectory.resolve(PID_FILE)) && System.nanoTime() < deadline) {
 			sleep(100);
 		}
 	}
