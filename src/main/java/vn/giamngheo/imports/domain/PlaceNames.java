@@ -9,13 +9,12 @@ import java.util.regex.Pattern;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
- * Places (the villages of a commune, the communes of a scope) by the names people write
- * in their lists. A written name is compared without diacritics, case, punctuation or
- * leading zeros ("Thôn 01", "thon 1", "THÔN 1." are one name) to each place's full name,
- * short name and code; failing that, without the type word in front ("Thôn", "Bản", "Tổ
- * dân phố", "TDP", "Xóm", "Ấp"… for villages; "Xã", "Phường", "Thị trấn" for communes),
- * so "1" or "Bản 1" finds "Thôn 1" when the commune has no other place numbered 1. A name
- * that fits two places is ambiguous, never a guess.
+ * Places (the villages of a commune) by the names people write in their lists. A written
+ * name is compared without diacritics, case, punctuation or leading zeros ("Thôn 01",
+ * "thon 1", "THÔN 1." are one name) to each place's full name, short name and code;
+ * failing that, without the type word in front ("Thôn", "Bản", "Tổ dân phố", "TDP",
+ * "Xóm", "Ấp"…), so "1" or "Bản 1" finds "Thôn 1" when the commune has no other place
+ * numbered 1. A name that fits two places is ambiguous, never a guess.
  *
  * @param <T> the place
  */
@@ -24,10 +23,6 @@ public final class PlaceNames<T> {
 	/** Type words of villages, longest first. */
 	public static final List<String> VILLAGE_TYPES = List.of("to dan pho", "khu dan cu", "khu pho", "tdp", "thon",
 			"ban", "xom", "ap", "lang", "buon", "bon", "plei", "soc", "khoi", "khom", "to", "kp", "khu", "doi");
-
-	/** Type words of communes, longest first. */
-	public static final List<String> COMMUNE_TYPES = List.of("ubnd xa", "ubnd phuong", "thi tran", "phuong", "dac khu",
-			"xa", "tt");
 
 	private static final Pattern PUNCTUATION = Pattern.compile("[.,;:_/\\\\()\\-–'\"]+");
 
