@@ -69,11 +69,6 @@ public final class SurveyParser implements Tables.RowSink {
 	 */
 	private final Map<String, String> codesByKey = new HashMap<>();
 
-	public SurveyParser(Vocabulary vocabulary, Map<String, SheetMapping> mappings, LocalDate today,
-			IntConsumer progress) {
-		this(vocabulary, mappings, today, progress, null);
-	}
-
 	/**
 	 * @param commune the code of the commune the uploader stated for the whole file: the
 	 * commune of every household row whose file has no commune column or leaves it empty
@@ -86,12 +81,6 @@ public final class SurveyParser implements Tables.RowSink {
 		this.today = today;
 		this.progress = progress;
 		this.commune = commune;
-	}
-
-	public static ParsedFile parse(Path file, Tables.Format format, String csvSheet, Vocabulary vocabulary,
-			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress, Executor streams)
-			throws UnreadableFileException {
-		return parse(file, format, csvSheet, vocabulary, mappings, today, progress, streams, null);
 	}
 
 	/**
