@@ -20,6 +20,7 @@ import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.imports.domain.HouseholdIn;
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
+import vn.giamngheo.imports.domain.IndicatorNames;
 import vn.giamngheo.imports.domain.MemberIn;
 import vn.giamngheo.imports.domain.ParsedFile;
 import vn.giamngheo.imports.domain.PlaceNames;
@@ -44,7 +45,6 @@ import vn.giamngheo.shared.db.TimeOrderedIds;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.text.TextNormalizer;
-import vn.giamngheo.standards.domain.Indicator;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 
@@ -653,30 +653,23 @@ class ImportPlanner {
 	private void deprivations(ParsedFile file, Plan plan) {
 		List<HouseholdIn> all = new ArrayList<>(file.households.values());
 		all.addAll(file.rejectedHouseholds);
+		Map<Integer, Optional<IndicatorNames>> byYear = new HashMap<>();
 		for (HouseholdIn h : all) {
 			AssessmentIn a = h.assessment();
 			if (a == null || a.deprivations() == null || a.deprivations().isEmpty()) {
 				continue;
 			}
-			Optional<Standard> standard = this.standards.inForce(LocalDate.of(a.year() + 1, 1, 1));
-			if (standard.isEmpty()) {
+			Optional<IndicatorNames> names = byYear.computeIfAbsent(a.year(),
+					(year) -> this.standards.inForce(LocalDate.of(year + 1, 1, 1)).map(IndicatorNames::new));
+			if (names.isEmpty()) {
 				continue; // reported with the year
-			}
-			Map<String, String> codes = new HashMap<>();
-			for (Indicator i : standard.get().indicators()) {
-				codes.put(TextNormalizer.fold(i.code()), i.code());
-				codes.put(TextNormalizer.fold(i.name().vi()), i.code());
-				if (i.name().en() != null) {
-					codes.put(TextNormalizer.fold(i.name().en()), i.code());
-				}
 			}
 			List<String> read = new ArrayList<>();
 			for (String d : a.deprivations()) {
-				String code = codes.get(TextNormalizer.fold(d));
+				String code = names.get().code(d);
 				if (code == null) {
 					reject(plan, h, "imports.deprivation.unknown", d, column("DEPRIVATIONS"),
-							standard.get().name().vi(),
-							String.join(", ", standard.get().indicators().stream().map(Indicator::code).toList()));
+							names.get().standardName(), String.join(", ", names.get().known()));
 				}
 				else if (!read.contains(code)) {
 					read.add(code);
