@@ -278,9 +278,9 @@ public final class SurveyParser implements Tables.RowSink {
 				keep(state, row, cells);
 				return;
 			}
-			Line upper = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
-			boolean two = upper != null && upper.row() == row - 1 && HeaderRows.lowerRow(upper.cells(), cells);
-			HeaderRows.Header shown = two ? this.headerRows.two(upper.cells(), cells) : this.headerRows.single(cells);
+			Line upper = upperOf(state, row, cells);
+			HeaderRows.Header shown = (upper != null) ? this.headerRows.two(upper.cells(), cells)
+					: this.headerRows.single(cells);
 			use(state, row, new HeaderRows.Header(mapping.columns(), Map.of(), shown.labels(), shown.rows()));
 			return;
 		}
@@ -298,9 +298,9 @@ public final class SurveyParser implements Tables.RowSink {
 			body(state, row, cells);
 			return;
 		}
-		Line previous = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
-		if (previous != null && previous.row() == row - 1 && HeaderRows.lowerRow(previous.cells(), cells)) {
-			HeaderRows.Header two = this.headerRows.two(previous.cells(), cells);
+		Line upper = upperOf(state, row, cells);
+		if (upper != null) {
+			HeaderRows.Header two = this.headerRows.two(upper.cells(), cells);
 			// three known headers make a header row (a data row rarely reads like three
 			// headers)
 			if (two.recognised() >= 3 && two.identifies()) {
@@ -315,6 +315,16 @@ public final class SurveyParser implements Tables.RowSink {
 			return;
 		}
 		keep(state, row, cells);
+	}
+
+	/**
+	 * The row kept just above this one when this one reads as the lower row of a two-row
+	 * header under it; otherwise null.
+	 */
+	private static Line upperOf(SheetState state, int row, List<Raw> cells) {
+		Line previous = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
+		boolean lower = previous != null && previous.row() == row - 1 && HeaderRows.lowerRow(previous.cells(), cells);
+		return lower ? previous : null;
 	}
 
 	/** A row above the header; a sheet without a header in its first rows is not read. */
