@@ -264,14 +264,6 @@ public final class SurveyParser implements Tables.RowSink {
 	}
 
 	private void header(SheetState state, int row, List<Raw> cells) {
-		for (Raw raw : cells) {
-			for (SheetKind kind : List.of(SheetKind.GUIDE, SheetKind.LISTS)) {
-				if (kind.marker().equals(raw.text())) {
-					state.kind = kind;
-					return;
-				}
-			}
-		}
 		SheetMapping mapping = this.mappings.get(state.name);
 		if (mapping != null) {
 			if (row != mapping.headerRow()) {
@@ -424,60 +416,57 @@ public final class SurveyParser implements Tables.RowSink {
 			}
 		}
 		HouseholdIn household = null;
-		{
-			if (code == null && s.linked()) {
-				code = parentCode(s, row, v, problems);
-			}
-			else if (code == null) {
-				problems.add(required(s, row, Field.CODE, null));
-			}
-			else if (!s.households()) {
-				// a member keeps its household's code, not one more copy of the same text
-				HouseholdIn of = this.out.households.get(code);
-				code = (of != null) ? of.code() : code;
-			}
-			if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
-				String key = text(v, Field.ROW_KEY);
-				if (key != null) {
-					this.codesByKey.putIfAbsent(key, code);
-				}
-			}
-			if (s.households() && code != null) {
-				HouseholdIn existing = this.out.households.get(code);
-				if (existing != null && !s.members()) {
-					problems.add(Problem.error(s.name, row, s.column(Field.CODE), code, "imports.code.duplicate", code,
-							existing.ref().row()));
-				}
-				else if (existing == null) {
-					household = household(s, ref, code, v, cleared, problems);
-				}
-			}
-			MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
-			// a marker where nothing may be cleared is one problem, not also a missing
-			// value
-			Set<String> marked = notClearable;
-			problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
-					&& !"imports.value.not-clearable".equals(p.key()));
-			if (problems.isEmpty()) {
-				if (household != null) {
-					this.out.households.put(code, household);
-				}
-				if (member != null) {
-					this.out.members.add(member);
-				}
+		if (code == null && s.linked()) {
+			code = parentCode(s, row, v, problems);
+		}
+		else if (code == null) {
+			problems.add(required(s, row, Field.CODE, null));
+		}
+		else if (!s.households()) {
+			// a member keeps its household's code, not one more copy of the same text
+			HouseholdIn of = this.out.households.get(code);
+			code = (of != null) ? of.code() : code;
+		}
+		if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
+			String key = text(v, Field.ROW_KEY);
+			if (key != null) {
+				this.codesByKey.putIfAbsent(key, code);
 			}
 		}
-		if (!problems.isEmpty()) {
-			this.out.problems.addAll(problems);
+		if (s.households() && code != null) {
+			HouseholdIn existing = this.out.households.get(code);
+			if (existing != null && !s.members()) {
+				problems.add(Problem.error(s.name, row, s.column(Field.CODE), code, "imports.code.duplicate", code,
+						existing.ref().row()));
+			}
+			else if (existing == null) {
+				household = household(s, ref, code, v, cleared, problems);
+			}
+		}
+		MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
+		// a marker where nothing may be cleared is one problem, not also a missing
+		// value
+		Set<String> marked = notClearable;
+		problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
+				&& !"imports.value.not-clearable".equals(p.key()));
+		if (problems.isEmpty()) {
 			if (household != null) {
-				this.out.rejectedHouseholds.add(household);
+				this.out.households.put(code, household);
 			}
-			if (code != null) {
-				this.out.badCodes.add(code);
+			if (member != null) {
+				this.out.members.add(member);
 			}
-			else {
-				this.out.badRows.add(ref);
-			}
+			return;
+		}
+		this.out.problems.addAll(problems);
+		if (household != null) {
+			this.out.rejectedHouseholds.add(household);
+		}
+		if (code != null) {
+			this.out.badCodes.add(code);
+		}
+		else {
+			this.out.badRows.add(ref);
 		}
 	}
 
