@@ -190,9 +190,7 @@ class ImportPlanner {
 		Map<String, Place> places = new HashMap<>();
 		Map<String, List<Unit>> communes = new HashMap<>();
 		Map<Long, PlaceNames<Unit>> villages = new HashMap<>();
-		List<HouseholdIn> all = new ArrayList<>(file.households.values());
-		all.addAll(file.rejectedHouseholds);
-		for (HouseholdIn h : all) {
+		for (HouseholdIn h : file.everyHousehold()) {
 			if (h.commune() == null || h.village() == null) {
 				continue; // reported by the parser
 			}
@@ -204,23 +202,13 @@ class ImportPlanner {
 			}
 			// a code may name a 2024 commune and a different 2025 one: the village says
 			// which
-			Unit commune = candidates.get(0);
-			Unit village = null;
-			List<Unit> ambiguous = List.of();
-			for (Unit c : candidates) {
-				PlaceNames.Found<Unit> found = villages.computeIfAbsent(c.id(), this::villagesOf).find(h.village());
-				if (found.place() != null) {
-					commune = c;
-					village = found.place();
-					break;
-				}
-				if (found.ambiguous() && ambiguous.isEmpty()) {
-					ambiguous = found.candidates();
-				}
-			}
-			if (village == null && !ambiguous.isEmpty()) {
+			PlaceNames.Among<Unit, Unit> match = PlaceNames.among(candidates,
+					(c) -> villages.computeIfAbsent(c.id(), this::villagesOf), h.village());
+			Unit commune = match.parent();
+			Unit village = match.found().place();
+			if (match.found().ambiguous()) {
 				reject(plan, h, "imports.village.ambiguous", h.village(), column("VILLAGE"),
-						String.join(", ", ambiguous.stream().map(Unit::name).toList()));
+						String.join(", ", match.found().candidates().stream().map(Unit::name).toList()));
 				continue;
 			}
 			if (village == null) {
@@ -651,10 +639,8 @@ class ImportPlanner {
 	 * ở"); every one the standard does not have is a problem of its row.
 	 */
 	private void deprivations(ParsedFile file, Plan plan) {
-		List<HouseholdIn> all = new ArrayList<>(file.households.values());
-		all.addAll(file.rejectedHouseholds);
 		Map<Integer, Optional<IndicatorNames>> byYear = new HashMap<>();
-		for (HouseholdIn h : all) {
+		for (HouseholdIn h : file.everyHousehold()) {
 			AssessmentIn a = h.assessment();
 			if (a == null || a.deprivations() == null || a.deprivations().isEmpty()) {
 				continue;

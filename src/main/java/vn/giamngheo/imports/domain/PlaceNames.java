@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import vn.giamngheo.shared.text.TextNormalizer;
@@ -98,6 +99,31 @@ public final class PlaceNames<T> {
 		return (hits.size() == 1) ? new Found<>(hits.get(0), hits) : new Found<>(null, List.copyOf(hits));
 	}
 
+	/**
+	 * The place a written name denotes among the places of several parents, tried in
+	 * order (a commune code may name a 2024 commune and a different 2025 one: the
+	 * village's name says which).
+	 * @param parents the parents, at least one, the likeliest first
+	 * @param placesOf the places of a parent by name
+	 * @param written the name as written
+	 * @return the first parent where the name fits one place, with that place; otherwise
+	 * the first parent with no place, and the candidates of the first parent where the
+	 * name is ambiguous
+	 */
+	public static <P, T> Among<P, T> among(List<P> parents, Function<P, PlaceNames<T>> placesOf, String written) {
+		List<T> ambiguous = List.of();
+		for (P parent : parents) {
+			Found<T> found = placesOf.apply(parent).find(written);
+			if (found.place() != null) {
+				return new Among<>(parent, found);
+			}
+			if (found.ambiguous() && ambiguous.isEmpty()) {
+				ambiguous = found.candidates();
+			}
+		}
+		return new Among<>(parents.get(0), new Found<>(null, ambiguous));
+	}
+
 	/** A name compared: folded, punctuation as spaces, numbers without leading zeros. */
 	static String key(String name) {
 		String k = PUNCTUATION.matcher(TextNormalizer.fold(name)).replaceAll(" ");
@@ -128,6 +154,17 @@ public final class PlaceNames<T> {
 			return this.candidates.size() > 1;
 		}
 
+	}
+
+	/**
+	 * What a name found among the places of several parents.
+	 *
+	 * @param parent the parent of the place found, or the first parent when none was
+	 * @param found the place, or the candidates when there are none or several
+	 * @param <P> the parent
+	 * @param <T> the place
+	 */
+	public record Among<P, T>(P parent, Found<T> found) {
 	}
 
 }
