@@ -20,6 +20,7 @@ import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.imports.domain.Field;
 import vn.giamngheo.imports.domain.HouseholdIn;
 import vn.giamngheo.imports.domain.HouseholdIn.AssessmentIn;
+import vn.giamngheo.imports.domain.IndicatorNames;
 import vn.giamngheo.imports.domain.MemberIn;
 import vn.giamngheo.imports.domain.ParsedFile;
 import vn.giamngheo.imports.domain.PlaceNames;
@@ -44,7 +45,6 @@ import vn.giamngheo.shared.db.TimeOrderedIds;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.text.TextNormalizer;
-import vn.giamngheo.standards.domain.Indicator;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 
@@ -190,9 +190,7 @@ class ImportPlanner {
 		Map<String, Place> places = new HashMap<>();
 		Map<String, List<Unit>> communes = new HashMap<>();
 		Map<Long, PlaceNames<Unit>> villages = new HashMap<>();
-		List<HouseholdIn> all = new ArrayList<>(file.households.values());
-		all.addAll(file.rejectedHouseholds);
-		for (HouseholdIn h : all) {
+		for (HouseholdIn h : file.everyHousehold()) {
 			if (h.commune() == null || h.village() == null) {
 				continue; // reported by the parser
 			}
@@ -204,23 +202,13 @@ class ImportPlanner {
 			}
 			// a code may name a 2024 commune and a different 2025 one: the village says
 			// which
-			Unit commune = candidates.get(0);
-			Unit village = null;
-			List<Unit> ambiguous = List.of();
-			for (Unit c : candidates) {
-				PlaceNames.Found<Unit> found = villages.computeIfAbsent(c.id(), this::villagesOf).find(h.village());
-				if (found.place() != null) {
-					commune = c;
-					village = found.place();
-					break;
-				}
-				if (found.ambiguous() && ambiguous.isEmpty()) {
-					ambiguous = found.candidates();
-				}
-			}
-			if (village == null && !ambiguous.isEmpty()) {
+			PlaceNames.Among<Unit, Unit> match = PlaceNames.among(candidates,
+					(c) -> villages.computeIfAbsent(c.id(), this::villagesOf), h.village());
+			Unit commune = match.parent();
+			Unit village = match.found().place();
+			if (match.found().ambiguous()) {
 				reject(plan, h, "imports.village.ambiguous", h.village(), column("VILLAGE"),
-						String.join(", ", ambiguous.stream().map(Unit::name).toList()));
+						String.join(", ", match.found().candidates().stream().map(Unit::name).toList()));
 				continue;
 			}
 			if (village == null) {
@@ -651,32 +639,23 @@ class ImportPlanner {
 	 * ở"); every one the standard does not have is a problem of its row.
 	 */
 	private void deprivations(ParsedFile file, Plan plan) {
-		List<HouseholdIn> all = new ArrayList<>(file.households.values());
-		all.addAll(file.rejectedHouseholds);
-		for (HouseholdIn h : all) {
+		Map<Integer, Optional<IndicatorNames>> byYear = new HashMap<>();
+		for (HouseholdIn h : file.everyHousehold()) {
 			AssessmentIn a = h.assessment();
 			if (a == null || a.deprivations() == null || a.deprivations().isEmpty()) {
 				continue;
 			}
-			Optional<Standard> standard = this.standards.inForce(LocalDate.of(a.year() + 1, 1, 1));
-			if (standard.isEmpty()) {
+			Optional<IndicatorNames> names = byYear.computeIfAbsent(a.year(),
+					(year) -> this.standards.inForce(LocalDate.of(year + 1, 1, 1)).map(IndicatorNames::new));
+			if (names.isEmpty()) {
 				continue; // reported with the year
-			}
-			Map<String, String> codes = new HashMap<>();
-			for (Indicator i : standard.get().indicators()) {
-				codes.put(TextNormalizer.fold(i.code()), i.code());
-				codes.put(TextNormalizer.fold(i.name().vi()), i.code());
-				if (i.name().en() != null) {
-					codes.put(TextNormalizer.fold(i.name().en()), i.code());
-				}
 			}
 			List<String> read = new ArrayList<>();
 			for (String d : a.deprivations()) {
-				String code = codes.get(TextNormalizer.fold(d));
+				String code = names.get().code(d);
 				if (code == null) {
 					reject(plan, h, "imports.deprivation.unknown", d, column("DEPRIVATIONS"),
-							standard.get().name().vi(),
-							String.join(", ", standard.get().indicators().stream().map(Indicator::code).toList()));
+							names.get().standardName(), String.join(", ", names.get().known()));
 				}
 				else if (!read.contains(code)) {
 					read.add(code);

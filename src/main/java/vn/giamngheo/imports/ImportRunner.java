@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -192,7 +193,7 @@ class ImportRunner {
 			this.jobs.diffs(job.id(), PlanDiff.of(planned.plan())::iterator);
 			this.jobs.conflicts(job.id(), List.of());
 			this.jobs.finish(job.id(), "VALIDATED", planned.counts());
-			if (nothing(planned.counts()) && planned.nothing() != null) {
+			if (!planned.counts().usable() && planned.nothing() != null) {
 				this.jobs.explain(job.id(), planned.nothing());
 			}
 		});
@@ -214,12 +215,6 @@ class ImportRunner {
 	 * key)
 	 */
 	private record Planned(Plan plan, Counts counts, String nothing) {
-	}
-
-	/** Whether a plan has nothing to write or confirm. */
-	private static boolean nothing(Counts c) {
-		return c.householdsCreated() + c.householdsUpdated() + c.householdsSame() + c.membersCreated()
-				+ c.membersUpdated() + c.assessments() == 0;
 	}
 
 	/**
@@ -276,22 +271,23 @@ class ImportRunner {
 			log.info("Import {}: the staged plan is gone; checking the file again", job.id());
 			ParsedFile parsed = parse(job, today);
 			Plan plan = this.planner.plan(parsed, today, this.jobs.separateCodes(job.id()));
+			Counts counts = counts(parsed, plan);
 			if ("ALL".equals(job.mode()) && plan.errors() > 0) {
 				status.setRollbackOnly();
 				after[0] = () -> this.tx.executeWithoutResult((s) -> {
 					this.jobs.problems(job.id(), plan.problems);
-					this.jobs.finish(job.id(), "REJECTED", counts(parsed, plan));
+					this.jobs.finish(job.id(), "REJECTED", counts);
 				});
 				return;
 			}
-			Counts counts = counts(parsed, plan);
-			if (nothing(counts)) {
+			if (!counts.usable()) {
 				// never "committed" with 0 rows
 				status.setRollbackOnly();
+				String why = Objects.requireNonNullElse(nothing(parsed), NOTHING_REJECTED);
 				after[0] = () -> this.tx.executeWithoutResult((s) -> {
 					this.jobs.problems(job.id(), plan.problems);
 					this.jobs.finish(job.id(), "VALIDATED", counts);
-					this.jobs.explain(job.id(), (nothing(parsed) != null) ? nothing(parsed) : NOTHING_REJECTED);
+					this.jobs.explain(job.id(), why);
 				});
 				return;
 			}

@@ -100,16 +100,6 @@ public class Imports {
 	 * Stores an uploaded file and starts its dry run.
 	 * @param fileName the name as uploaded
 	 * @param in its content
-	 * @return the job
-	 */
-	public ImportJob upload(String fileName, InputStream in) {
-		return upload(fileName, in, null);
-	}
-
-	/**
-	 * Stores an uploaded file and starts its dry run.
-	 * @param fileName the name as uploaded
-	 * @param in its content
 	 * @param commune the code of the commune of the whole file (a commune's own list has
 	 * no commune column), or blank: the user's own commune when they capture exactly one
 	 * @return the job

@@ -10,15 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.ObjectMapper;
 
-import vn.giamngheo.identity.UserDirectory;
-import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,22 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CommuneListIT {
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	TransactionTemplate tx;
+	ApplicationContext context;
 
 	ImportTestSupport t;
 
@@ -62,12 +42,12 @@ class CommuneListIT {
 
 	@BeforeEach
 	void setUp() {
-		this.t = new ImportTestSupport(this.mvc, this.jdbc, this.json, this.directory, this.users, this.tx);
-		this.communeName = this.jdbc.sql("select name from admin_unit where id = ?")
+		this.t = new ImportTestSupport(this.context);
+		this.communeName = this.t.jdbc.sql("select name from admin_unit where id = ?")
 			.param(this.t.f.a.id())
 			.query(String.class)
 			.single();
-		this.villageName = this.jdbc.sql("select name from admin_unit where id = ?")
+		this.villageName = this.t.jdbc.sql("select name from admin_unit where id = ?")
 			.param(this.t.f.a.villageId())
 			.query(String.class)
 			.single();
@@ -156,21 +136,20 @@ class CommuneListIT {
 		assertThat(done.get("status")).isEqualTo("COMMITTED");
 		assertThat(this.t.households()).isEqualTo(2);
 		// in the stated commune (the officer's own), in the village the name denotes
-		assertThat(
-				this.jdbc.sql("select count(*) from household where code like ? and commune_id = ? and village_id = ?")
-					.params("T" + this.t.f.tag + "-%", this.t.f.a.id(), this.t.f.a.villageId())
-					.query(Long.class)
-					.single())
-			.isEqualTo(2);
+		assertThat(this.t.jdbc
+			.sql("select count(*) from household where code like ? and commune_id = ? and village_id = ?")
+			.params("T" + this.t.f.tag + "-%", this.t.f.a.id(), this.t.f.a.villageId())
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		// the citizen ID typed as the number 40075…, stored with its leading zero
-		assertThat(this.jdbc
+		assertThat(this.t.jdbc
 			.sql("select m.cccd from member m join household h on h.id = m.household_id where h.code = ?"
 					+ " and m.relation = 'HEAD'")
 			.param(this.t.code(1))
 			.query(String.class)
 			.single()).isEqualTo(cccd(dob1, 1)).startsWith("040").hasSize(12);
 		// the deprivation given by code and by name is one code
-		assertThat(this.jdbc
+		assertThat(this.t.jdbc
 			.sql("select array_to_string(a.deprivations, ',') from household_assessment a"
 					+ " join household h on h.id = a.household_id where h.code = ? and a.year = 2024")
 			.param(this.t.code(1))
@@ -194,7 +173,7 @@ class CommuneListIT {
 		assertThat(this.t.job(id).get("status")).isEqualTo("VALIDATED");
 		assertThat(this.t.households()).isZero();
 		// the job page says why, and offers no commit
-		String page = this.mvc.perform(get("/imports/" + id).with(authentication(this.t.officer)))
+		String page = this.t.mvc.perform(get("/imports/" + id).with(authentication(this.t.officer)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -205,7 +184,7 @@ class CommuneListIT {
 
 	@Test
 	void theTemplateAsDownloadedHasNoDataRowsAndItsGuideAndListsAreNotRead() throws Exception {
-		byte[] template = this.mvc.perform(get("/api/v1/import-template").with(authentication(this.t.officer)))
+		byte[] template = this.t.mvc.perform(get("/api/v1/import-template").with(authentication(this.t.officer)))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -223,8 +202,8 @@ class CommuneListIT {
 	@Test
 	void aCommuneOutsideTheOfficersScopeCannotBeStatedForAFile() throws Exception {
 		byte[] bytes = list(List.<Object[]>of(row(1, this.villageName, LocalDate.of(1975, 3, 4), ""))).bytes();
-		long before = this.jdbc.sql("select count(*) from import_job").query(Long.class).single();
-		MvcResult r = this.mvc
+		long before = this.t.jdbc.sql("select count(*) from import_job").query(Long.class).single();
+		MvcResult r = this.t.mvc
 			.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "b.xlsx", null, bytes))
 				.param("commune", this.t.f.b.code())
 				.with(authentication(this.t.officer))
@@ -233,7 +212,7 @@ class CommuneListIT {
 		// bad input: 400, nothing stored
 		assertThat(r.getResponse().getStatus()).isEqualTo(400);
 		assertThat(r.getResponse().getContentAsString()).contains("ngoài phạm vi nhập của bạn");
-		assertThat(this.jdbc.sql("select count(*) from import_job").query(Long.class).single()).isEqualTo(before);
+		assertThat(this.t.jdbc.sql("select count(*) from import_job").query(Long.class).single()).isEqualTo(before);
 	}
 
 }

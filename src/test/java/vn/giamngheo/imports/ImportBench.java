@@ -134,7 +134,7 @@ class ImportBench {
 		t0 = System.nanoTime();
 		UUID id = this.runAs.run("admin", () -> {
 			try (InputStream in = Files.newInputStream(xlsx)) {
-				return this.imports.upload("households.xlsx", in).id();
+				return this.imports.upload("households.xlsx", in, null).id();
 			}
 			catch (java.io.IOException ex) {
 				throw new java.io.UncheckedIOException(ex);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,6 +47,13 @@ final class ImportTestSupport {
 
 	/** A serial base for citizen IDs unique to this test run. */
 	final int serial = (int) (System.nanoTime() % 900_000);
+
+	/** The support with the beans it needs taken from the test's context. */
+	ImportTestSupport(ApplicationContext context) {
+		this(context.getBean(MockMvc.class), context.getBean(JdbcClient.class), context.getBean(ObjectMapper.class),
+				context.getBean(UserDirectory.class), context.getBean(UserRepository.class),
+				context.getBean(TransactionTemplate.class));
+	}
 
 	ImportTestSupport(MockMvc mvc, JdbcClient jdbc, ObjectMapper json, UserDirectory directory, UserRepository users,
 			TransactionTemplate tx) {

@@ -29,6 +29,16 @@ public final class ParsedFile {
 	 */
 	public final List<HouseholdIn> rejectedHouseholds = new ArrayList<>();
 
+	/**
+	 * The households of the records, then those of rows with a problem: every household
+	 * row whose place and codes are checked.
+	 */
+	public List<HouseholdIn> everyHousehold() {
+		List<HouseholdIn> all = new ArrayList<>(this.households.values());
+		all.addAll(this.rejectedHouseholds);
+		return all;
+	}
+
 	/** Household codes with a bad row (their household is rejected as a whole). */
 	public final Set<String> badCodes = new HashSet<>();
 

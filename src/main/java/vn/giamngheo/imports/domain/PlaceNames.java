@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
- * Places (the villages of a commune, the communes of a scope) by the names people write
- * in their lists. A written name is compared without diacritics, case, punctuation or
- * leading zeros ("Thôn 01", "thon 1", "THÔN 1." are one name) to each place's full name,
- * short name and code; failing that, without the type word in front ("Thôn", "Bản", "Tổ
- * dân phố", "TDP", "Xóm", "Ấp"… for villages; "Xã", "Phường", "Thị trấn" for communes),
- * so "1" or "Bản 1" finds "Thôn 1" when the commune has no other place numbered 1. A name
- * that fits two places is ambiguous, never a guess.
+ * Places (the villages of a commune) by the names people write in their lists. A written
+ * name is compared without diacritics, case, punctuation or leading zeros ("Thôn 01",
+ * "thon 1", "THÔN 1." are one name) to each place's full name, short name and code;
+ * failing that, without the type word in front ("Thôn", "Bản", "Tổ dân phố", "TDP",
+ * "Xóm", "Ấp"…), so "1" or "Bản 1" finds "Thôn 1" when the commune has no other place
+ * numbered 1. A name that fits two places is ambiguous, never a guess.
  *
  * @param <T> the place
  */
@@ -24,10 +24,6 @@ public final class PlaceNames<T> {
 	/** Type words of villages, longest first. */
 	public static final List<String> VILLAGE_TYPES = List.of("to dan pho", "khu dan cu", "khu pho", "tdp", "thon",
 			"ban", "xom", "ap", "lang", "buon", "bon", "plei", "soc", "khoi", "khom", "to", "kp", "khu", "doi");
-
-	/** Type words of communes, longest first. */
-	public static final List<String> COMMUNE_TYPES = List.of("ubnd xa", "ubnd phuong", "thi tran", "phuong", "dac khu",
-			"xa", "tt");
 
 	private static final Pattern PUNCTUATION = Pattern.compile("[.,;:_/\\\\()\\-–'\"]+");
 
@@ -103,6 +99,31 @@ public final class PlaceNames<T> {
 		return (hits.size() == 1) ? new Found<>(hits.get(0), hits) : new Found<>(null, List.copyOf(hits));
 	}
 
+	/**
+	 * The place a written name denotes among the places of several parents, tried in
+	 * order (a commune code may name a 2024 commune and a different 2025 one: the
+	 * village's name says which).
+	 * @param parents the parents, at least one, the likeliest first
+	 * @param placesOf the places of a parent by name
+	 * @param written the name as written
+	 * @return the first parent where the name fits one place, with that place; otherwise
+	 * the first parent with no place, and the candidates of the first parent where the
+	 * name is ambiguous
+	 */
+	public static <P, T> Among<P, T> among(List<P> parents, Function<P, PlaceNames<T>> placesOf, String written) {
+		List<T> ambiguous = List.of();
+		for (P parent : parents) {
+			Found<T> found = placesOf.apply(parent).find(written);
+			if (found.place() != null) {
+				return new Among<>(parent, found);
+			}
+			if (found.ambiguous() && ambiguous.isEmpty()) {
+				ambiguous = found.candidates();
+			}
+		}
+		return new Among<>(parents.get(0), new Found<>(null, ambiguous));
+	}
+
 	/** A name compared: folded, punctuation as spaces, numbers without leading zeros. */
 	static String key(String name) {
 		String k = PUNCTUATION.matcher(TextNormalizer.fold(name)).replaceAll(" ");
@@ -133,6 +154,17 @@ public final class PlaceNames<T> {
 			return this.candidates.size() > 1;
 		}
 
+	}
+
+	/**
+	 * What a name found among the places of several parents.
+	 *
+	 * @param parent the parent of the place found, or the first parent when none was
+	 * @param found the place, or the candidates when there are none or several
+	 * @param <P> the parent
+	 * @param <T> the place
+	 */
+	public record Among<P, T>(P parent, Found<T> found) {
 	}
 
 }

@@ -14,20 +14,12 @@ public enum SheetKind {
 	 * name is the head's and the relation is implied.
 	 */
 	HEADS,
-	/** The template's read-me sheet: not data. */
+	/** The template's read-me sheet (known by its name): not data. */
 	GUIDE,
-	/** The template's lists behind its drop-downs: not data. */
+	/** The template's lists behind its drop-downs (known by its name): not data. */
 	LISTS,
 	/** No header row recognised: not read (the column-mapping step can map it). */
 	UNRECOGNISED;
-
-	/**
-	 * The marker the template writes into the first row of its read-me and lists sheets
-	 * (a hidden cell), so they are known whatever the sheet is renamed to.
-	 */
-	public String marker() {
-		return "#giamngheo:" + name().toLowerCase(java.util.Locale.ROOT);
-	}
 
 	public boolean data() {
 		return this == HOUSEHOLDS || this == MEMBERS || this == FLAT || this == HEADS;

@@ -69,11 +69,6 @@ public final class SurveyParser implements Tables.RowSink {
 	 */
 	private final Map<String, String> codesByKey = new HashMap<>();
 
-	public SurveyParser(Vocabulary vocabulary, Map<String, SheetMapping> mappings, LocalDate today,
-			IntConsumer progress) {
-		this(vocabulary, mappings, today, progress, null);
-	}
-
 	/**
 	 * @param commune the code of the commune the uploader stated for the whole file: the
 	 * commune of every household row whose file has no commune column or leaves it empty
@@ -86,12 +81,6 @@ public final class SurveyParser implements Tables.RowSink {
 		this.today = today;
 		this.progress = progress;
 		this.commune = commune;
-	}
-
-	public static ParsedFile parse(Path file, Tables.Format format, String csvSheet, Vocabulary vocabulary,
-			Map<String, SheetMapping> mappings, LocalDate today, IntConsumer progress, Executor streams)
-			throws UnreadableFileException {
-		return parse(file, format, csvSheet, vocabulary, mappings, today, progress, streams, null);
 	}
 
 	/**
@@ -275,23 +264,15 @@ public final class SurveyParser implements Tables.RowSink {
 	}
 
 	private void header(SheetState state, int row, List<Raw> cells) {
-		for (Raw raw : cells) {
-			for (SheetKind kind : List.of(SheetKind.GUIDE, SheetKind.LISTS)) {
-				if (kind.marker().equals(raw.text())) {
-					state.kind = kind;
-					return;
-				}
-			}
-		}
 		SheetMapping mapping = this.mappings.get(state.name);
 		if (mapping != null) {
 			if (row != mapping.headerRow()) {
 				keep(state, row, cells);
 				return;
 			}
-			Line upper = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
-			boolean two = upper != null && upper.row() == row - 1 && HeaderRows.lowerRow(upper.cells(), cells);
-			HeaderRows.Header shown = two ? this.headerRows.two(upper.cells(), cells) : this.headerRows.single(cells);
+			Line upper = upperOf(state, row, cells);
+			HeaderRows.Header shown = (upper != null) ? this.headerRows.two(upper.cells(), cells)
+					: this.headerRows.single(cells);
 			use(state, row, new HeaderRows.Header(mapping.columns(), Map.of(), shown.labels(), shown.rows()));
 			return;
 		}
@@ -309,9 +290,9 @@ public final class SurveyParser implements Tables.RowSink {
 			body(state, row, cells);
 			return;
 		}
-		Line previous = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
-		if (previous != null && previous.row() == row - 1 && HeaderRows.lowerRow(previous.cells(), cells)) {
-			HeaderRows.Header two = this.headerRows.two(previous.cells(), cells);
+		Line upper = upperOf(state, row, cells);
+		if (upper != null) {
+			HeaderRows.Header two = this.headerRows.two(upper.cells(), cells);
 			// three known headers make a header row (a data row rarely reads like three
 			// headers)
 			if (two.recognised() >= 3 && two.identifies()) {
@@ -326,6 +307,16 @@ public final class SurveyParser implements Tables.RowSink {
 			return;
 		}
 		keep(state, row, cells);
+	}
+
+	/**
+	 * The row kept just above this one when this one reads as the lower row of a two-row
+	 * header under it; otherwise null.
+	 */
+	private static Line upperOf(SheetState state, int row, List<Raw> cells) {
+		Line previous = state.before.isEmpty() ? null : state.before.get(state.before.size() - 1);
+		boolean lower = previous != null && previous.row() == row - 1 && HeaderRows.lowerRow(previous.cells(), cells);
+		return lower ? previous : null;
 	}
 
 	/** A row above the header; a sheet without a header in its first rows is not read. */
@@ -425,60 +416,57 @@ public final class SurveyParser implements Tables.RowSink {
 			}
 		}
 		HouseholdIn household = null;
-		{
-			if (code == null && s.linked()) {
-				code = parentCode(s, row, v, problems);
-			}
-			else if (code == null) {
-				problems.add(required(s, row, Field.CODE, null));
-			}
-			else if (!s.households()) {
-				// a member keeps its household's code, not one more copy of the same text
-				HouseholdIn of = this.out.households.get(code);
-				code = (of != null) ? of.code() : code;
-			}
-			if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
-				String key = text(v, Field.ROW_KEY);
-				if (key != null) {
-					this.codesByKey.putIfAbsent(key, code);
-				}
-			}
-			if (s.households() && code != null) {
-				HouseholdIn existing = this.out.households.get(code);
-				if (existing != null && !s.members()) {
-					problems.add(Problem.error(s.name, row, s.column(Field.CODE), code, "imports.code.duplicate", code,
-							existing.ref().row()));
-				}
-				else if (existing == null) {
-					household = household(s, ref, code, v, cleared, problems);
-				}
-			}
-			MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
-			// a marker where nothing may be cleared is one problem, not also a missing
-			// value
-			Set<String> marked = notClearable;
-			problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
-					&& !"imports.value.not-clearable".equals(p.key()));
-			if (problems.isEmpty()) {
-				if (household != null) {
-					this.out.households.put(code, household);
-				}
-				if (member != null) {
-					this.out.members.add(member);
-				}
+		if (code == null && s.linked()) {
+			code = parentCode(s, row, v, problems);
+		}
+		else if (code == null) {
+			problems.add(required(s, row, Field.CODE, null));
+		}
+		else if (!s.households()) {
+			// a member keeps its household's code, not one more copy of the same text
+			HouseholdIn of = this.out.households.get(code);
+			code = (of != null) ? of.code() : code;
+		}
+		if (code != null && s.households() && s.columns.containsValue(Field.ROW_KEY)) {
+			String key = text(v, Field.ROW_KEY);
+			if (key != null) {
+				this.codesByKey.putIfAbsent(key, code);
 			}
 		}
-		if (!problems.isEmpty()) {
-			this.out.problems.addAll(problems);
+		if (s.households() && code != null) {
+			HouseholdIn existing = this.out.households.get(code);
+			if (existing != null && !s.members()) {
+				problems.add(Problem.error(s.name, row, s.column(Field.CODE), code, "imports.code.duplicate", code,
+						existing.ref().row()));
+			}
+			else if (existing == null) {
+				household = household(s, ref, code, v, cleared, problems);
+			}
+		}
+		MemberIn member = s.members() ? member(s, ref, code, v, cleared, problems) : null;
+		// a marker where nothing may be cleared is one problem, not also a missing
+		// value
+		Set<String> marked = notClearable;
+		problems.removeIf((p) -> p.column() != null && marked.contains(p.column())
+				&& !"imports.value.not-clearable".equals(p.key()));
+		if (problems.isEmpty()) {
 			if (household != null) {
-				this.out.rejectedHouseholds.add(household);
+				this.out.households.put(code, household);
 			}
-			if (code != null) {
-				this.out.badCodes.add(code);
+			if (member != null) {
+				this.out.members.add(member);
 			}
-			else {
-				this.out.badRows.add(ref);
-			}
+			return;
+		}
+		this.out.problems.addAll(problems);
+		if (household != null) {
+			this.out.rejectedHouseholds.add(household);
+		}
+		if (code != null) {
+			this.out.badCodes.add(code);
+		}
+		else {
+			this.out.badRows.add(ref);
 		}
 	}
 

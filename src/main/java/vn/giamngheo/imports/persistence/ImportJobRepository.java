@@ -479,6 +479,16 @@ public class ImportJobRepository {
 	 */
 	public record Counts(int rows, int rejected, int problems, int householdsCreated, int householdsUpdated,
 			int householdsSame, int membersCreated, int membersUpdated, int assessments, Map<String, Integer> matches) {
+
+		/**
+		 * Whether the plan has anything the file gives: a household or member to create,
+		 * update or confirm unchanged, or a classification (as {@code ImportJob.usable}).
+		 */
+		public boolean usable() {
+			return this.householdsCreated + this.householdsUpdated + this.householdsSame + this.membersCreated
+					+ this.membersUpdated + this.assessments > 0;
+		}
+
 	}
 
 	/**
