@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,15 +92,13 @@ public class Geography {
 		Unit unit = unit(unitId);
 		Unit village = unit.isVillage() ? unit : null;
 		Unit recorded = unit.isVillage() ? this.units.findById(unit.parentId()).orElseThrow() : unit;
-		Unit named = unitOn(recorded, date);
-		boolean traced = named != null;
-		if (named == null) {
-			named = recorded;
-		}
-		List<Unit> chain = new java.util.ArrayList<>(this.units.ancestors(named));
+		// not one unit on the date (split, or merged before it): the recorded unit is
+		// kept
+		Unit named = Objects.requireNonNullElse(unitOn(recorded, date), recorded);
+		List<Unit> chain = new ArrayList<>(this.units.ancestors(named));
 		chain.add(named);
 		return new UnitsOnDate(date, village, level(chain, "commune"), level(chain, "district"),
-				level(chain, "province"), traced);
+				level(chain, "province"));
 	}
 
 	private Unit unitOn(Unit unit, LocalDate date) {

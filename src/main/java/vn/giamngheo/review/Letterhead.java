@@ -36,14 +36,6 @@ public record Letterhead(Issuer issuerKind, String superior, String issuer, Stri
 
 	}
 
-	/**
-	 * A number and symbol whose number is left blank: it is given when the document is
-	 * signed (Nghị định 30/2020/NĐ-CP Art. 15).
-	 */
-	public static String blankNumber(String symbol) {
-		return "\u00a0".repeat(8) + "/" + symbol;
-	}
-
 	/** The same head with another number and symbol. */
 	public Letterhead withNumber(String number) {
 		return new Letterhead(this.issuerKind, this.superior, this.issuer, number, this.place, this.date, this.units);

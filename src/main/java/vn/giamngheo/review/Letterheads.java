@@ -63,7 +63,7 @@ class Letterheads {
 
 		private final LocalDate date;
 
-		private final Map<Long, List<List<String>>> villages = new HashMap<>();
+		private final Map<Long, VillageNames> villages = new HashMap<>();
 
 		private Addresses(LocalDate date) {
 			this.date = date;
@@ -71,11 +71,11 @@ class Letterheads {
 
 		/** The address of a household of the village with this typed detail. */
 		String of(String detail, long villageId) {
-			List<List<String>> names = this.villages.computeIfAbsent(villageId, this::names);
-			return DocumentForm.address(detail, names.get(0), names.get(1));
+			VillageNames names = this.villages.computeIfAbsent(villageId, this::names);
+			return DocumentForm.address(detail, names.known(), names.named());
 		}
 
-		private List<List<String>> names(long villageId) {
+		private VillageNames names(long villageId) {
 			UnitsOnDate units = Letterheads.this.geography.onDate(villageId, this.date);
 			List<String> known = new ArrayList<>();
 			for (Unit u : Letterheads.this.geography.ancestors(units.village())) {
@@ -92,9 +92,19 @@ class Letterheads {
 					named.add(DocumentForm.inText(u.name(), u.shortName()));
 				}
 			}
-			return List.of(known, named);
+			return new VillageNames(known, named);
 		}
 
+	}
+
+	/**
+	 * The names of a village's units for its addresses.
+	 *
+	 * @param known every name a typed detail might repeat (as recorded and as on the
+	 * date, full and short)
+	 * @param named the units to name, village first, as on the date
+	 */
+	private record VillageNames(List<String> known, List<String> named) {
 	}
 
 }

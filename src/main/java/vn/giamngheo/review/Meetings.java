@@ -94,14 +94,9 @@ public class Meetings {
 		if (input.endedAt() == null || (input.startedAt() != null && !input.endedAt().isAfter(input.startedAt()))) {
 			problems.add(new FieldProblem("endedAt", "review.field.meeting-end"));
 		}
-		for (Map.Entry<String, String> person : Map
-			.of("chair", nonNull(input.chair()), "secretary", nonNull(input.secretary()), "supervisor",
-					nonNull(input.supervisor()))
-			.entrySet()) {
-			if (person.getValue().isBlank()) {
-				problems.add(new FieldProblem(person.getKey(), "error.field.required"));
-			}
-		}
+		required(problems, "chair", input.chair());
+		required(problems, "secretary", input.secretary());
+		required(problems, "supervisor", input.supervisor());
 		if (input.attendees() == null || input.attendees() <= 0) {
 			problems.add(new FieldProblem("attendees", "review.rejected.meeting.attendees"));
 		}
@@ -212,8 +207,10 @@ public class Meetings {
 
 	}
 
-	private static String nonNull(String s) {
-		return (s == null) ? "" : s;
+	private static void required(List<FieldProblem> problems, String field, String value) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, "error.field.required"));
+		}
 	}
 
 	private static String blankToNull(String s) {

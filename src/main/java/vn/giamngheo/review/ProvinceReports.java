@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.review.domain.DocumentForm;
 import vn.giamngheo.review.domain.ReviewCalendar.Deadline;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Transition;
@@ -39,7 +40,7 @@ public class ProvinceReports {
 	 * Number and symbol of a report of the province's committee: the number is given when
 	 * it is signed (Nghị định 30/2020/NĐ-CP Art. 15), so it is left blank.
 	 */
-	static final String REPORT_NUMBER = Letterhead.blankNumber("BC-UBND");
+	static final String REPORT_NUMBER = DocumentForm.blankNumber("BC-UBND");
 
 	/** The ministry in charge of poverty reduction took over from MOLISA on this day. */
 	static final LocalDate MINISTRY_OF_AGRICULTURE_AND_ENVIRONMENT = LocalDate.of(2025, 3, 1);

@@ -129,8 +129,9 @@ public class Recognitions {
 		do {
 			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
 			int certificates = (int) batch.stream()
-				.filter((rh) -> numbered(
-						Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor()).certificate()))
+				.filter((rh) -> Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor())
+					.certificate()
+					.numbered())
 				.count();
 			int next = (certificates > 0) ? this.reviews.takeNumbers(issuer, year, CERTIFICATE_KIND, certificates) : 0;
 			List<ReviewRepository.RecognitionRow> rows = new ArrayList<>();
@@ -142,8 +143,8 @@ public class Recognitions {
 				Transition t = Transition.of(rh.lastClass(), rh.finalClass(), rh.everPoor(), rh.everNearPoor());
 				CertificateAction action = t.certificate();
 				String certificate = null;
-				if (numbered(action)) {
-					certificate = DocumentForm.number(next++) + "/" + year + "/" + CERTIFICATE_SYMBOL;
+				if (action.numbered()) {
+					certificate = DocumentForm.numberAndSymbol(next++, year, CERTIFICATE_SYMBOL);
 					issued++;
 				}
 				rows.add(new ReviewRepository.RecognitionRow(rh.id(), rh.version(), t.name(), action.name(),
@@ -237,11 +238,6 @@ public class Recognitions {
 		return certificates;
 	}
 
-	/** A certificate issued or renewed takes a number; one cancelled keeps its own. */
-	private static boolean numbered(CertificateAction action) {
-		return action == CertificateAction.ISSUE || action == CertificateAction.RENEW;
-	}
-
 	/**
 	 * The commune chairman's decision recognising the posted list, with its annexed list
 	 * of households: the decision as recorded once made (its number, date and signer),
@@ -265,7 +261,7 @@ public class Recognitions {
 			}
 		}
 		Letterhead head = draft
-				? this.letterheads.committee(communeId, this.guard.today(), Letterhead.blankNumber(DECISION_SYMBOL))
+				? this.letterheads.committee(communeId, this.guard.today(), DocumentForm.blankNumber(DECISION_SYMBOL))
 					.undated()
 				: this.letterheads.committee(communeId, unit.decisionDate(), unit.decisionNo());
 		String standard = this.standards.find(review.standardKey())

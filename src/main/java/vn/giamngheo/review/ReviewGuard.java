@@ -2,6 +2,7 @@ package vn.giamngheo.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.review.domain.Rejection;
 import vn.giamngheo.review.domain.ReviewCalendar;
+import vn.giamngheo.review.domain.StepDates;
 import vn.giamngheo.review.persistence.ReviewRepository;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
@@ -147,11 +149,11 @@ class ReviewGuard {
 
 	/** A date as users read it (dd/MM/yyyy), or an empty text. */
 	static String day(LocalDate date) {
-		return (date == null) ? "" : date.format(vn.giamngheo.review.domain.StepDates.DAY);
+		return (date == null) ? "" : date.format(StepDates.DAY);
 	}
 
 	/** Refuses step dates out of order, each problem on its field. */
-	static void requireDates(java.util.List<vn.giamngheo.review.domain.StepDates.Problem> problems) {
+	static void requireDates(List<StepDates.Problem> problems) {
 		if (!problems.isEmpty()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.dates",
 					problems.stream()

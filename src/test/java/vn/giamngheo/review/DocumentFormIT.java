@@ -122,8 +122,7 @@ class DocumentFormIT {
 			.update();
 		this.f.signIn(province);
 		LocalDate today = LocalDate.now(this.clock);
-		Review review = this.reviews.open(new Reviews.OpenReview(this.data.provinceId(), this.year, "2022-2025",
-				today.minusDays(10), today.plusDays(40), List.of(this.f.a.id(), this.f.b.id())));
+		Review review = this.data.open(this.reviews, this.year, today, this.f.a.id(), this.f.b.id());
 		long c = this.f.a.id();
 		this.f.signIn(officer);
 		this.reviews.generateWorklist(review.id(), c, false);

@@ -94,8 +94,7 @@ class ProvinceReportsIT {
 		this.data.household(this.f.a, "RpWait" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
 		this.f.signIn(province);
 		LocalDate today = LocalDate.now(this.clock);
-		Review review = this.reviews.open(new Reviews.OpenReview(this.data.provinceId(), this.year, "2022-2025",
-				today.minusDays(10), today.plusDays(40), List.of(this.f.a.id(), this.f.b.id())));
+		Review review = this.data.open(this.reviews, this.year, today, this.f.a.id(), this.f.b.id());
 		long c = this.f.a.id();
 		this.f.signIn(officer);
 		this.reviews.generateWorklist(review.id(), c, false);

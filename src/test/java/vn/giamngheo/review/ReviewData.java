@@ -2,6 +2,7 @@ package vn.giamngheo.review;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,6 +57,15 @@ final class ReviewData {
 		return this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Opens the review of a year (as the signed-in province officer) for some communes of
+	 * Quảng Nam, its window from ten days before today to forty days after.
+	 */
+	Review open(Reviews reviews, int year, LocalDate today, Long... communes) {
+		return reviews.open(new Reviews.OpenReview(provinceId(), year, "2022-2025", today.minusDays(10),
+				today.plusDays(40), List.of(communes)));
 	}
 
 	/**

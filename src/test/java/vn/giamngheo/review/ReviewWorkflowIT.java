@@ -103,9 +103,7 @@ class ReviewWorkflowIT {
 
 	Review open() {
 		this.f.signIn(this.province);
-		LocalDate today = LocalDate.now(this.clock);
-		return this.reviews.open(new Reviews.OpenReview(this.data.provinceId(), this.year, "2022-2025",
-				today.minusDays(10), today.plusDays(40), List.of(this.f.a.id(), this.f.b.id())));
+		return this.data.open(this.reviews, this.year, LocalDate.now(this.clock), this.f.a.id(), this.f.b.id());
 	}
 
 	/** A household deprived in housing, water, sanitation and information. */

@@ -31,6 +31,22 @@ public final class DocumentForm {
 		return (seq < 10) ? "0" + seq : String.valueOf(seq);
 	}
 
+	/**
+	 * The number and symbol of a document numbered per issuer and year:
+	 * "07/2026/GCN-HN.HCN".
+	 */
+	public static String numberAndSymbol(int seq, int year, String symbol) {
+		return number(seq) + "/" + year + "/" + symbol;
+	}
+
+	/**
+	 * A number and symbol whose number is left blank: it is given when the document is
+	 * signed (Nghị định 30/2020/NĐ-CP Art. 15).
+	 */
+	public static String blankNumber(String symbol) {
+		return "\u00a0".repeat(8) + "/" + symbol;
+	}
+
 	/** The day of the date line: "06", "15". */
 	public static String day(LocalDate date) {
 		return number(date.getDayOfMonth());

@@ -43,12 +43,7 @@ public final class StepDates {
 	 * {@code null}
 	 */
 	public static List<Problem> meeting(LocalDate heldOn, LocalDate today, LocalDate windowFrom, LocalDate lastSurvey) {
-		List<Problem> problems = new ArrayList<>();
-		common(problems, "heldOn", heldOn, today, windowFrom);
-		if (problems.isEmpty() && lastSurvey != null && heldOn.isBefore(lastSurvey)) {
-			problems.add(new Problem("heldOn", "review.date.meeting-before-survey", day(heldOn), day(lastSurvey)));
-		}
-		return problems;
+		return notBefore("heldOn", heldOn, today, windowFrom, lastSurvey, "review.date.meeting-before-survey");
 	}
 
 	/**
@@ -59,12 +54,7 @@ public final class StepDates {
 	 * @param lastMeeting the commune's last village meeting, or {@code null}
 	 */
 	public static List<Problem> posting(LocalDate from, LocalDate today, LocalDate windowFrom, LocalDate lastMeeting) {
-		List<Problem> problems = new ArrayList<>();
-		common(problems, "from", from, today, windowFrom);
-		if (problems.isEmpty() && lastMeeting != null && from.isBefore(lastMeeting)) {
-			problems.add(new Problem("from", "review.date.posting-before-meeting", day(from), day(lastMeeting)));
-		}
-		return problems;
+		return notBefore("from", from, today, windowFrom, lastMeeting, "review.date.posting-before-meeting");
 	}
 
 	/**
@@ -91,6 +81,20 @@ public final class StepDates {
 		else if (lastAnswer != null && decision.isBefore(lastAnswer)) {
 			problems
 				.add(new Problem("decisionDate", "review.date.decision-before-answer", day(decision), day(lastAnswer)));
+		}
+		return problems;
+	}
+
+	/**
+	 * A step's date: the common rules, then not before the previous step's date
+	 * ({@code previous}, or {@code null} when there is none).
+	 */
+	private static List<Problem> notBefore(String field, LocalDate date, LocalDate today, LocalDate windowFrom,
+			LocalDate previous, String messageKey) {
+		List<Problem> problems = new ArrayList<>();
+		common(problems, field, date, today, windowFrom);
+		if (problems.isEmpty() && previous != null && date.isBefore(previous)) {
+			problems.add(new Problem(field, messageKey, day(date), day(previous)));
 		}
 		return problems;
 	}

@@ -108,7 +108,15 @@ public enum Transition {
 		/** The certificate is cancelled (exited). */
 		CANCEL,
 		/** No certificate. */
-		NONE
+		NONE;
+
+		/**
+		 * A certificate issued or renewed takes a new number; one cancelled keeps its
+		 * own.
+		 */
+		public boolean numbered() {
+			return this == ISSUE || this == RENEW;
+		}
 
 	}
 
