@@ -1,7 +1,7 @@
 // Unit and household pickers (templates/fragments/picker.html, ADR 0025): htmx fetches the
 // suggestions as one types; this script shows them, moves through them with the arrow keys, and
-// puts the chosen one's id (a household: its code) in the hidden field, or, for several units, a
-// ticked box. No inline script: the Content-Security-Policy allows scripts from files only.
+// puts the chosen one's id (a household: its code) in the hidden field. No inline script: the
+// Content-Security-Policy allows scripts from files only.
 (function () {
   'use strict';
 
@@ -40,39 +40,10 @@
     var input = inputOf(p);
     var id = option.getAttribute('data-id');
     var label = option.getAttribute('data-label');
-    if (p.hasAttribute('data-multiple')) {
-      var chosen = p.querySelector('.picker-chosen');
-      var field = p.getAttribute('data-field');
-      var boxes = chosen.querySelectorAll('input[type=checkbox]');
-      for (var i = 0; i < boxes.length; i++) {
-        if (boxes[i].value === id) { boxes[i].checked = true; input.value = ''; open(p, false); return; }
-      }
-      var li = document.createElement('li');
-      var lab = document.createElement('label');
-      lab.className = 'chip';
-      var box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = field;
-      box.value = id;
-      box.checked = true;
-      var text = document.createElement('span');
-      text.textContent = label;
-      lab.appendChild(box);
-      lab.appendChild(document.createTextNode(' '));
-      lab.appendChild(text);
-      li.appendChild(lab);
-      chosen.appendChild(li);
-      input.value = '';
-    } else {
-      p.querySelector('[data-picker-value]').value = id;
-      input.value = label;
-      input.setAttribute('data-chosen', label);
-    }
+    p.querySelector('[data-picker-value]').value = id;
+    input.value = label;
+    input.setAttribute('data-chosen', label);
     open(p, false);
-    var form = p.closest('form');
-    if (form && p.getAttribute('data-autosubmit') === 'true') {
-      if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
-    }
   }
 
   function init(root) {
@@ -99,7 +70,7 @@
     var p = pickerOf(e.target);
     if (!p || !e.target.hasAttribute('data-picker-input')) { return; }
     // the text no longer names the chosen unit: nothing is chosen until one is picked again
-    if (!p.hasAttribute('data-multiple') && e.target.value !== e.target.getAttribute('data-chosen')) {
+    if (e.target.value !== e.target.getAttribute('data-chosen')) {
       p.querySelector('[data-picker-value]').value = '';
     }
     if (e.target.value.trim() === '') { open(p, false); }

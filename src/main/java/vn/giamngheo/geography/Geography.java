@@ -180,17 +180,9 @@ public class Geography {
 
 	/** Units as a picker shows them, those the user sees, in the order of the ids. */
 	public List<UnitHit> hits(Collection<Long> ids) {
-		Actor current = this.actor.get();
 		Map<Long, Unit> byId = new HashMap<>();
-		this.units.findAll(new LinkedHashSet<>(ids)).forEach((u) -> byId.put(u.id(), u));
-		List<Unit> visible = new ArrayList<>();
-		for (Long id : new LinkedHashSet<>(ids)) {
-			Unit u = byId.get(id);
-			if (u != null && visible(current, u.path())) {
-				visible.add(u);
-			}
-		}
-		return hits(visible);
+		units(new LinkedHashSet<>(ids)).forEach((u) -> byId.put(u.id(), u));
+		return hits(new LinkedHashSet<>(ids).stream().map(byId::get).filter(Objects::nonNull).toList());
 	}
 
 	/**

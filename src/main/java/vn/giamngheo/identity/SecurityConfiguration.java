@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
 
 import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.identity.security.BearerTokenFilter;
@@ -85,7 +86,7 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, UserChanges changes,
 			UserRepository users, LoginThrottle logins, Clock clock, MessageSource messages, LocaleResolver locales,
-			ApplicationAvailability availability) throws Exception {
+			ApplicationAvailability availability, ITemplateEngine templates) throws Exception {
 		// machine endpoints: the API and the actuator (problem+json 401/403, bearer
 		// tokens)
 		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -123,7 +124,7 @@ public class SecurityConfiguration {
 				.defaultAccessDeniedHandlerFor(problems.apiDenied(), api)
 				.defaultAccessDeniedHandlerFor(problems.pageDenied(), AnyRequestMatcher.INSTANCE))
 			// nothing is served while the start-up work (the demo load) is not done
-			.addFilterBefore(new StartingFilter(availability, messages, locales, problems),
+			.addFilterBefore(new StartingFilter(availability, messages, locales, problems, templates),
 					DisableEncodeUrlFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(logins, clock, messages, locales, problems), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), CsrfFilter.class)

@@ -105,6 +105,9 @@ class NavigationIT {
 		// the page without script does not offer it either
 		String choose = page(get("/units/choose").param("q", bTyped).param("return", "/targets/entry"), officer);
 		assertThat(choose).doesNotContain("unit=" + this.f.b.id());
+		// while it offers the own commune, with a link back to the form that sets it
+		String chooseOwn = page(get("/units/choose").param("q", aTyped).param("return", "/targets/entry"), officer);
+		assertThat(chooseOwn).contains("href=\"/targets/entry?unit=" + this.f.a.id() + "\"");
 
 		// a province officer finds both, each shown with the units above it
 		String province = page(get("/units/suggest").param("q", bTyped), provinceOfficer());

@@ -107,16 +107,6 @@ public class UnitRepository {
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
-	public List<Unit> search(String query, String edition, String level, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from admin_unit where (name_norm like ? or code = ?)"
-					+ " and (cast(? as text) is null or edition = ?) and (cast(? as text) is null or level = ?)"
-					+ " order by depth, code limit ?")
-			.params("%" + TextNormalizer.fold(query) + "%", query.trim(), edition, edition, level, level, limit)
-			.query(this::map)
-			.list();
-	}
-
 	/**
 	 * Units whose name has a word starting with each word of the query (folded: no
 	 * diacritics, lower case), or whose code starts with the query when it is a number;

@@ -1,9 +1,5 @@
 package vn.giamngheo.geography.web;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -35,23 +31,6 @@ public class UnitNames {
 		return (value == null) ? null : this.geography.hit(value).orElse(null);
 	}
 
-	/** The units with these ids (a collection, or one id), those the user sees. */
-	public List<UnitHit> hits(Object ids) {
-		List<Long> values = new ArrayList<>();
-		if (ids instanceof Collection<?> many) {
-			many.forEach((i) -> {
-				Long v = id(i);
-				if (v != null) {
-					values.add(v);
-				}
-			});
-		}
-		else if (id(ids) != null) {
-			values.add(id(ids));
-		}
-		return values.isEmpty() ? List.of() : this.geography.hits(values);
-	}
-
 	/**
 	 * The name of the unit at the end of a scope path ({@code /33/423/6777/} → "Xã Dang —
 	 * Huyện Tây Giang, Tỉnh Quảng Nam").
@@ -70,10 +49,9 @@ public class UnitNames {
 	 * page with the unit set in {@code field}.
 	 * @param field the form field the unit goes in
 	 * @param levels levels offered (comma-separated), or empty for all
-	 * @param multiple whether the field takes several units (added, not replaced)
 	 * @return the link
 	 */
-	public String chooseHref(String field, String levels, boolean multiple) {
+	public String chooseHref(String field, String levels) {
 		String back = "/";
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
@@ -83,7 +61,6 @@ public class UnitNames {
 		return UriComponentsBuilder.fromPath("/units/choose")
 			.queryParam("field", field)
 			.queryParam("level", (levels != null) ? levels : "")
-			.queryParam("multiple", multiple)
 			.queryParam("return", back)
 			.encode()
 			.build()

@@ -44,7 +44,6 @@ class UnitPickerController {
 	@GetMapping("/units/choose")
 	String choose(@RequestParam(required = false) String q, @RequestParam(required = false) Long parent,
 			@RequestParam(defaultValue = "unit") String field, @RequestParam(defaultValue = "") String level,
-			@RequestParam(defaultValue = "false") boolean multiple,
 			@RequestParam(name = "return", defaultValue = "/") String back, Model model) {
 		String safeField = field.replaceAll("[^A-Za-z0-9_-]", "");
 		String safeBack = local(back);
@@ -64,7 +63,7 @@ class UnitPickerController {
 		List<Choice> choices = new ArrayList<>();
 		for (UnitHit hit : hits) {
 			boolean offered = (levels.isEmpty() || levels.contains(hit.level())) && this.geography.inScope(hit);
-			String href = offered ? withUnit(safeBack, safeField, hit.id(), multiple) : null;
+			String href = offered ? withUnit(safeBack, safeField, hit.id()) : null;
 			choices.add(new Choice(hit, href, !"village".equals(hit.level())));
 		}
 		model.addAttribute("choices", choices);
@@ -72,9 +71,8 @@ class UnitPickerController {
 		model.addAttribute("parent", parentHit);
 		model.addAttribute("field", safeField);
 		model.addAttribute("level", level);
-		model.addAttribute("multiple", multiple);
 		model.addAttribute("back", safeBack);
-		model.addAttribute("clear", multiple ? null : withoutUnit(safeBack, safeField));
+		model.addAttribute("clear", withoutUnit(safeBack, safeField));
 		return "geography/choose";
 	}
 
@@ -99,9 +97,8 @@ class UnitPickerController {
 		return back;
 	}
 
-	static String withUnit(String back, String field, long id, boolean multiple) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromUriString(back);
-		return (multiple ? url.queryParam(field, id) : url.replaceQueryParam(field, id)).build().toUriString();
+	static String withUnit(String back, String field, long id) {
+		return UriComponentsBuilder.fromUriString(back).replaceQueryParam(field, id).build().toUriString();
 	}
 
 	static String withoutUnit(String back, String field) {

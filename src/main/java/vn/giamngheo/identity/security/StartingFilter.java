@@ -2,6 +2,7 @@ package vn.giamngheo.identity.security;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Refuses every request (503 with {@code Retry-After}) until the application is ready:
@@ -24,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * of a minute or two), and a user who signed in meanwhile worked on a half-loaded
  * registry (an import found the communes but none of their villages). The health probes
  * and the style sheets and scripts still answer; a browser gets a short page that reloads
- * itself, other clients problem+json.
+ * itself ({@code templates/error/starting.html}), other clients problem+json.
  */
 public class StartingFilter extends OncePerRequestFilter {
 
@@ -38,9 +41,12 @@ public class StartingFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
+	private final ITemplateEngine templates;
+
 	public StartingFilter(ApplicationAvailability availability, MessageSource messages, LocaleResolver locales,
-			ProblemResponses problems) {
+			ProblemResponses problems, ITemplateEngine templates) {
 		this.availability = availability;
+		this.templates = templates;
 		this.messages = messages;
 		this.locales = locales;
 		this.problems = problems;
@@ -67,17 +73,12 @@ public class StartingFilter extends OncePerRequestFilter {
 			this.problems.writeDetail(request, response, 503, "BUSY", message);
 			return;
 		}
-		String title = HtmlUtils.htmlEscape(this.messages.getMessage("error.title.STARTING", null, locale), "UTF-8");
 		response.setStatus(503);
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-					+ "<meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\"><title>" + title
-					+ "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-					+ "/css/app.css\"></head><body><main><h1>" + title + "</h1><p>"
-					+ HtmlUtils.htmlEscape(message, "UTF-8") + "</p></main></body></html>");
+		WebContext page = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), locale, Map.of("refresh", RETRY_AFTER_SECONDS));
+		this.templates.process("error/starting", page, response.getWriter());
 	}
 
 }

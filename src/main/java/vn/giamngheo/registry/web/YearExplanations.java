@@ -13,8 +13,6 @@ import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.Member;
 import vn.giamngheo.standards.HouseholdFacts;
 import vn.giamngheo.standards.domain.Indicator;
-import vn.giamngheo.standards.domain.IndicatorResult;
-import vn.giamngheo.standards.domain.InvalidFactsException;
 import vn.giamngheo.standards.domain.PovertyClassifier;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
@@ -95,23 +93,8 @@ public class YearExplanations {
 		catch (IllegalArgumentException ex) {
 			return Map.of();
 		}
-		PovertyClassifier classifier = new PovertyClassifier(standard);
-		Map<String, Text> reasons = new java.util.HashMap<>(
-				classifier.householdReasons(facts, a.memberCount(), recorded, a.deprivations()));
-		if (!facts.members().isEmpty()) {
-			try {
-				for (IndicatorResult r : classifier.evaluate(facts, a.surveyDate())) {
-					if (r.deprived() && a.deprivations().contains(r.code()) && r.reason() != null) {
-						reasons.putIfAbsent(r.code(), r.reason());
-					}
-				}
-			}
-			catch (InvalidFactsException ex) {
-				// a household fact the definitions need was not recorded: household
-				// reasons only
-			}
-		}
-		return reasons;
+		return new PovertyClassifier(standard).confirmedReasons(facts, a.memberCount(), recorded, a.deprivations(),
+				a.surveyDate());
 	}
 
 	/** Today's members when they are as many as at the survey, else none. */

@@ -174,6 +174,40 @@ public final class PovertyClassifier {
 	}
 
 	/**
+	 * The deciding fact of each stored deprivation that the standard's definitions
+	 * confirm on what was recorded (ADR 0023): those the household's own facts decide,
+	 * then, when the members at the survey are given, those their facts decide (ages at
+	 * the survey date). A deprivation the definitions do not confirm is left out, never
+	 * explained with a guessed fact.
+	 * @param facts the household facts, with the members at the survey or none
+	 * @param memberCount members at the survey
+	 * @param recorded names of the household facts that were recorded (e.g.
+	 * {@code housingQuality}, {@code floorAreaM2})
+	 * @param deprived codes of the stored deprivations
+	 * @param surveyDate the survey date (ages of the members)
+	 * @return indicator code → deciding fact
+	 */
+	public Map<String, Text> confirmedReasons(HouseholdFacts facts, int memberCount, Set<String> recorded,
+			Collection<String> deprived, LocalDate surveyDate) {
+		Map<String, Text> reasons = householdReasons(facts, memberCount, recorded, deprived);
+		if (facts.members().isEmpty()) {
+			return reasons;
+		}
+		try {
+			for (IndicatorResult r : evaluate(facts, surveyDate)) {
+				if (r.deprived() && deprived.contains(r.code())) {
+					reasons.putIfAbsent(r.code(), r.reason());
+				}
+			}
+		}
+		catch (InvalidFactsException ex) {
+			// a household fact the definitions need was not recorded: household reasons
+			// only
+		}
+		return reasons;
+	}
+
+	/**
 	 * The deciding facts of stored deprivations that the household's own facts decide
 	 * (housing, floor area, water, latrine, information...), for an assessment that kept
 	 * those facts but not its members'. An indicator is explained only when every fact
@@ -186,7 +220,7 @@ public final class PovertyClassifier {
 	 * @param deprived codes of the stored deprivations
 	 * @return indicator code → deciding fact, in catalogue order
 	 */
-	public Map<String, Text> householdReasons(HouseholdFacts facts, int memberCount, Set<String> recorded,
+	private Map<String, Text> householdReasons(HouseholdFacts facts, int memberCount, Set<String> recorded,
 			Collection<String> deprived) {
 		Map<String, Text> reasons = new LinkedHashMap<>();
 		Map<String, String> vars = variables(facts, memberCount);

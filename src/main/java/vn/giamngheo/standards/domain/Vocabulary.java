@@ -29,15 +29,6 @@ public final class Vocabulary {
 		return (values != null) ? values.get(value) : null;
 	}
 
-	/**
-	 * Whether the field's values have names.
-	 * @param field fact field
-	 * @return true when named
-	 */
-	public boolean names(String field) {
-		return this.names.containsKey(field);
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		return (other instanceof Vocabulary v) && v.names.equals(this.names);

@@ -50,13 +50,13 @@ class PagesSpeakVietnameseIT {
 			"CSV", "XLSX", "PDF", "PNG", "VND", "ODK", "VBSP", "NHCSXH", "THCS", "THPT", "CMND", "JSON", "UTF",
 			"OpenAPI", "BHYT", "PTNT", "YAML", "ZIP");
 
+	/** A Roman numeral, as in "khoá XXII" of a party committee. */
+	static final Pattern ROMAN = Pattern.compile("[IVXLC]+");
+
 	/**
 	 * Thymeleaf's text for a missing key, {@code ??key_vi??}; a key built from data may
 	 * hold spaces.
 	 */
-	/** A Roman numeral, as in "khoá XXII" of a party committee. */
-	static final Pattern ROMAN = Pattern.compile("[IVXLC]+");
-
 	static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?<>]{1,200}?_(?:vi|en)(?:_[A-Z]{2})?\\?\\?");
 
 	static final Pattern INTERNAL = Pattern.compile("verified: (?:true|false)|Nguồn: registry|\\bnull\\b");
