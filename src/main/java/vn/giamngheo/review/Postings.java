@@ -51,6 +51,14 @@ public class Postings {
 	public static final String DEFAULT_PLACES = "Nhà văn hóa thôn; Trụ sở UBND xã";
 
 	/**
+	 * The posting period of step 4 (its length and where the length comes from), as the
+	 * commune page states it.
+	 */
+	public ReviewCalendar.PostingPeriod period() {
+		return this.guard.calendar().posting();
+	}
+
+	/**
 	 * Posts the commune's agreed list from a day (today when not given); every listed
 	 * household must have been agreed at a meeting.
 	 * @return the commune

@@ -117,6 +117,12 @@ class NavigateToHouseholdBrowserIT {
 		assertThat(this.browser.findElement(By.id("head-name")).getText()).isEqualTo(this.headName);
 		assertThat(this.browser.findElement(By.id("members")).getText()).contains(this.headName, "Cơ-tu");
 		assertThat(this.browser.findElement(By.id("history")).getText()).contains("2024", "Hộ nghèo");
+		// on a phone the members and changes tables scroll inside the page, the page
+		// itself does not
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		this.browser.navigate().refresh();
+		assertThat(((Number) this.browser.executeScript("return document.documentElement.scrollWidth")).longValue())
+			.isLessThanOrEqualTo(390);
 		Path shot = Path.of("target", "screenshots", "household.png");
 		Files.createDirectories(shot.getParent());
 		Files.write(shot, this.browser.getScreenshotAs(OutputType.BYTES));

@@ -124,6 +124,10 @@ class ReviewPagesIT {
 		// nothing to submit yet: the button waits for the decision and says so
 		assertThat(commune).containsPattern("value=\"SUBMIT\"[^>]*disabled")
 			.contains("Gửi duyệt sau khi có quyết định công nhận (Bước 5).");
+		// the posting period is stated with its length and basis, no bare {0}
+		assertThat(commune).contains("Thời gian niêm yết: 3 ngày làm việc")
+			.contains("theo Quyết định 24/2021/QĐ-TTg, Điều 4")
+			.doesNotContain("{0}");
 		UUID rh = this.jdbc.sql("select id from review_household where review_id = ? and household_id = ?")
 			.params(reviewId, h1)
 			.query(UUID.class)

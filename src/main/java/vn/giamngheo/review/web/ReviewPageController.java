@@ -152,6 +152,7 @@ class ReviewPageController {
 		model.addAttribute("classes", vn.giamngheo.review.domain.Transition.CLASSES);
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("defaultPlaces", Postings.DEFAULT_PLACES);
+		model.addAttribute("postingPeriod", this.postings.period());
 		return "review/commune";
 	}
 

@@ -104,7 +104,8 @@ class PagesSpeakVietnameseIT {
 				  changes) values ('vicommune', 'VOTE', 'REVIEW_HOUSEHOLD', '424242', ?, ?, '49', cast(? as jsonb))""")
 			.params(f.a.household(), f.a.path(),
 					"{\"step\": {\"old\": \"SURVEYED\", \"new\": \"AGREED\"}, \"transition\": {\"old\": null,"
-							+ " \"new\": \"EXITED_POOR\"}, \"EXITED_POOR\": {\"old\": null, \"new\": 3}}")
+							+ " \"new\": \"EXITED_POOR\"}, \"EXITED_POOR\": {\"old\": null, \"new\": 3},"
+							+ " \"scoreA\": {\"old\": null, \"new\": 40}, \"reviewer\": {\"old\": null, \"new\": \"ctv\"}}")
 			.update();
 		// the province's resolution, whose targets are set per group (PLAIN, MOUNTAIN,
 		// ...)
@@ -141,6 +142,14 @@ class PagesSpeakVietnameseIT {
 		}
 		assertThat(pages).isGreaterThan(20);
 		assertThat(problems).isEmpty();
+		// the survey's and the assignment's fields by their labels, not their names
+		String audit = visibleText(this.mvc.perform(get("/audit").with(authentication(f.auth("admin"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(audit).contains("Điểm A (thu nhập)", "Rà soát viên")
+			.doesNotContain("scoreA")
+			.doesNotContain("reviewer");
 	}
 
 	@Test
