@@ -1,5 +1,6 @@
 package vn.giamngheo.audit;
 
+import vn.giamngheo.shared.text.Bilingual;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,14 @@ public class AuditTrail {
 		Map<String, Change> changes = new LinkedHashMap<>();
 		raw.forEach((field, v) -> changes.put(field, new Change(v.get("old"), v.get("new"))));
 		return changes;
+	}
+
+	/**
+	 * The reason of a change made by an official decision, as officers read it in the
+	 * trail: "Quyết định số 7/QĐ-UBND" (stored in Vietnamese, from the bundle).
+	 */
+	public static String byDecision(String decisionNo) {
+		return Bilingual.vietnamese("audit.reason.decision", decisionNo.strip());
 	}
 
 	/** Collects field changes between an old and a new value. */

@@ -419,7 +419,7 @@ public class HouseholdBulk {
 			Map<String, Object> old = before.getOrDefault(r.householdId() + "/" + r.year(), Map.of());
 			return new AuditEntry(username, old.isEmpty() ? "CREATE" : "UPDATE", "ASSESSMENT", h.id() + "/" + r.year(),
 					h.id(), h.unitPath(), h.provinceCode(), AuditTrail.diff(old, HouseholdRegistry.recognisedFields(r)),
-					"decision " + r.decisionNo());
+					AuditTrail.byDecision(r.decisionNo()));
 		}).iterator());
 		households.values()
 			.stream()
@@ -467,7 +467,7 @@ public class HouseholdBulk {
 			neu.put("source", "REVIEW");
 			UUID id = w.household().householdId();
 			return new AuditEntry(username, "CREATE", "ASSESSMENT", id + "/" + year, id, w.household().unitPath(),
-					w.household().provinceCode(), AuditTrail.diff(Map.of(), neu), "decision " + decisionNo);
+					w.household().provinceCode(), AuditTrail.diff(Map.of(), neu), AuditTrail.byDecision(decisionNo));
 		}).iterator());
 		this.events.publishEvent(new AssessmentsChanged(communeId));
 		return counts;

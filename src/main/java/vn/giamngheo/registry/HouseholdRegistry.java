@@ -473,7 +473,7 @@ public class HouseholdRegistry {
 		this.audit.record(new AuditEntry(current.username(), (before == null) ? "CREATE" : "UPDATE", "ASSESSMENT",
 				household.id() + "/" + recognised.year(), household.id(), household.unitPath(),
 				household.provinceCode(), AuditTrail.diff(old, recognisedFields(recognised)),
-				"decision " + recognised.decisionNo()));
+				AuditTrail.byDecision(recognised.decisionNo())));
 		this.events.publishEvent(new AssessmentsChanged(household.communeId()));
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
+import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.HouseholdRegistry;
@@ -186,7 +187,7 @@ public class InYearRequests {
 		this.guard.record("RECOGNISE", "REVIEW_REQUEST", id.toString(), request.householdId(), request.unitPath(),
 				request.provinceCode(), Map.of("step", new Change(request.step().name(), next.name()), "transition",
 						new Change(null, t.name())),
-				"decision " + decisionNo.strip());
+				AuditTrail.byDecision(decisionNo));
 		toRegistry(request, decisionNo.strip(), decisionDate);
 		return this.requests.find(id).orElseThrow();
 	}

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
+import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.registry.HouseholdBulk;
@@ -161,7 +162,7 @@ public class Recognitions {
 				changes.put("certificate",
 						new Change(null, action.name() + ((certificate != null) ? " " + certificate : "")));
 				audit.add(this.guard.entry("RECOGNISE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(),
-						rh.unitPath(), unit.provinceCode(), changes, "decision " + decision));
+						rh.unitPath(), unit.provinceCode(), changes, AuditTrail.byDecision(decision)));
 				counts.merge(t, 1, Integer::sum);
 			}
 			if (!this.reviews.recogniseAll(rows)) {

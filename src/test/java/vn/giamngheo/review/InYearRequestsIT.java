@@ -128,7 +128,7 @@ class InYearRequestsIT {
 		assertThat(shown2025(h)).isEqualTo("POOR 7/QĐ-UBND");
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_event where entity_type = 'ASSESSMENT' and household_id = ?"
-					+ " and reason = 'decision 7/QĐ-UBND'")
+					+ " and reason = 'Quyết định số 7/QĐ-UBND'")
 			.param(h)
 			.query(Long.class)
 			.single()).isEqualTo(1);

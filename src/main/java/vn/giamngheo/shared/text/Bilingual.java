@@ -29,6 +29,14 @@ public final class Bilingual {
 		return format(Bundles.VI, VIETNAMESE, key, args) + " / " + format(Bundles.EN, Locale.ENGLISH, key, args);
 	}
 
+	/**
+	 * The text of {@code key} in Vietnamese only: for what is stored once and read by
+	 * Vietnamese officers later (an audit event's reason), where no request is at hand.
+	 */
+	public static String vietnamese(String key, Object... args) {
+		return format(Bundles.VI, VIETNAMESE, key, args);
+	}
+
 	private static String format(Properties bundle, Locale locale, String key, Object[] args) {
 		String pattern = bundle.getProperty(key, key);
 		return (args.length == 0) ? pattern : new MessageFormat(pattern, locale).format(args);
