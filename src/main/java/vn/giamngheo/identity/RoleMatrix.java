@@ -13,6 +13,7 @@ import static vn.giamngheo.shared.scope.Permission.ANALYTICS_REFRESH;
 import static vn.giamngheo.shared.scope.Permission.AUDIT_READ;
 import static vn.giamngheo.shared.scope.Permission.HOUSEHOLD_EXPORT;
 import static vn.giamngheo.shared.scope.Permission.IN_YEAR_REQUESTS;
+import static vn.giamngheo.shared.scope.Permission.MOVE_UNITS;
 import static vn.giamngheo.shared.scope.Permission.OPERATIONS;
 import static vn.giamngheo.shared.scope.Permission.OWN_ACCOUNT;
 import static vn.giamngheo.shared.scope.Permission.READ;
@@ -76,7 +77,8 @@ public final class RoleMatrix {
 		row(ANALYTICS_REFRESH,        X,    X,    o,    o,    o,    o,    o,    o),
 		row(USER_ADMIN,               X,    o,    o,    o,    o,    o,    o,    o),
 		row(AUDIT_READ,               X,    o,    o,    o,    o,    o,    o,    X),
-		row(OPERATIONS,               X,    o,    o,    o,    o,    o,    o,    o));
+		row(OPERATIONS,               X,    o,    o,    o,    o,    o,    o,    o),
+		row(MOVE_UNITS,               X,    X,    o,    o,    o,    o,    o,    o));
 	// @formatter:on
 
 	private RoleMatrix() {

@@ -316,6 +316,7 @@ public class HouseholdRegistry {
 		Unit village = village(data.villageId());
 		this.actor.require(Permission.REGISTRY_EDIT, village.path());
 		Unit commune = this.geography.unit(village.parentId());
+		requireInForce(village, commune);
 		refuseDuplicateCccd(head.cccd(), null);
 		String prefix = commune.code() + "-";
 		String code = prefix + String.format("%06d", this.households.countHouseholdsWithCodePrefix(prefix) + 1);
@@ -344,6 +345,9 @@ public class HouseholdRegistry {
 		this.actor.require(Permission.REGISTRY_EDIT, village.path());
 		if (village.parentId() != before.communeId()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "registry.household.move-commune");
+		}
+		if (village.id() != before.villageId()) {
+			requireInForce(village, this.geography.unit(village.parentId()));
 		}
 		checkVersion(before.version(), version);
 		boolean urban = (data.urban() != null) ? data.urban() : before.urban();
@@ -507,6 +511,24 @@ public class HouseholdRegistry {
 			throw DomainException.invalid(List.of(new FieldProblem("villageId", "registry.village.not-village")));
 		}
 		return village;
+	}
+
+	/**
+	 * A household is registered in, or moved to, a village and commune in force today
+	 * (422 naming the unit and the day it ended): after 1 July 2025 not on the 2024 list.
+	 */
+	private void requireInForce(Unit village, Unit commune) {
+		LocalDate today = today();
+		for (Unit unit : List.of(village, commune)) {
+			if (!unit.validOn(today)) {
+				java.time.format.DateTimeFormatter dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+				throw (unit.validTo() != null)
+						? new DomainException(ErrorCode.RULE_REJECTED, "registry.unit.ended", unit.name(),
+								unit.validTo().format(dmy))
+						: new DomainException(ErrorCode.RULE_REJECTED, "registry.unit.not-yet", unit.name(),
+								unit.validFrom().format(dmy));
+			}
+		}
 	}
 
 	private void validate(MemberData data) {

@@ -95,10 +95,11 @@ class LogPrivacyIT {
 		login(cccd, wrongPassword).andExpect(redirectedUrl("/login?error"));
 		login(officer, Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
 
-		// the household goes to the test commune 00001 (codes of the demo communes stay
+		// the household goes to the test commune 00004 of the 2025 list (codes of the
+		// demo communes stay
 		// free for DemoLoaderIT)
 		org.springframework.security.core.Authentication admin = t.f.auth("admin");
-		long commune = this.jdbc.sql("select id from admin_unit where code = '00001' and edition = '2024'")
+		long commune = this.jdbc.sql("select id from admin_unit where code = '00004' and edition = '2025'")
 			.query(Long.class)
 			.single();
 		String villageBody = this.mvc

@@ -175,7 +175,7 @@ class CitizenIdOutsideScopeIT {
 	@Test
 	void aNewHouseholdWhoseHeadHasANumberHeldElsewhereIsCreatedAndRequested() throws Exception {
 		// in a commune the demo does not use (household codes are per commune)
-		long commune = this.jdbc.sql("select id from admin_unit where code = '00001' and edition = '2024'")
+		long commune = this.jdbc.sql("select id from admin_unit where code = '00004' and edition = '2025'")
 			.query(Long.class)
 			.single();
 		MvcResult village = this.mvc
@@ -186,7 +186,7 @@ class CitizenIdOutsideScopeIT {
 			.andReturn();
 		long villageId = ((Number) JsonPath.read(village.getResponse().getContentAsString(), "$.id")).longValue();
 		Authentication officer = this.f
-			.auth(this.f.user("xa1", Role.COMMUNE_OFFICER, List.of("00001@2024"), List.of("00001@2024")));
+			.auth(this.f.user("xa1", Role.COMMUNE_OFFICER, List.of("00004@2025"), List.of("00004@2025")));
 		String body = """
 				{"household":{"villageId":%d,"address":"Số 9","ethnicMinority":true,"socialProtection":false,
 				 "meritorious":false,"status":"ACTIVE"},"head":%s}

@@ -48,7 +48,7 @@ class HouseholdApiIT {
 		RequestPostProcessor csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.csrf();
 		this.ADMIN = (request) -> csrf.postProcessRequest(auth.postProcessRequest(request));
-		long commune = this.jdbc.sql("select id from admin_unit where code = '00001' and edition = '2024'")
+		long commune = this.jdbc.sql("select id from admin_unit where code = '00004' and edition = '2025'")
 			.query(Long.class)
 			.single();
 		String name = "Thôn Thử " + UUID.randomUUID().toString().substring(0, 8);

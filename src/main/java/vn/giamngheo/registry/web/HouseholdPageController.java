@@ -44,8 +44,11 @@ public class HouseholdPageController {
 
 	private final YearExplanations explanations;
 
+	private final vn.giamngheo.registry.Moves moves;
+
 	public HouseholdPageController(HouseholdRegistry registry, Geography geography, RegistryViews views,
-			MemberTransfers transfers, YearExplanations explanations) {
+			MemberTransfers transfers, YearExplanations explanations, vn.giamngheo.registry.Moves moves) {
+		this.moves = moves;
 		this.explanations = explanations;
 		this.transfers = transfers;
 		this.registry = registry;
@@ -81,8 +84,11 @@ public class HouseholdPageController {
 		Household household = this.registry.household(id);
 		Unit village = this.geography.unit(household.villageId());
 		model.addAttribute("household", this.views.masked(household));
-		model.addAttribute("ancestors", this.geography.ancestors(village));
+		List<Unit> ancestors = this.geography.ancestors(village);
+		model.addAttribute("ancestors", ancestors);
 		model.addAttribute("village", village);
+		model.addAttribute("addresses",
+				this.moves.addressHistory(household, ancestors.isEmpty() ? null : ancestors.get(0).name()));
 		model.addAttribute("members", this.views.masked(household, this.registry.members(id, true)));
 		List<Assessment> history = this.registry.history(id);
 		model.addAttribute("history", history);

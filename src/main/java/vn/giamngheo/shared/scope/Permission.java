@@ -73,6 +73,11 @@ public enum Permission {
 	 * Operate the system: metrics and other operations endpoints, backups (health stays
 	 * open to the load balancer).
 	 */
-	OPERATIONS
+	OPERATIONS,
+	/**
+	 * Move a province's households to the units of 1 July 2025: apply the reform, place
+	 * the villages of split communes, undo a batch (ADR 0028).
+	 */
+	MOVE_UNITS
 
 }
