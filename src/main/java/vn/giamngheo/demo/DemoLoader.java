@@ -182,6 +182,9 @@ public class DemoLoader {
 		long households = 0;
 		long members = 0;
 		long assessments = 0;
+		if (todo.contains(DemoProvinces.QUANG_NAM)) {
+			splitSample(c, seed);
+		}
 		for (Province p : todo) {
 			ProvinceSummary s = loadProvince(c, p, size, fraction, seed);
 			summaries.add(s);
@@ -200,6 +203,100 @@ public class DemoLoader {
 					String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t) / 1e9));
 		}
 		return new LoadReport(summaries, households, members, assessments, (System.nanoTime() - start) / 1e9);
+	}
+
+	/**
+	 * The split old commune of the new Thành phố Đà Nẵng: Xã Hòa Liên (old Đà Nẵng,
+	 * 20296).
+	 */
+	static final String SPLIT_COMMUNE = "20296";
+
+	/**
+	 * Villages of the sample of Xã Hòa Liên: two named after the wards that received part
+	 * of it (so a suggestion shows), four that the officer must place. Names are demo
+	 * assumptions, not the commune's real villages.
+	 */
+	static final List<String> SPLIT_VILLAGES = List.of("Hải Vân", "Liên Chiểu", "1", "2", "3", "4");
+
+	static final int SPLIT_HOUSEHOLDS = 12;
+
+	/**
+	 * A small synthetic sample of old Đà Nẵng's split commune Xã Hòa Liên (its province
+	 * is not a demo province): six villages with a few households each and their heads,
+	 * without assessments. The new Đà Nẵng's split-resolution screen then has villages to
+	 * place (ADR 0028).
+	 */
+	private static void splitSample(Connection c, long seed) throws SQLException {
+		long commune;
+		String path;
+		try (PreparedStatement ps = c.prepareStatement(
+				"select id, path from admin_unit where code = ?" + " and edition = '2024' and level = 'commune'")) {
+			ps.setString(1, SPLIT_COMMUNE);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (!rs.next()) {
+					return;
+				}
+				commune = rs.getLong(1);
+				path = rs.getString(2);
+			}
+		}
+		SplittableRandom rng = new SplittableRandom(seed ^ 20296L);
+		String village = "insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm,"
+				+ " parent_id, province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', 4,"
+				+ " 'Thôn', ?, ?, ?, ?, '48', '/', false, date '2010-01-01', true) returning id";
+		String household = "insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
+				+ " head_name_norm, urban, ethnic_minority, synthetic) values ('48', ?, ?, ?, ?, ?, ?, false, false,"
+				+ " true) returning id";
+		String member = "insert into member (household_id, province_code, full_name, full_name_norm, sex,"
+				+ " date_of_birth, ethnicity_code, relation, sort_order) values (?, '48', ?, ?, ?, ?, '01', 'HEAD', 0)";
+		int number = 0;
+		for (int v = 0; v < SPLIT_VILLAGES.size(); v++) {
+			String name = "Thôn " + SPLIT_VILLAGES.get(v);
+			long villageId;
+			try (PreparedStatement ps = c.prepareStatement(village)) {
+				ps.setString(1, SPLIT_COMMUNE + "-" + DemoGenerator.pad(v + 1, 2));
+				ps.setString(2, name);
+				ps.setString(3, SPLIT_VILLAGES.get(v));
+				ps.setString(4, TextNormalizer.fold(name));
+				ps.setLong(5, commune);
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					villageId = rs.getLong(1);
+				}
+			}
+			String villagePath = path + villageId + "/";
+			try (PreparedStatement ps = c.prepareStatement("update admin_unit set path = ? where id = ?")) {
+				ps.setString(1, villagePath);
+				ps.setLong(2, villageId);
+				ps.executeUpdate();
+			}
+			for (int h = 0; h < SPLIT_HOUSEHOLDS; h++) {
+				boolean male = rng.nextDouble() < 0.8;
+				String family = DemoNames.family("01", rng);
+				String head = DemoNames.name("01", family, male, rng);
+				java.util.UUID id;
+				try (PreparedStatement ps = c.prepareStatement(household)) {
+					ps.setString(1, SPLIT_COMMUNE + "-" + String.format("%06d", ++number));
+					ps.setLong(2, commune);
+					ps.setLong(3, villageId);
+					ps.setString(4, villagePath);
+					ps.setString(5, head);
+					ps.setString(6, TextNormalizer.fold(head));
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+						id = rs.getObject(1, java.util.UUID.class);
+					}
+				}
+				try (PreparedStatement ps = c.prepareStatement(member)) {
+					ps.setObject(1, id);
+					ps.setString(2, head);
+					ps.setString(3, TextNormalizer.fold(head));
+					ps.setString(4, male ? "M" : "F");
+					ps.setObject(5, LocalDate.of(1960 + rng.nextInt(40), 1 + rng.nextInt(12), 1 + rng.nextInt(28)));
+					ps.executeUpdate();
+				}
+			}
+		}
 	}
 
 	private static boolean superuser(Connection c) throws SQLException {

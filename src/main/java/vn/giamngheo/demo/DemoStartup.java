@@ -25,14 +25,44 @@ class DemoStartup implements ApplicationRunner {
 
 	private final vn.giamngheo.identity.DemoUsers users;
 
+	private final vn.giamngheo.registry.Moves moves;
+
 	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
-			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users) {
+			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users,
+			vn.giamngheo.registry.Moves moves) {
+		this.moves = moves;
 		this.loader = loader;
 		this.properties = properties;
 		this.aggregates = aggregates;
 		this.targets = targets;
 		this.users = users;
 	}
+
+	/**
+	 * The reform applied to the demo's 2025 provinces (Thành phố Đà Nẵng with old Quảng
+	 * Nam, the new Lai Châu) where villages are still on old communes; in Đà Nẵng the
+	 * villages of the split sample with a suggestion are placed, the others are left open
+	 * for the split-resolution screen.
+	 * @return whether anything moved
+	 */
+	private boolean moveToNewUnits() {
+		boolean moved = false;
+		for (String province : DEMO_2025_PROVINCES) {
+			long t = System.nanoTime();
+			var batch = this.moves.applyReformAsSystem(province);
+			if (batch.isPresent()) {
+				moved = true;
+				log.info(
+						String.format(java.util.Locale.ROOT, "Demo %s: %d households moved to the 2025 units in %.1f s",
+								province, batch.get().households(), (System.nanoTime() - t) / 1e9));
+				this.moves.placeSuggestionsAsSystem(province);
+			}
+		}
+		return moved;
+	}
+
+	/** The 2025 provinces holding the demo's households. */
+	static final java.util.List<String> DEMO_2025_PROVINCES = java.util.List.of("48", "12");
 
 	@Override
 	public void run(ApplicationArguments args) {
@@ -44,9 +74,11 @@ class DemoStartup implements ApplicationRunner {
 					this.properties.seedOrDefault());
 			// the demo reviewer captures in villages, which exist from now on
 			this.users.demoVillagesLoaded();
+			// households of 2025 on live on the units of 1 July 2025 (ADR 0028)
+			boolean moved = moveToNewUnits();
 			// the seeds' resolutions, and the aggregates their progress is read from
 			this.targets.loadBundled();
-			if (report.loadedAnything() || !this.aggregates.hasAggregates()) {
+			if (report.loadedAnything() || moved || !this.aggregates.hasAggregates()) {
 				this.aggregates.refreshAll();
 			}
 		}

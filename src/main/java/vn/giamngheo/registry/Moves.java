@@ -183,6 +183,31 @@ public class Moves {
 		this.actor.require(Permission.MOVE_UNITS);
 		Province province = province(provinceId);
 		Actor current = this.actor.require(Permission.MOVE_UNITS, province.path());
+		return place(province, placements, note, current.username());
+	}
+
+	/**
+	 * Places, as the system (the demo at start-up), every village of the province waiting
+	 * with a suggestion; the others stay open.
+	 */
+	@Transactional
+	public java.util.Optional<Batch> placeSuggestionsAsSystem(String provinceCode) {
+		Province province = this.moves.province(provinceCode)
+			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
+		Map<Long, OldCommune> olds = oldCommunes(province.code());
+		List<Placement> placements = new ArrayList<>();
+		for (SplitVillage v : this.moves.splitVillages(province.code())) {
+			OldCommune old = olds.get(v.oldCommuneId());
+			if (v.open() && old != null
+					&& MovePlan.suggest(new Named(v.villageId(), v.name(), v.shortName()), old).any()) {
+				placements.add(new Placement(v.villageId(), null));
+			}
+		}
+		return placements.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(place(province, placements, null, SYSTEM));
+	}
+
+	private Batch place(Province province, List<Placement> placements, String note, String user) {
 		if (placements == null || placements.isEmpty()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "move.place.none");
 		}
@@ -220,10 +245,9 @@ public class Moves {
 			communes[i] = commune;
 			reasons[i] = reason;
 		}
-		long batchId = this.moves.createBatch(province.code(), "VILLAGES", AddressOnDate.REFORM, clean(note),
-				current.username());
+		long batchId = this.moves.createBatch(province.code(), "VILLAGES", AddressOnDate.REFORM, clean(note), user);
 		int households = this.moves.place(batchId, villages, communes, reasons);
-		return finish(batchId, province, current.username(), households, "MOVE", false, text("move.audit.place", "vi"));
+		return finish(batchId, province, user, households, "MOVE", false, text("move.audit.place", "vi"));
 	}
 
 	/**
