@@ -45,6 +45,8 @@ import vn.giamngheo.shared.error.ErrorCode;
 @Service
 public class Moves {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Moves.class);
+
 	/** What an actor is named in the trail when the system moves (the demo). */
 	static final String SYSTEM = "system";
 
@@ -317,7 +319,10 @@ public class Moves {
 	private Batch finish(long batchId, Province province, String user, int households, String action, boolean undo,
 			String reason) {
 		this.moves.setCount(batchId, households);
+		long t = System.nanoTime();
 		this.moves.auditHouseholds(batchId, user, action, undo, reason + " " + batchId);
+		log.info(String.format(java.util.Locale.ROOT, "Move batch %d: %d households audited in %.1f s", batchId,
+				households, (System.nanoTime() - t) / 1e9));
 		Batch batch = this.moves.batch(batchId).orElseThrow();
 		Map<String, Change> changes = new LinkedHashMap<>();
 		changes.put("households", new Change(null, households));

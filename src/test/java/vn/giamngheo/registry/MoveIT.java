@@ -333,6 +333,16 @@ class MoveIT {
 					.param("q", code))
 				.andExpect(jsonPath("$.total").value(1));
 		}
+		// the address on a review year's date: 2024 on the old commune, 2025 on the new
+		for (int year : List.of(2024, 2025)) {
+			long communeThen = this.jdbc
+				.sql("select coalesce(p.commune_id, h.commune_id) from household h left join lateral ("
+						+ vn.giamngheo.geography.domain.AddressOnDate.PAST_ROW_SQL + ") p on true where h.code = ?")
+				.params(vn.giamngheo.geography.domain.AddressOnDate.referenceDate(year), dang.households().get(1))
+				.query(Long.class)
+				.single();
+			assertThat(communeThen).isEqualTo((year == 2024) ? dangCommune : this.tayGiang);
+		}
 		UUID household = this.jdbc.sql("select id from household where code = ?")
 			.param(dang.households().get(0))
 			.query(UUID.class)

@@ -26,6 +26,8 @@ public class MoveRepository {
 			+ " join admin_unit n on n.id = x.new_unit_id join admin_unit p on p.id = n.parent_id"
 			+ " where p.level = 'province' and p.edition = '2025' and p.code = ?";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MoveRepository.class);
+
 	private final JdbcClient jdbc;
 
 	public MoveRepository(JdbcClient jdbc) {
@@ -116,6 +118,7 @@ public class MoveRepository {
 	 * new village. Returns the households moved.
 	 */
 	public int reform(long batchId, String provinceCode, Long placeholderId) {
+		vn.giamngheo.shared.Laps laps = new vn.giamngheo.shared.Laps();
 		this.jdbc.sql("create temp table move_village (old_id bigint, new_id bigint, commune_id bigint) on commit drop")
 			.update();
 		this.jdbc
@@ -127,6 +130,7 @@ public class MoveRepository {
 					+ " where v.level = 'village' and v.valid_to is null")
 			.params(placeholderId, provinceCode)
 			.update();
+		laps.lap("plan");
 		this.jdbc.sql("delete from move_village where commune_id is null").update();
 		this.jdbc
 			.sql("insert into admin_unit (id, code, edition, level, depth, type, name, short_name, name_en, name_norm,"
@@ -137,6 +141,7 @@ public class MoveRepository {
 					+ " from move_village m join admin_unit v on v.id = m.old_id join admin_unit c on c.id = m.commune_id")
 			.param(AddressOnDate.REFORM)
 			.update();
+		laps.lap("villages");
 		this.jdbc.sql(
 				"update admin_unit set valid_to = ?, version = version + 1 where id in (select old_id from move_village)")
 			.param(AddressOnDate.REFORM.minusDays(1))
@@ -147,11 +152,13 @@ public class MoveRepository {
 					+ " from household h join move_village m on m.old_id = h.village_id")
 			.params(AddressOnDate.REFORM, batchId)
 			.update();
+		laps.lap("past addresses");
 		int moved = this.jdbc
 			.sql("update household h set commune_id = m.commune_id, village_id = m.new_id, unit_path = n.path,"
 					+ " province_code = n.province_code, version = h.version + 1, updated_at = now()"
 					+ " from move_village m join admin_unit n on n.id = m.new_id where h.village_id = m.old_id")
 			.update();
+		laps.lap("households");
 		this.jdbc
 			.sql("insert into village_move (batch_id, old_village_id, new_village_id, from_commune_id, to_commune_id,"
 					+ " households) select ?, m.old_id, m.new_id, v.parent_id, m.commune_id,"
@@ -160,6 +167,7 @@ public class MoveRepository {
 			.param(batchId)
 			.update();
 		this.jdbc.sql("drop table move_village").update();
+		log.info("Reform of province {}: {} households, {}", provinceCode, moved, laps.lap("village moves"));
 		return moved;
 	}
 
