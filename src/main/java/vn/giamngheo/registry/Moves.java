@@ -94,6 +94,15 @@ public class Moves {
 	 */
 	public record Overview(long provinceId, String provinceName, String provincePath, int villagesOnOldUnits,
 			List<SplitCommune> splits, int openVillages, int openHouseholds, List<Batch> batches) {
+
+		/** Villages still open that have a suggestion (what a bulk accept places). */
+		public long openSuggestions() {
+			return this.splits.stream()
+				.flatMap((s) -> s.villages().stream())
+				.filter((v) -> v.open() && v.suggested() != null)
+				.count();
+		}
+
 	}
 
 	/** A village to place: in the commune given, or (null) in the suggested one. */
