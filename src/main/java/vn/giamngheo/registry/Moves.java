@@ -25,7 +25,6 @@ import vn.giamngheo.registry.domain.MovePlan.OldCommune;
 import vn.giamngheo.registry.domain.MovePlan.Reason;
 import vn.giamngheo.registry.domain.MovePlan.Suggestion;
 import vn.giamngheo.registry.persistence.MoveRepository;
-import vn.giamngheo.registry.persistence.MoveRepository.Batch;
 import vn.giamngheo.registry.persistence.MoveRepository.Pair;
 import vn.giamngheo.registry.persistence.MoveRepository.Province;
 import vn.giamngheo.registry.persistence.MoveRepository.SplitVillage;
@@ -93,7 +92,7 @@ public class Moves {
 	 * (the reform not applied yet), the split communes, what is still open, the batches.
 	 */
 	public record Overview(long provinceId, String provinceName, String provincePath, int villagesOnOldUnits,
-			List<SplitCommune> splits, int openVillages, int openHouseholds, List<Batch> batches) {
+			List<SplitCommune> splits, int openVillages, int openHouseholds, List<MoveBatch> batches) {
 
 		/** Villages still open that have a suggestion (what a bulk accept places). */
 		public long openSuggestions() {
@@ -148,7 +147,7 @@ public class Moves {
 	 * commune (ADR 0028).
 	 */
 	@Transactional
-	public Batch applyReform(long provinceId, String note) {
+	public MoveBatch applyReform(long provinceId, String note) {
 		this.actor.require(Permission.MOVE_UNITS);
 		Province province = province(provinceId);
 		Actor current = this.actor.require(Permission.MOVE_UNITS, province.path());
@@ -160,7 +159,7 @@ public class Moves {
 	 * province are still on old communes; else nothing.
 	 */
 	@Transactional
-	public java.util.Optional<Batch> applyReformAsSystem(String provinceCode) {
+	public java.util.Optional<MoveBatch> applyReformAsSystem(String provinceCode) {
 		Province province = this.moves.province(provinceCode)
 			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
 		if (this.moves.openOldVillages(provinceCode) == 0) {
@@ -169,7 +168,7 @@ public class Moves {
 		return java.util.Optional.of(reform(province, SYSTEM, null));
 	}
 
-	private Batch reform(Province province, String user, String note) {
+	private MoveBatch reform(Province province, String user, String note) {
 		if (this.moves.openOldVillages(province.code()) == 0) {
 			throw new DomainException(ErrorCode.CONFLICT, "move.reform.nothing", province.name());
 		}
@@ -190,7 +189,7 @@ public class Moves {
 	 * part of its old commune, is refused (422) and nothing moves.
 	 */
 	@Transactional
-	public Batch place(long provinceId, List<Placement> placements, String note) {
+	public MoveBatch place(long provinceId, List<Placement> placements, String note) {
 		this.actor.require(Permission.MOVE_UNITS);
 		Province province = province(provinceId);
 		Actor current = this.actor.require(Permission.MOVE_UNITS, province.path());
@@ -202,7 +201,7 @@ public class Moves {
 	 * with a suggestion; the others stay open.
 	 */
 	@Transactional
-	public java.util.Optional<Batch> placeSuggestionsAsSystem(String provinceCode) {
+	public java.util.Optional<MoveBatch> placeSuggestionsAsSystem(String provinceCode) {
 		Province province = this.moves.province(provinceCode)
 			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
 		Map<Long, OldCommune> olds = oldCommunes(province.code());
@@ -218,7 +217,7 @@ public class Moves {
 				: java.util.Optional.of(place(province, placements, null, SYSTEM));
 	}
 
-	private Batch place(Province province, List<Placement> placements, String note, String user) {
+	private MoveBatch place(Province province, List<Placement> placements, String note, String user) {
 		if (placements == null || placements.isEmpty()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "move.place.none");
 		}
@@ -266,9 +265,9 @@ public class Moves {
 	 * moved what it made, or when households were registered since in villages it made.
 	 */
 	@Transactional
-	public Batch undo(long batchId) {
+	public MoveBatch undo(long batchId) {
 		this.actor.require(Permission.MOVE_UNITS);
-		Batch batch = this.moves.batch(batchId).orElseThrow(() -> DomainException.notFound("MOVE_BATCH", batchId));
+		MoveBatch batch = this.moves.batch(batchId).orElseThrow(() -> DomainException.notFound("MOVE_BATCH", batchId));
 		Province province = this.moves.province(batch.provinceCode()).orElseThrow();
 		this.actor.requireView(province.path());
 		Actor current = this.actor.require(Permission.MOVE_UNITS, province.path());
@@ -325,14 +324,14 @@ public class Moves {
 		return lines;
 	}
 
-	private Batch finish(long batchId, Province province, String user, int households, String action, boolean undo,
+	private MoveBatch finish(long batchId, Province province, String user, int households, String action, boolean undo,
 			String reason) {
 		this.moves.setCount(batchId, households);
 		long t = System.nanoTime();
 		this.moves.auditHouseholds(batchId, user, action, undo, reason + " " + batchId);
 		log.info(String.format(java.util.Locale.ROOT, "Move batch %d: %d households audited in %.1f s", batchId,
 				households, (System.nanoTime() - t) / 1e9));
-		Batch batch = this.moves.batch(batchId).orElseThrow();
+		MoveBatch batch = this.moves.batch(batchId).orElseThrow();
 		Map<String, Change> changes = new LinkedHashMap<>();
 		changes.put("households", new Change(null, households));
 		changes.put("villages", new Change(null, batch.villages()));

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.giamngheo.geography.domain.AddressOnDate;
+import vn.giamngheo.registry.MoveBatch;
 import vn.giamngheo.registry.domain.MovePlan.Named;
 
 /**
@@ -241,32 +242,22 @@ public class MoveRepository {
 			.single();
 	}
 
-	/** A batch as the screen lists it. */
-	public record Batch(long id, String provinceCode, String kind, LocalDate effective, int households, int villages,
-			String note, String createdBy, OffsetDateTime createdAt, String undoneBy, OffsetDateTime undoneAt) {
-
-		public boolean undone() {
-			return this.undoneAt != null;
-		}
-
-	}
-
 	private static final String BATCH = "select b.*, (select count(*) from village_move m where m.batch_id = b.id)"
 			+ " as villages from move_batch b";
 
-	public Optional<Batch> batch(long id) {
+	public Optional<MoveBatch> batch(long id) {
 		return this.jdbc.sql(BATCH + " where b.id = ?").param(id).query((rs, n) -> batch(rs)).optional();
 	}
 
-	public List<Batch> batches(String provinceCode) {
+	public List<MoveBatch> batches(String provinceCode) {
 		return this.jdbc.sql(BATCH + " where b.province_code = ? order by b.id desc")
 			.param(provinceCode)
 			.query((rs, n) -> batch(rs))
 			.list();
 	}
 
-	private Batch batch(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Batch(rs.getLong("id"), rs.getString("province_code"), rs.getString("kind"),
+	private MoveBatch batch(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new MoveBatch(rs.getLong("id"), rs.getString("province_code"), rs.getString("kind"),
 				rs.getObject("effective", LocalDate.class), rs.getInt("households"), rs.getInt("villages"),
 				rs.getString("note"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getString("undone_by"), rs.getObject("undone_at", OffsetDateTime.class));

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.giamngheo.registry.MoveBatch;
 import vn.giamngheo.registry.Moves;
 import vn.giamngheo.registry.Moves.Overview;
 import vn.giamngheo.registry.Moves.Placement;
-import vn.giamngheo.registry.persistence.MoveRepository.Batch;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
 
@@ -47,7 +47,7 @@ public class MoveApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Requires(Permission.MOVE_UNITS)
 	@Operation(summary = "Apply the reform: one batch moving every village still on an old commune")
-	public Batch reform(@PathVariable long provinceId, @RequestBody(required = false) ReformRequest request) {
+	public MoveBatch reform(@PathVariable long provinceId, @RequestBody(required = false) ReformRequest request) {
 		return this.moves.applyReform(provinceId, (request != null) ? request.note() : null);
 	}
 
@@ -64,14 +64,14 @@ public class MoveApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Requires(Permission.MOVE_UNITS)
 	@Operation(summary = "Place villages of split communes in new communes (one batch)")
-	public Batch place(@PathVariable long provinceId, @RequestBody PlacementRequest request) {
+	public MoveBatch place(@PathVariable long provinceId, @RequestBody PlacementRequest request) {
 		return this.moves.place(provinceId, request.placements(), request.note());
 	}
 
 	@PostMapping("/api/v1/move-batches/{batchId}/undo")
 	@Requires(Permission.MOVE_UNITS)
 	@Operation(summary = "Undo a batch as one (409 when a later batch depends on it)")
-	public Batch undo(@PathVariable long batchId) {
+	public MoveBatch undo(@PathVariable long batchId) {
 		return this.moves.undo(batchId);
 	}
 
