@@ -44,6 +44,9 @@ class DemoStartup implements ApplicationRunner {
 					this.properties.seedOrDefault());
 			// the demo reviewer captures in villages, which exist from now on
 			this.users.demoVillagesLoaded();
+			// the demo users follow their units to the 2025 list (ADR 0029), after the
+			// demo households live on the 2025 units
+			this.users.demoUnitsMoved();
 			// the seeds' resolutions, and the aggregates their progress is read from
 			this.targets.loadBundled();
 			if (report.loadedAnything() || !this.aggregates.hasAggregates()) {

@@ -1,5 +1,8 @@
 package vn.giamngheo.identity;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import vn.giamngheo.shared.scope.Permission;
 @Service
 public class UserDirectory {
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
 	private final UserRepository users;
@@ -44,9 +49,12 @@ public class UserDirectory {
 
 	private final LoginThrottle logins;
 
+	private final Clock clock;
+
 	public UserDirectory(UserRepository users, PasswordEncoder encoder, AuditTrail audit, CurrentActor current,
-			UserChanges changes, AccessProperties properties, LoginThrottle logins) {
+			UserChanges changes, AccessProperties properties, LoginThrottle logins, Clock clock) {
 		this.logins = logins;
+		this.clock = clock;
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -87,9 +95,16 @@ public class UserDirectory {
 			.toList();
 	}
 
+	/**
+	 * Creates a user. Its scope may name only units in force today (ADR 0029): an ended
+	 * unit is refused (422) with its name and the day it ended.
+	 */
 	@Transactional
 	public UserAccount create(NewUser user) {
 		this.current.require(Permission.USER_ADMIN);
+		List<FieldProblem> ignored = new ArrayList<>();
+		requireInForce("viewUnits", units("viewUnits", user.viewUnits(), ignored), List.of());
+		requireInForce("captureUnits", units("captureUnits", user.captureUnits(), ignored), List.of());
 		return createUnchecked(user, false, this.current.get().username());
 	}
 
@@ -134,6 +149,8 @@ public class UserDirectory {
 		List<UnitRef> view = units("viewUnits", change.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", change.captureUnits(), problems);
 		reviewerVillages(role, change.captureNation(), capture, problems);
+		requireInForce("viewUnits", view, before.viewUnits());
+		requireInForce("captureUnits", capture, List.of());
 		boolean newPassword = change.newPassword() != null && !change.newPassword().isEmpty();
 		if (newPassword) {
 			checkPassword(change.newPassword(), false, problems);
@@ -169,6 +186,25 @@ public class UserDirectory {
 				"USER", String.valueOf(id), null, null, null, diff, null));
 		this.changes.changed(id);
 		return after;
+	}
+
+	/**
+	 * Refuses (422) a unit that has ended by today, unless the account already holds it:
+	 * an ended unit stays in VIEW after the re-scope, so that history stays readable, but
+	 * is never given anew, and never for CAPTURE (ADR 0029).
+	 */
+	private void requireInForce(String field, List<UnitRef> units, List<UnitRef> held) {
+		Map<Long, LocalDate> ended = this.users.endedBefore(units.stream().map(UnitRef::id).toList(),
+				LocalDate.now(this.clock));
+		for (UnitRef unit : units) {
+			LocalDate lastDay = ended.get(unit.id());
+			if (lastDay != null && held.stream().noneMatch((h) -> h.id() == unit.id())) {
+				String endedOn = lastDay.plusDays(1).format(DAY);
+				throw new DomainException(ErrorCode.RULE_REJECTED, "error.unit-ended",
+						List.of(new FieldProblem(field, "error.unit-ended", unit.name(), endedOn)), unit.name(),
+						endedOn);
+			}
+		}
 	}
 
 	/**
@@ -277,7 +313,8 @@ public class UserDirectory {
 				code = key.substring(0, at);
 				edition = key.substring(at + 1);
 			}
-			List<UnitRef> found = (code.length() <= 16) ? this.users.unitsByCode(code, edition) : List.of();
+			List<UnitRef> found = (code.length() <= 16)
+					? this.users.unitsByCode(code, edition, LocalDate.now(this.clock)) : List.of();
 			if (found.isEmpty()) {
 				problems.add(new FieldProblem(field, "error.field.unit", key));
 			}
