@@ -102,15 +102,16 @@ public class UserDirectory {
 	@Transactional
 	public UserAccount create(NewUser user) {
 		this.current.require(Permission.USER_ADMIN);
-		List<FieldProblem> ignored = new ArrayList<>();
-		requireInForce("viewUnits", units("viewUnits", user.viewUnits(), ignored), List.of());
-		requireInForce("captureUnits", units("captureUnits", user.captureUnits(), ignored), List.of());
-		return createUnchecked(user, false, this.current.get().username());
+		return create(user, false, this.current.get().username(), true);
 	}
 
 	/** Creates a user without a role check: the bootstrap admin and the demo seed. */
 	@Transactional
 	UserAccount createUnchecked(NewUser user, boolean demo, String actor) {
+		return create(user, demo, actor, false);
+	}
+
+	private UserAccount create(NewUser user, boolean demo, String actor, boolean inForceOnly) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = (user.username() == null) ? "" : user.username().strip().toLowerCase();
 		if (!USERNAME.matcher(username).matches()) {
@@ -127,6 +128,10 @@ public class UserDirectory {
 		reviewerVillages(role, user.captureNation(), capture, problems);
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
+		}
+		if (inForceOnly) {
+			requireInForce("viewUnits", view, List.of());
+			requireInForce("captureUnits", capture, List.of());
 		}
 		String display = blankToDefault(user.displayName(), username);
 		long id = this.users.insert(username, this.encoder.encode(user.password()), display, role, user.viewNation(),
@@ -149,8 +154,6 @@ public class UserDirectory {
 		List<UnitRef> view = units("viewUnits", change.viewUnits(), problems);
 		List<UnitRef> capture = units("captureUnits", change.captureUnits(), problems);
 		reviewerVillages(role, change.captureNation(), capture, problems);
-		requireInForce("viewUnits", view, before.viewUnits());
-		requireInForce("captureUnits", capture, List.of());
 		boolean newPassword = change.newPassword() != null && !change.newPassword().isEmpty();
 		if (newPassword) {
 			checkPassword(change.newPassword(), false, problems);
@@ -161,6 +164,8 @@ public class UserDirectory {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
+		requireInForce("viewUnits", view, before.viewUnits());
+		requireInForce("captureUnits", capture, List.of());
 		if (!this.users.update(id, change.version(), blankToDefault(change.displayName(), before.displayName()), role,
 				agency, change.viewNation(), change.captureNation(), change.disabled())) {
 			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), change.version());
