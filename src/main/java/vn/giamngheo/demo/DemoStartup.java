@@ -76,6 +76,9 @@ class DemoStartup implements ApplicationRunner {
 			this.users.demoVillagesLoaded();
 			// households of 2025 on live on the units of 1 July 2025 (ADR 0028)
 			boolean moved = moveToNewUnits();
+			// the demo users follow their units to the 2025 list (ADR 0029), after the
+			// demo households live on the 2025 units
+			this.users.demoUnitsMoved();
 			// the seeds' resolutions, and the aggregates their progress is read from
 			this.targets.loadBundled();
 			if (report.loadedAnything() || moved || !this.aggregates.hasAggregates()) {

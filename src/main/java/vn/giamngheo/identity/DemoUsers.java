@@ -66,6 +66,8 @@ public class DemoUsers implements ApplicationRunner {
 
 	private final UserRepository users;
 
+	private final Rescoping rescoping;
+
 	private final boolean demoEnabled;
 
 	private final boolean production;
@@ -74,13 +76,14 @@ public class DemoUsers implements ApplicationRunner {
 
 	private final String adminPassword;
 
-	public DemoUsers(UserDirectory directory, UserRepository users,
+	public DemoUsers(UserDirectory directory, UserRepository users, Rescoping rescoping,
 			@Value("${giamngheo.demo.enabled:true}") boolean demoEnabled,
 			@Value("${giamngheo.production:false}") boolean production,
 			@Value("${giamngheo.admin.username:admin}") String adminUsername,
 			@Value("${giamngheo.admin.password:" + DEFAULT_ADMIN_PASSWORD + "}") String adminPassword) {
 		this.directory = directory;
 		this.users = users;
+		this.rescoping = rescoping;
 		this.demoEnabled = demoEnabled;
 		this.production = production;
 		this.adminUsername = adminUsername;
@@ -137,6 +140,18 @@ public class DemoUsers implements ApplicationRunner {
 				this.directory.replaceCaptureUnchecked(u.id(), REVIEWER_VILLAGES, Actor.SYSTEM.username());
 				log.info("Demo reviewer {} captures in {}", DEMO_REVIEWER, REVIEWER_VILLAGES);
 			});
+	}
+
+	/**
+	 * The demo users follow their units to the 2025 list (ADR 0029): created on the 2024
+	 * units, as they were before the reform, they are re-scoped once the demo households
+	 * live on the 2025 units. Runs at every demo start and changes nothing once done (the
+	 * reviewer's villages follow when their households have been moved).
+	 */
+	public void demoUnitsMoved() {
+		if (this.demoEnabled) {
+			this.rescoping.applyUnchecked();
+		}
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package vn.giamngheo.identity;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import vn.giamngheo.shared.scope.Permission;
 @Service
 public class UserDirectory {
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
 	private final UserRepository users;
@@ -44,9 +49,12 @@ public class UserDirectory {
 
 	private final LoginThrottle logins;
 
+	private final Clock clock;
+
 	public UserDirectory(UserRepository users, PasswordEncoder encoder, AuditTrail audit, CurrentActor current,
-			UserChanges changes, AccessProperties properties, LoginThrottle logins) {
+			UserChanges changes, AccessProperties properties, LoginThrottle logins, Clock clock) {
 		this.logins = logins;
+		this.clock = clock;
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -87,15 +95,23 @@ public class UserDirectory {
 			.toList();
 	}
 
+	/**
+	 * Creates a user. Its scope may name only units in force today (ADR 0029): an ended
+	 * unit is refused (422) with its name and the day it ended.
+	 */
 	@Transactional
 	public UserAccount create(NewUser user) {
 		this.current.require(Permission.USER_ADMIN);
-		return createUnchecked(user, false, this.current.get().username());
+		return create(user, false, this.current.get().username(), true);
 	}
 
 	/** Creates a user without a role check: the bootstrap admin and the demo seed. */
 	@Transactional
 	UserAccount createUnchecked(NewUser user, boolean demo, String actor) {
+		return create(user, demo, actor, false);
+	}
+
+	private UserAccount create(NewUser user, boolean demo, String actor, boolean inForceOnly) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = (user.username() == null) ? "" : user.username().strip().toLowerCase();
 		if (!USERNAME.matcher(username).matches()) {
@@ -112,6 +128,10 @@ public class UserDirectory {
 		reviewerVillages(role, user.captureNation(), capture, problems);
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
+		}
+		if (inForceOnly) {
+			requireInForce("viewUnits", view, List.of());
+			requireInForce("captureUnits", capture, List.of());
 		}
 		String display = blankToDefault(user.displayName(), username);
 		long id = this.users.insert(username, this.encoder.encode(user.password()), display, role, user.viewNation(),
@@ -144,6 +164,8 @@ public class UserDirectory {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
+		requireInForce("viewUnits", view, before.viewUnits());
+		requireInForce("captureUnits", capture, List.of());
 		if (!this.users.update(id, change.version(), blankToDefault(change.displayName(), before.displayName()), role,
 				agency, change.viewNation(), change.captureNation(), change.disabled())) {
 			throw new DomainException(ErrorCode.STALE_VERSION, "error.stale", before.version(), change.version());
@@ -169,6 +191,25 @@ public class UserDirectory {
 				"USER", String.valueOf(id), null, null, null, diff, null));
 		this.changes.changed(id);
 		return after;
+	}
+
+	/**
+	 * Refuses (422) a unit that has ended by today, unless the account already holds it:
+	 * an ended unit stays in VIEW after the re-scope, so that history stays readable, but
+	 * is never given anew, and never for CAPTURE (ADR 0029).
+	 */
+	private void requireInForce(String field, List<UnitRef> units, List<UnitRef> held) {
+		Map<Long, LocalDate> ended = this.users.endedBefore(units.stream().map(UnitRef::id).toList(),
+				LocalDate.now(this.clock));
+		for (UnitRef unit : units) {
+			LocalDate lastDay = ended.get(unit.id());
+			if (lastDay != null && held.stream().noneMatch((h) -> h.id() == unit.id())) {
+				String endedOn = lastDay.plusDays(1).format(DAY);
+				throw new DomainException(ErrorCode.RULE_REJECTED, "error.unit-ended",
+						List.of(new FieldProblem(field, "error.unit-ended", unit.name(), endedOn)), unit.name(),
+						endedOn);
+			}
+		}
 	}
 
 	/**
@@ -277,7 +318,8 @@ public class UserDirectory {
 				code = key.substring(0, at);
 				edition = key.substring(at + 1);
 			}
-			List<UnitRef> found = (code.length() <= 16) ? this.users.unitsByCode(code, edition) : List.of();
+			List<UnitRef> found = (code.length() <= 16)
+					? this.users.unitsByCode(code, edition, LocalDate.now(this.clock)) : List.of();
 			if (found.isEmpty()) {
 				problems.add(new FieldProblem(field, "error.field.unit", key));
 			}

@@ -20,16 +20,19 @@ class DemoUsersTest {
 
 	UserRepository users = mock(UserRepository.class);
 
+	Rescoping rescoping = mock(Rescoping.class);
+
 	@Test
 	void productionRefusesDemoUsers() {
-		DemoUsers demo = new DemoUsers(this.directory, this.users, true, true, "admin", "a-strong-password-1");
+		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, true, true, "admin",
+				"a-strong-password-1");
 		assertThatThrownBy(() -> demo.run(null)).hasMessageContaining("demo");
 		verify(this.directory, never()).createUnchecked(any(), anyBoolean(), anyString());
 	}
 
 	@Test
 	void productionRefusesTheDefaultAdminPassword() {
-		DemoUsers demo = new DemoUsers(this.directory, this.users, false, true, "admin",
+		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, false, true, "admin",
 				DemoUsers.DEFAULT_ADMIN_PASSWORD);
 		assertThatThrownBy(() -> demo.run(null)).hasMessageContaining("default administrator password");
 		verify(this.directory, never()).createUnchecked(any(), anyBoolean(), anyString());
@@ -37,7 +40,8 @@ class DemoUsersTest {
 
 	@Test
 	void productionWithAConfiguredPasswordCreatesOnlyTheAdmin() {
-		DemoUsers demo = new DemoUsers(this.directory, this.users, false, true, "admin", "a-strong-password-1");
+		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, false, true, "admin",
+				"a-strong-password-1");
 		assertThatCode(() -> demo.run(null)).doesNotThrowAnyException();
 		verify(this.directory).createUnchecked(any(), anyBoolean(), anyString());
 	}
@@ -45,7 +49,7 @@ class DemoUsersTest {
 	@Test
 	void demoStartCreatesOneUserPerDemoEntryOnce() {
 		when(this.users.exists("admin")).thenReturn(true);
-		DemoUsers demo = new DemoUsers(this.directory, this.users, true, false, "admin",
+		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, true, false, "admin",
 				DemoUsers.DEFAULT_ADMIN_PASSWORD);
 		demo.run(null);
 		verify(this.directory, org.mockito.Mockito.times(DemoUsers.DEMO.size())).createUnchecked(any(), anyBoolean(),

@@ -112,6 +112,68 @@ public final class Fixtures {
 				"HH-" + label + "-" + this.tag);
 	}
 
+	/**
+	 * A village of a 2025 commune (code of the 2025 list), with a code of this fixture.
+	 * @return the village's id and path
+	 */
+	public Village village2025(String communeCode, String label) {
+		record U(long id, String path, String province) {
+		}
+		U c = this.jdbc.sql("select id, path, province_code from admin_unit where code = ? and edition = '2025'")
+			.param(communeCode)
+			.query((rs, n) -> new U(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+		long village = this.jdbc
+			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
+					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', 3, 'Thôn', ?, ?,"
+					+ " ?, ?, ?, '/', false, date '2025-07-01', true) returning id")
+			.params("W" + this.tag + label, "Thôn mới " + label + this.tag, "Mới " + label + this.tag,
+					"moi " + label.toLowerCase() + this.tag, c.id(), c.province())
+			.query(Long.class)
+			.single();
+		String path = c.path() + village + "/";
+		this.jdbc.sql("update admin_unit set path = ? where id = ?").params(path, village).update();
+		return new Village(village, "W" + this.tag + label + "@local", path, c.id(), c.path(), c.province(),
+				communeCode);
+	}
+
+	/**
+	 * Moves a fixture commune's household to a village of a 2025 commune as the contract
+	 * of issue 15 has it (the old address becomes a past row ending 01/07/2025, the
+	 * household carries the new one), and returns the commune as seen after the move: the
+	 * new commune's code, ids and paths, the same household and member.
+	 */
+	public Commune moveTo(Commune old, String communeCode2025) {
+		Village v = village2025(communeCode2025, old.headName().substring(2, 3));
+		this.jdbc
+			.sql("insert into household_address_past (household_id, province_code, commune_id, village_id, unit_path,"
+					+ " valid_to) select id, province_code, commune_id, village_id, unit_path, date '2025-07-01'"
+					+ " from household where id = ?")
+			.param(old.household())
+			.update();
+		this.jdbc
+			.sql("update household set province_code = ?, commune_id = ?, village_id = ?, unit_path = ? where id = ?")
+			.params(v.province(), v.communeId(), v.id(), v.path(), old.household())
+			.update();
+		return new Commune(communeCode2025, v.communeId(), v.communePath(), v.id(), v.path(), old.household(),
+				old.member(), old.headName(), old.cccd(), old.phone(), old.householdCode());
+	}
+
+	/**
+	 * A village made by the fixtures.
+	 *
+	 * @param id unit id
+	 * @param key {@code code@local}
+	 * @param path its path
+	 * @param communeId its commune
+	 * @param communePath its commune's path
+	 * @param province province code
+	 * @param communeCode its commune's code
+	 */
+	public record Village(long id, String key, String path, long communeId, String communePath, String province,
+			String communeCode) {
+	}
+
 	/** Creates a user and returns the username. */
 	public String user(String prefix, Role role, List<String> view, List<String> capture) {
 		String username = (prefix + "." + this.tag).toLowerCase();

@@ -36,6 +36,18 @@ class PagesIT {
 	@Autowired
 	UserRepository users;
 
+	/** The user form posted for a new reviewer of Xã Tây Giang with the capture units. */
+	static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder newReviewer(Fixtures f,
+			org.springframework.security.core.Authentication admin, String captureUnits) {
+		return post("/admin/users").with(authentication(admin))
+			.with(csrf())
+			.param("username", "page." + f.tag)
+			.param("role", "REVIEWER")
+			.param("password", "page-password-1")
+			.param("viewUnits", "20455")
+			.param("captureUnits", captureUnits);
+	}
+
 	@Test
 	void adminManagesUsersThroughThePagesInVietnameseAndEnglish() throws Exception {
 		Fixtures f = this.fixtures.create().communes();
@@ -46,29 +58,20 @@ class PagesIT {
 		this.mvc.perform(get("/admin/users/new").header("Accept-Language", "vi").with(authentication(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Phạm vi nhập liệu")));
-		// a reviewer is given villages, not a commune (ADR 0016)
-		this.mvc
-			.perform(post("/admin/users").with(authentication(admin))
-				.with(csrf())
-				.param("username", "page." + f.tag)
-				.param("role", "REVIEWER")
-				.param("password", "page-password-1")
-				.param("viewUnits", "20464@2024")
-				.param("captureUnits", "20464@2024"))
+		// a reviewer is given villages, not a commune (ADR 0016), of communes in force
+		// (ADR 0029)
+		Fixtures.Village village = f.village2025("20455", "P");
+		this.mvc.perform(newReviewer(f, admin, "20455"))
 			.andExpect(content().string(containsString("Rà soát viên chỉ được giao thôn")));
-		this.mvc
-			.perform(post("/admin/users").with(authentication(admin))
-				.with(csrf())
-				.param("username", "page." + f.tag)
-				.param("role", "REVIEWER")
-				.param("password", "page-password-1")
-				.param("viewUnits", "20464@2024")
-				.param("captureUnits", "V" + f.tag + "A@local"))
-			.andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+		// a village of the old Xã Dang has ended with its commune: refused, named
+		this.mvc.perform(newReviewer(f, admin, "V" + f.tag + "A@local"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("đã hết hiệu lực từ ngày 01/07/2025")));
+		this.mvc.perform(newReviewer(f, admin, village.key())).andExpect(redirectedUrlPattern("/admin/users/*?saved"));
 		long id = this.users.findPrincipal("page." + f.tag).orElseThrow().id();
 		this.mvc.perform(get("/admin/users/" + id).with(authentication(admin)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("20464@2024")));
+			.andExpect(content().string(containsString("20455@2025")));
 		this.mvc
 			.perform(post("/admin/users/" + id).with(authentication(admin))
 				.with(csrf())

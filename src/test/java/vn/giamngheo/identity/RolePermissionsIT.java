@@ -214,9 +214,10 @@ class RolePermissionsIT {
 				assertThat(e.fieldProblems()).extracting(DomainException.FieldProblem::messageKey)
 					.containsExactly("error.field.reviewer-villages");
 			});
+		Fixtures.Village village = this.f.village2025("20455", "R");
 		assertThat(this.directory
-			.create(new NewUser("ctvthon." + this.f.tag, "CTV", "REVIEWER", Fixtures.PASSWORD, false, false, List.of(a),
-					List.of("V" + this.f.tag + "A@local")))
+			.create(new NewUser("ctvthon." + this.f.tag, "CTV", "REVIEWER", Fixtures.PASSWORD, false, false,
+					List.of("20455@2025"), List.of(village.key())))
 			.captureUnits()).hasSize(1);
 	}
 

@@ -73,7 +73,16 @@ class ScopeLeakIT {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	Rescoping rescoping;
+
 	Fixtures f;
+
+	/** Commune B as the walk targets it: its current unit first, then earlier ones. */
+	List<Fixtures.Commune> bs;
+
+	/** The list edition B's code is typed in. */
+	String edition = "2024";
 
 	long bUserId;
 
@@ -82,6 +91,7 @@ class ScopeLeakIT {
 	@BeforeEach
 	void setUp() {
 		this.f = this.fixtures.create().communes();
+		this.bs = List.of(this.f.b);
 		String bOfficer = this.f.user("officerb", Role.COMMUNE_OFFICER, List.of(this.f.b.code() + "@2024"),
 				List.of(this.f.b.code() + "@2024"));
 		this.bUserId = this.users.findPrincipal(bOfficer).orElseThrow().id();
@@ -103,6 +113,48 @@ class ScopeLeakIT {
 		actors.put("LEADER", this.f.auth(this.f.user("leadera", Role.LEADER, List.of(a), List.of())));
 		actors.put("AUDITOR", this.f.auth(this.f.user("auditora", Role.AUDITOR, List.of(a), List.of())));
 		actors.put("PARTNER", this.f.auth(this.f.user("partnera", Role.PARTNER, List.of(a), List.of(a))));
+		assertThat(walk(endpoints, actors)).isEmpty();
+	}
+
+	/**
+	 * The walk over both editions (ADR 0029): A's and B's households were moved to two
+	 * different 2025 communes (Xã Tây Giang, Xã Hùng Sơn) and the accounts re-scoped. A
+	 * re-scoped officer of the new commune A never sees the new commune B's data, through
+	 * B's new or old ids and codes; nor does an account of the old commune A that was
+	 * never re-scoped.
+	 */
+	@Test
+	void noEndpointLeaksAcrossTheReformEditions() throws Exception {
+		Fixtures.Commune oldB = this.f.b;
+		Fixtures.Commune movedA = this.f.moveTo(this.f.a, "20455");
+		this.bs = List.of(this.f.moveTo(oldB, "20443"), oldB);
+		this.edition = "2025";
+		String a = this.f.a.code() + "@2024";
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put("COMMUNE_OFFICER", this.f.user("officera", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
+		names.put("REVIEWER",
+				this.f.user("reviewera", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local")));
+		names.put("LEADER", this.f.user("leadera", Role.LEADER, List.of(a), List.of()));
+		names.put("PARTNER", this.f.user("partnera", Role.PARTNER, List.of(a), List.of(a)));
+		this.f.signIn("admin");
+		try {
+			assertThat(this.rescoping.apply(this.f.tag).changed()).isEqualTo(5);
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+		Map<String, Authentication> actors = new LinkedHashMap<>();
+		names.forEach((role, username) -> actors.put(role, this.f.auth(username)));
+		assertThat(this.users.findPrincipal(names.get("COMMUNE_OFFICER")).orElseThrow().actor().scope().capturePaths())
+			.as("re-scoped to Xã Tây Giang")
+			.containsExactly(movedA.path());
+		// an account of the old commune that was never re-scoped
+		actors.put("NOT_RESCOPED", this.f.auth(this.f.user("stalea", Role.COMMUNE_OFFICER, List.of(a), List.of(a))));
+		assertThat(walk(endpoints(), actors)).isEmpty();
+	}
+
+	/** Calls every endpoint as every actor; returns the leaks and changes of B found. */
+	List<String> walk(List<Endpoint> endpoints, Map<String, Authentication> actors) throws Exception {
 		String before = snapshotOfB();
 		List<String> leaks = new ArrayList<>();
 		int calls = 0;
@@ -131,7 +183,7 @@ class ScopeLeakIT {
 			}
 		}
 		System.out.println("ScopeLeakIT: " + endpoints.size() + " endpoints, " + calls + " calls");
-		assertThat(leaks).isEmpty();
+		return leaks;
 	}
 
 	@Test
@@ -202,10 +254,20 @@ class ScopeLeakIT {
 		return result;
 	}
 
-	/** Candidate values of B for a path variable or parameter, by its name. */
+	/**
+	 * Candidate values of B (its current unit and any earlier one) for a path variable or
+	 * parameter, by its name.
+	 */
 	List<String> candidates(String variable) {
+		Set<String> values = new LinkedHashSet<>();
+		for (Fixtures.Commune b : this.bs) {
+			values.addAll(candidates(variable, b));
+		}
+		return new ArrayList<>(values);
+	}
+
+	List<String> candidates(String variable, Fixtures.Commune b) {
 		String v = variable.toLowerCase(Locale.ROOT);
-		Fixtures.Commune b = this.f.b;
 		if (v.contains("household")) {
 			return List.of(b.household().toString(), b.householdCode());
 		}
@@ -222,7 +284,7 @@ class ScopeLeakIT {
 			return List.of(String.valueOf(this.bUserId));
 		}
 		if (v.contains("code")) {
-			return List.of(b.code(), b.code() + "@2024", b.householdCode());
+			return List.of(b.code(), b.code() + "@" + this.edition, b.householdCode());
 		}
 		if (v.contains("unit") || v.contains("commune") || v.contains("district") || v.contains("province")) {
 			return List.of(String.valueOf(b.id()), b.code(), String.valueOf(b.villageId()));
@@ -255,9 +317,9 @@ class ScopeLeakIT {
 
 	/** Filters of B, sent as query/form parameters and as JSON body fields. */
 	Map<String, String> filtersOfB(List<String> declared) {
-		Fixtures.Commune b = this.f.b;
+		Fixtures.Commune b = this.bs.get(0);
 		Map<String, String> p = new LinkedHashMap<>();
-		p.put("unit", b.code() + "@2024");
+		p.put("unit", b.code() + "@" + this.edition);
 		p.put("unitId", String.valueOf(b.id()));
 		p.put("commune", b.code());
 		p.put("communeId", String.valueOf(b.id()));
@@ -284,7 +346,7 @@ class ScopeLeakIT {
 			if (endpoint.json()) {
 				StringBuilder body = new StringBuilder("{\"version\":0,\"reason\":\"leak test\"");
 				filters.forEach((k, v) -> body.append(",\"").append(k).append("\":\"").append(v).append('"'));
-				body.append(",\"viewUnits\":[\"").append(this.f.b.code()).append("\"]}");
+				body.append(",\"viewUnits\":[\"").append(this.bs.get(0).code()).append("\"]}");
 				request.contentType(MediaType.APPLICATION_JSON).content(body.toString());
 				filters.forEach(request::queryParam);
 			}
@@ -298,9 +360,12 @@ class ScopeLeakIT {
 		return request;
 	}
 
-	/** A digest of every row of commune B (and of B's officer and token). */
+	/**
+	 * A digest of every row of commune B (and of B's officer and token, and B's
+	 * household's earlier addresses).
+	 */
 	String snapshotOfB() {
-		String like = this.f.b.path() + "%";
+		String like = this.bs.get(0).path() + "%";
 		return this.jdbc
 			.sql("select md5(coalesce(string_agg(x, '|' order by x), '')) from ("
 					+ " select h::text as x from household h where h.unit_path like ?"
@@ -311,8 +376,9 @@ class ScopeLeakIT {
 					+ " union all select t::text from access_token t where t.user_id = ?"
 					+ " union all select u::text from app_user u where u.id = ?"
 					+ " union all select s::text from user_scope s where s.user_id = ?"
+					+ " union all select p::text from household_address_past p where p.household_id = ?"
 					+ " union all select count(*)::text from audit_event where unit_path like ?) d")
-			.params(like, like, like, like, this.bUserId, this.bUserId, this.bUserId, like)
+			.params(like, like, like, like, this.bUserId, this.bUserId, this.bUserId, this.f.b.household(), like)
 			.query(String.class)
 			.single();
 	}

@@ -252,22 +252,27 @@ class SecurityIT {
 
 	@Test
 	void adminCreatesAndEditsAUserWithScopeAndTheChangeIsAudited() throws Exception {
-		this.mvc.perform(post("/api/v1/users").with(authentication(this.f.auth("admin")))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"new." + this.f.tag + "\",\"role\":\"COMMUNE_OFFICER\","
-					+ "\"password\":\"0123456789ab\",\"viewUnits\":[\"20464@2024\"],\"captureUnits\":[\"20464@2024\"]}"))
+		// units in force only (ADR 0029): Xã Tây Giang of the 2025 list took the old Xã
+		// Dang
+		Fixtures.Village village = this.f.village2025("20455", "S");
+		this.mvc
+			.perform(post("/api/v1/users").with(authentication(this.f.auth("admin")))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"new." + this.f.tag + "\",\"role\":\"COMMUNE_OFFICER\","
+						+ "\"password\":\"0123456789ab\",\"viewUnits\":[\"20455\"],\"captureUnits\":[\"20455@2025\"]}"))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.viewUnits[0].code").value("20464"));
+			.andExpect(jsonPath("$.viewUnits[0].code").value("20455"))
+			.andExpect(jsonPath("$.viewUnits[0].edition").value("2025"));
 		SignedInUser created = this.users.findPrincipal("new." + this.f.tag).orElseThrow();
-		assertThat(created.actor().scope().viewPaths()).containsExactly(this.f.a.path());
-		assertThat(created.actor().scope().canCapture(this.f.a.villagePath())).isTrue();
+		assertThat(created.actor().scope().viewPaths()).containsExactly(village.communePath());
+		assertThat(created.actor().scope().canCapture(village.path())).isTrue();
 		assertThat(created.actor().scope().canView(this.f.b.villagePath())).isFalse();
 		this.mvc
 			.perform(put("/api/v1/users/" + created.id()).with(authentication(this.f.auth("admin")))
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"version\":0,\"role\":\"LEADER\",\"viewUnits\":[\"504@2024\"],\"captureUnits\":[\"504\"]}"))
+				.content("{\"version\":0,\"role\":\"LEADER\",\"viewUnits\":[\"48\"],\"captureUnits\":[\"48\"]}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.role").value("LEADER"));
 		// a leader never captures, whatever is stored
@@ -288,7 +293,7 @@ class SecurityIT {
 	@Test
 	void aPartnerUserNamesItsAgencyAndCarriesIt() throws Exception {
 		String body = "{\"username\":\"bank." + this.f.tag + "\",\"role\":\"PARTNER\","
-				+ "\"password\":\"0123456789ab\",\"viewUnits\":[\"49@2024\"],\"captureUnits\":[\"49@2024\"]";
+				+ "\"password\":\"0123456789ab\",\"viewUnits\":[\"48\"],\"captureUnits\":[\"48\"]";
 		this.mvc
 			.perform(post("/api/v1/users").with(authentication(this.f.auth("admin")))
 				.with(csrf())

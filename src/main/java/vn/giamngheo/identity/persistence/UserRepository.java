@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,19 +208,48 @@ public class UserRepository {
 	}
 
 	/**
-	 * Units by code, currently valid ones first, then newest.
+	 * Units by code, those valid on the date first, then newest.
 	 * @param code official code
 	 * @param edition edition or {@code null} for any
+	 * @param date the day
 	 * @return matching units
 	 */
-	public List<UnitRef> unitsByCode(String code, String edition) {
+	public List<UnitRef> unitsByCode(String code, String edition, LocalDate date) {
 		return this.jdbc
 			.sql("select id, code, edition, level, name, path from admin_unit where code = ?"
 					+ " and (cast(? as text) is null or edition = ?)"
-					+ " order by (valid_to is null or valid_to >= current_date) desc, valid_from desc, depth")
-			.params(code, edition, edition)
+					+ " order by (valid_to is null or valid_to >= ?) desc, valid_from desc, depth")
+			.params(code, edition, edition, date)
 			.query((rs, n) -> unit(rs))
 			.list();
+	}
+
+	/**
+	 * For each of the units, the last day it (or a unit above it) was in force, when that
+	 * was before the date.
+	 * @param ids unit ids
+	 * @param date the day
+	 * @return ended units by id
+	 */
+	public Map<Long, LocalDate> endedBefore(List<Long> ids, LocalDate date) {
+		Map<Long, LocalDate> ended = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return ended;
+		}
+		this.jdbc
+			.sql("select a.id, (select min(e.valid_to) from admin_unit e where e.id = any(string_to_array("
+					+ "trim(both '/' from a.path), '/')::bigint[]) and e.valid_to < ?) as ended_on"
+					+ " from admin_unit a where a.id = any(?)")
+			.params(date, ids.toArray(Long[]::new))
+			.query((rs, n) -> {
+				LocalDate on = rs.getObject("ended_on", LocalDate.class);
+				if (on != null) {
+					ended.put(rs.getLong("id"), on);
+				}
+				return null;
+			})
+			.list();
+		return ended;
 	}
 
 	public long insertToken(long userId, String name, byte[] hash, String prefix, OffsetDateTime expiresAt) {

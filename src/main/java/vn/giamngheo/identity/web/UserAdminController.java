@@ -125,7 +125,8 @@ class UserAdminController {
 	}
 
 	private static String invalid(DomainException ex, Model model, String view) {
-		if (ex.code() != ErrorCode.INVALID_INPUT && ex.code() != ErrorCode.STALE_VERSION) {
+		if (ex.code() != ErrorCode.INVALID_INPUT && ex.code() != ErrorCode.STALE_VERSION
+				&& ex.code() != ErrorCode.RULE_REJECTED) {
 			throw ex;
 		}
 		model.addAttribute("problem", ex);
