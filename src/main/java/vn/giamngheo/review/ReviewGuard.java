@@ -101,6 +101,16 @@ class ReviewGuard {
 		return unit;
 	}
 
+	/**
+	 * Refuses the acts that belong to a commune's own committee (posting, recognition,
+	 * submission) on the province's "Chưa xác định xã mới" unit (ADR 0030).
+	 */
+	static void requireCommune(ReviewUnit unit) {
+		if (unit.placeholder()) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.placeholder", unit.communeName());
+		}
+	}
+
 	void requireEditable(ReviewUnit unit) {
 		if (!unit.signOff().editable()) {
 			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.locked", unit.communeName(),

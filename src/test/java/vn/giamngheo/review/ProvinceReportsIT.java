@@ -71,7 +71,7 @@ class ProvinceReportsIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
 		this.year = ReviewData.uniqueYear();
 	}
@@ -84,8 +84,8 @@ class ProvinceReportsIT {
 
 	@Test
 	void theProvinceReportsCountClassesRatesAndTransitionsPerDistrictAndCommune() throws Exception {
-		String a = this.f.a.code() + "@2024";
-		String province = this.f.user("tinhbc", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));
+		String a = this.f.a.scope();
+		String province = this.f.user("tinhbc", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025"));
 		String officer = this.f.user("xabc", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		UUID h1 = this.data.household(this.f.a, "RpPoor" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
 		UUID h2 = this.data.household(this.f.a, "RpNear" + this.f.tag, this.year - 1, "NEAR_POOR", 1_200_000L, 1);
