@@ -188,8 +188,15 @@ class ReviewGuard {
 
 	void record(String action, String entity, String entityId, UUID householdId, String unitPath, String province,
 			Map<String, Change> changes, String reason) {
-		this.audit.record(new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath,
-				province, changes, reason));
+		recordBy(this.actor.get().username(), action, entity, entityId, householdId, unitPath, province, changes,
+				reason);
+	}
+
+	/** An audit row by a named actor (the demo's start, which has no signed-in user). */
+	void recordBy(String username, String action, String entity, String entityId, UUID householdId, String unitPath,
+			String province, Map<String, Change> changes, String reason) {
+		this.audit.record(
+				new AuditEntry(username, action, entity, entityId, householdId, unitPath, province, changes, reason));
 	}
 
 	/**

@@ -156,6 +156,53 @@ public class Reviews {
 	}
 
 	/**
+	 * The demo's review of a year (issue 15, ADR 0030): on each province of the units in
+	 * force given by code, with every commune in force on the review's date (the
+	 * province's "Chưa xác định xã mới" unit included), each commune's list drawn from
+	 * last year's poor and near-poor households by their address on that date. A province
+	 * that has its review of the year is left as it is. Run at start by the demo (no
+	 * signed-in user), audited as "demo".
+	 * @param year review year
+	 * @param provinceCodes province codes of the units in force
+	 * @return households listed, per province code opened now
+	 */
+	@Transactional
+	public Map<String, Integer> openDemo(int year, List<String> provinceCodes) {
+		LocalDate reference = ReviewDate.of(year);
+		Map<String, Integer> opened = new LinkedHashMap<>();
+		String standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1)).map(Standard::key).orElse(null);
+		if (standardKey == null) {
+			return opened;
+		}
+		ReviewCalendar calendar = this.guard.calendar();
+		for (String code : provinceCodes) {
+			var province = this.reviews.provinceOn(code, reference).orElse(null);
+			if (province == null || this.reviews.reviewExists(code, year)) {
+				continue;
+			}
+			UUID id = this.reviews.insertReview(code, province.id(), province.path(), year, standardKey,
+					calendar.windowFrom(year), calendar.windowTo(year), "demo");
+			int listed = 0;
+			List<ReviewRepository.UnitRef> communes = this.reviews.communesOn(province.path(), reference);
+			for (ReviewRepository.UnitRef commune : communes) {
+				this.reviews.insertUnit(id, commune.id(), code, commune.path());
+				listed += this.reviews.generate(id, commune.id(), year, reference, false);
+				listed += this.reviews.addRequests(id, commune.id(), year, reference);
+				this.reviews.markListed(id, commune.id());
+			}
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("year", year);
+			fields.put("standardKey", standardKey);
+			fields.put("communes", communes.size());
+			fields.put("listed", listed);
+			this.guard.recordBy("demo", "OPEN", "REVIEW", id.toString(), null, province.path(), code,
+					AuditTrail.diff(Map.of(), fields), null);
+			opened.put(code, listed);
+		}
+		return opened;
+	}
+
+	/**
 	 * Refuses a province that was not in force on the review's date (31/12 of the year,
 	 * ADR 0030), naming the unit, the day it ended (or began) and the units in force
 	 * instead: the 2026 review of Quảng Nam is opened on Thành phố Đà Nẵng.

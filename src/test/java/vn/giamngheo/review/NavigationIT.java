@@ -112,7 +112,7 @@ class NavigationIT {
 
 		// a province officer finds both, each shown with the units above it
 		String province = page(get("/units/suggest").param("q", bTyped), provinceOfficer());
-		assertThat(province).contains("data-id=\"" + this.f.b.id() + "\"").contains("Tỉnh Quảng Nam");
+		assertThat(province).contains("data-id=\"" + this.f.b.id() + "\"").contains("Thành phố Đà Nẵng");
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class NavigationIT {
 		String chosen = page(get("/targets/entry").param("unit", String.valueOf(this.f.a.id())), province);
 		assertThat(chosen).contains("value=\"" + name(this.f.a.id()) + " — ");
 		String account = page(get("/account"), province);
-		assertThat(account).contains("Tỉnh Quảng Nam").doesNotContainPattern("/[0-9]+/");
+		assertThat(account).contains("Thành phố Đà Nẵng").doesNotContainPattern("/[0-9]+/");
 
 		Authentication auditor = this.f.auth(this.f.user("ktnav", Role.AUDITOR, List.of("48@2025"), List.of()));
 		String audit = page(

@@ -324,4 +324,48 @@ class ReviewsOnUnitsInForceIT {
 		assertThat(path).isEqualTo(old.a.villagePath());
 	}
 
+	@Test
+	void theDemosReviewRunsOnTheCityAndTheNewLaiChau() {
+		Fixtures now = this.fixtures.create().communesInForce();
+		ReviewData data = new ReviewData(this.jdbc);
+		// a year whose next year has a standard in force (the 2027–2030 one), not taken
+		// yet
+		int year = this.jdbc
+			.sql("select y from generate_series(2029, 2026, -1) y where not exists (select 1 from review r"
+					+ " where r.province_code in ('48', '12') and r.year = y) limit 1")
+			.query(Integer.class)
+			.single();
+		UUID poor = data.household(now.a, "DemoNgheo" + now.tag, year - 1, "POOR", 700_000L, 1);
+		try {
+			assertThat(this.reviews.openDemo(year, List.of("48", "12"))).containsOnlyKeys("48", "12");
+			record Opened(String code, String edition, long communes, long inForce) {
+			}
+			List<Opened> opened = this.jdbc
+				.sql("select r.province_code, p.edition, (select count(*) from review_unit u where u.review_id = r.id),"
+						+ " (select count(*) from admin_unit c where c.level = 'commune' and c.path like p.path || '%'"
+						+ " and c.valid_to is null) from review r join admin_unit p on p.id = r.province_id"
+						+ " where r.year = ? order by r.province_code")
+				.param(year)
+				.query((rs, n) -> new Opened(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+				.list();
+			assertThat(opened).extracting(Opened::code).containsExactly("12", "48");
+			assertThat(opened).allSatisfy((o) -> {
+				assertThat(o.edition()).isEqualTo("2025");
+				assertThat(o.communes()).isEqualTo(o.inForce()).isGreaterThan(30);
+			});
+			// last year's poor household of Xã Tây Giang is on its commune's list
+			assertThat(this.jdbc
+				.sql("select count(*) from review_household rh join review r on r.id = rh.review_id"
+						+ " where r.year = ? and rh.household_id = ? and rh.commune_id = ?")
+				.params(year, poor, now.a.id())
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			// a second start leaves them as they are
+			assertThat(this.reviews.openDemo(year, List.of("48", "12"))).isEmpty();
+		}
+		finally {
+			this.jdbc.sql("delete from household_assessment where household_id = ?").param(poor).update();
+		}
+	}
+
 }

@@ -103,6 +103,35 @@ public class ReviewRepository {
 			.list();
 	}
 
+	/**
+	 * A unit's id and path.
+	 *
+	 * @param id unit id
+	 * @param path unit path
+	 */
+	public record UnitRef(long id, String path) {
+	}
+
+	/** The province with this code valid on a date (public reference data). */
+	public Optional<UnitRef> provinceOn(String code, LocalDate on) {
+		return this.jdbc
+			.sql("select id, path from admin_unit where code = ? and level = 'province' and valid_from <= ?"
+					+ " and (valid_to is null or valid_to >= ?)")
+			.params(code, on, on)
+			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	/** The communes under a path valid on a date, by name. */
+	public List<UnitRef> communesOn(String path, LocalDate on) {
+		return this.jdbc
+			.sql("select id, path from admin_unit where path like ? and level = 'commune' and valid_from <= ?"
+					+ " and (valid_to is null or valid_to >= ?) order by name")
+			.params(path + "%", on, on)
+			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	public void insertUnit(UUID reviewId, long communeId, String provinceCode, String unitPath) {
 		this.jdbc
 			.sql("insert into review_unit (review_id, commune_id, province_code, unit_path) values (?, ?, ?, ?)"
