@@ -27,15 +27,27 @@ class DemoStartup implements ApplicationRunner {
 
 	private final vn.giamngheo.registry.Moves moves;
 
+	private final vn.giamngheo.review.Reviews reviews;
+
+	/**
+	 * The demo's review under way: the review of 2026 (the list of 2027), on the
+	 * provinces of the units in force that hold the demo's households (ADR 0030).
+	 */
+	static final int REVIEW_YEAR = 2026;
+
+	/** Thành phố Đà Nẵng (old Quảng Nam 49 and Đà Nẵng 48) and the new Lai Châu. */
+	static final java.util.List<String> REVIEW_PROVINCES = java.util.List.of("48", "12");
+
 	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
 			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users,
-			vn.giamngheo.registry.Moves moves) {
+			vn.giamngheo.registry.Moves moves, vn.giamngheo.review.Reviews reviews) {
 		this.moves = moves;
 		this.loader = loader;
 		this.properties = properties;
 		this.aggregates = aggregates;
 		this.targets = targets;
 		this.users = users;
+		this.reviews = reviews;
 	}
 
 	/**
@@ -84,6 +96,11 @@ class DemoStartup implements ApplicationRunner {
 			if (report.loadedAnything() || moved || !this.aggregates.hasAggregates()) {
 				this.aggregates.refreshAll();
 			}
+			// the review under way, on the units in force: its communes' lists follow the
+			// households' current addresses
+			this.reviews.openDemo(REVIEW_YEAR, REVIEW_PROVINCES)
+				.forEach((code, listed) -> log.info("Demo review {} opened on province {}: {} households listed",
+						REVIEW_YEAR, code, listed));
 		}
 		catch (RuntimeException ex) {
 			// the load is one transaction: nothing was kept, and the next start tries

@@ -105,11 +105,30 @@ public class Geography {
 		if (unit.validOn(date)) {
 			return unit;
 		}
+		List<Unit> valid = inForceInstead(unit, date);
+		return (valid.size() == 1) ? valid.get(0) : null;
+	}
+
+	/**
+	 * The units of the other list edition that stand for a unit (a province or commune)
+	 * on a date it was not valid: those it became by the 2025 crosswalk when the date is
+	 * after its end, those it came from when the date is before its start; empty while it
+	 * is valid. Public reference data: not checked against the scope.
+	 * @param unit the unit
+	 * @param date the date
+	 * @return the units valid on the date, by name
+	 */
+	public List<Unit> inForceInstead(Unit unit, LocalDate date) {
+		if (unit.validOn(date)) {
+			return List.of();
+		}
 		boolean later = unit.validTo() != null && date.isAfter(unit.validTo());
 		List<Unit> other = "province".equals(unit.level()) ? this.units.crosswalkedProvinces(unit.path(), later)
 				: this.units.crosswalked(unit.id(), later);
-		List<Unit> valid = other.stream().filter((u) -> u.validOn(date)).toList();
-		return (valid.size() == 1) ? valid.get(0) : null;
+		return other.stream()
+			.filter((u) -> u.validOn(date))
+			.sorted(java.util.Comparator.comparing(Unit::name))
+			.toList();
 	}
 
 	private static Unit level(List<Unit> chain, String level) {

@@ -270,6 +270,34 @@ public class HouseholdRegistry {
 	}
 
 	/**
+	 * A household as a document of its time names it (ADR 0030): visible where it lives
+	 * now, or at an address it had before (a review of 2024 lists the household at its
+	 * village of the 2024 list although it has moved to a commune of the units in force
+	 * since) when the user may view that address; else NOT_FOUND.
+	 * @param id household
+	 * @param listedPath the village path it was listed at
+	 * @return the household
+	 */
+	@Transactional(readOnly = true)
+	public Household householdListedAt(UUID id, String listedPath) {
+		Household household = this.households.find(id).orElseThrow(() -> DomainException.notFound("HOUSEHOLD", id));
+		DataScope scope = this.actor.get().scope();
+		boolean now = scope.canView(household.unitPath());
+		boolean then = listedPath != null && scope.canView(listedPath) && this.households.livedAt(id, listedPath);
+		if (!now && !then) {
+			throw DomainException.notFound("HOUSEHOLD", id);
+		}
+		return household;
+	}
+
+	/** The members of a household as a document of its time names them (ADR 0030). */
+	@Transactional(readOnly = true)
+	public List<Member> membersListedAt(UUID householdId, String listedPath) {
+		householdListedAt(householdId, listedPath);
+		return this.households.members(householdId, false);
+	}
+
+	/**
 	 * A household the user may edit (for the edit forms): the registry-edit permission
 	 * (403), visible (404) and in the capture scope (403).
 	 */

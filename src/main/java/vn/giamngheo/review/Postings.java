@@ -69,6 +69,7 @@ public class Postings {
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_POSTING);
 		this.guard.requireWindow(review);
+		ReviewGuard.requireCommune(unit);
 		ReviewGuard.checkVersion(unit.version(), version);
 		if (unit.postedFrom() != null) {
 			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.posted", ReviewGuard.day(unit.postedFrom()));

@@ -91,6 +91,7 @@ public class Recognitions {
 		this.guard.actor.require(Permission.REVIEW_RECOGNITION);
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_RECOGNITION);
+		ReviewGuard.requireCommune(unit);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (decisionNo == null || decisionNo.isBlank()) {
 			problems.add(new FieldProblem("decisionNo", "error.field.required"));
@@ -232,9 +233,12 @@ public class Recognitions {
 			if (rh.certificateNo() == null) {
 				continue;
 			}
-			var household = this.registry.household(rh.householdId());
+			// named as listed in the review, where the household may have moved from
+			// since
+			var household = this.registry.householdListedAt(rh.householdId(), rh.unitPath());
 			certificates.add(new Certificate(review, unit, rh, head.withNumber(rh.certificateNo()),
-					addresses.of(household.address(), rh.villageId()), this.registry.members(rh.householdId(), false)));
+					addresses.of(household.address(), rh.villageId()),
+					this.registry.membersListedAt(rh.householdId(), rh.unitPath())));
 		}
 		return certificates;
 	}

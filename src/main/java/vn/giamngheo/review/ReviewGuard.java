@@ -101,6 +101,16 @@ class ReviewGuard {
 		return unit;
 	}
 
+	/**
+	 * Refuses the acts that belong to a commune's own committee (posting, recognition,
+	 * submission) on the province's "Chưa xác định xã mới" unit (ADR 0030).
+	 */
+	static void requireCommune(ReviewUnit unit) {
+		if (unit.placeholder()) {
+			throw new DomainException(ErrorCode.RULE_REJECTED, "review.rejected.placeholder", unit.communeName());
+		}
+	}
+
 	void requireEditable(ReviewUnit unit) {
 		if (!unit.signOff().editable()) {
 			throw new DomainException(ErrorCode.CONFLICT, "review.rejected.locked", unit.communeName(),
@@ -178,8 +188,15 @@ class ReviewGuard {
 
 	void record(String action, String entity, String entityId, UUID householdId, String unitPath, String province,
 			Map<String, Change> changes, String reason) {
-		this.audit.record(new AuditEntry(this.actor.get().username(), action, entity, entityId, householdId, unitPath,
-				province, changes, reason));
+		recordBy(this.actor.get().username(), action, entity, entityId, householdId, unitPath, province, changes,
+				reason);
+	}
+
+	/** An audit row by a named actor (the demo's start, which has no signed-in user). */
+	void recordBy(String username, String action, String entity, String entityId, UUID householdId, String unitPath,
+			String province, Map<String, Change> changes, String reason) {
+		this.audit.record(
+				new AuditEntry(username, action, entity, entityId, householdId, unitPath, province, changes, reason));
 	}
 
 	/**

@@ -25,11 +25,14 @@ import vn.giamngheo.review.domain.SignOff;
  * @param certificateSeq certificates issued by the commune's decision (their numbers are
  * the issuing committee's of the year, ADR 0024)
  * @param version optimistic-lock version
+ * @param placeholder the unit is the province's "Chưa xác định xã mới" bucket (households
+ * of villages of a split commune not yet placed, ADR 0030): listed and surveyed, never
+ * posted, recognised or submitted
  */
 public record ReviewUnit(UUID reviewId, long communeId, String communeName, String provinceCode, String unitPath,
 		SignOff signOff, String signOffReason, String signOffBy, LocalDate postedFrom, LocalDate postedTo,
 		String postingPlaces, String decisionNo, LocalDate decisionDate, String decisionSigner, int certificateSeq,
-		int version) {
+		int version, boolean placeholder) {
 
 	/**
 	 * The commune sits under a district in its unit edition (the 2024 three-tier units:

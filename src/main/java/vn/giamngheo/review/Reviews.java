@@ -20,6 +20,8 @@ import vn.giamngheo.identity.UserDirectory;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.review.domain.ApprovalLevels;
 import vn.giamngheo.review.domain.ReviewCalendar;
+import vn.giamngheo.review.domain.ReviewDate;
+import vn.giamngheo.review.domain.StepDates;
 import vn.giamngheo.review.domain.ReviewCalendar.Deadline;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
@@ -102,6 +104,7 @@ public class Reviews {
 			throw DomainException.invalid(List.of(new FieldProblem("provinceId", "review.field.province")));
 		}
 		int year = command.year();
+		requireInForce(province, year);
 		String standardKey = command.standardKey();
 		if (standardKey == null || standardKey.isBlank()) {
 			standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1))
@@ -125,6 +128,8 @@ public class Reviews {
 		}
 		List<Unit> communes = new ArrayList<>();
 		collectCommunes(province, communes);
+		LocalDate reference = ReviewDate.of(year);
+		communes.removeIf((c) -> !c.validOn(reference));
 		if (command.communeIds() != null && !command.communeIds().isEmpty()) {
 			List<Long> wanted = command.communeIds();
 			List<Unit> chosen = communes.stream().filter((c) -> wanted.contains(c.id())).toList();
@@ -148,6 +153,76 @@ public class Reviews {
 		this.guard.record("OPEN", "REVIEW", id.toString(), null, province.path(), province.provinceCode(),
 				AuditTrail.diff(Map.of(), fields), null);
 		return this.reviews.findReview(id).orElseThrow();
+	}
+
+	/**
+	 * The demo's review of a year (issue 15, ADR 0030): on each province of the units in
+	 * force given by code, with every commune in force on the review's date (the
+	 * province's "Chưa xác định xã mới" unit included), each commune's list drawn from
+	 * last year's poor and near-poor households by their address on that date. A province
+	 * that has its review of the year is left as it is. Run at start by the demo (no
+	 * signed-in user), audited as "demo".
+	 * @param year review year
+	 * @param provinceCodes province codes of the units in force
+	 * @return households listed, per province code opened now
+	 */
+	@Transactional
+	public Map<String, Integer> openDemo(int year, List<String> provinceCodes) {
+		LocalDate reference = ReviewDate.of(year);
+		Map<String, Integer> opened = new LinkedHashMap<>();
+		String standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1)).map(Standard::key).orElse(null);
+		if (standardKey == null) {
+			return opened;
+		}
+		ReviewCalendar calendar = this.guard.calendar();
+		for (String code : provinceCodes) {
+			var province = this.reviews.provinceOn(code, reference).orElse(null);
+			if (province == null || this.reviews.reviewExists(code, year)) {
+				continue;
+			}
+			UUID id = this.reviews.insertReview(code, province.id(), province.path(), year, standardKey,
+					calendar.windowFrom(year), calendar.windowTo(year), "demo");
+			int listed = 0;
+			List<ReviewRepository.UnitRef> communes = this.reviews.communesOn(province.path(), reference);
+			for (ReviewRepository.UnitRef commune : communes) {
+				this.reviews.insertUnit(id, commune.id(), code, commune.path());
+				listed += this.reviews.generate(id, commune.id(), year, reference, false);
+				listed += this.reviews.addRequests(id, commune.id(), year, reference);
+				this.reviews.markListed(id, commune.id());
+			}
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("year", year);
+			fields.put("standardKey", standardKey);
+			fields.put("communes", communes.size());
+			fields.put("listed", listed);
+			this.guard.recordBy("demo", "OPEN", "REVIEW", id.toString(), null, province.path(), code,
+					AuditTrail.diff(Map.of(), fields), null);
+			opened.put(code, listed);
+		}
+		return opened;
+	}
+
+	/**
+	 * Refuses a province that was not in force on the review's date (31/12 of the year,
+	 * ADR 0030), naming the unit, the day it ended (or began) and the units in force
+	 * instead: the 2026 review of Quảng Nam is opened on Thành phố Đà Nẵng.
+	 */
+	private void requireInForce(Unit province, int year) {
+		ReviewDate.Standing standing = ReviewDate.standing(province.validFrom(), province.validTo(), year);
+		if (standing == ReviewDate.Standing.IN_FORCE) {
+			return;
+		}
+		boolean ended = standing == ReviewDate.Standing.ENDED;
+		String instead = this.geography.inForceInstead(province, ReviewDate.of(year))
+			.stream()
+			.map(Unit::name)
+			.distinct()
+			.collect(java.util.stream.Collectors.joining(", "));
+		String key = (ended ? "review.rejected.unit-ended" : "review.rejected.unit-not-yet")
+				+ (instead.isEmpty() ? ".alone" : "");
+		throw new DomainException(ErrorCode.RULE_REJECTED, key, province.name(),
+				StepDates.DAY.format(ended ? province.validTo().plusDays(1) : province.validFrom()),
+				String.valueOf(year), instead);
 	}
 
 	private void collectCommunes(Unit unit, List<Unit> into) {
@@ -206,13 +281,23 @@ public class Reviews {
 					p.agreed(), p.posted(), p.recognised(), p.resurvey(), late));
 		}
 		Map<Long, String> paths = new LinkedHashMap<>();
-		this.reviews.units(reviewId, patterns).forEach((u) -> paths.put(u.communeId(), u.unitPath()));
+		List<Long> placeholders = new ArrayList<>();
+		for (ReviewUnit u : this.reviews.units(reviewId, patterns)) {
+			paths.put(u.communeId(), u.unitPath());
+			if (u.placeholder()) {
+				placeholders.add(u.communeId());
+			}
+		}
+		long unplaced = rows.stream()
+			.filter((p) -> placeholders.contains(p.communeId()))
+			.mapToLong(CommuneProgress::listed)
+			.sum();
 		List<BoardGroup> groups = BoardGroups.of(rows, paths, this.geography, today);
 		String chosen = groups.stream().anyMatch((g) -> g.key().equals(group)) ? group : null;
 		List<BoardGroup> shown = (chosen == null) ? groups
 				: groups.stream().filter((g) -> g.key().equals(chosen)).toList();
 		List<CommuneProgress> communes = shown.stream().flatMap((g) -> g.communes().stream()).toList();
-		return new Board(review, communes, deadlines, today, groups, shown, chosen);
+		return new Board(review, communes, deadlines, today, groups, shown, chosen, unplaced);
 	}
 
 	/** The deadlines of a review: its own window end, then the provincial reports. */
@@ -232,9 +317,11 @@ public class Reviews {
 	 * @param groups every group of the communes in scope (for the filter)
 	 * @param shown the groups shown
 	 * @param chosen key of the group chosen, or {@code null} for all
+	 * @param unplaced households listed under the province's "Chưa xác định xã mới" unit
+	 * (in the totals, in no commune's decision until placed, ADR 0030)
 	 */
 	public record Board(Review review, List<CommuneProgress> communes, List<Deadline> deadlines, LocalDate today,
-			List<BoardGroup> groups, List<BoardGroup> shown, String chosen) {
+			List<BoardGroup> groups, List<BoardGroup> shown, String chosen, long unplaced) {
 
 		/** The sums over the communes shown. */
 		public CommuneProgress totals() {
@@ -261,8 +348,10 @@ public class Reviews {
 		Review review = this.guard.review(reviewId);
 		ReviewUnit unit = this.guard.editableUnit(reviewId, communeId, Permission.REVIEW_WORKLIST);
 		this.guard.requireWindow(review);
-		int added = this.reviews.generate(reviewId, communeId, review.year(), everyone);
-		added += this.reviews.addRequests(reviewId, communeId, review.year());
+		LocalDate on = ReviewDate.of(review.year());
+		int added = this.reviews.takeOverPlaced(reviewId, communeId);
+		added += this.reviews.generate(reviewId, communeId, review.year(), on, everyone);
+		added += this.reviews.addRequests(reviewId, communeId, review.year(), on);
 		this.reviews.markListed(reviewId, communeId);
 		this.guard.record("LIST", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(), unit.provinceCode(),
 				Map.of("listed", new Change(null, added)), everyone ? "all households" : null);
@@ -457,6 +546,7 @@ public class Reviews {
 					unit.signOff().name()));
 		ReviewGuard.checkVersion(unit.version(), version);
 		if (action == SignOff.Action.SUBMIT) {
+			ReviewGuard.requireCommune(unit);
 			long listed = this.reviews.count(reviewId, communeId,
 					List.of(Step.values()).stream().map(Step::name).toList());
 			long recognised = this.reviews.count(reviewId, communeId, List.of(Step.RECOGNISED.name()));

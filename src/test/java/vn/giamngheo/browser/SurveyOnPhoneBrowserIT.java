@@ -65,7 +65,7 @@ class SurveyOnPhoneBrowserIT {
 	@AfterEach
 	void close() {
 		SecurityContextHolder.clearContext();
-		this.jdbc.sql("delete from household_assessment where province_code = '49' and year >= 2990").update();
+		this.jdbc.sql("delete from household_assessment where province_code = '48' and year >= 2990").update();
 		vn.giamngheo.support.Browser.quit(this.browser);
 	}
 
@@ -77,31 +77,32 @@ class SurveyOnPhoneBrowserIT {
 	}
 
 	Listed listed() {
-		Fixtures f = this.fixtures.create().communes();
-		String a = f.a.code() + "@2024";
+		Fixtures f = this.fixtures.create().communesInForce();
+		String a = f.a.scope();
 		String reviewer = f.user("ctvphone", Role.REVIEWER, List.of(a), List.of("V" + f.tag + "A@local"));
 		String officer = f.user("xaphone", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		int year = TestYears.unique();
 		String head = "Hồ Thị Điện Thoại " + f.tag;
 		UUID household = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
-					+ " head_name_norm, urban) values ('49', ?, ?, ?, ?, ?, ?, false) returning id")
+					+ " head_name_norm, urban) values ('48', ?, ?, ?, ?, ?, ?, false) returning id")
 			.params("PH-" + f.tag, f.a.id(), f.a.villageId(), f.a.villagePath(), head, head.toLowerCase())
 			.query(UUID.class)
 			.single();
 		this.jdbc
 			.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
-					+ " ethnicity_code, relation, health_insurance, employment) values (?, '49', ?, ?, 'F',"
+					+ " ethnicity_code, relation, health_insurance, employment) values (?, '48', ?, ?, 'F',"
 					+ " date '1979-05-01', '26', 'HEAD', true, 'FARMER')")
 			.params(household, head, head.toLowerCase())
 			.update();
 		this.jdbc
 			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
-					+ " income_per_capita, classification) values (?, '49', ?, '2022-2025', 1, 700000, 'POOR')")
+					+ " income_per_capita, classification) values (?, '48', ?, '2022-2025', 1, 700000, 'POOR')")
 			.params(household, year - 1)
 			.update();
-		f.signIn(f.user("tinhphone", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
-		long province = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
+		f.signIn(f.user("tinhphone", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025")));
+		long province = this.jdbc
+			.sql("select id from admin_unit where code = '48' and edition = '2025' and level = 'province'")
 			.query(Long.class)
 			.single();
 		Review review = this.reviews.open(new Reviews.OpenReview(province, year, "2022-2025",

@@ -66,18 +66,41 @@ public final class Fixtures {
 		return this;
 	}
 
+	/**
+	 * The same fixtures on the units in force (the 2025 list, issue 15): A = Xã Tây Giang
+	 * (20455, Thành phố Đà Nẵng, which took in the old Xã Dang), B = another commune of
+	 * Thành phố Đà Nẵng. Commune scopes are {@code code@2025}, the province's
+	 * {@code 48@2025}.
+	 */
+	public Fixtures communesInForce() {
+		this.a = commune("20455", "Alfa", "2025");
+		String bCode = this.jdbc
+			.sql("select code from admin_unit where level = 'commune' and edition = '2025' and province_code = '48'"
+					+ " and code <> '20455' and not placeholder order by code limit 1")
+			.query(String.class)
+			.single();
+		this.b = commune(bCode, "Bravo", "2025");
+		return this;
+	}
+
 	private Commune commune(String code, String label) {
-		record U(long id, String path, String province) {
+		return commune(code, label, "2024");
+	}
+
+	private Commune commune(String code, String label, String edition) {
+		record U(long id, String path, String province, int depth) {
 		}
-		U c = this.jdbc.sql("select id, path, province_code from admin_unit where code = ? and edition = '2024'")
-			.param(code)
-			.query((rs, n) -> new U(rs.getLong(1), rs.getString(2), rs.getString(3)))
+		U c = this.jdbc
+			.sql("select id, path, province_code, depth from admin_unit where code = ? and edition = ?"
+					+ " and level = 'commune'")
+			.params(code, edition)
+			.query((rs, n) -> new U(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
 			.single();
 		long village = this.jdbc
 			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
-					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', 4, 'Thôn', ?, ?,"
+					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', ?, 'Thôn', ?, ?,"
 					+ " ?, ?, ?, '/', false, date '2024-01-01', true) returning id")
-			.params("V" + this.tag + label.charAt(0), "Thôn " + label + this.tag, label + this.tag,
+			.params("V" + this.tag + label.charAt(0), c.depth() + 1, "Thôn " + label + this.tag, label + this.tag,
 					label.toLowerCase() + this.tag, c.id(), c.province())
 			.query(Long.class)
 			.single();
@@ -109,7 +132,7 @@ public final class Fixtures {
 									new Change(null, cccd)),
 							"fixture " + headName)));
 		return new Commune(code, c.id(), c.path(), village, villagePath, household, member, headName, cccd, phone,
-				"HH-" + label + "-" + this.tag);
+				"HH-" + label + "-" + this.tag, c.province(), edition);
 	}
 
 	/**
@@ -212,9 +235,22 @@ public final class Fixtures {
 	 * @param cccd distinctive citizen id
 	 * @param phone distinctive phone
 	 * @param householdCode household code
+	 * @param provinceCode province code
+	 * @param edition unit list edition (2024, 2025)
 	 */
 	public record Commune(String code, long id, String path, long villageId, String villagePath, UUID household,
-			UUID member, String headName, String cccd, String phone, String householdCode) {
+			UUID member, String headName, String cccd, String phone, String householdCode, String provinceCode,
+			String edition) {
+
+		/** The commune as a scope entry ({@code 20455@2025}). */
+		public String scope() {
+			return this.code + "@" + this.edition;
+		}
+
+		/** The commune's province as a scope entry ({@code 48@2025}). */
+		public String provinceScope() {
+			return this.provinceCode + "@" + this.edition;
+		}
 
 		List<String> secrets() {
 			return List.of(this.headName, this.cccd, this.phone, this.householdCode, this.household.toString(),

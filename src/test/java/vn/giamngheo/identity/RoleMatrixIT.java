@@ -153,8 +153,8 @@ class RoleMatrixIT {
 		long province = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)
 			.single();
-		this.review = this.reviews.open(new Reviews.OpenReview(province, TestYears.unique(), "2022-2025",
-				today.minusDays(5), today.plusDays(40), List.of(this.f.a.id())));
+		this.review = this.reviews.open(new Reviews.OpenReview(province, TestYears.beforeReform(this.jdbc, "49"),
+				"2022-2025", today.minusDays(5), today.plusDays(40), List.of(this.f.a.id())));
 		this.listed = this.reviews.addScreened(this.review.id(), this.f.a.id(), this.f.a.household(),
 				List.of("NO_STABLE_INCOME"), null);
 		this.reviews.assign(this.review.id(), this.f.a.id(), this.f.a.villageId(), this.users.get(Role.REVIEWER));

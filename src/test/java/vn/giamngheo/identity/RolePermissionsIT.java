@@ -176,8 +176,8 @@ class RolePermissionsIT {
 		long provinceId = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
 			.query(Long.class)
 			.single();
-		Review review = this.reviews.open(new Reviews.OpenReview(provinceId, TestYears.unique(), "2022-2025",
-				today.minusDays(5), today.plusDays(40), List.of(this.f.a.id())));
+		Review review = this.reviews.open(new Reviews.OpenReview(provinceId, TestYears.beforeReform(this.jdbc, "49"),
+				"2022-2025", today.minusDays(5), today.plusDays(40), List.of(this.f.a.id())));
 		this.f.signIn(this.officer);
 		ReviewHousehold mine = this.reviews.addScreened(review.id(), this.f.a.id(), this.f.a.household(),
 				List.of("NO_STABLE_INCOME"), null);

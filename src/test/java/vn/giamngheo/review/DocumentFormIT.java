@@ -3,6 +3,7 @@ package vn.giamngheo.review;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.support.TestYears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -45,8 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * motto), number and symbol with the year, place and date, recipients, signature titles,
  * the minutes' times, secretary and Fatherland Front representative, each unit of an
  * address once, units named as on the document's date, and Liberation Serif embedded. The
- * fixture commune is Xã Dang (Huyện Tây Giang, Tỉnh Quảng Nam) of the 2024 list, which
- * became Xã Tây Giang (Thành phố Đà Nẵng) on 01/07/2025.
+ * fixture commune is Xã Tây Giang (Thành phố Đà Nẵng) of the units in force, which took
+ * in Xã Dang (Huyện Tây Giang, Tỉnh Quảng Nam) of the 2024 list on 01/07/2025; a review
+ * of a year before the reform prints the old names, also after its households moved (ADR
+ * 0030).
  */
 @IntegrationTest
 @Import(TestClock.Config.class)
@@ -97,28 +101,34 @@ class DocumentFormIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
 		this.year = ReviewData.uniqueYear();
 	}
 
+	Review review;
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
+		this.clock.set(Instant.now());
 		this.data.cleanUp();
+		if (this.review != null && this.review.year() <= 2024) {
+			this.data.cleanUp(this.review.id());
+		}
 	}
 
 	@Test
 	void theDocumentsOfAReviewTakeTheFormOfAdministrativeDocuments() throws Exception {
-		String a = this.f.a.code() + "@2024";
-		String province = this.f.user("tinhvb", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));
+		String a = this.f.a.scope();
+		String province = this.f.user("tinhvb", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025"));
 		String officer = this.f.user("xavb", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		String village = "Thôn Alfa" + this.f.tag;
 		UUID h1 = this.data.household(this.f.a, "VbMot" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
 		UUID h2 = this.data.household(this.f.a, "VbHai" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
-		// the address as typed repeats the village and the commune of the 2024 list
+		// the address as typed repeats the village and the commune
 		this.jdbc.sql("update household set address = ? where id = ?")
-			.params("Số 12, " + village + ", Xã Dang", h1)
+			.params("Số 12, " + village + ", Xã Tây Giang", h1)
 			.update();
 		this.f.signIn(province);
 		LocalDate today = LocalDate.now(this.clock);
@@ -187,6 +197,8 @@ class DocumentFormIT {
 			.contains("QUYẾT ĐỊNH")
 			.contains("Nơi nhận: - Như Điều 3;")
 			.contains("CHỦ TỊCH Nguyễn Chủ Tịch")
+			.doesNotContain("XÃ DANG")
+			.doesNotContain("Quảng Nam")
 			.contains("VbMot" + this.f.tag)
 			.contains("(Kèm theo Quyết định số 07/QĐ-UBND ngày " + dmy(decided));
 
@@ -241,7 +253,9 @@ class DocumentFormIT {
 
 	@Test
 	void unitsAreNamedAsOnTheDocumentsDate() {
-		String a = this.f.a.code() + "@2024";
+		// a commune of the 2024 list, Xã Dang, which became Xã Tây Giang on 01/07/2025
+		this.f = this.fixtures.create().communes();
+		String a = this.f.a.scope();
 		this.f.signIn(this.f.user("xaon", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
 		String village = "Thôn Alfa" + this.f.tag;
 		// before the two-tier map of 01/07/2025: the commune, its district and province
@@ -266,6 +280,59 @@ class DocumentFormIT {
 		assertThat(this.letterheads.issuer(this.f.a.id(), LocalDate.of(2026, 2, 3)))
 			.isEqualTo(after.units().body().id())
 			.isNotEqualTo(this.f.a.id());
+	}
+
+	@Test
+	void aReviewBeforeTheReformPrintsTheOldNamesAlsoAfterItsHouseholdsMoved() throws Exception {
+		Fixtures old = this.fixtures.create().communes();
+		String a = old.a.scope();
+		String province = old.user("tinhvbcu", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));
+		String officer = old.user("xavbcu", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
+		int before = TestYears.beforeReform(this.jdbc, "49");
+		UUID h = this.data.household(old.a, "VbCu" + old.tag, before - 1, "POOR", 700_000L, 1);
+		this.clock.set(Instant.parse("2024-11-04T03:00:00Z"));
+		LocalDate today = LocalDate.now(this.clock);
+		old.signIn(province);
+		Review review = this.reviews.open(new Reviews.OpenReview(this.data.oldProvinceId(), before, "2022-2025",
+				today.minusDays(10), today.plusDays(40), List.of(old.a.id())));
+		this.review = review;
+		long c = old.a.id();
+		old.signIn(officer);
+		this.reviews.generateWorklist(review.id(), c, false);
+		Map<UUID, Surveys.SurveyInput> forms = new LinkedHashMap<>();
+		Map<UUID, Integer> votes = new LinkedHashMap<>();
+		for (ReviewHousehold r : this.reviews.worklist(review.id(), c, null, null, 0, 50)) {
+			forms.put(r.id(), ReviewWorkflowIT.deprived(r.version(), 500_000, List.of("LAND")));
+			votes.put(r.id(), 9);
+		}
+		this.surveys.submitAll(review.id(), c, forms);
+		this.meetings.record(review.id(), c, ReviewData.meeting(old.a.villageId(), today, 10, votes));
+		this.postings.post(review.id(), c, this.reviews.unit(review.id(), c).version(), null, "Nhà văn hóa thôn");
+		LocalDate postedTo = this.reviews.unit(review.id(), c).postedTo();
+		this.clock.advance(Duration.ofDays(postedTo.toEpochDay() - today.toEpochDay() + 1));
+		LocalDate decided = LocalDate.now(this.clock);
+		assertThat(decided).isBefore(LocalDate.of(2025, 7, 1));
+		this.recognitions.recognise(review.id(), c, this.reviews.unit(review.id(), c).version(), "05/QĐ-UBND", decided,
+				"Nguyễn Chủ Tịch");
+		String communePath = "/reviews/" + review.id() + "/communes/" + c;
+		String village = "Thôn Alfa" + old.tag;
+
+		// the commune's households move to Xã Tây Giang on 01/07/2025; the documents of
+		// the review of a year before keep the names of their day
+		this.data.move(h, this.data.village(this.f.a.id(), village));
+		this.clock.set(Instant.parse("2026-12-01T03:00:00Z"));
+		String decision = text(pdf(communePath + "/decision.pdf", officer, "decision-2024"));
+		assertThat(decision).contains("ỦY BAN NHÂN DÂN XÃ DANG Số: 05/QĐ-UBND")
+			.contains("Dang, ngày " + day(decided))
+			.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ DANG")
+			.contains("VbCu" + old.tag)
+			.doesNotContain("TÂY GIANG Số")
+			.doesNotContain("Đà Nẵng");
+		String certificate = text(pdf(communePath + "/certificates.pdf", officer, "certificates-2024"));
+		assertThat(certificate).contains("ỦY BAN NHÂN DÂN XÃ DANG")
+			.contains("Chủ tịch Ủy ban nhân dân xã Dang chứng nhận:")
+			.contains("Nơi cư trú: " + village + ", xã Dang, huyện Tây Giang, tỉnh Quảng Nam")
+			.doesNotContain("Đà Nẵng");
 	}
 
 	@Test

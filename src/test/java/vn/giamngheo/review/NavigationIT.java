@@ -22,6 +22,7 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.text.TextNormalizer;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.support.TestYears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -57,7 +58,7 @@ class NavigationIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
 	}
 
@@ -80,12 +81,12 @@ class NavigationIT {
 	}
 
 	Authentication communeOfficer() {
-		String a = this.f.a.code() + "@2024";
+		String a = this.f.a.scope();
 		return this.f.auth(this.f.user("xanav", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
 	}
 
 	Authentication provinceOfficer() {
-		return this.f.auth(this.f.user("tinhnav", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
+		return this.f.auth(this.f.user("tinhnav", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025")));
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class NavigationIT {
 
 		// a province officer finds both, each shown with the units above it
 		String province = page(get("/units/suggest").param("q", bTyped), provinceOfficer());
-		assertThat(province).contains("data-id=\"" + this.f.b.id() + "\"").contains("Tỉnh Quảng Nam");
+		assertThat(province).contains("data-id=\"" + this.f.b.id() + "\"").contains("Thành phố Đà Nẵng");
 	}
 
 	@Test
@@ -139,9 +140,9 @@ class NavigationIT {
 		String chosen = page(get("/targets/entry").param("unit", String.valueOf(this.f.a.id())), province);
 		assertThat(chosen).contains("value=\"" + name(this.f.a.id()) + " — ");
 		String account = page(get("/account"), province);
-		assertThat(account).contains("Tỉnh Quảng Nam").doesNotContainPattern("/[0-9]+/");
+		assertThat(account).contains("Thành phố Đà Nẵng").doesNotContainPattern("/[0-9]+/");
 
-		Authentication auditor = this.f.auth(this.f.user("ktnav", Role.AUDITOR, List.of("49@2024"), List.of()));
+		Authentication auditor = this.f.auth(this.f.user("ktnav", Role.AUDITOR, List.of("48@2025"), List.of()));
 		String audit = page(
 				get("/audit").param("unit", String.valueOf(this.f.a.id())).param("household", this.f.a.householdCode()),
 				auditor);
@@ -159,17 +160,17 @@ class NavigationIT {
 	void eachRoleLandsOnItsWorkPage() throws Exception {
 		this.mvc
 			.perform(get("/")
-				.with(authentication(this.f.auth(this.f.user("ldnav", Role.LEADER, List.of("49@2024"), List.of())))))
+				.with(authentication(this.f.auth(this.f.user("ldnav", Role.LEADER, List.of("48@2025"), List.of())))))
 			.andExpect(redirectedUrl("/targets"));
 		this.mvc
 			.perform(get("/")
-				.with(authentication(this.f.auth(this.f.user("ktland", Role.AUDITOR, List.of("49@2024"), List.of())))))
+				.with(authentication(this.f.auth(this.f.user("ktland", Role.AUDITOR, List.of("48@2025"), List.of())))))
 			.andExpect(redirectedUrl("/audit"));
 		this.mvc.perform(get("/").with(authentication(this.f.auth(this.f.nationUser("adnav", Role.SYSTEM_ADMIN)))))
 			.andExpect(redirectedUrl("/admin/users"));
 		this.mvc
 			.perform(get("/").with(authentication(
-					this.f.auth(this.f.user("nhnav", Role.PARTNER, List.of("49@2024"), List.of("49@2024"))))))
+					this.f.auth(this.f.user("nhnav", Role.PARTNER, List.of("48@2025"), List.of("48@2025"))))))
 			.andExpect(redirectedUrl("/households"));
 
 		// a commune of a province without any review: its households
@@ -199,6 +200,8 @@ class NavigationIT {
 
 	@Test
 	void theProvinceBoardIsGroupedAndFilteredByDistrict() throws Exception {
+		// districts are of the 2024 list: a review of a year before the reform
+		Fixtures old = this.fixtures.create().communes();
 		long otherDistrictCommune = this.jdbc
 			.sql("select c.id from admin_unit c join admin_unit d on d.id = c.parent_id where c.level = 'commune'"
 					+ " and c.edition = '2024' and c.province_code = '49' and d.level = 'district' and d.code <> '504'"
@@ -210,11 +213,23 @@ class NavigationIT {
 			.query(Long.class)
 			.single();
 		long taygiang = this.jdbc.sql("select parent_id from admin_unit where id = ?")
-			.param(this.f.a.id())
+			.param(old.a.id())
 			.query(Long.class)
 			.single();
-		Authentication province = provinceOfficer();
-		UUID review = open(province, List.of(this.f.a.id(), this.f.b.id(), otherDistrictCommune));
+		Authentication province = old
+			.auth(old.user("tinhnavcu", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
+		SecurityContextHolder.getContext().setAuthentication(province);
+		UUID review;
+		try {
+			review = this.reviews
+				.open(new Reviews.OpenReview(this.data.oldProvinceId(), TestYears.beforeReform(this.jdbc, "49"),
+						"2022-2025", LocalDate.now().minusDays(3), LocalDate.now().plusDays(30),
+						List.of(old.a.id(), old.b.id(), otherDistrictCommune)))
+				.id();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 
 		String board = page(get("/reviews/" + review), province);
 		assertThat(board).contains("data-group=\"d" + taygiang + "\"")
@@ -226,17 +241,17 @@ class NavigationIT {
 		// Tây Giang's communes sit under Tây Giang's heading
 		int head = board.indexOf("data-group=\"d" + taygiang + "\"");
 		int next = board.indexOf("</tbody>", head);
-		assertThat(board.substring(head, next)).contains("/communes/" + this.f.a.id())
-			.contains("/communes/" + this.f.b.id())
+		assertThat(board.substring(head, next)).contains("/communes/" + old.a.id())
+			.contains("/communes/" + old.b.id())
 			.doesNotContain("/communes/" + otherDistrictCommune);
 
 		String filtered = page(get("/reviews/" + review).param("group", "d" + otherDistrict), province);
 		assertThat(filtered).contains("/communes/" + otherDistrictCommune)
-			.doesNotContain("/communes/" + this.f.a.id() + "\"")
+			.doesNotContain("/communes/" + old.a.id() + "\"")
 			.doesNotContain("data-group=\"d" + taygiang + "\"");
 		// an unknown group shows everything
 		String unknown = page(get("/reviews/" + review).param("group", "d0"), province);
-		assertThat(unknown).contains("/communes/" + otherDistrictCommune).contains("/communes/" + this.f.a.id());
+		assertThat(unknown).contains("/communes/" + otherDistrictCommune).contains("/communes/" + old.a.id());
 	}
 
 	UUID open(Authentication province, List<Long> communes) {

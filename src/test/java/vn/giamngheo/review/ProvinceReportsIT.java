@@ -27,6 +27,7 @@ import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.support.TestYears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -73,13 +74,19 @@ class ProvinceReportsIT {
 	void setUp() {
 		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
-		this.year = ReviewData.uniqueYear();
+		// districts are of the 2024 list: a review of a year before the reform (ADR 0030)
+		this.year = TestYears.beforeReform(this.jdbc, "49");
 	}
+
+	Review review;
 
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
 		this.data.cleanUp();
+		if (this.review != null) {
+			this.data.cleanUp(this.review.id());
+		}
 	}
 
 	@Test
@@ -94,7 +101,9 @@ class ProvinceReportsIT {
 		this.data.household(this.f.a, "RpWait" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
 		this.f.signIn(province);
 		LocalDate today = LocalDate.now(this.clock);
-		Review review = this.data.open(this.reviews, this.year, today, this.f.a.id(), this.f.b.id());
+		Review review = this.reviews.open(new Reviews.OpenReview(this.data.oldProvinceId(), this.year, "2022-2025",
+				today.minusDays(10), today.plusDays(40), List.of(this.f.a.id(), this.f.b.id())));
+		this.review = review;
 		long c = this.f.a.id();
 		this.f.signIn(officer);
 		this.reviews.generateWorklist(review.id(), c, false);

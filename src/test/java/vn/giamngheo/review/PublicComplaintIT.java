@@ -67,7 +67,7 @@ class PublicComplaintIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
 	}
 
@@ -227,7 +227,7 @@ class PublicComplaintIT {
 			.filteredOn((k) -> k.trackingNo().equals(tracking))
 			.singleElement()
 			.satisfies((k) -> assertThat(k.phone()).isEqualTo("0912345678"));
-		String a = this.f.a.code() + "@2024";
+		String a = this.f.a.scope();
 		for (String viewer : List.of(this.f.user("ldkn", Role.LEADER, List.of(a), List.of()),
 				this.f.user("rvkn", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local")))) {
 			this.f.signIn(viewer);
@@ -284,8 +284,8 @@ class PublicComplaintIT {
 	}
 
 	Posted posted(int year) {
-		String a = this.f.a.code() + "@2024";
-		String province = this.f.user("tinhp" + year, Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));
+		String a = this.f.a.scope();
+		String province = this.f.user("tinhp" + year, Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025"));
 		String officer = this.f.user("xap" + year, Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		this.data.household(this.f.a, "KnPoor" + this.f.tag, year - 1, "POOR", 700_000L, 1);
 		this.f.signIn(province);

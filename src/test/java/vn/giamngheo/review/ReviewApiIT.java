@@ -39,11 +39,11 @@ class ReviewApiIT {
 
 	@Test
 	void openListAndRefuse() throws Exception {
-		Fixtures f = this.fixtures.create().communes();
+		Fixtures f = this.fixtures.create().communesInForce();
 		ReviewData data = new ReviewData(this.jdbc);
-		String a = f.a.code() + "@2024";
+		String a = f.a.scope();
 		Authentication province = f
-			.auth(f.user("tinhapi", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
+			.auth(f.user("tinhapi", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025")));
 		Authentication officer = f.auth(f.user("xaapi", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
 		int year = ReviewData.uniqueYear();
 		LocalDate today = LocalDate.now();

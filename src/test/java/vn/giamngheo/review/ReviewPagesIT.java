@@ -61,7 +61,7 @@ class ReviewPagesIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
 	}
 
@@ -76,9 +76,9 @@ class ReviewPagesIT {
 
 	@Test
 	void theFiveStepsThroughThePages() throws Exception {
-		String a = this.f.a.code() + "@2024";
+		String a = this.f.a.scope();
 		Authentication province = this.f
-			.auth(this.f.user("tinhp", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
+			.auth(this.f.user("tinhp", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025")));
 		Authentication officer = this.f.auth(this.f.user("xap", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
 		String reviewerName = this.f.user("ctvp", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));
 		Authentication reviewer = this.f.auth(reviewerName);

@@ -85,10 +85,10 @@ class ReviewWorkflowIT {
 
 	@BeforeEach
 	void setUp() {
-		this.f = this.fixtures.create().communes();
+		this.f = this.fixtures.create().communesInForce();
 		this.data = new ReviewData(this.jdbc);
-		String a = this.f.a.code() + "@2024";
-		this.province = this.f.user("tinh", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"));
+		String a = this.f.a.scope();
+		this.province = this.f.user("tinh", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025"));
 		this.officerA = this.f.user("xaa", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		this.reviewer = this.f.user("ctva", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));
 		this.otherReviewer = this.f.user("ctvb", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));

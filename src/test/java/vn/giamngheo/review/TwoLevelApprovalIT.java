@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +23,7 @@ import vn.giamngheo.review.domain.SignOff.Action;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.support.TestYears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -84,11 +84,16 @@ class TwoLevelApprovalIT {
 
 	int year;
 
-	@BeforeEach
-	void setUp() {
+	long provinceId;
+
+	/**
+	 * Commune A of the 2024 list (Xã Dang, under Huyện Tây Giang, Tỉnh Quảng Nam), its
+	 * officers, and a review year before the reform.
+	 */
+	void onOldUnits() {
 		this.f = this.fixtures.create().communes();
 		this.data = new ReviewData(this.jdbc);
-		String a = this.f.a.code() + "@2024";
+		String a = this.f.a.scope();
 		String taygiang = this.jdbc
 			.sql("select d.code from admin_unit c join admin_unit d on d.id = c.parent_id where c.id = ?")
 			.param(this.f.a.id())
@@ -107,14 +112,36 @@ class TwoLevelApprovalIT {
 				List.of(other + "@2024"));
 		this.officerA = this.f.user("xa2", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
 		this.reviewer = this.f.user("ctv2", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));
-		this.year = ReviewData.uniqueYear();
+		this.year = TestYears.beforeReform(this.jdbc, "49");
+		this.provinceId = this.data.oldProvinceId();
 	}
+
+	/**
+	 * Commune A of the units in force (Xã Tây Giang, Thành phố Đà Nẵng), its officers,
+	 * the former district's officer of Tây Giang, and a review year after the reform.
+	 */
+	void onUnitsInForce() {
+		this.f = this.fixtures.create().communesInForce();
+		this.data = new ReviewData(this.jdbc);
+		String a = this.f.a.scope();
+		this.province = this.f.user("tinh3", Role.PROVINCE_OFFICER, List.of("48@2025"), List.of("48@2025"));
+		this.district = this.f.user("huyen3", Role.DISTRICT_OFFICER, List.of("504@2024"), List.of("504@2024"));
+		this.officerA = this.f.user("xa3", Role.COMMUNE_OFFICER, List.of(a), List.of(a));
+		this.reviewer = this.f.user("ctv3", Role.REVIEWER, List.of(a), List.of("V" + this.f.tag + "A@local"));
+		this.year = ReviewData.uniqueYear();
+		this.provinceId = this.data.provinceId();
+	}
+
+	Review review;
 
 	@AfterEach
 	void reset() {
 		SecurityContextHolder.clearContext();
 		this.clock.set(Instant.now());
 		this.data.cleanUp();
+		if (this.review != null && this.year <= 2024) {
+			this.data.cleanUp(this.review.id());
+		}
 	}
 
 	/** Commune A through the five steps, decided on the clock's day, then submitted. */
@@ -140,12 +167,14 @@ class TwoLevelApprovalIT {
 	Review open() {
 		this.f.signIn(this.province);
 		LocalDate today = LocalDate.now(this.clock);
-		return this.reviews.open(new Reviews.OpenReview(this.data.provinceId(), this.year, "2022-2025",
+		this.review = this.reviews.open(new Reviews.OpenReview(this.provinceId, this.year, "2022-2025",
 				today.minusDays(10), today.plusDays(40), List.of(this.f.a.id(), this.f.b.id())));
+		return this.review;
 	}
 
 	@Test
 	void beforeTheReformTheDistrictApprovesThenTheProvince() throws Exception {
+		onOldUnits();
 		this.clock.set(Instant.parse("2024-11-01T03:00:00Z"));
 		Review review = open();
 		long a = this.f.a.id();
@@ -217,17 +246,51 @@ class TwoLevelApprovalIT {
 	}
 
 	@Test
-	void fromTheReformTheProvinceApprovesDirectly() {
-		this.clock.set(Instant.parse("2025-11-03T03:00:00Z"));
+	void fromTheReformTheCommuneSubmitsAndTheProvinceApproves() throws Exception {
+		onUnitsInForce();
+		this.clock.set(Instant.parse("2026-11-03T03:00:00Z"));
 		Review review = open();
 		long a = this.f.a.id();
 		ReviewUnit unit = submitted(review);
+		assertThat(unit.signOff()).isEqualTo(SignOff.SUBMITTED);
+		assertThat(Reviews.approvals(review, unit).name()).isEqualTo("PROVINCE");
+
+		// no district step: the page says the province approves, and a former district's
+		// account does not even see the commune of the units in force
+		this.mvc
+			.perform(get("/reviews/" + review.id() + "/communes/" + a).with(authentication(this.f.auth(this.province))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Chờ tỉnh duyệt")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Chờ huyện duyệt"))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"approve\"")));
 		this.f.signIn(this.district);
 		assertThat(code(() -> this.reviews.signOff(review.id(), a, Action.APPROVE, unit.version(), null)))
+			.isEqualTo(ErrorCode.NOT_FOUND);
+		// the commune cannot approve itself
+		this.f.signIn(this.officerA);
+		assertThat(code(() -> this.reviews.signOff(review.id(), a, Action.APPROVE, unit.version(), null)))
 			.isEqualTo(ErrorCode.FORBIDDEN);
+
+		// the province returns with a reason, the commune resubmits, one approval locks
 		this.f.signIn(this.province);
-		assertThat(this.reviews.signOff(review.id(), a, Action.APPROVE, unit.version(), null).signOff())
-			.isEqualTo(SignOff.APPROVED);
+		ReviewUnit back = this.reviews.signOff(review.id(), a, Action.RETURN, unit.version(), "Thiếu biên bản");
+		assertThat(back.signOff()).isEqualTo(SignOff.RETURNED);
+		this.f.signIn(this.officerA);
+		ReviewUnit again = this.reviews.signOff(review.id(), a, Action.SUBMIT, back.version(), null);
+		this.f.signIn(this.province);
+		ReviewUnit approved = this.reviews.signOff(review.id(), a, Action.APPROVE, again.version(), null);
+		assertThat(approved.signOff()).isEqualTo(SignOff.APPROVED);
+		assertThat(approved.signOff().locked()).isTrue();
+		assertThat(this.jdbc
+			.sql("select string_agg(actor || ':' || action || ':' || (changes -> 'signOff' ->> 'new'), ','"
+					+ " order by id) from audit_event where entity_type = 'REVIEW_UNIT' and entity_id = ?"
+					+ " and action in ('SUBMIT', 'APPROVE', 'RETURN')")
+			.param(review.id() + "/" + a)
+			.query(String.class)
+			.single())
+			.isEqualTo(String.join(",", this.officerA + ":SUBMIT:SUBMITTED", this.province + ":RETURN:RETURNED",
+					this.officerA + ":SUBMIT:SUBMITTED", this.province + ":APPROVE:APPROVED"));
 	}
 
 }

@@ -286,6 +286,18 @@ public class HouseholdRepository {
 	static final String PENDING = "(cast(? as text) is not null and exists (select 1 from member x"
 			+ " where x.cccd = cast(? as text) and x.id <> ? and not x.voided and not x.cccd_pending))";
 
+	/**
+	 * The household had this village path as an earlier address (issue 15's
+	 * household_address_past).
+	 */
+	public boolean livedAt(UUID householdId, String unitPath) {
+		return this.jdbc
+			.sql("select exists (select 1 from household_address_past where household_id = ? and unit_path = ?)")
+			.params(householdId, unitPath)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public List<Assessment> assessments(UUID householdId) {
 		return this.jdbc.sql("select * from household_assessment where household_id = ? order by year desc")
 			.param(householdId)

@@ -34,7 +34,7 @@ public class ReviewRepository {
 	private static final String REVIEW = "select r.*, p.name as province_name from review r"
 			+ " join admin_unit p on p.id = r.province_id";
 
-	private static final String UNIT = "select u.*, c.name as commune_name from review_unit u"
+	private static final String UNIT = "select u.*, c.name as commune_name, c.placeholder from review_unit u"
 			+ " join admin_unit c on c.id = u.commune_id";
 
 	/**
@@ -100,6 +100,35 @@ public class ReviewRepository {
 					+ " and u.unit_path like any (?)) order by r.year desc, p.name")
 			.param(scopePatterns)
 			.query(this::review)
+			.list();
+	}
+
+	/**
+	 * A unit's id and path.
+	 *
+	 * @param id unit id
+	 * @param path unit path
+	 */
+	public record UnitRef(long id, String path) {
+	}
+
+	/** The province with this code valid on a date (public reference data). */
+	public Optional<UnitRef> provinceOn(String code, LocalDate on) {
+		return this.jdbc
+			.sql("select id, path from admin_unit where code = ? and level = 'province' and valid_from <= ?"
+					+ " and (valid_to is null or valid_to >= ?)")
+			.params(code, on, on)
+			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	/** The communes under a path valid on a date, by name. */
+	public List<UnitRef> communesOn(String path, LocalDate on) {
+		return this.jdbc
+			.sql("select id, path from admin_unit where path like ? and level = 'commune' and valid_from <= ?"
+					+ " and (valid_to is null or valid_to >= ?) order by name")
+			.params(path + "%", on, on)
+			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2)))
 			.list();
 	}
 
@@ -231,47 +260,88 @@ public class ReviewRepository {
 	// --- listed households
 
 	/**
+	 * The households whose address on a date lay in a commune, with that address
+	 * (household_id, province_code, commune_id, village_id, unit_path): the earlier
+	 * address with the smallest end after the date, else the current one (issue 15's
+	 * contract, V55). Named parameters {@code :commune} and {@code :on}.
+	 */
+	static final String ADDRESS_ON = "(select h.id as household_id, h.province_code, h.commune_id, h.village_id,"
+			+ " h.unit_path from household h where h.commune_id = :commune and not exists (select 1"
+			+ " from household_address_past p where p.household_id = h.id and p.valid_to > :on)"
+			+ " union all select p.household_id, p.province_code, p.commune_id, p.village_id, p.unit_path"
+			+ " from household_address_past p where p.commune_id = :commune and p.valid_to > :on"
+			+ " and not exists (select 1 from household_address_past q where q.household_id = p.household_id"
+			+ " and q.valid_to > :on and q.valid_to < p.valid_to))";
+
+	/**
 	 * Lists the commune's households: those recognised poor or near-poor last year (all
 	 * active households when {@code everyone}), with last year's facts and earlier
-	 * history. Households already listed are kept.
+	 * history. A household counts where its address was on the review's date ({@code on},
+	 * ADR 0030), so a review of 2024 keeps the old commune's households after they moved
+	 * to a 2025 commune. Households already listed are kept.
 	 * @return rows inserted
 	 */
-	public int generate(UUID reviewId, long communeId, int year, boolean everyone) {
+	public int generate(UUID reviewId, long communeId, int year, LocalDate on, boolean everyone) {
 		String who = everyone ? "" : " and last.classification in ('POOR', 'NEAR_POOR')";
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
 				+ " village_id, unit_path, origin, last_class, last_income, last_members, ever_poor, ever_near_poor,"
 				+ " village_name, head_name_norm, household_code)"
-				+ " select ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'LIST',"
+				+ " select :review, h.id, a.province_code, a.commune_id, a.village_id, a.unit_path, 'LIST',"
 				+ " last.classification, last.income_per_capita, last.member_count,"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < :last"
 				+ "   and e.classification = 'POOR'),"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < ?"
-				+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
-				+ " from household h join admin_unit v on v.id = h.village_id"
-				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
-				+ " where h.commune_id = ? and not h.voided and h.status = 'ACTIVE'" + who
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < :last"
+				+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code" + " from " + ADDRESS_ON
+				+ " a join household h on h.id = a.household_id" + " join admin_unit v on v.id = a.village_id"
+				+ " left join household_assessment last on last.household_id = h.id and last.year = :last"
+				+ " where not h.voided and h.status = 'ACTIVE'" + who
 				+ " on conflict (review_id, household_id) do nothing")
-			.params(reviewId, year - 1, year - 1, year - 1, communeId)
+			.param("review", reviewId)
+			.param("last", year - 1)
+			.param("commune", communeId)
+			.param("on", on)
 			.update();
 	}
 
 	/**
-	 * Lists the households of the commune with a pending request to enter (Mẫu 01), or
-	 * one recognised poor or near-poor during the review year.
+	 * Takes into the commune the households of the review listed under the province's
+	 * "Chưa xác định xã mới" unit whose village has since been placed in this commune
+	 * (ADR 0030): their listing and survey follow them, the commune posts and recognises
+	 * them.
+	 * @return households taken over
 	 */
-	public int addRequests(UUID reviewId, long communeId, int year) {
+	public int takeOverPlaced(UUID reviewId, long communeId) {
+		return this.jdbc.sql("update review_household rh set commune_id = h.commune_id, village_id = h.village_id,"
+				+ " unit_path = h.unit_path, village_name = v.name, version = rh.version + 1, updated_at = now()"
+				+ " from household h, admin_unit v, admin_unit old where rh.review_id = ? and h.id = rh.household_id"
+				+ " and h.commune_id = ? and v.id = h.village_id and old.id = rh.commune_id and old.placeholder")
+			.params(reviewId, communeId)
+			.update();
+	}
+
+	/**
+	 * Lists the households of the commune (by their address on the review's date) with a
+	 * pending request to enter (Mẫu 01), or one recognised poor or near-poor during the
+	 * review year.
+	 */
+	public int addRequests(UUID reviewId, long communeId, int year, LocalDate on) {
 		return this.jdbc.sql("insert into review_household (review_id, household_id, province_code, commune_id,"
 				+ " village_id, unit_path, origin, last_class, last_income, last_members, village_name, head_name_norm,"
 				+ " household_code)"
-				+ " select distinct on (h.id) ?, h.id, h.province_code, h.commune_id, h.village_id, h.unit_path, 'REQUEST',"
-				+ " last.classification, last.income_per_capita, last.member_count, v.name, h.head_name_norm, h.code"
-				+ " from review_request q join household h on h.id = q.household_id"
-				+ " join admin_unit v on v.id = h.village_id"
-				+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
-				+ " where q.commune_id = ? and q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
+				+ " select distinct on (h.id) :review, h.id, a.province_code, a.commune_id, a.village_id, a.unit_path,"
+				+ " 'REQUEST', last.classification, last.income_per_capita, last.member_count, v.name, h.head_name_norm,"
+				+ " h.code from " + ADDRESS_ON + " a join review_request q on q.household_id = a.household_id"
+				+ " join household h on h.id = a.household_id join admin_unit v on v.id = a.village_id"
+				+ " left join household_assessment last on last.household_id = h.id and last.year = :last"
+				+ " where q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
 				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
-				+ " and extract(year from q.received_on) = ?))" + " on conflict (review_id, household_id) do nothing")
-			.params(reviewId, year - 1, communeId, year)
+				+ " and extract(year from q.received_on) = :year))"
+				+ " on conflict (review_id, household_id) do nothing")
+			.param("review", reviewId)
+			.param("last", year - 1)
+			.param("commune", communeId)
+			.param("on", on)
+			.param("year", year)
 			.update();
 	}
 
@@ -984,7 +1054,7 @@ public class ReviewRepository {
 				rs.getObject("posted_from", LocalDate.class), rs.getObject("posted_to", LocalDate.class),
 				rs.getString("posting_places"), rs.getString("decision_no"),
 				rs.getObject("decision_date", LocalDate.class), rs.getString("decision_signer"),
-				rs.getInt("certificate_seq"), rs.getInt("version"));
+				rs.getInt("certificate_seq"), rs.getInt("version"), rs.getBoolean("placeholder"));
 	}
 
 	private ReviewHousehold household(ResultSet rs, int n) throws SQLException {

@@ -90,9 +90,11 @@ class ReviewPageController {
 	@GetMapping("/reviews")
 	String list(Model model) {
 		model.addAttribute("reviews", this.reviews.list());
+		// the provinces in force first (reviews from 2025), then those of the 2024 list
+		// (reviews of earlier years, ADR 0030)
 		model.addAttribute("provinces",
-				this.geography.roots("2024")
-					.stream()
+				java.util.stream.Stream.of("2025", "2024")
+					.flatMap((edition) -> this.geography.roots(edition).stream())
 					.filter((p) -> this.actor.get().scope().canCapture(p.path()))
 					.toList());
 		model.addAttribute("thisYear", LocalDate.now().getYear());
