@@ -297,6 +297,8 @@ public class Dashboards {
 		for (UnitFigures u : this.aggregates.byChildren(unitId, year, Group.ALL)) {
 			parentNames.put(u.unitId(), u.name());
 		}
+		// a 2025 province's communes hang directly under it
+		parentNames.putIfAbsent(unitId, this.aggregates.visibleUnit(unitId).name());
 		byParent.forEach((parent, communes) -> {
 			List<Map<String, Object>> children = new ArrayList<>();
 			long households = 0;

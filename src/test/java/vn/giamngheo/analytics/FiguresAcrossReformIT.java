@@ -162,6 +162,23 @@ class FiguresAcrossReformIT {
 	}
 
 	@Test
+	void anEndedUnitsPageSaysItsSeriesStopsWhereItEnded() throws Exception {
+		moveAll();
+		this.mvc
+			.perform(get("/dashboards").param("unit", String.valueOf(this.t.districtId))
+				.with(authentication(signedIn())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("thôi hoạt động từ ngày 01/07/2025: số liệu dừng ở năm 2024")));
+		this.mvc
+			.perform(get("/api/v1/analytics/series").param("unit", String.valueOf(this.t.districtId))
+				.with(authentication(signedIn())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(4))
+			.andExpect(jsonPath("$[3].year").value(2024))
+			.andExpect(jsonPath("$[3].basis").value("OWN"));
+	}
+
+	@Test
 	void aSplitCommunesHouseholdsLandInTheChosenCommunesAndThePlaceholderIsItsOwnRow() {
 		Map<Long, Figures> before = children(this.province48, 2025);
 		moveAll();
@@ -195,7 +212,7 @@ class FiguresAcrossReformIT {
 		Map<Integer, Figures> n2 = byYear(this.aggregates.series(this.n2, Group.ALL));
 		assertThat(n2.get(2023).households()).isEqualTo(2);
 		assertThat(n2.get(2023).poorHouseholds()).isEqualTo(1);
-		assertThat(n2.get(2023).nearPoorHouseholds()).isZero();
+		assertThat(n2.get(2023).nearPoorHouseholds()).isEqualTo(1);
 		assertThat(n2.get(2023).persons()).isEqualTo(8);
 		YearStatuses statuses = this.aggregates.statuses(this.n1);
 		assertThat(statuses.of(2024).orElseThrow().basis()).isEqualTo(YearStatus.Basis.REBASED);
@@ -237,7 +254,7 @@ class FiguresAcrossReformIT {
 	}
 
 	@Test
-	void quangNamsResolutionIsJudgedOnTheSameValuesAfterTheMove() {
+	void quangNamsResolutionIsJudgedOnTheSameValuesAfterTheMove() throws Exception {
 		this.targets.loadBundled();
 		Resolution qn = this.targets.resolutions()
 			.stream()
@@ -251,6 +268,9 @@ class FiguresAcrossReformIT {
 		// the district's own progress reads its 2025 through its households of 30/06/2025
 		assertThat(this.aggregates.statuses(this.t.districtId, Span.CONTINUED).of(2025).orElseThrow().basis())
 			.isEqualTo(YearStatus.Basis.CONTINUED);
+		this.mvc.perform(get("/targets/resolutions/{id}", qn.id()).with(authentication(signedIn())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("tính theo các hộ có địa chỉ thuộc đơn vị ngày 30/06/2025")));
 	}
 
 	Map<String, Object> progress(Resolution r) {
