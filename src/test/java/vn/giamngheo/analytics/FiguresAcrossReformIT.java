@@ -162,6 +162,30 @@ class FiguresAcrossReformIT {
 	}
 
 	@Test
+	void anUndoneMoveGivesBackTheFiguresOfBefore() {
+		Map<Integer, Figures> continued = byYear(this.aggregates.cube(this.t.districtId, from(), to(), Span.CONTINUED));
+		Map<Long, Figures> before = children(this.province48, 2025);
+		moveAll();
+		assertThat(children(this.province48, 2025).get(this.n1).households()).isEqualTo(3);
+		// the undo: each past row becomes the current address again and is deleted
+		JdbcClient owner = JdbcClient.create(this.owner);
+		for (UUID h : java.util.stream.Stream.of(this.inA, this.inB1, this.inB2).flatMap(List::stream).toList()) {
+			owner
+				.sql("update household h set province_code = p.province_code, commune_id = p.commune_id,"
+						+ " village_id = p.village_id, unit_path = p.unit_path from household_address_past p"
+						+ " where p.household_id = h.id and h.id = ?")
+				.param(h)
+				.update();
+			owner.sql("delete from household_address_past where household_id = ?").param(h).update();
+		}
+		// an undo marks the communes it moves households from and to
+		this.aggregates.refreshCommunes(List.of(this.n1, this.n2, this.placeholder, this.a[0], this.b[0]));
+		assertThat(children(this.province48, 2025)).isEqualTo(before);
+		assertThat(byYear(this.aggregates.cube(this.t.districtId, from(), to(), Span.CONTINUED))).isEqualTo(continued);
+		assertThat(this.aggregates.series(this.n1, Group.ALL)).isEmpty();
+	}
+
+	@Test
 	void anEndedUnitsPageSaysItsSeriesStopsWhereItEnded() throws Exception {
 		moveAll();
 		this.mvc
