@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.giamngheo.analytics.domain.Group;
+import vn.giamngheo.analytics.domain.ReviewYears;
 import vn.giamngheo.analytics.persistence.AggregateRepository;
 import vn.giamngheo.analytics.persistence.AggregateRepository.Communes;
 import vn.giamngheo.geography.Geography;
@@ -80,8 +81,11 @@ public class Aggregates {
 
 	/**
 	 * Rebuilds the aggregates of some communes, in the caller's transaction (or a new
-	 * one): call it after recognising or importing assessments of these communes.
-	 * @param communeIds 2024 commune ids
+	 * one): call it after recognising or importing assessments of these communes, or
+	 * after moving households between them. Every other commune their households lived in
+	 * is rebuilt with them: a year counts on the commune of the household's address that
+	 * year (ADR 0031), so a moved household's change reaches its old commune's years too.
+	 * @param communeIds commune ids
 	 * @return what was done
 	 */
 	@Transactional
@@ -90,8 +94,9 @@ public class Aggregates {
 		if (communeIds.isEmpty()) {
 			return new RefreshReport(0, 0, 0);
 		}
-		this.repository.refreshCommunes(communeIds);
-		return new RefreshReport(communeIds.size(), -1, (System.nanoTime() - t) / 1e9);
+		List<Long> all = this.repository.withCommunesLivedIn(communeIds);
+		this.repository.refreshCommunes(all);
+		return new RefreshReport(all.size(), -1, (System.nanoTime() - t) / 1e9);
 	}
 
 	/**
@@ -164,7 +169,9 @@ public class Aggregates {
 	}
 
 	/**
-	 * A refresh asked for by a user (province officer or administrator) for a province.
+	 * A refresh asked for by a user (province officer or administrator) for a province:
+	 * the province in force with that code (else the ended one), and the provinces its
+	 * households lived in before (Thành phố Đà Nẵng: also the old Quảng Nam's communes).
 	 */
 	public RefreshReport refreshByUser(String provinceCode) {
 		this.actor.require(Permission.ANALYTICS_REFRESH);
@@ -173,14 +180,36 @@ public class Aggregates {
 		}
 		Unit province = this.geography.byCode(provinceCode)
 			.stream()
-			.filter((u) -> "province".equals(u.level()) && "2024".equals(u.edition()))
-			.findFirst()
+			.filter((u) -> "province".equals(u.level()) && ("2024".equals(u.edition()) || "2025".equals(u.edition())))
+			.min(java.util.Comparator.comparing((Unit u) -> u.validTo() != null))
 			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
 		this.actor.require(Permission.ANALYTICS_REFRESH, province.path());
-		return refreshProvince(provinceCode);
+		long t = System.nanoTime();
+		int communes = 0;
+		long assessments = 0;
+		for (String code : (province.validTo() == null) ? this.repository.provincesLivedIn(provinceCode)
+				: List.of(provinceCode)) {
+			RefreshReport r = refreshProvince(code);
+			communes += r.communes();
+			assessments += r.assessments();
+		}
+		return new RefreshReport(communes, assessments, (System.nanoTime() - t) / 1e9);
 	}
 
 	// ------------------------------------------------------------------ reads
+
+	/**
+	 * Which years of a unit are read (ADR 0031). {@link #OWN}: the years whose reference
+	 * date falls in the unit's validity, and for a unit of the 2025 list its years
+	 * before, re-based (households by their current commune). {@link #CONTINUED}, for a
+	 * resolution written for a unit that has since ended (Quảng Nam 2021–2025): also its
+	 * later years, counting the households whose address was in it on its last day.
+	 */
+	public enum Span {
+
+		OWN, CONTINUED
+
+	}
 
 	/**
 	 * A unit the user may read, or NOT_FOUND.
@@ -195,19 +224,26 @@ public class Aggregates {
 		return unit;
 	}
 
-	/** The communes of a unit the current user may read. */
+	/** The communes of a unit the current user may read, over its own years. */
 	Communes communes(Unit unit) {
+		return communes(unit, Span.OWN);
+	}
+
+	/**
+	 * The communes of a unit the current user may read, and which years of them are read
+	 * on which commune (see {@link Span}; a village reads its commune's years).
+	 */
+	Communes communes(Unit unit, Span span) {
 		Actor current = this.actor.get();
-		Communes base = "2025".equals(unit.edition()) ? Communes.throughCrosswalk(unit.path())
-				: Communes.under(unit.isVillage()
-						? unit.path().substring(0, unit.path().lastIndexOf('/', unit.path().length() - 2) + 1)
-						: unit.path());
+		Communes base = unit.isVillage()
+				? Communes.under(unit.path().substring(0, unit.path().lastIndexOf('/', unit.path().length() - 2) + 1))
+				: Communes.under(unit.path())
+					.years(ReviewYears.firstFrom(unit.validFrom()), ReviewYears.lastTo(unit.validTo()),
+							"2025".equals(unit.edition()), span == Span.CONTINUED);
 		if (current.scope().nation()) {
 			return base;
 		}
-		List<Object> params = new ArrayList<>(base.params());
-		params.add(current.scope().viewPatterns());
-		return new Communes(base.sql() + " and c.path like any(?)", params);
+		return base.and("c.path like any(?)", current.scope().viewPatterns());
 	}
 
 	/**
@@ -245,7 +281,13 @@ public class Aggregates {
 	 */
 	@Transactional(readOnly = true)
 	public Cube cube(long unitId, LocalDate from, LocalDate to) {
-		return new Cube(this.repository.cube(communes(visibleUnit(unitId)), from, to));
+		return cube(unitId, from, to, Span.OWN);
+	}
+
+	/** The same over the years of a span. */
+	@Transactional(readOnly = true)
+	public Cube cube(long unitId, LocalDate from, LocalDate to, Span span) {
+		return new Cube(this.repository.cube(communes(visibleUnit(unitId), span), from, to));
 	}
 
 	/** Yearly figures, unit statuses taken over all years. */
@@ -256,16 +298,22 @@ public class Aggregates {
 
 	/**
 	 * The figures of each child of a unit in one year (districts of a province, communes
-	 * of a district; 2025 communes of a 2025 province through the crosswalk), limited to
-	 * the children the user may read.
+	 * of a district or of a 2025 province, its "chưa xác định xã mới" bucket among them),
+	 * limited to the children the user may read.
 	 */
 	@Transactional(readOnly = true)
 	public List<UnitFigures> byChildren(long unitId, int year, Group group, LocalDate from, LocalDate to) {
+		return byChildren(unitId, year, group, from, to, Span.OWN);
+	}
+
+	/** The same over the years of a span. */
+	@Transactional(readOnly = true)
+	public List<UnitFigures> byChildren(long unitId, int year, Group group, LocalDate from, LocalDate to, Span span) {
 		Unit unit = visibleUnit(unitId);
 		Actor current = this.actor.get();
-		List<UnitFigures> rows = "2025".equals(unit.edition()) ? (current.scope().nation()
-				? this.repository.byChildrenThroughCrosswalk(unit.id(), unit.path(), year, group, from, to) : List.of())
-				: this.repository.byChildren(unit.id(), year, group, from, to);
+		String column = communes(unit, span).column(year);
+		List<UnitFigures> rows = (column == null) ? List.of()
+				: this.repository.byChildren(unit.id(), column, year, group, from, to);
 		if (current.scope().nation()) {
 			return rows;
 		}
@@ -284,16 +332,17 @@ public class Aggregates {
 	}
 
 	/**
-	 * Every commune under a 2024 unit in one year, keyed by its parent's id (a treemap).
+	 * Every commune under a unit in one year, keyed by its parent's id (a treemap).
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<UnitFigures>> communesByParent(long unitId, int year) {
 		Unit unit = visibleUnit(unitId);
 		Map<Long, List<UnitFigures>> result = new LinkedHashMap<>();
-		if ("2025".equals(unit.edition())) {
+		String column = communes(unit).column(year);
+		if (column == null) {
 			return result;
 		}
-		for (UnitFigures f : this.repository.communes(unit.path(), year)) {
+		for (UnitFigures f : this.repository.communes(unit.path(), column, year)) {
 			long parent = f.level().isEmpty() ? 0 : Long.parseLong(f.level());
 			result.computeIfAbsent(parent, (k) -> new ArrayList<>()).add(f);
 		}
@@ -302,12 +351,22 @@ public class Aggregates {
 
 	@Transactional(readOnly = true)
 	public List<Flow> flows(long unitId) {
-		return this.repository.flows(communes(visibleUnit(unitId)));
+		return flows(unitId, Span.OWN);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Flow> flows(long unitId, Span span) {
+		return this.repository.flows(communes(visibleUnit(unitId), span));
 	}
 
 	@Transactional(readOnly = true)
 	public List<Cohort> cohorts(long unitId) {
-		return this.repository.cohorts(communes(visibleUnit(unitId)));
+		return cohorts(unitId, Span.OWN);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Cohort> cohorts(long unitId, Span span) {
+		return this.repository.cohorts(communes(visibleUnit(unitId), span));
 	}
 
 	/**
@@ -333,10 +392,11 @@ public class Aggregates {
 	@Transactional(readOnly = true)
 	public List<Deprivation> deprivations(long unitId, int year) {
 		Unit unit = visibleUnit(unitId);
-		if ("2025".equals(unit.edition())) {
+		String column = communes(unit).column(year);
+		if (column == null) {
 			return List.of();
 		}
-		return this.repository.deprivations(unit.id(), unit.path(), unit.isCommune(), year);
+		return this.repository.deprivations(unit.id(), unit.isCommune(), column, year);
 	}
 
 	/**
@@ -348,9 +408,22 @@ public class Aggregates {
 	 */
 	@Transactional(readOnly = true)
 	public YearStatuses statuses(long unitId) {
+		return statuses(unitId, Span.OWN);
+	}
+
+	/**
+	 * The same over the years of a span; a year read through the other list says so
+	 * ({@link YearStatus.Basis}).
+	 */
+	@Transactional(readOnly = true)
+	public YearStatuses statuses(long unitId, Span span) {
+		Communes communes = communes(visibleUnit(unitId), span);
 		List<YearStatus> years = new ArrayList<>();
-		for (long[] r : this.repository.yearCounts(communes(visibleUnit(unitId)))) {
-			years.add(YearStatus.of((int) r[0], (int) r[4], (int) r[5], (int) r[1], (int) r[2], r[3], r[6]));
+		for (long[] r : this.repository.yearCounts(communes)) {
+			int year = (int) r[0];
+			YearStatus.Basis basis = !communes.crossed(year) ? YearStatus.Basis.OWN
+					: (year < communes.first()) ? YearStatus.Basis.REBASED : YearStatus.Basis.CONTINUED;
+			years.add(YearStatus.of(year, (int) r[4], (int) r[5], (int) r[1], (int) r[2], r[3], r[6], basis));
 		}
 		return new YearStatuses(years);
 	}
@@ -360,11 +433,14 @@ public class Aggregates {
 		return this.repository.years(communes(visibleUnit(unitId)));
 	}
 
-	/** Old communes only partly inside a 2025 unit: shown as a caveat, not counted. */
+	/**
+	 * Old communes sending households into a 2025 unit whose households have not been
+	 * moved yet: counted in no 2025 unit until then, shown as a caveat.
+	 */
 	@Transactional(readOnly = true)
-	public List<String> partialCommunes(long unitId) {
+	public List<String> unmovedCommunes(long unitId) {
 		Unit unit = visibleUnit(unitId);
-		return "2025".equals(unit.edition()) ? this.repository.partialCommunes(unit.path()) : List.of();
+		return "2025".equals(unit.edition()) ? this.repository.unmovedCommunes(unit.path()) : List.of();
 	}
 
 	/**
@@ -404,8 +480,10 @@ public class Aggregates {
 		AfUnit total = new AfUnit(unit.id(), unit.name(), current,
 				this.repository.indicatorSums(communes, y, group, from, to));
 		List<AfUnit> children = new ArrayList<>();
-		if (!"2025".equals(unit.edition()) && !unit.isCommune()) {
-			Map<Long, Map<String, long[]>> sums = this.repository.indicatorSumsByChild(unit.id(), y, group, from, to);
+		String column = communes.column(y);
+		if (!unit.isCommune() && column != null) {
+			Map<Long, Map<String, long[]>> sums = this.repository.indicatorSumsByChild(unit.id(), column, y, group,
+					from, to);
 			for (UnitFigures u : byChildren(unit.id(), y, group, from, to)) {
 				children.add(new AfUnit(u.unitId(), u.name(), u.figures(), sums.getOrDefault(u.unitId(), Map.of())));
 			}

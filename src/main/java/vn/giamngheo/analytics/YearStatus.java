@@ -20,9 +20,34 @@ package vn.giamngheo.analytics;
  * year before
  * @param householdsAssessed households recognised in the year itself
  * @param households active households of the unit's communes now
+ * @param basis whether the year is the unit's own, or read through the other list of
+ * units (ADR 0031)
  */
 public record YearStatus(int year, Status status, boolean review, int communesDone, int communes,
-		long householdsAssessed, long households) {
+		long householdsAssessed, long households, Basis basis) {
+
+	/** On which units a year of a unit is counted. */
+	public enum Basis {
+
+		/** The unit's own year: households by their address that year. */
+		OWN,
+		/**
+		 * A 2025 unit's year before the reform, re-based: its households of today counted
+		 * back ("số liệu tính lại theo địa giới mới").
+		 */
+		REBASED,
+		/**
+		 * An ended unit's year after its end, for a resolution written for it: the
+		 * households whose address was in it on its last day.
+		 */
+		CONTINUED
+
+	}
+
+	/** Whether the year is not the unit's own (re-based or continued). */
+	public boolean crossed() {
+		return this.basis != Basis.OWN;
+	}
 
 	/** Final or provisional. */
 	public enum Status {
@@ -43,17 +68,18 @@ public record YearStatus(int year, Status status, boolean review, int communesDo
 	 * @param expected communes with figures of the year or of the year before
 	 * @param assessed households recognised in the year
 	 * @param households active households of the unit
+	 * @param basis on which units the year is counted
 	 * @return the status
 	 */
 	static YearStatus of(int year, int reviewCommunes, int reviewDone, int present, int expected, long assessed,
-			long households) {
+			long households, Basis basis) {
 		if (reviewCommunes > 0) {
 			return new YearStatus(year, (reviewDone == reviewCommunes) ? Status.FINAL : Status.PROVISIONAL, true,
-					Math.max(0, reviewDone), reviewCommunes, assessed, households);
+					Math.max(0, reviewDone), reviewCommunes, assessed, households, basis);
 		}
 		boolean done = present > 0 && present >= expected;
 		return new YearStatus(year, done ? Status.FINAL : Status.PROVISIONAL, false, present, expected, assessed,
-				households);
+				households, basis);
 	}
 
 	public boolean isFinal() {

@@ -30,6 +30,14 @@ public record YearStatuses(List<YearStatus> years) {
 		return this.years.stream().filter(YearStatus::isFinal).map(YearStatus::year).reduce((a, b) -> b);
 	}
 
+	/**
+	 * Years of a basis (re-based years of a 2025 unit, continued years of an ended one),
+	 * oldest first.
+	 */
+	public List<Integer> yearsOf(String basis) {
+		return this.years.stream().filter((y) -> y.basis().name().equals(basis)).map(YearStatus::year).toList();
+	}
+
 	/** Final years, oldest first. */
 	public List<Integer> finalYears() {
 		return this.years.stream().filter(YearStatus::isFinal).map(YearStatus::year).toList();

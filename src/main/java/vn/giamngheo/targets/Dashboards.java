@@ -77,7 +77,7 @@ public class Dashboards {
 	 * @param flows flows by year (final years, and the year shown)
 	 * @param treemap communes in the year shown
 	 * @param targetLines targets drawn on the rate charts
-	 * @param partial old communes only partly inside a 2025 unit
+	 * @param partial old communes of a 2025 unit whose households are not moved yet
 	 * @param map the choropleth, or null
 	 */
 	public record Dashboard(Unit unit, int year, List<Integer> years, YearStatuses statuses, Table overview,
@@ -87,6 +87,13 @@ public class Dashboards {
 		/** The status of the year shown (null: no figures). */
 		public YearStatus status() {
 			return this.statuses.of(this.year).orElse(null);
+		}
+
+		/**
+		 * The last year of the unit's own figures (an ended unit's series stops there).
+		 */
+		public int lastOwnYear() {
+			return vn.giamngheo.analytics.domain.ReviewYears.lastTo(this.unit.validTo());
 		}
 
 		/** Whether the year shown is provisional. */
@@ -128,7 +135,7 @@ public class Dashboards {
 		Table comparison = comparison(unit.id(), y);
 		return new Dashboard(unit, y, v.years(), v.statuses(), overview(unit.id(), v), comparison,
 				deprivations(unit.id(), y), flows(unit.id(), v), treemap(unit.id(), y), targetLines(unit),
-				this.aggregates.partialCommunes(unit.id()), map(comparison));
+				this.aggregates.unmovedCommunes(unit.id()), map(comparison));
 	}
 
 	/**
@@ -290,6 +297,8 @@ public class Dashboards {
 		for (UnitFigures u : this.aggregates.byChildren(unitId, year, Group.ALL)) {
 			parentNames.put(u.unitId(), u.name());
 		}
+		// a 2025 province's communes hang directly under it
+		parentNames.putIfAbsent(unitId, this.aggregates.visibleUnit(unitId).name());
 		byParent.forEach((parent, communes) -> {
 			List<Map<String, Object>> children = new ArrayList<>();
 			long households = 0;

@@ -53,6 +53,12 @@ import vn.giamngheo.shared.scope.Permission;
 @Service
 public class Targets {
 
+	/**
+	 * A resolution keeps the units it was written for (ADR 0031): its years after a unit
+	 * ended count the households whose address was in the unit on its last day.
+	 */
+	private static final Aggregates.Span CONTINUED = Aggregates.Span.CONTINUED;
+
 	/** Resolution files shipped with the application and loaded with the demo. */
 	public static final List<String> BUNDLED = List.of("resolutions/quang-nam-2021-2025.yaml",
 			"resolutions/lai-chau-2016-2020.yaml");
@@ -245,7 +251,7 @@ public class Targets {
 		Unit unit = progressUnit(r, unitId);
 		List<TargetProgress> result = new ArrayList<>();
 		Cubes cubes = new Cubes(unit.id(), null);
-		YearStatuses statuses = this.aggregates.statuses(unit.id());
+		YearStatuses statuses = this.aggregates.statuses(unit.id(), CONTINUED);
 		for (Target t : this.repository.targets(r.id())) {
 			result.add(judge(r, t, unit, cubes, statuses));
 		}
@@ -280,7 +286,7 @@ public class Targets {
 
 		List<Figures> series(Group group, LocalDate from, LocalDate to) {
 			return this.cache
-				.computeIfAbsent(from + "/" + to, (k) -> Targets.this.aggregates.cube(this.unitId, from, to))
+				.computeIfAbsent(from + "/" + to, (k) -> Targets.this.aggregates.cube(this.unitId, from, to, CONTINUED))
 				.series(group, this.prefix);
 		}
 
@@ -342,7 +348,7 @@ public class Targets {
 			case "COMPUTED" -> {
 				switch (ind.code()) {
 					case "EXITED_HOUSEHOLDS", "NEWLY_POOR_HOUSEHOLDS", "FELL_BACK_HOUSEHOLDS" -> {
-						for (Flow f : this.aggregates.flows(unit.id())) {
+						for (Flow f : this.aggregates.flows(unit.id(), CONTINUED)) {
 							long v = switch (ind.code()) {
 								case "EXITED_HOUSEHOLDS" -> f.exited();
 								case "NEWLY_POOR_HOUSEHOLDS" -> f.newlyPoor();
@@ -352,7 +358,7 @@ public class Targets {
 						}
 					}
 					case "POOR_AGAIN_WITHIN_3_YEARS" -> {
-						for (Cohort c : this.aggregates.cohorts(unit.id())) {
+						for (Cohort c : this.aggregates.cohorts(unit.id(), CONTINUED)) {
 							Double v = c.poorAgainRate(3);
 							if (v != null) {
 								points.add(new Point(c.exitYear(), v));
@@ -465,7 +471,7 @@ public class Targets {
 			.toList();
 		Map<Long, Double> latest = new LinkedHashMap<>();
 		boolean wholeScope = current.scope().canView(r.scopePath());
-		YearStatuses statuses = wholeScope ? this.aggregates.statuses(r.scopeUnitId()) : null;
+		YearStatuses statuses = wholeScope ? this.aggregates.statuses(r.scopeUnitId(), CONTINUED) : null;
 		if (wholeScope) {
 			Integer year = statuses.finalYears()
 				.stream()
@@ -473,7 +479,8 @@ public class Targets {
 				.reduce((a, b) -> b)
 				.orElse(null);
 			if (year != null) {
-				for (UnitFigures f : this.aggregates.byChildren(r.scopeUnitId(), year, Group.ALL)) {
+				for (UnitFigures f : this.aggregates.byChildren(r.scopeUnitId(), year, Group.ALL,
+						LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31), CONTINUED)) {
 					latest.put(f.unitId(), f.figures().poorRate());
 				}
 			}
@@ -482,7 +489,7 @@ public class Targets {
 		Cubes whole = wholeScope ? new Cubes(r.scopeUnitId(), null) : null;
 		for (Unit u : units) {
 			Cubes cubes = (whole != null) ? whole.under(u.path()) : new Cubes(u.id(), null);
-			YearStatuses judgedOn = (statuses != null) ? statuses : this.aggregates.statuses(u.id());
+			YearStatuses judgedOn = (statuses != null) ? statuses : this.aggregates.statuses(u.id(), CONTINUED);
 			List<Verdict> verdicts = new ArrayList<>();
 			int[] counts = new int[Verdict.values().length];
 			int points = 0;

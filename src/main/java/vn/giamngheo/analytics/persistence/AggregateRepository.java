@@ -22,6 +22,7 @@ import vn.giamngheo.analytics.Flow;
 import vn.giamngheo.analytics.UnitFigures;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.analytics.domain.Group.Part;
+import vn.giamngheo.analytics.domain.ReviewYears;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 
 /**
@@ -42,66 +43,165 @@ public class AggregateRepository {
 	}
 
 	/**
-	 * The communes of a unit, as a condition on {@code c} (the commune row of an
-	 * aggregate). A unit of the 2024 list (or a village's commune) holds the communes
-	 * under its path; a unit of the 2025 list holds the old communes that went wholly
-	 * into it (every piece of the old commune lies under its path, by the crosswalk).
+	 * The communes of a unit, as a condition on {@code c} (the commune an aggregate row
+	 * counts on), and which column of the row names that commune in each year (ADR 0031).
+	 * A unit counts its own years (those whose reference date, 31/12, falls in its
+	 * validity) on the commune of the household's address then ({@code commune_id}); a
+	 * unit of the 2025 list counts its earlier years re-based, on the household's current
+	 * commune ({@code cross_commune_id}); an ended unit read "continued" (a resolution
+	 * written for it) counts its later years on the household's commune on the reform's
+	 * eve ({@code cross_commune_id}). Any other year is not the unit's.
 	 *
-	 * @param sql the condition
+	 * @param sql the condition on {@code c}
 	 * @param params its parameters
+	 * @param first the unit's first own year
+	 * @param last the unit's last own year
+	 * @param before whether the years before {@code first} are read (re-based)
+	 * @param after whether the years after {@code last} are read (continued)
 	 */
-	public record Communes(String sql, List<Object> params) {
+	public record Communes(String sql, List<Object> params, int first, int last, boolean before, boolean after) {
 
+		/** Every year of the communes under a path, on the commune of the year. */
 		public static Communes under(String path) {
-			return new Communes("c.level = 'commune' and c.path like ?", List.of(path + "%"));
+			return new Communes("c.level = 'commune' and c.path like ?", List.of(path + "%"), ReviewYears.NONE_BEFORE,
+					ReviewYears.NONE_AFTER, false, false);
 		}
 
-		public static Communes throughCrosswalk(String path) {
-			return new Communes(
-					"c.id in (select x.old_unit_id from unit_crosswalk x join admin_unit n"
-							+ " on n.id = x.new_unit_id where x.old_unit_id is not null and x.old_unit_id in"
-							+ " (select y.old_unit_id from unit_crosswalk y join admin_unit m on m.id = y.new_unit_id"
-							+ " where m.path like ?) group by x.old_unit_id having bool_and(n.path like ?))",
-					List.of(path + "%", path + "%"));
+		/** The same communes, read over other years. */
+		public Communes years(int first, int last, boolean before, boolean after) {
+			return new Communes(this.sql, this.params, first, last, before, after);
+		}
+
+		/** The same years, with one more condition on {@code c}. */
+		public Communes and(String condition, Object param) {
+			List<Object> all = new ArrayList<>(this.params);
+			all.add(param);
+			return new Communes(this.sql + " and " + condition, all, this.first, this.last, this.before, this.after);
+		}
+
+		/**
+		 * The column naming the commune a row of a year counts on, or null when the year
+		 * is not read for the unit.
+		 */
+		public String column(int year) {
+			if (year < this.first) {
+				return this.before ? "cross_commune_id" : null;
+			}
+			if (year > this.last) {
+				return this.after ? "cross_commune_id" : null;
+			}
+			return "commune_id";
+		}
+
+		/**
+		 * Whether a year is read through the other list's commune (re-based or
+		 * continued).
+		 */
+		public boolean crossed(int year) {
+			return "cross_commune_id".equals(column(year));
+		}
+
+		/** The commune id a row aliased {@code r} counts on (any year). */
+		public String key(String r) {
+			String other = r + ".cross_commune_id";
+			List<String> cases = new ArrayList<>();
+			if (this.before) {
+				cases.add(r + ".year < " + this.first);
+			}
+			if (this.after) {
+				cases.add(r + ".year > " + this.last);
+			}
+			return cases.isEmpty() ? r + ".commune_id"
+					: "(case when " + String.join(" or ", cases) + " then " + other + " else " + r + ".commune_id end)";
+		}
+
+		/** The years of a row aliased {@code r} that are read, as a condition. */
+		public String yearsOf(String r) {
+			int from = this.before ? ReviewYears.NONE_BEFORE : this.first;
+			int to = this.after ? ReviewYears.NONE_AFTER : this.last;
+			if (from <= ReviewYears.NONE_BEFORE && to >= ReviewYears.NONE_AFTER) {
+				return "true";
+			}
+			return r + ".year between " + from + " and " + to;
+		}
+
+		/**
+		 * Joins the commune {@code c} of aggregate rows {@code r} and keeps the unit's
+		 * communes and years: "{@code join ... where ...}".
+		 */
+		public String joinWhere(String r) {
+			return " join admin_unit c on c.id = " + key(r) + " where " + this.sql + " and " + yearsOf(r);
 		}
 
 	}
 
 	// ---------------------------------------------------------------- refresh
 
-	private static final String FROM = " from household h join household_assessment s on s.household_id = h.id"
-			+ " where %s and not h.voided and s.recognised";
+	/**
+	 * The households of the communes refreshed ({@code :ids}) and their address by review
+	 * year (ADR 0031, the contract of V55): every household that lives or has lived in
+	 * one of them ({@code hs}); each of its addresses with the review years it holds
+	 * ({@code ad}: the past rows ordered by {@code valid_to}, then the current address; a
+	 * year is placed on its reference date, 31/12, so an address left on day t holds the
+	 * years before t's year, from the year the address before it was left); and per
+	 * household its current commune and its commune on the reform's eve ({@code hx}), the
+	 * "other list" commune of its years before and after the reform.
+	 */
+	private static final String ADDRESSES = "with hs as materialized (select h.id, h.province_code, h.commune_id,"
+			+ " h.urban, h.ethnic_minority, h.social_protection, h.status from household h where not h.voided"
+			+ " and h.id in (select id from household where commune_id = any(:ids) union"
+			+ " select household_id from household_address_past where commune_id = any(:ids))),"
+			+ " ad as materialized (select household_id, province_code, commune_id,"
+			+ " coalesce(extract(year from prev)::int, 0) as y_from,"
+			+ " coalesce(extract(year from valid_to)::int - 1, 32767) as y_to,"
+			+ " (prev is null or prev <= :eve) and (valid_to is null or valid_to > :eve) as on_eve"
+			+ " from (select x.*, lag(x.valid_to) over (partition by x.household_id order by x.valid_to nulls last,"
+			+ " x.k) as prev from (select p.household_id, p.province_code, p.commune_id, p.valid_to, p.id as k"
+			+ " from household_address_past p where p.household_id in (select id from hs)"
+			+ " union all select hs.id, hs.province_code, hs.commune_id, null, 0 from hs) x) x),"
+			+ " hx as materialized (select hs.id, hs.urban, hs.ethnic_minority, hs.social_protection, hs.status,"
+			+ " hs.commune_id as now_id, e.commune_id as eve_id from hs join ad e on e.household_id = hs.id"
+			+ " and e.on_eve),";
+
+	/** The other-list commune of a year {@code %1$s.year} of household {@code %2$s}. */
+	private static String cross(String year, String household) {
+		return "case when " + year + " < :first then " + household + ".now_id else " + household + ".eve_id end";
+	}
 
 	/**
-	 * Each household's standing in each year of its commune (a year with assessments, or
-	 * whose review recognised the commune even if it listed none of its households): its
-	 * assessment of the year, or, when it was not assessed that year (a review lists last
-	 * year's poor and near-poor, not everyone), its latest recognised assessment before
-	 * it, as long as the household still lives there (active now, or assessed again
-	 * later). {@code s.year} is the year counted, {@code s.out_key} its standard (the
+	 * Each household's standing in each year of the commune it lived in that year (a year
+	 * with assessments, or whose review recognised the commune even if it listed none of
+	 * its households): its assessment of the year, or, when it was not assessed that year
+	 * (a review lists last year's poor and near-poor, not everyone), its latest
+	 * recognised assessment before it, as long as the household still lives there (active
+	 * now, or assessed again later). Only rows of the communes refreshed are kept.
+	 * {@code s.year} is the year counted, {@code s.out_key} its standard (the
 	 * commune-year's for a carried household), {@code s.standard_key} the standard of the
 	 * assessment itself (its Alkire–Foster score), {@code s.assessed} whether it was
 	 * assessed that year.
 	 */
-	private static final String STANDING = "with hs as materialized (select h.id, h.province_code, h.commune_id,"
-			+ " h.urban, h.ethnic_minority, h.social_protection, h.status from household h where %s and not h.voided),"
-			+ " a as materialized (select hs.province_code, hs.commune_id, hs.urban, hs.ethnic_minority,"
-			+ " hs.social_protection, hs.status, x.household_id, x.year, x.standard_key, x.member_count,"
-			+ " x.classification, x.income_per_capita, x.deprivation_count, x.deprivations,"
+	private static final String STANDING = ADDRESSES + " a as materialized (select ad.province_code, ad.commune_id, "
+			+ cross("x.year", "hx")
+			+ " as cross_id, hx.now_id, hx.eve_id, hx.urban, hx.ethnic_minority, hx.social_protection, hx.status,"
+			+ " x.household_id, x.year, x.standard_key, x.member_count, x.classification, x.income_per_capita,"
+			+ " x.deprivation_count, x.deprivations,"
 			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year"
-			+ " from hs join household_assessment x on x.household_id = hs.id where x.recognised),"
+			+ " from hx join household_assessment x on x.household_id = hx.id join ad on ad.household_id = hx.id"
+			+ " and x.year between ad.y_from and ad.y_to where x.recognised),"
 			+ " y as (select commune_id, year, min(standard_key) as standard_key from (select commune_id, year,"
-			+ " standard_key from a union all select v.commune_id, v.year, r.standard_key"
-			+ " from review_commune_status v join review r on r.province_code = v.province_code and r.year = v.year"
-			+ " where v.recognised and v.commune_id in (select distinct commune_id from hs)) ys"
-			+ " group by commune_id, year),"
-			+ " s as materialized (select a.province_code, a.commune_id, a.urban, a.ethnic_minority,"
+			+ " standard_key from a where commune_id = any(:ids) union all select v.commune_id, v.year,"
+			+ " r.standard_key from review_commune_status v join review r on r.province_code = v.province_code"
+			+ " and r.year = v.year where v.recognised and v.commune_id = any(:ids)) ys group by commune_id, year),"
+			+ " s as materialized (select a.province_code, a.commune_id, a.cross_id, a.urban, a.ethnic_minority,"
 			+ " a.social_protection, a.year, a.standard_key as out_key, a.standard_key, a.member_count,"
 			+ " a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, true as assessed from a"
-			+ " union all select a.province_code, a.commune_id, a.urban, a.ethnic_minority, a.social_protection,"
-			+ " y.year, y.standard_key, a.standard_key, a.member_count, a.classification, a.income_per_capita,"
-			+ " a.deprivation_count, a.deprivations, false from a join y on y.commune_id = a.commune_id"
-			+ " and y.year > a.year and y.year < coalesce(a.next_year,"
+			+ " where a.commune_id = any(:ids)" + " union all select ad.province_code, ad.commune_id, "
+			+ cross("y.year", "a")
+			+ ", a.urban, a.ethnic_minority, a.social_protection, y.year, y.standard_key, a.standard_key,"
+			+ " a.member_count, a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, false"
+			+ " from a join ad on ad.household_id = a.household_id and ad.commune_id = any(:ids)"
+			+ " and ad.y_to > a.year join y on y.commune_id = ad.commune_id and y.year > a.year"
+			+ " and y.year between ad.y_from and ad.y_to and y.year < coalesce(a.next_year,"
 			+ " case when a.status = 'ACTIVE' then 32767 else a.year + 1 end)),";
 
 	/**
@@ -110,18 +210,18 @@ public class AggregateRepository {
 	 * household group — one pass over the standings.
 	 */
 	private static final String YEARS = STANDING + " i_dep as (insert into agg_deprivation (province_code,"
-			+ " commune_id, year, indicator, households, poor_households, urban, ethnic_minority, social_protection,"
-			+ " persons, af_households, af_persons) select s.province_code, s.commune_id, s.year, d, count(*),"
-			+ " count(*) filter (where s.classification = 'POOR'), s.urban, s.ethnic_minority, s.social_protection,"
-			+ " sum(s.member_count), count(*) filter (where {AF_POOR}),"
+			+ " commune_id, cross_commune_id, year, indicator, households, poor_households, urban, ethnic_minority,"
+			+ " social_protection, persons, af_households, af_persons) select s.province_code, s.commune_id,"
+			+ " s.cross_id, s.year, d, count(*), count(*) filter (where s.classification = 'POOR'), s.urban,"
+			+ " s.ethnic_minority, s.social_protection, sum(s.member_count), count(*) filter (where {AF_POOR}),"
 			+ " coalesce(sum(s.member_count) filter (where {AF_POOR}), 0) from s, unnest(s.deprivations) d"
-			+ " group by s.province_code, s.commune_id, s.year, d, s.urban, s.ethnic_minority, s.social_protection"
-			+ " returning 1)"
-			+ " insert into agg_commune_year (province_code, commune_id, year, standard_key, urban, ethnic_minority,"
-			+ " social_protection, households, persons, poor_households, poor_persons, near_poor_households,"
-			+ " near_poor_persons, poor_income_sum, poor_income_persons, poor_deprivations, af_poor_households,"
-			+ " af_poor_persons, af_score, af_score_persons, af_scale, assessed_households)"
-			+ " select s.province_code, s.commune_id, s.year,"
+			+ " group by s.province_code, s.commune_id, s.cross_id, s.year, d, s.urban, s.ethnic_minority,"
+			+ " s.social_protection returning 1)"
+			+ " insert into agg_commune_year (province_code, commune_id, cross_commune_id, year, standard_key, urban,"
+			+ " ethnic_minority, social_protection, households, persons, poor_households, poor_persons,"
+			+ " near_poor_households, near_poor_persons, poor_income_sum, poor_income_persons, poor_deprivations,"
+			+ " af_poor_households, af_poor_persons, af_score, af_score_persons, af_scale, assessed_households)"
+			+ " select s.province_code, s.commune_id, s.cross_id, s.year,"
 			+ " s.out_key, s.urban, s.ethnic_minority, s.social_protection, count(*), sum(s.member_count),"
 			+ " count(*) filter (where s.classification = 'POOR'),"
 			+ " coalesce(sum(s.member_count) filter (where s.classification = 'POOR'), 0),"
@@ -135,55 +235,71 @@ public class AggregateRepository {
 			+ " coalesce(sum({AF_SCORE}) filter (where {AF_POOR}), 0),"
 			+ " coalesce(sum(({AF_SCORE}) * s.member_count) filter (where {AF_POOR}), 0), max({AF_SCALE}),"
 			+ " count(*) filter (where s.assessed) from s"
-			+ " group by s.province_code, s.commune_id, s.year, s.out_key, s.urban, s.ethnic_minority,"
+			+ " group by s.province_code, s.commune_id, s.cross_id, s.year, s.out_key, s.urban, s.ethnic_minority,"
 			+ " s.social_protection";
 
 	/**
 	 * Flows and cohorts from one pass of window functions over each household's years
-	 * (classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year before), kept
-	 * narrow so that the materialised rows stay in memory.
+	 * (classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year before), each
+	 * year on the commune of the household's address that year, kept narrow so that the
+	 * materialised rows stay in memory.
 	 */
-	private static final String WINDOWS = "with b as (select h.province_code, h.commune_id, s.household_id, s.year,"
-			+ " s.member_count, case s.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k" + FROM
-			+ "), a as materialized (select province_code, commune_id, year, member_count, k,"
+	private static final String WINDOWS = ADDRESSES + " b as (select ad.province_code, ad.commune_id, "
+			+ cross("x.year", "hx") + " as cross_id, x.household_id, x.year, x.member_count,"
+			+ " case x.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k"
+			+ " from hx join household_assessment x on x.household_id = hx.id join ad on ad.household_id = hx.id"
+			+ " and x.year between ad.y_from and ad.y_to where x.recognised),"
+			+ " a as materialized (select province_code, commune_id, cross_id, year, member_count, k,"
 			+ " case when lag(year) over w = year - 1 then lag(k) over w else 0 end as prev,"
 			+ " coalesce(bool_or(k = 1) over (partition by household_id order by year"
 			+ " rows between unbounded preceding and 2 preceding), false) as poor_before,"
 			+ " lead(k, 1) over w as c1, lead(year, 1) over w as y1, lead(k, 2) over w as c2,"
 			+ " lead(year, 2) over w as y2, lead(k, 3) over w as c3, lead(year, 3) over w as y3"
 			+ " from b window w as (partition by household_id order by year)),"
-			+ " i_flow as (insert into agg_flow select province_code, commune_id, year,"
+			+ " i_flow as (insert into agg_flow (province_code, commune_id, year, from_class, to_class, poor_before,"
+			+ " households, persons, cross_commune_id) select province_code, commune_id, year,"
 			+ " (array['NEW', 'POOR', 'NEAR_POOR', 'OTHER'])[prev + 1], (array['POOR', 'NEAR_POOR', 'OTHER'])[k],"
-			+ " poor_before and prev <> 1, count(*), sum(member_count) from a"
-			+ " group by province_code, commune_id, year, prev, k, poor_before and prev <> 1 returning 1)"
-			+ " insert into agg_cohort select province_code, commune_id, year, count(*),"
+			+ " poor_before and prev <> 1, count(*), sum(member_count), cross_id from a"
+			+ " where commune_id = any(:ids)"
+			+ " group by province_code, commune_id, cross_id, year, prev, k, poor_before and prev <> 1 returning 1)"
+			+ " insert into agg_cohort (province_code, commune_id, exit_year, exited, observed_1, observed_2,"
+			+ " observed_3, poor_again_1, poor_again_2, poor_again_3, cross_commune_id)"
+			+ " select province_code, commune_id, year, count(*),"
 			+ " count(*) filter (where y1 = year + 1 or y2 = year + 1 or y3 = year + 1),"
 			+ " count(*) filter (where y1 = year + 2 or y2 = year + 2 or y3 = year + 2),"
 			+ " count(*) filter (where y1 = year + 3 or y2 = year + 3 or y3 = year + 3),"
 			+ " count(*) filter (where c1 = 1 and y1 <= year + 1),"
 			+ " count(*) filter (where (c1 = 1 and y1 <= year + 2) or (c2 = 1 and y2 <= year + 2)),"
 			+ " count(*) filter (where (c1 = 1 and y1 <= year + 3) or (c2 = 1 and y2 <= year + 3)"
-			+ " or (c3 = 1 and y3 <= year + 3))"
-			+ " from a where prev = 1 and k <> 1 group by province_code, commune_id, year";
+			+ " or (c3 = 1 and y3 <= year + 3)), cross_id"
+			+ " from a where prev = 1 and k <> 1 and commune_id = any(:ids)"
+			+ " group by province_code, commune_id, cross_id, year";
 
 	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments,"
 			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"
 			+ " (select count(*) from household h where h.commune_id = a.commune_id and not h.voided"
-			+ " and h.status = 'ACTIVE') from agg_commune_year a where %s group by a.commune_id"
+			+ " and h.status = 'ACTIVE') from agg_commune_year a where a.commune_id = any(:ids) group by a.commune_id"
 			+ " on conflict (commune_id) do update set refreshed_at = now(), assessments = excluded.assessments,"
 			+ " active_households = excluded.active_households";
 
 	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };
 
-	private long rebuild(String householdFilter, String aggFilter, Object param) {
+	/**
+	 * Rebuilds the rows of some communes: every household that lives or lived in one of
+	 * them is read, and only rows of these communes are written, so each commune's rows
+	 * are whole whichever other communes its households lived in.
+	 */
+	private long rebuild(Long[] ids) {
 		// sorts of the window pass stay in memory (this transaction only)
 		this.jdbc.sql("select set_config('work_mem', '256MB', true)").query(String.class).single();
 		for (String table : TABLES) {
-			this.jdbc.sql("delete from " + table + " where " + aggFilter).param(param).update();
+			this.jdbc.sql("delete from " + table + " where commune_id = any(:ids)").param("ids", ids).update();
 		}
-		long n = this.jdbc.sql(this.af.apply(String.format(YEARS, householdFilter))).param(param).update();
-		this.jdbc.sql(String.format(WINDOWS, householdFilter)).param(param).update();
-		this.jdbc.sql(String.format(REFRESHED, "a." + aggFilter)).param(param).update();
+		Map<String, Object> params = Map.of("ids", ids, "eve", ReviewYears.REFORM.minusDays(1), "first",
+				ReviewYears.firstAfterReform());
+		long n = this.jdbc.sql(this.af.apply(YEARS)).params(params).update();
+		this.jdbc.sql(WINDOWS).params(params).update();
+		this.jdbc.sql(REFRESHED).param("ids", ids).update();
 		return n;
 	}
 
@@ -204,7 +320,27 @@ public class AggregateRepository {
 			.param(ids)
 			.query(Long.class)
 			.single();
-		return rebuild("h.commune_id = any(?)", "commune_id = any(?)", ids);
+		return rebuild(ids);
+	}
+
+	/**
+	 * Every commune the households of some communes live or lived in: a change of a
+	 * household's assessments (marked on its current commune) or a move changes the rows
+	 * of each commune it lived in at some year.
+	 * @param communeIds commune ids
+	 * @return those communes and the others their households lived in
+	 */
+	public List<Long> withCommunesLivedIn(Collection<Long> communeIds) {
+		Long[] ids = communeIds.stream().distinct().toArray(Long[]::new);
+		return this.jdbc
+			.sql("with t as (select id from household where commune_id = any(:ids) union"
+					+ " select household_id from household_address_past where commune_id = any(:ids))"
+					+ " select unnest(:ids) union select commune_id from household where id in (select id from t)"
+					+ " union select commune_id from household_address_past where household_id in (select id from t)"
+					+ " order by 1")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
@@ -232,10 +368,16 @@ public class AggregateRepository {
 		return last.isEmpty() ? null : last.get(0);
 	}
 
-	/** Communes of a province that have households. */
+	/**
+	 * Communes of a province that have or had households: their current communes, and the
+	 * communes of their earlier addresses in the province (the old communes of a province
+	 * that moved to the 2025 units keep their years before the reform).
+	 */
 	public List<Long> communesWithHouseholds(String provinceCode) {
-		return this.jdbc.sql("select distinct commune_id from household where province_code = ? order by 1")
-			.param(provinceCode)
+		return this.jdbc
+			.sql("select commune_id from household where province_code = :p union"
+					+ " select commune_id from household_address_past where province_code = :p order by 1")
+			.param("p", provinceCode)
 			.query(Long.class)
 			.list();
 	}
@@ -265,9 +407,26 @@ public class AggregateRepository {
 		return this.jdbc.sql("select exists (select 1 from agg_refresh)").query(Boolean.class).single();
 	}
 
-	/** Provinces that have households. */
+	/** Provinces that have or had households (current and earlier addresses). */
 	public List<String> provincesWithHouseholds() {
-		return this.jdbc.sql("select distinct province_code from household order by 1").query(String.class).list();
+		return this.jdbc
+			.sql("select province_code from household union select province_code from household_address_past"
+					+ " order by 1")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The provinces a province's households lived in before (Thành phố Đà Nẵng: 48 and
+	 * 49), with the province itself.
+	 */
+	public List<String> provincesLivedIn(String provinceCode) {
+		return this.jdbc
+			.sql("select cast(:p as varchar) union select distinct p.province_code from household_address_past p"
+					+ " join household h on h.id = p.household_id where h.province_code = :p order by 1")
+			.param("p", provinceCode)
+			.query(String.class)
+			.list();
 	}
 
 	public int communeCount(String provinceCode) {
@@ -349,7 +508,8 @@ public class AggregateRepository {
 				+ " a.social_protection, cs.mountain, cs.pd, cs.pc, cs.wt, a.households, a.persons,"
 				+ " a.poor_households, a.poor_persons, a.near_poor_households, a.near_poor_persons, a.poor_income_sum,"
 				+ " a.poor_income_persons, a.poor_deprivations, a.af_poor_households, a.af_poor_persons, a.af_score,"
-				+ " a.af_scale from cs join agg_commune_year a on a.commune_id = cs.id";
+				+ " a.af_scale from cs join agg_commune_year a on cs.id = " + communes.key("a") + " and "
+				+ communes.yearsOf("a");
 		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
 			long[] counts = new long[Cube.COUNTS];
 			for (int k = 0; k < Cube.COUNTS; k++) {
@@ -371,21 +531,23 @@ public class AggregateRepository {
 	 */
 	public List<Figures> series(Communes communes, Group group, LocalDate from, LocalDate to) {
 		List<Object> params = new ArrayList<>(communes.params());
-		String sql = "select a.year, " + SUMS + " from agg_commune_year a join admin_unit c on c.id = a.commune_id"
-				+ " where " + communes.sql() + groupSql(group, from, to, params) + " group by a.year order by a.year";
+		String sql = "select a.year, " + SUMS + " from agg_commune_year a" + communes.joinWhere("a")
+				+ groupSql(group, from, to, params) + " group by a.year order by a.year";
 		return this.jdbc.sql(sql).params(params).query((rs, n) -> figures(rs, 1)).list();
 	}
 
 	/**
-	 * Figures of each child unit (2024 tree) of a parent in one year.
+	 * Figures of each child unit of a parent in one year, its rows counted on the commune
+	 * named by {@code column} ({@link Communes#column}).
 	 */
-	public List<UnitFigures> byChildren(long parentId, int year, Group group, LocalDate from, LocalDate to) {
+	public List<UnitFigures> byChildren(long parentId, String column, int year, Group group, LocalDate from,
+			LocalDate to) {
 		List<Object> params = new ArrayList<>();
 		params.add(parentId);
 		params.add(year);
 		String sql = "select ch.id, ch.code, ch.name, ch.level, a.year, " + SUMS
 				+ " from admin_unit ch join admin_unit c on c.path like ch.path || '%' and c.level = 'commune'"
-				+ " join agg_commune_year a on a.commune_id = c.id"
+				+ " join agg_commune_year a on a." + column + " = c.id"
 				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
 				+ " group by ch.id, ch.code, ch.name, ch.level, a.year order by ch.code";
 		return this.jdbc.sql(sql)
@@ -396,41 +558,18 @@ public class AggregateRepository {
 	}
 
 	/**
-	 * Figures of each child of a 2025 unit: the old communes that went wholly into it.
-	 */
-	public List<UnitFigures> byChildrenThroughCrosswalk(long parentId, String parentPath, int year, Group group,
-			LocalDate from, LocalDate to) {
-		List<Object> params = new ArrayList<>();
-		params.add(parentPath + "%");
-		params.add(parentId);
-		params.add(year);
-		String sql = "with m as (select x.old_unit_id as old, array_agg(n.path) as paths from unit_crosswalk x"
-				+ " join admin_unit n on n.id = x.new_unit_id where x.old_unit_id in (select y.old_unit_id from"
-				+ " unit_crosswalk y join admin_unit p on p.id = y.new_unit_id where p.path like ?)"
-				+ " group by x.old_unit_id)" + " select ch.id, ch.code, ch.name, ch.level, a.year, " + SUMS
-				+ " from admin_unit ch join m on" + " (select bool_and(q like ch.path || '%') from unnest(m.paths) q)"
-				+ " join admin_unit c on c.id = m.old join agg_commune_year a on a.commune_id = c.id"
-				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
-				+ " group by ch.id, ch.code, ch.name, ch.level, a.year order by ch.code";
-		return this.jdbc.sql(sql)
-			.params(params)
-			.query((rs, n) -> new UnitFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					figures(rs, 5)))
-			.list();
-	}
-
-	/**
-	 * Old communes only partly inside a 2025 unit (not counted in its series).
+	 * Old communes sending households into a 2025 unit (by the crosswalk) on which
+	 * households still live: their households are counted in no 2025 unit until moved.
 	 * @param path path of the 2025 unit
 	 * @return names of the old communes, with their code
 	 */
-	public List<String> partialCommunes(String path) {
+	public List<String> unmovedCommunes(String path) {
 		return this.jdbc
-			.sql("select min(o.code) || ' ' || min(x.old_name) from unit_crosswalk x join admin_unit n"
-					+ " on n.id = x.new_unit_id join admin_unit o on o.id = x.old_unit_id where x.old_unit_id in"
-					+ " (select y.old_unit_id from unit_crosswalk y join admin_unit m on m.id = y.new_unit_id"
-					+ " where m.path like ?) group by x.old_unit_id having not bool_and(n.path like ?) order by 1")
-			.params(path + "%", path + "%")
+			.sql("select o.code || ' ' || o.name from admin_unit o where o.id in (select x.old_unit_id"
+					+ " from unit_crosswalk x join admin_unit n on n.id = x.new_unit_id where n.path like ?)"
+					+ " and o.valid_to is not null and exists (select 1 from household h where h.commune_id = o.id"
+					+ " and not h.voided) order by 1")
+			.param(path + "%")
 			.query(String.class)
 			.list();
 	}
@@ -438,9 +577,10 @@ public class AggregateRepository {
 	/**
 	 * Figures of every commune under a path in one year, with its parent (for a treemap).
 	 */
-	public List<UnitFigures> communes(String path, int year) {
+	public List<UnitFigures> communes(String path, String column, int year) {
 		String sql = "select c.id, c.code, c.name, coalesce(c.parent_id::text, ''), a.year, " + SUMS
-				+ " from agg_commune_year a join admin_unit c on c.id = a.commune_id where c.path like ? and a.year = ?"
+				+ " from agg_commune_year a join admin_unit c on c.id = a." + column
+				+ " where c.path like ? and c.level = 'commune' and a.year = ?"
 				+ " group by c.id, c.code, c.name, c.parent_id, a.year order by c.code";
 		return this.jdbc.sql(sql)
 			.params(path + "%", year)
@@ -460,7 +600,7 @@ public class AggregateRepository {
 				+ " coalesce(sum(f.households) filter (where f.from_class = 'POOR' and f.to_class = 'NEAR_POOR'), 0),"
 				+ " coalesce(sum(f.households) filter (where f.from_class = 'POOR' and f.to_class = 'POOR'), 0),"
 				+ " coalesce(sum(f.households) filter (where f.from_class = 'NEW' and f.to_class = 'POOR'), 0)"
-				+ " from agg_flow f join admin_unit c on c.id = f.commune_id where " + communes.sql()
+				+ " from agg_flow f" + communes.joinWhere("f")
 				+ " group by f.year having bool_or(f.from_class <> 'NEW') order by f.year";
 		return this.jdbc.sql(sql)
 			.params(communes.params())
@@ -471,8 +611,8 @@ public class AggregateRepository {
 
 	public List<Cohort> cohorts(Communes communes) {
 		String sql = "select k.exit_year, sum(k.exited), sum(k.observed_1), sum(k.observed_2), sum(k.observed_3),"
-				+ " sum(k.poor_again_1), sum(k.poor_again_2), sum(k.poor_again_3) from agg_cohort k"
-				+ " join admin_unit c on c.id = k.commune_id where " + communes.sql()
+				+ " sum(k.poor_again_1), sum(k.poor_again_2), sum(k.poor_again_3)"
+				+ " from (select *, exit_year as year from agg_cohort) k" + communes.joinWhere("k")
 				+ " group by k.exit_year order by k.exit_year";
 		return this.jdbc.sql(sql)
 			.params(communes.params())
@@ -486,7 +626,7 @@ public class AggregateRepository {
 	 * Deprivations of each child of a 2024 unit in a year (of the unit itself for a
 	 * commune).
 	 */
-	public List<Deprivation> deprivations(long unitId, String unitPath, boolean commune, int year) {
+	public List<Deprivation> deprivations(long unitId, boolean commune, String column, int year) {
 		String units = commune ? "select id, name, path from admin_unit where id = ?"
 				: "select id, name, path from admin_unit where parent_id = ? and level <> 'village'";
 		// communes under each unit first (few LIKE tests), then the per-indicator sums
@@ -495,15 +635,15 @@ public class AggregateRepository {
 		// Vietnamese name was most of the time)
 		String sql = "with u as (" + units + "), cu as (select u.id as uid, c.id as cid from u"
 				+ " join admin_unit c on c.path like u.path || '%'"
-				+ " join (select distinct commune_id from agg_commune_year where year = ?) a on a.commune_id = c.id),"
+				+ " join (select distinct {COL} from agg_commune_year where year = ?) a on a.{COL} = c.id),"
 				+ " p as (select cu.uid, sum(a.poor_households) as poor from cu"
-				+ " join agg_commune_year a on a.commune_id = cu.cid where a.year = ? group by cu.uid),"
+				+ " join agg_commune_year a on a.{COL} = cu.cid where a.year = ? group by cu.uid),"
 				+ " x as (select cu.uid, d.indicator, sum(d.households) as households,"
-				+ " sum(d.poor_households) as poor_households from cu join agg_deprivation d on d.commune_id = cu.cid"
+				+ " sum(d.poor_households) as poor_households from cu join agg_deprivation d on d.{COL} = cu.cid"
 				+ " where d.year = ? group by cu.uid, d.indicator)"
 				+ " select u.id, u.name, x.indicator, x.households, x.poor_households, p.poor from x"
 				+ " join u on u.id = x.uid join p on p.uid = x.uid order by u.name, x.indicator";
-		return this.jdbc.sql(sql)
+		return this.jdbc.sql(sql.replace("{COL}", column))
 			.params(unitId, year, year, year)
 			.query((rs, n) -> new Deprivation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6)))
@@ -516,12 +656,16 @@ public class AggregateRepository {
 	 * @return indicator code → {households, persons, AF households, AF persons}
 	 */
 	public Map<String, long[]> indicatorSums(Communes communes, int year, Group group, LocalDate from, LocalDate to) {
+		Map<String, long[]> result = new TreeMap<>();
+		String column = communes.column(year);
+		if (column == null) {
+			return result;
+		}
 		List<Object> params = new ArrayList<>(communes.params());
 		params.add(year);
 		String sql = "select a.indicator, sum(a.households), sum(a.persons), sum(a.af_households), sum(a.af_persons)"
-				+ " from agg_deprivation a join admin_unit c on c.id = a.commune_id where " + communes.sql()
+				+ " from agg_deprivation a join admin_unit c on c.id = a." + column + " where " + communes.sql()
 				+ " and a.year = ?" + groupSql(group, from, to, params) + " group by a.indicator";
-		Map<String, long[]> result = new TreeMap<>();
 		this.jdbc.sql(sql).params(params).query((rs) -> {
 			result.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 		});
@@ -533,14 +677,14 @@ public class AggregateRepository {
 	 * @return child id → indicator code → {households, persons, AF households, AF
 	 * persons}
 	 */
-	public Map<Long, Map<String, long[]>> indicatorSumsByChild(long parentId, int year, Group group, LocalDate from,
-			LocalDate to) {
+	public Map<Long, Map<String, long[]>> indicatorSumsByChild(long parentId, String column, int year, Group group,
+			LocalDate from, LocalDate to) {
 		List<Object> params = new ArrayList<>();
 		params.add(parentId);
 		params.add(year);
 		String sql = "select ch.id, a.indicator, sum(a.households), sum(a.persons), sum(a.af_households),"
 				+ " sum(a.af_persons) from admin_unit ch join admin_unit c on c.path like ch.path || '%'"
-				+ " and c.level = 'commune' join agg_deprivation a on a.commune_id = c.id"
+				+ " and c.level = 'commune' join agg_deprivation a on a." + column + " = c.id"
 				+ " where ch.parent_id = ? and ch.level <> 'village' and a.year = ?" + groupSql(group, from, to, params)
 				+ " group by ch.id, a.indicator";
 		Map<Long, Map<String, long[]>> result = new LinkedHashMap<>();
@@ -564,17 +708,25 @@ public class AggregateRepository {
 	 * active households
 	 */
 	public List<long[]> yearCounts(Communes communes) {
+		String own = "between " + communes.first() + " and " + communes.last();
+		// a year read through the other list (re-based, continued) takes the review
+		// status
+		// of the communes its households lived in that year
 		String sql = "with cs as materialized (select unnest(" + communeIds(communes) + ") as id),"
+				+ " ay as materialized (select " + communes.key("a") + " as commune_id, a.commune_id as at, a.year,"
+				+ " a.assessed_households from agg_commune_year a where " + communes.key("a")
+				+ " in (select id from cs) and " + communes.yearsOf("a") + "),"
 				+ " cy as materialized (select commune_id, year, sum(assessed_households) as assessed"
-				+ " from agg_commune_year where commune_id in (select id from cs) group by commune_id, year),"
+				+ " from ay group by commune_id, year),"
 				+ " a as (select y.year, count(distinct c.commune_id) filter (where c.year = y.year) as present,"
 				+ " count(distinct c.commune_id) as expected,"
 				+ " coalesce(sum(c.assessed) filter (where c.year = y.year), 0) as assessed"
 				+ " from (select distinct year from cy) y join cy c on c.year between y.year - 1 and y.year"
 				+ " group by y.year),"
 				+ " r as (select year, count(*) as communes, count(*) filter (where final) as done"
-				+ " from review_commune_status where commune_id in (select id from cs) group by year),"
-				+ " t as (select coalesce(sum(active_households), 0) as active"
+				+ " from review_commune_status v where (v.commune_id in (select id from cs) and v.year " + own + ")"
+				+ " or (v.year not " + own + " and (v.commune_id, v.year) in (select at, year from ay))"
+				+ " group by year)," + " t as (select coalesce(sum(active_households), 0) as active"
 				+ " from agg_refresh where commune_id in (select id from cs))"
 				+ " select coalesce(a.year, r.year), coalesce(a.present, 0), coalesce(a.expected, 0),"
 				+ " coalesce(a.assessed, 0), coalesce(r.communes, -1), coalesce(r.done, -1), t.active"
@@ -589,9 +741,7 @@ public class AggregateRepository {
 
 	/** Review years with aggregates under a path, oldest first. */
 	public List<Integer> years(Communes communes) {
-		return this.jdbc
-			.sql("select distinct a.year from agg_commune_year a join admin_unit c on c.id = a.commune_id where "
-					+ communes.sql() + " order by 1")
+		return this.jdbc.sql("select distinct a.year from agg_commune_year a" + communes.joinWhere("a") + " order by 1")
 			.params(communes.params())
 			.query(Integer.class)
 			.list();

@@ -73,17 +73,20 @@ public class AnalyticsApiController {
 	 * @param status FINAL, or PROVISIONAL while the year's review is in progress (then
 	 * read {@code coverage}, and never take the figures as the unit's)
 	 * @param coverage how much of the unit the year's figures cover
+	 * @param basis OWN; REBASED for a 2025 unit's year before the reform (its households
+	 * of today counted back: "số liệu tính lại theo địa giới mới"); CONTINUED for an
+	 * ended unit's later year read for its resolution (ADR 0031)
 	 */
 	public record YearRow(int year, String standardKey, long households, long persons, long poorHouseholds,
 			long nearPoorHouseholds, Double poorRate, Double nearPoorRate, Long poorIncomePerHead,
-			Double poorMeanDeprivations, String status, Coverage coverage) {
+			Double poorMeanDeprivations, String status, Coverage coverage, String basis) {
 
 		static YearRow of(Figures f, YearStatuses statuses) {
 			YearStatus s = statuses.of(f.year()).orElse(null);
 			return new YearRow(f.year(), f.standardKey(), f.households(), f.persons(), f.poorHouseholds(),
 					f.nearPoorHouseholds(), f.poorRate(), f.nearPoorRate(), f.poorIncomePerHead(),
 					f.poorMeanDeprivations(), (s == null) ? null : s.status().name(),
-					(s == null) ? null : Coverage.of(s));
+					(s == null) ? null : Coverage.of(s), (s == null) ? null : s.basis().name());
 		}
 
 	}

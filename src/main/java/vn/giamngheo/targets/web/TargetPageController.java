@@ -105,13 +105,14 @@ public class TargetPageController {
 		model.addAttribute("verdicts", counts(progress));
 		model.addAttribute("completeness", this.targets.completeness(progress, shown.id()));
 		model.addAttribute("freshness", this.aggregates.freshness(shown.id()));
-		YearStatuses statuses = this.aggregates.statuses(shown.id());
+		YearStatuses statuses = this.aggregates.statuses(shown.id(), Aggregates.Span.CONTINUED);
 		Integer lastFinal = statuses.lastFinal().orElse(null);
 		// the latest year, when its review is still in progress: said at the top of the
 		// page
 		YearStatus latest = statuses.years().isEmpty() ? null : statuses.years().get(statuses.years().size() - 1);
 		model.addAttribute("inProgress", (latest != null && latest.provisional()) ? latest : null);
 		model.addAttribute("lastFinal", lastFinal);
+		model.addAttribute("lastOwnYear", vn.giamngheo.analytics.domain.ReviewYears.lastTo(shown.validTo()));
 		return "targets/progress";
 	}
 
