@@ -26,7 +26,8 @@ public final class Cube {
 	 * @param socialProtection social-protection households
 	 * @param mountain commune in a mountainous area
 	 * @param poorDistrict commune in a poor district during the window
-	 * @param poorCommune poor or specially difficult commune during the window
+	 * @param poorCommune poor commune during the window
+	 * @param dbkkCommune especially difficult commune during the window
 	 * @param wardTown ward or town of a city or town
 	 * @param counts households, persons, poor households, poor persons, near-poor
 	 * households, near-poor persons, poor income sum, poor income persons, poor
@@ -34,7 +35,15 @@ public final class Cube {
 	 */
 	public record Row(long communeId, String path, int year, String standardKey, boolean urban, boolean ethnicMinority,
 			boolean socialProtection, boolean mountain, boolean poorDistrict, boolean poorCommune, boolean wardTown,
-			long[] counts) {
+			long[] counts, boolean dbkkCommune) {
+
+		public Row(long communeId, String path, int year, String standardKey, boolean urban, boolean ethnicMinority,
+				boolean socialProtection, boolean mountain, boolean poorDistrict, boolean poorCommune, boolean wardTown,
+				long[] counts) {
+			this(communeId, path, year, standardKey, urban, ethnicMinority, socialProtection, mountain, poorDistrict,
+					poorCommune, wardTown, counts, false);
+		}
+
 	}
 
 	/**
@@ -71,7 +80,7 @@ public final class Cube {
 				continue;
 			}
 			if (!group.matches(r.urban(), r.ethnicMinority(), r.socialProtection(), r.mountain(), r.poorDistrict(),
-					r.poorCommune(), r.wardTown())) {
+					r.poorCommune(), r.dbkkCommune(), r.wardTown())) {
 				continue;
 			}
 			long[] s = sums.computeIfAbsent(r.year(), (y) -> new long[COUNTS]);

@@ -492,6 +492,17 @@ public class DemoLoader {
 									? "The seed says 6 of 7 rural districts are poor; which six is a demo assumption"
 											+ " (Than Uyên left out)."
 									: "One of the six 30a districts of Quảng Nam."));
+					if ("49".equals(p.code())) {
+						// 2021–2025: the poor districts of Decision 353/QĐ-TTg
+						// (15/03/2022), a
+						// list of its own (issue 15); which of Quảng Nam's districts it
+						// names
+						// was not read here
+						add(ps, id, "POOR_DISTRICT", "true", LocalDate.of(2022, 3, 15), LocalDate.of(2025, 12, 31),
+								"Quyết định 353/QĐ-TTg",
+								NOTE + "Poor district 2021-2025 (Decision 353/QĐ-TTg): the list"
+										+ " was not read; assumed to be the same 30a district.");
+					}
 				}
 				boolean border = d.border()
 						|| ("49".equals(p.code()) && ("504".equals(e.getKey()) || "510".equals(e.getKey())));

@@ -448,7 +448,7 @@ class ImportPlanner {
 			// the year's classification
 			if (h != null && h.assessment() != null && problems.isEmpty()) {
 				AssessmentIn a = h.assessment();
-				Optional<String> key = this.standards.inForce(LocalDate.of(a.year() + 1, 1, 1)).map(Standard::key);
+				Optional<String> key = this.standards.forReviewYear(a.year()).map(Standard::key);
 				if (key.isEmpty()) {
 					problems.add(Problem.error(h.ref().sheet(), h.ref().row(), column("YEAR"), String.valueOf(a.year()),
 							"imports.year.no-standard", code));
@@ -646,7 +646,7 @@ class ImportPlanner {
 				continue;
 			}
 			Optional<IndicatorNames> names = byYear.computeIfAbsent(a.year(),
-					(year) -> this.standards.inForce(LocalDate.of(year + 1, 1, 1)).map(IndicatorNames::new));
+					(year) -> this.standards.forReviewYear(year).map(IndicatorNames::new));
 			if (names.isEmpty()) {
 				continue; // reported with the year
 			}

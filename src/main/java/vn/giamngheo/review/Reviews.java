@@ -107,7 +107,7 @@ public class Reviews {
 		requireInForce(province, year);
 		String standardKey = command.standardKey();
 		if (standardKey == null || standardKey.isBlank()) {
-			standardKey = this.standards.inForce(LocalDate.of(year + 1, 1, 1))
+			standardKey = this.standards.forReviewYear(year)
 				.map(Standard::key)
 				.orElseThrow(() -> DomainException.invalid(List
 					.of(new FieldProblem("standardKey", "review.field.standard.none", String.valueOf(year + 1)))));

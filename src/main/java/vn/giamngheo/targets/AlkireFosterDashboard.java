@@ -31,7 +31,7 @@ public class AlkireFosterDashboard {
 
 	/** Groups offered on the page. */
 	public static final List<String> GROUPS = List.of("ALL", "RURAL", "URBAN", "MOUNTAIN", "PLAIN", "ETHNIC_MINORITY",
-			"SOCIAL_PROTECTION", "POOR_DISTRICT", "POOR_COMMUNE");
+			"SOCIAL_PROTECTION", "POOR_DISTRICT", "POOR_COMMUNE", "DBKK_COMMUNE");
 
 	private final Aggregates aggregates;
 

@@ -14,6 +14,7 @@ import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.targets.domain.Comparator;
+import vn.giamngheo.targets.domain.Judging;
 
 /**
  * A resolution file (YAML) read into records; every problem is reported with the field it
@@ -27,7 +28,30 @@ public final class ResolutionFile {
 	 */
 	public record Resolution(String code, String issuer, String issuerEn, String number, LocalDate issuedOn,
 			String title, String titleEn, int periodFrom, int periodTo, String provinceCode, String unitCode,
-			String baselineNote, String source, boolean verified, List<Target> targets, String yaml) {
+			String baselineNote, String source, boolean verified, List<Target> targets, String yaml, String edition) {
+
+		public Resolution(String code, String issuer, String issuerEn, String number, LocalDate issuedOn, String title,
+				String titleEn, int periodFrom, int periodTo, String provinceCode, String unitCode, String baselineNote,
+				String source, boolean verified, List<Target> targets, String yaml) {
+			this(code, issuer, issuerEn, number, issuedOn, title, titleEn, periodFrom, periodTo, provinceCode, unitCode,
+					baselineNote, source, verified, targets, yaml, EDITION_2024);
+		}
+
+	}
+
+	/** The unit list a scope names by default: the list of 2024 (before the reform). */
+	public static final String EDITION_2024 = "2024";
+
+	/** The unit list in force from 1 July 2025 (Thành phố Đà Nẵng is code 48 in it). */
+	public static final String EDITION_2025 = "2025";
+
+	/**
+	 * Where a value of a reference series comes from.
+	 *
+	 * @param source the citation (decision, publisher)
+	 * @param verified whether the value was read in the cited text
+	 */
+	public record ReferenceSource(String source, boolean verified) {
 	}
 
 	/**
@@ -36,7 +60,8 @@ public final class ResolutionFile {
 	public record Target(String code, String indicator, String group, String numeratorGroup, Comparator comparator,
 			double value, Double valueMax, Integer targetYear, Integer baselineYear, Double baselineValue,
 			TreeMap<Integer, Double> reported, TreeMap<Integer, Double> reference, String referenceNote, String quote,
-			String note, boolean scorecard) {
+			String note, boolean scorecard, Judging judging, TreeMap<Integer, ReferenceSource> referenceSources,
+			String legalBasis, boolean verified) {
 	}
 
 	private ResolutionFile() {
@@ -82,6 +107,10 @@ public final class ResolutionFile {
 			problems.add(new FieldProblem("scope.province", "targets.file.bad-province", province));
 		}
 		String unit = (scope.get("unit") == null) ? null : scope.get("unit").toString();
+		String edition = (scope.get("edition") == null) ? EDITION_2024 : scope.get("edition").toString();
+		if (!EDITION_2024.equals(edition) && !EDITION_2025.equals(edition)) {
+			problems.add(new FieldProblem("scope.edition", "targets.file.bad-edition", edition));
+		}
 		LocalDate issuedOn = null;
 		if (r.get("issued_on") != null) {
 			try {
@@ -118,7 +147,7 @@ public final class ResolutionFile {
 		}
 		return new Resolution(code, issuer, (String) r.get("issuer_en"), str(r.get("number")), issuedOn, title,
 				str(r.get("title_en")), from, to, province, unit, str(r.get("baseline_note")), str(r.get("source")),
-				Boolean.TRUE.equals(r.get("verified")), targets, yaml);
+				Boolean.TRUE.equals(r.get("verified")), targets, yaml, edition);
 	}
 
 	private static String str(Object o) {
@@ -173,6 +202,19 @@ public final class ResolutionFile {
 			problems.add(new FieldProblem(at + ".reference", "targets.file.required", "reference"));
 		}
 		Integer baselineYear = integer(t.get("baseline_year"), at + ".baseline_year", false, problems);
+		Judging judging = null;
+		if (t.get("judged") != null) {
+			String how = t.get("judged").toString().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+			judging = "EACH_YEAR".equals(how) ? Judging.EACH_YEAR : "AVERAGE".equals(how) ? Judging.AVERAGE : null;
+			if (judging == null) {
+				problems.add(new FieldProblem(at + ".judged", "targets.file.bad-judged", t.get("judged")));
+			}
+			else if (targetYear != null) {
+				problems.add(new FieldProblem(at + ".judged", "targets.file.judged-yearly"));
+			}
+		}
+		TreeMap<Integer, ReferenceSource> sources = new TreeMap<>();
+		TreeMap<Integer, Double> reference = reference(t.get("reference"), at + ".reference", sources, problems);
 		String quote = text(t, "quote", at + ".quote", true, problems);
 		if (problems.size() > before) {
 			return null;
@@ -180,9 +222,44 @@ public final class ResolutionFile {
 		return new Target(code, indicator, Group.parse(group).code(),
 				(numeratorGroup == null) ? null : Group.parse(numeratorGroup).code(), comparator, value, valueMax,
 				targetYear, baselineYear, IndicatorCatalogue.num(t.get("baseline_value")),
-				series(t.get("reported"), at + ".reported", problems),
-				series(t.get("reference"), at + ".reference", problems), str(t.get("reference_note")), quote,
-				str(t.get("note")), Boolean.TRUE.equals(t.get("scorecard")));
+				series(t.get("reported"), at + ".reported", problems), reference, str(t.get("reference_note")), quote,
+				str(t.get("note")), Boolean.TRUE.equals(t.get("scorecard")), judging, sources,
+				str(t.get("legal_basis")), Boolean.TRUE.equals(t.get("verified")));
+	}
+
+	/**
+	 * A reference series: each year's value alone ({@code 2022: 3.49}) or with its source
+	 * and verified flag ({@code 2022: {value: 3.49, source: "...", verified: false}}).
+	 */
+	private static TreeMap<Integer, Double> reference(Object o, String at, TreeMap<Integer, ReferenceSource> sources,
+			List<FieldProblem> problems) {
+		TreeMap<Integer, Double> result = new TreeMap<>();
+		if (!(o instanceof Map<?, ?> m)) {
+			return result;
+		}
+		for (Map.Entry<?, ?> e : m.entrySet()) {
+			Object raw = e.getValue();
+			if (raw instanceof Map<?, ?> entry) {
+				Integer year = integer(e.getKey(), at, true, problems);
+				Double v = IndicatorCatalogue.num(entry.get("value"));
+				Object source = entry.get("source");
+				if (year == null || v == null) {
+					problems.add(new FieldProblem(at, "targets.file.bad-series", e.getKey()));
+					continue;
+				}
+				if (source == null || source.toString().isBlank()) {
+					problems.add(new FieldProblem(at + "." + year + ".source", "targets.file.required", "source"));
+					continue;
+				}
+				result.put(year, v);
+				sources.put(year,
+						new ReferenceSource(source.toString().trim(), Boolean.TRUE.equals(entry.get("verified"))));
+			}
+			else {
+				result.putAll(series(Map.of(e.getKey(), (raw == null) ? "" : raw), at, problems));
+			}
+		}
+		return result;
 	}
 
 	private static TreeMap<Integer, Double> series(Object o, String at, List<FieldProblem> problems) {

@@ -63,6 +63,29 @@ public class Targets {
 	public static final List<String> BUNDLED = List.of("resolutions/quang-nam-2021-2025.yaml",
 			"resolutions/lai-chau-2016-2020.yaml");
 
+	/**
+	 * Resolution templates a user downloads, edits and loads (issue 15: the successor
+	 * targets of Thành phố Đà Nẵng 2026–2030 on the 2025 city).
+	 */
+	public static final List<String> TEMPLATES = List.of("da-nang-2026-2030");
+
+	/**
+	 * The text of a bundled template.
+	 * @param name template name (from {@link #TEMPLATES})
+	 * @return the YAML
+	 */
+	public String template(String name) {
+		if (!TEMPLATES.contains(name)) {
+			throw DomainException.notFound("TEMPLATE", name);
+		}
+		try (InputStream in = Targets.class.getResourceAsStream("/resolutions/" + name + ".yaml")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read template " + name, ex);
+		}
+	}
+
 	private final TargetRepository repository;
 
 	private final IndicatorCatalogue catalogue;
@@ -120,7 +143,7 @@ public class Targets {
 			if (this.repository.resolutionByCode(r.code()).isPresent()) {
 				continue;
 			}
-			Object[] province = this.repository.province(r.provinceCode())
+			Object[] province = this.repository.province(r.provinceCode(), r.edition())
 				.orElseThrow(() -> new IllegalStateException("No province " + r.provinceCode()));
 			store(r, (Long) province[0], (String) province[1], "system");
 			loaded.add(r.code());
@@ -141,7 +164,7 @@ public class Targets {
 			throw DomainException.invalid(List.of(new FieldProblem("file", "targets.file.empty")));
 		}
 		ResolutionFile.Resolution r = ResolutionFile.parse(yaml, this.catalogue);
-		Object[] province = this.repository.province(r.provinceCode())
+		Object[] province = this.repository.province(r.provinceCode(), r.edition())
 			.orElseThrow(() -> DomainException
 				.invalid(List.of(new FieldProblem("scope.province", "targets.file.bad-province", r.provinceCode()))));
 		long unitId = (Long) province[0];
@@ -149,7 +172,7 @@ public class Targets {
 		if (r.unitCode() != null) {
 			Unit unit = this.geography.byCode(r.unitCode())
 				.stream()
-				.filter((u) -> "2024".equals(u.edition()) && u.provinceCode().equals(r.provinceCode()))
+				.filter((u) -> r.edition().equals(u.edition()) && u.provinceCode().equals(r.provinceCode()))
 				.findFirst()
 				.orElseThrow(() -> DomainException
 					.invalid(List.of(new FieldProblem("scope.unit", "targets.file.bad-unit", r.unitCode()))));
@@ -317,7 +340,8 @@ public class Targets {
 		}
 		Rule rule = new Rule(t.comparator(), t.value(), t.valueMax(), t.targetYear(), r.periodFrom(), r.periodTo(),
 				t.baselineYear(), t.baselineValue(), ind.lowerIsBetter(), t.reference(), ind.approxTolerance(),
-				"COMPUTED".equals(ind.kind()) ? statuses.lastFinal().orElse(null) : null);
+				"COMPUTED".equals(ind.kind()) ? statuses.lastFinal().orElse(null) : null)
+			.judged(t.judging());
 		Evaluation e = VerdictEngine.evaluate(rule, points);
 		if (e.verdict() == Verdict.NO_DATA && actual.assumed()) {
 			e = new Evaluation(Verdict.NO_DATA, "targets.rule.status-not-recorded", List.of(), e.goal(), null, null,
@@ -342,6 +366,11 @@ public class Targets {
 		int startYear = (t.baselineYear() != null) ? t.baselineYear() : r.periodFrom() - 1;
 		LocalDate from = LocalDate.of(startYear, 1, 1);
 		LocalDate to = LocalDate.of(r.periodTo(), 12, 31);
+		// a group's unit statuses are those of the resolution's own period (poor
+		// districts
+		// of 2021–2025 come from Decision 353/QĐ-TTg, not from the 2016–2020 list that
+		// held in the baseline year); the values still start at the baseline
+		LocalDate statusFrom = LocalDate.of(r.periodFrom(), 1, 1);
 		Group group = Group.parse(t.groupCode());
 		List<Point> points = new ArrayList<>();
 		switch (ind.kind()) {
@@ -366,13 +395,13 @@ public class Targets {
 						}
 					}
 					default -> {
-						List<Figures> series = cubes.series(group, from, to);
+						List<Figures> series = cubes.series(group, statusFrom, to);
 						Map<Integer, Figures> numerators = new TreeMap<>();
 						if (t.numeratorGroup() != null) {
 							EnumSet<Group.Part> parts = EnumSet.noneOf(Group.Part.class);
 							parts.addAll(group.parts());
 							parts.addAll(Group.parse(t.numeratorGroup()).parts());
-							for (Figures f : cubes.series(new Group(parts), from, to)) {
+							for (Figures f : cubes.series(new Group(parts), statusFrom, to)) {
 								numerators.put(f.year(), f);
 							}
 						}
@@ -433,12 +462,15 @@ public class Targets {
 			return switch (code) {
 				case "POOR_RATE" -> Rates.percent(numerator.poorHouseholds(), f.households());
 				case "NEAR_POOR_RATE" -> Rates.percent(numerator.nearPoorHouseholds(), f.households());
+				case "POOR_NEAR_POOR_RATE" ->
+					Rates.percent(numerator.poorHouseholds() + numerator.nearPoorHouseholds(), f.households());
 				default -> null;
 			};
 		}
 		return switch (code) {
 			case "POOR_RATE" -> f.poorRate();
 			case "NEAR_POOR_RATE" -> f.nearPoorRate();
+			case "POOR_NEAR_POOR_RATE" -> Rates.percent(f.poorHouseholds() + f.nearPoorHouseholds(), f.households());
 			case "POOR_HOUSEHOLDS" -> (double) f.poorHouseholds();
 			case "NEAR_POOR_HOUSEHOLDS" -> (double) f.nearPoorHouseholds();
 			case "POOR_PERSONS" -> (double) f.poorPersons();

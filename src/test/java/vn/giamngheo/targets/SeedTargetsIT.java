@@ -60,6 +60,11 @@ class SeedTargetsIT {
 	/** A city at 0% poverty, as Thành phố Lai Châu in the issue. */
 	Map<String, TargetProgress> city = new LinkedHashMap<>();
 
+	/** A Quảng Nam district that was poor in 2016–2020 only (30a, not Decision 353). */
+	Map<String, TargetProgress> only30a = new LinkedHashMap<>();
+
+	long quangNamDistrictId;
+
 	/** A district whose statuses are demo assumptions (no exit recorded). */
 	Map<String, TargetProgress> assumed = new LinkedHashMap<>();
 
@@ -95,6 +100,8 @@ class SeedTargetsIT {
 		qn.attribute(w[0], "TERRAIN", "PLAIN", "2010-01-01", null);
 		qn.attribute(m[0], "TERRAIN", "MOUNTAIN", "2010-01-01", null);
 		qn.attribute(m[0], "POOR_DISTRICT", "true", "2016-01-01", "2020-12-31");
+		// and on the 2021–2025 list of Decision 353/QĐ-TTg
+		qn.attribute(m[0], "POOR_DISTRICT", "true", "2022-03-15", "2025-12-31");
 		qn.attribute(m[0], "DBKK_COMMUNE", "true", "2017-01-01", "2020-12-31");
 		qn.household(w, false, true, 4, 900_000, 2020, "PPPPPP"); // social protection,
 																	// poor
@@ -110,6 +117,16 @@ class SeedTargetsIT {
 			qn.household(m, true, false, 4, 1_000_000, 2020, classes(k, mPoor, null));
 		}
 		this.aggregates.refreshCommunes(List.of(w[0], m[0]));
+		this.quangNamDistrictId = qn.districtId;
+		// a district on the 2016–2020 list only (30a), not on Decision 353's: not a poor
+		// district of the 2021–2025 resolution
+		Territory only30a = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
+		long[] x = only30a.commune("X", "Xã", false);
+		only30a.attribute(x[0], "POOR_DISTRICT", "true", "2016-01-01", "2020-12-31");
+		for (int k = 0; k < 100; k++) {
+			only30a.household(x, true, false, 4, 1_000_000, 2020, classes(k, mPoor, null));
+		}
+		this.aggregates.refreshCommunes(List.of(x[0]));
 		enter(qn.districtId, 2024, Map.of("EXIT_REGISTRANTS_FUNDED", "100", "LOANS_WITH_DEMAND", "100"));
 		enter(qn.districtId, 2025, Map.of("EXIT_REGISTRANTS_FUNDED", "98", "LOANS_WITH_DEMAND", "100"));
 
@@ -174,6 +191,9 @@ class SeedTargetsIT {
 		for (TargetProgress p : this.targets.progress(resolution("QNA-TU-2021-2025"), qn.districtId)) {
 			this.quangNam.put(p.target().code(), p);
 		}
+		for (TargetProgress p : this.targets.progress(resolution("QNA-TU-2021-2025"), only30a.districtId)) {
+			this.only30a.put(p.target().code(), p);
+		}
 		for (TargetProgress p : this.targets.progress(resolution("LCU-TU-2016-2020"), lc.districtId)) {
 			this.laiChau.put(p.target().code(), p);
 		}
@@ -222,10 +242,14 @@ class SeedTargetsIT {
 			"QN-05, MET, 0.0",
 			// poor district: 40 -> 24 from 2021 to 2025 = 4 points a year (2020->2021
 			// re-based)
-			"QN-06, MET, 24.0", "QN-07, MET, 24.0",
-			// ethnic minority (commune M): 4 points a year > 3
+			"QN-06, MET, 24.0",
+			// poor communes: M is especially difficult, never a poor commune by proxy,
+			// and
+			// no poor-commune status is recorded: no data
+			"QN-07, NO_DATA, ",
+			// ethnic minority (commune M): 4 points in each year 2022-2025 > 3
 			"QN-08, MET, 24.0",
-			// near-poor 2 of 200 = 1.00% < 2.71 (latest national figure)
+			// near-poor 2 of 200 = 1.00% < 2.13 (latest national figure, 2024)
 			"QN-09, MET, 1.0",
 			// 100% in 2024, 98% in 2025
 			"QN-10, MISSED, 98.0", "QN-11, MET, 100.0",
@@ -244,7 +268,51 @@ class SeedTargetsIT {
 		assertThat(this.quangNam.get("QN-06").evaluation().rebased()).isTrue();
 		assertThat(this.quangNam.get("QN-01").target().reported()).containsEntry(2016, 12.90).containsEntry(2020, 5.23);
 		assertThat(this.quangNam.get("QN-01").target().quote()).contains("2,87%");
-		assertThat(this.quangNam.get("QN-09").evaluation().goal()).isEqualTo(2.71);
+		assertThat(this.quangNam.get("QN-09").evaluation().goal()).isEqualTo(2.13);
+	}
+
+	@Test
+	void theNationalNearPoorSeriesIsThePublishedOneEachValueCitedAndUnverified() {
+		Target t = this.quangNam.get("QN-09").target();
+		assertThat(t.reference()).containsEntry(2022, 3.49).containsEntry(2023, 2.78).containsEntry(2024, 2.13);
+		assertThat(t.referenceSources()).containsOnlyKeys(2022, 2023, 2024);
+		assertThat(t.referenceSources().get(2022).source()).contains("71/QĐ-LĐTBXH");
+		assertThat(t.referenceSources().get(2023).source()).contains("134/QĐ-BLĐTBXH").contains("5,71 − 2,93");
+		assertThat(t.referenceSources().get(2024).source()).contains("217/QĐ-BLĐTBXH");
+		assertThat(t.referenceSources().values()).noneMatch(ResolutionFile.ReferenceSource::verified);
+	}
+
+	@Test
+	void moreThanThreePointsEveryYearIsJudgedYearByYear() {
+		TargetProgress p = this.quangNam.get("QN-08");
+		assertThat(p.target().judging()).isEqualTo(vn.giamngheo.targets.domain.Judging.EACH_YEAR);
+		assertThat(p.evaluation().ruleKey()).isEqualTo("targets.rule.each-year-reduction-meets");
+	}
+
+	@Test
+	void anAverageOfHalfAPointIsJudgedOnTheAverage() {
+		TargetProgress p = this.laiChau.get("LC-17");
+		assertThat(p.target().judging()).isEqualTo(vn.giamngheo.targets.domain.Judging.AVERAGE);
+		assertThat(p.evaluation().ruleKey()).isEqualTo("targets.rule.average-meets");
+	}
+
+	@Test
+	void poorDistrictsOf2021To2025AreDecision353sNotThe2016To2020List() {
+		// M is on both lists: judged; X only on the 30a list of 2016–2020: not a poor
+		// district of this resolution, so no household of a poor district is there
+		assertThat(this.quangNam.get("QN-06").evaluation().verdict()).isEqualTo(Verdict.MET);
+		assertThat(this.only30a.get("QN-06").evaluation().verdict()).isEqualTo(Verdict.NO_DATA);
+		assertThat(this.only30a.get("QN-06").evaluation().points()).isEmpty();
+	}
+
+	@Test
+	void poorCommunesAndEspeciallyDifficultCommunesAreDifferentGroups() {
+		this.f.signIn(this.admin);
+		var cube = this.aggregates.cube(this.quangNamDistrictId, java.time.LocalDate.of(2017, 1, 1),
+				java.time.LocalDate.of(2020, 12, 31));
+		assertThat(cube.series(vn.giamngheo.analytics.domain.Group.parse("DBKK_COMMUNE"))).isNotEmpty()
+			.allSatisfy((f) -> assertThat(f.households()).isEqualTo(100));
+		assertThat(cube.series(vn.giamngheo.analytics.domain.Group.parse("POOR_COMMUNE"))).isEmpty();
 	}
 
 	@ParameterizedTest(name = "Lai Châu {0}: {1}")

@@ -12,6 +12,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import vn.giamngheo.targets.domain.Comparator;
 import vn.giamngheo.targets.domain.Evaluation;
+import vn.giamngheo.targets.domain.Judging;
 import vn.giamngheo.targets.domain.Forecast;
 import vn.giamngheo.targets.domain.Point;
 import vn.giamngheo.targets.domain.Projection;
@@ -140,6 +141,66 @@ class VerdictEngineTest {
 		assertThat(
 				VerdictEngine.evaluate(r, series("2020:20,2021:16.9,2022:13.8,2023:10.7,2024:7.6,2025:4.5")).verdict())
 			.isEqualTo(Verdict.MET);
+	}
+
+	@ParameterizedTest(name = "more than 3 points every year: {0} -> {1}")
+	@CsvSource(delimiter = ';', value = {
+			// mean 4.0 but 2023 fell only 2 points: judged year by year, missed
+			"'2020:30,2021:25,2022:21,2023:19,2024:14,2025:10'; MISSED; targets.rule.each-year-reduction-missed",
+			// every year more than 3: met
+			"'2020:30,2021:26.5,2022:23,2023:19.5,2024:16,2025:12.5'; MET; targets.rule.each-year-reduction-meets",
+			// exactly 3 is not more than 3
+			"'2020:30,2021:27,2022:23,2023:19,2024:15,2025:11'; MISSED; targets.rule.each-year-reduction-missed",
+			// period not over: an early year short, the latest one enough -> at risk
+			"'2020:30,2021:28,2022:24'; AT_RISK; targets.rule.each-year-reduction-latest-meets",
+			"'2020:30,2021:26,2022:24'; BEHIND; targets.rule.each-year-reduction-short",
+			"'2020:30,2021:26,2022:22'; ON_TRACK; targets.rule.each-year-reduction-meets" })
+	void moreThanThreePointsEveryYearIsJudgedYearByYear(String points, Verdict expected, String key) {
+		Rule r = new Rule(Comparator.REDUCE_MORE_THAN_PP_PER_YEAR, 3, null, null, 2021, 2025, 2020, null, true,
+				new TreeMap<>())
+			.judged(Judging.EACH_YEAR);
+		Evaluation e = VerdictEngine.evaluate(r, series(points));
+		assertThat(e.verdict()).isEqualTo(expected);
+		assertThat(e.ruleKey()).isEqualTo(key);
+		// the same series judged on the mean (the old reading) passes where the mean is
+		// above 3
+		if (points.startsWith("'2020:30,2021:25,")) {
+			Rule mean = r.judged(Judging.AVERAGE);
+			assertThat(VerdictEngine.evaluate(mean, series(points)).verdict()).isEqualTo(Verdict.MET);
+			assertThat(VerdictEngine.evaluate(mean, series(points)).meanReduction()).isEqualTo(4.0);
+		}
+	}
+
+	@ParameterizedTest(name = "an average of 0.5 a year: {0} -> {1}")
+	@CsvSource(delimiter = ';', value = {
+			// one year at 0.3 but the average is 0.5: met on the average
+			"'2016:0.5,2017:0.3,2018:0.7,2019:0.5,2020:0.5'; MET; targets.rule.average-meets",
+			"'2016:0.5,2017:0.3,2018:0.5,2019:0.5,2020:0.5'; MISSED; targets.rule.average-missed",
+			"'2016:0.4,2017:0.7'; ON_TRACK; targets.rule.average-meets",
+			"'2016:0.4,2017:0.5'; BEHIND; targets.rule.average-short" })
+	void anAverageOfHalfAPointAYearIsJudgedOnTheAverage(String points, Verdict expected, String key) {
+		Rule r = rule(Comparator.GE, 0.5, null, 2016, 2020, false).judged(Judging.AVERAGE);
+		Evaluation e = VerdictEngine.evaluate(r, series(points));
+		assertThat(e.verdict()).isEqualTo(expected);
+		assertThat(e.ruleKey()).isEqualTo(key);
+		// year by year (the old reading) the 0.3 year fails it
+		if (points.contains("2017:0.3,2018:0.7")) {
+			assertThat(VerdictEngine.evaluate(r.judged(Judging.EACH_YEAR), series(points)).verdict())
+				.isEqualTo(Verdict.MISSED);
+		}
+	}
+
+	@Test
+	void theGoalSaysHowTheTargetIsJudged() {
+		Rule each = new Rule(Comparator.REDUCE_MORE_THAN_PP_PER_YEAR, 3, null, null, 2021, 2025, 2020, null, true,
+				new TreeMap<>())
+			.judged(Judging.EACH_YEAR);
+		assertThat(VerdictEngine.goalPhrase(each, 3).key())
+			.isEqualTo("targets.goal.REDUCE_MORE_THAN_PP_PER_YEAR.each-year");
+		assertThat(VerdictEngine.goalPhrase(each.judged(null), 3).key())
+			.isEqualTo("targets.goal.REDUCE_MORE_THAN_PP_PER_YEAR");
+		Rule average = rule(Comparator.GE, 0.5, null, 2016, 2020, false).judged(Judging.AVERAGE);
+		assertThat(VerdictEngine.goalPhrase(average, 0.5).key()).isEqualTo("targets.goal.GE.average");
 	}
 
 	@ParameterizedTest(name = "income x1.5 of 2015: {0} -> {1}")

@@ -40,10 +40,15 @@ public record Group(Set<Part> parts) {
 		/** Commune in a poor district (huyện nghèo) during the window. */
 		POOR_DISTRICT,
 		/**
-		 * Poor commune or specially difficult commune (xã nghèo / xã ĐBKK) during the
-		 * window.
+		 * Poor commune (xã nghèo) during the window: a commune with the POOR_COMMUNE
+		 * status only (issue 15: never an especially difficult commune by proxy).
 		 */
 		POOR_COMMUNE,
+		/**
+		 * Especially difficult commune (xã đặc biệt khó khăn, ĐBKK) during the window: a
+		 * group of its own, not the poor communes.
+		 */
+		DBKK_COMMUNE,
 		/** Ward or town (phường, thị trấn) of a city or town (thành phố, thị xã). */
 		WARD_TOWN;
 
@@ -82,6 +87,15 @@ public record Group(Set<Part> parts) {
 	 */
 	public boolean matches(boolean urban, boolean ethnicMinority, boolean socialProtection, boolean mountain,
 			boolean poorDistrict, boolean poorCommune, boolean wardTown) {
+		return matches(urban, ethnicMinority, socialProtection, mountain, poorDistrict, poorCommune, false, wardTown);
+	}
+
+	/**
+	 * Whether households with these flags, in a commune with these statuses, belong to
+	 * the group.
+	 */
+	public boolean matches(boolean urban, boolean ethnicMinority, boolean socialProtection, boolean mountain,
+			boolean poorDistrict, boolean poorCommune, boolean dbkkCommune, boolean wardTown) {
 		for (Part p : this.parts) {
 			boolean ok = switch (p) {
 				case URBAN -> urban;
@@ -94,6 +108,7 @@ public record Group(Set<Part> parts) {
 				case PLAIN -> !mountain;
 				case POOR_DISTRICT -> poorDistrict;
 				case POOR_COMMUNE -> poorCommune;
+				case DBKK_COMMUNE -> dbkkCommune;
 				case WARD_TOWN -> wardTown;
 			};
 			if (!ok) {

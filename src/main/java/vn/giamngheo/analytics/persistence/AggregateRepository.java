@@ -469,11 +469,8 @@ public class AggregateRepository {
 				case PLAIN ->
 					b.append(" and not ").append(status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params));
 				case POOR_DISTRICT -> b.append(" and ").append(status("POOR_DISTRICT", true, from, to, params));
-				case POOR_COMMUNE -> b.append(" and (")
-					.append(status("POOR_COMMUNE", false, from, to, params))
-					.append(" or ")
-					.append(status("DBKK_COMMUNE", false, from, to, params))
-					.append(')');
+				case POOR_COMMUNE -> b.append(" and ").append(status("POOR_COMMUNE", false, from, to, params));
+				case DBKK_COMMUNE -> b.append(" and ").append(status("DBKK_COMMUNE", false, from, to, params));
 				case WARD_TOWN -> b.append(" and c.type in ('Phường', 'Thị trấn') and (select d.type from admin_unit d"
 						+ " where d.id = c.parent_id) in ('Thành phố', 'Thị xã')");
 			}
@@ -498,17 +495,18 @@ public class AggregateRepository {
 		List<Object> params = new ArrayList<>();
 		String mountain = status("TERRAIN' and ua.value = 'MOUNTAIN", true, from, to, params);
 		String poorDistrict = status("POOR_DISTRICT", true, from, to, params);
-		String poorCommune = status("POOR_COMMUNE", false, from, to, params) + " or "
-				+ status("DBKK_COMMUNE", false, from, to, params);
+		String poorCommune = status("POOR_COMMUNE", false, from, to, params);
+		String dbkkCommune = status("DBKK_COMMUNE", false, from, to, params);
 		params.addAll(communes.params());
 		String sql = "with cs as materialized (select c.id, c.path, " + mountain + " as mountain, " + poorDistrict
-				+ " as pd, (" + poorCommune + ") as pc, (c.type in ('Phường', 'Thị trấn') and (select d.type from"
+				+ " as pd, (" + poorCommune + ") as pc, (" + dbkkCommune
+				+ ") as dc, (c.type in ('Phường', 'Thị trấn') and (select d.type from"
 				+ " admin_unit d where d.id = c.parent_id) in ('Thành phố', 'Thị xã')) as wt from admin_unit c where "
 				+ communes.sql() + ") select cs.id, cs.path, a.year, a.standard_key, a.urban, a.ethnic_minority,"
 				+ " a.social_protection, cs.mountain, cs.pd, cs.pc, cs.wt, a.households, a.persons,"
 				+ " a.poor_households, a.poor_persons, a.near_poor_households, a.near_poor_persons, a.poor_income_sum,"
 				+ " a.poor_income_persons, a.poor_deprivations, a.af_poor_households, a.af_poor_persons, a.af_score,"
-				+ " a.af_scale from cs join agg_commune_year a on cs.id = " + communes.key("a") + " and "
+				+ " a.af_scale, cs.dc from cs join agg_commune_year a on cs.id = " + communes.key("a") + " and "
 				+ communes.yearsOf("a");
 		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
 			long[] counts = new long[Cube.COUNTS];
@@ -517,7 +515,7 @@ public class AggregateRepository {
 			}
 			return new Cube.Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
 					rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
-					rs.getBoolean(11), counts);
+					rs.getBoolean(11), counts, rs.getBoolean(12 + Cube.COUNTS));
 		}).list();
 	}
 

@@ -19,6 +19,7 @@ import vn.giamngheo.standards.domain.CompiledRules;
 import vn.giamngheo.standards.domain.PovertyClassifier;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardLoader;
+import vn.giamngheo.standards.domain.Way;
 
 /**
  * {@code classify --standard <key> --input <file.csv> [--province <code>] [--group-by <col>]
@@ -64,7 +65,13 @@ public final class ClassifyCommand {
 	/** What every worker needs to read a row. */
 	private record Layout(int width, int idCol, int urbanCol, int valueCol, String valueName, int scoreBCol,
 			int[] depCols, String[] depNames, int groupCol, int weightCol, String weightName, CompiledRules rules,
-			boolean skipBad) {
+			boolean skipBad, int indicators, int pointsPerDeprivation) {
+
+		/** Score way given scores only: the deprivations are read from score B. */
+		boolean scoresOnly() {
+			return this.scoreBCol >= 0 && this.depCols.length == 0;
+		}
+
 	}
 
 	/** One worker over one byte range of the file. */
@@ -103,7 +110,7 @@ public final class ClassifyCommand {
 			this.end = end;
 			this.align = align;
 			this.perHousehold = perHousehold;
-			this.tally = new Tally(layout.depCols.length);
+			this.tally = new Tally(layout.indicators);
 		}
 
 		@Override
@@ -113,7 +120,7 @@ public final class ClassifyCommand {
 				for (int c = 0; c < classBytes.length; c++) {
 					classBytes[c] = ("," + CompiledRules.key(c) + ",").getBytes(StandardCharsets.US_ASCII);
 				}
-				byte[][] digits = new byte[this.layout.depCols.length + 1][];
+				byte[][] digits = new byte[this.layout.indicators + 1][];
 				for (int d = 0; d < digits.length; d++) {
 					digits[d] = Integer.toString(d).getBytes(StandardCharsets.US_ASCII);
 				}
@@ -161,6 +168,10 @@ public final class ClassifyCommand {
 			if (l.scoreBCol >= 0) {
 				long scoreB = Fields.wholeNumber(b, csv.start(l.scoreBCol), csv.end(l.scoreBCol), "score_b");
 				second = (int) Math.min(scoreB, Integer.MAX_VALUE);
+				if (l.scoresOnly()) {
+					// score B is the deprivation score: points per deprived indicator
+					d = (int) Math.min(scoreB / l.pointsPerDeprivation, l.indicators);
+				}
 			}
 			long w = (l.weightCol >= 0) ? Fields.weight(b, csv.start(l.weightCol), csv.end(l.weightCol), l.weightName)
 					: Fields.WEIGHT_UNIT;
@@ -216,7 +227,10 @@ public final class ClassifyCommand {
 				throw new Args.UsageException("standard " + standard.key() + " has no score way / chuẩn "
 						+ standard.key() + " không có cách tính điểm");
 			}
-			int[] depCols = indicatorColumns(header, standard);
+			// with scores, score B is the deprivation score: the indicator columns are
+			// optional (all or none)
+			int[] depCols = (scoreWay && noIndicatorColumns(header, standard)) ? new int[0]
+					: indicatorColumns(header, standard);
 			String[] depNames = new String[depCols.length];
 			for (int i = 0; i < depCols.length; i++) {
 				depNames[i] = "d_" + standard.indicators().get(i).code();
@@ -228,7 +242,8 @@ public final class ClassifyCommand {
 					scoreWay ? scoreBCol : -1, depCols, depNames,
 					(groupBy != null) ? column(header, groupBy, true) : -1,
 					(weightBy != null) ? column(header, weightBy, true) : -1, weightBy, rules,
-					args.has("--skip-bad-rows"));
+					args.has("--skip-bad-rows"), standard.indicators().size(),
+					scoreWay ? (int) Math.max(1, standard.rules(Way.SCORE).pointsPerDeprivation().value()) : 1);
 		}
 		Path perHouseholdPath = (args.get("--per-household") != null) ? Path.of(args.get("--per-household")) : null;
 		long size = Files.size(input);
@@ -274,7 +289,7 @@ public final class ClassifyCommand {
 		// row numbers: the header is line 1; each range continues the previous one's
 		// lines
 		long linesBefore = 1;
-		Tally tally = new Tally(layout.depCols.length);
+		Tally tally = new Tally(layout.indicators);
 		GroupTable groups = new GroupTable();
 		List<BadRow> bad = new ArrayList<>();
 		long badCount = 0;
@@ -390,6 +405,17 @@ public final class ClassifyCommand {
 	 * One column per indicator, named {@code d_<CODE>} or positionally {@code d01…dNN} in
 	 * the standard's catalogue order.
 	 */
+	static boolean noIndicatorColumns(Map<String, Integer> header, Standard standard) {
+		for (int i = 0; i < standard.indicators().size(); i++) {
+			String code = standard.indicators().get(i).code();
+			if (header.containsKey("d_" + code.toLowerCase(Locale.ROOT))
+					|| header.containsKey(((i < 9) ? "d0" : "d") + (i + 1))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	static int[] indicatorColumns(Map<String, Integer> header, Standard standard) {
 		int n = standard.indicators().size();
 		int[] cols = new int[n];

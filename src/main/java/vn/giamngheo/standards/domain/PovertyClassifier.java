@@ -110,7 +110,8 @@ public final class PovertyClassifier {
 		}
 		List<IndicatorResult> results = evaluate(facts, surveyDate);
 		int count = count(results);
-		int code = this.incomeRules.classify(facts.urban(), income, count);
+		int code = livelihood(this.incomeWay, this.incomeRules.classify(facts.urban(), income, count),
+				isAgricultural(facts));
 		List<Threshold> used = used(this.incomeWay, facts.urban());
 		Text why = explainIncome(facts.urban(), income, count, code);
 		return new Classification(this.standard.key(), this.standard.version(), this.standard.provinceCode(),
@@ -368,6 +369,34 @@ public final class PovertyClassifier {
 		return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
 	}
 
+	/**
+	 * The middle living standard is a status only of households in agriculture, forestry,
+	 * fishery and salt-making where the standard says so (Decision 24/2021/QĐ-TTg Art. 2,
+	 * on Decree 07/2021 Art. 3(2)(c)): any other household above the line is "not poor".
+	 * @param rules the way's rules
+	 * @param code the class code from the income band
+	 * @param agricultural the household works in agriculture, forestry, fishery or
+	 * salt-making
+	 * @return the class code
+	 */
+	public static int livelihood(WayRules rules, int code, boolean agricultural) {
+		if (rules.isMiddleAgricultureOnly() && !agricultural
+				&& (code == CompiledRules.MIDDLE || code == CompiledRules.ABOVE_MIDDLE)) {
+			return CompiledRules.NOT_POOR;
+		}
+		return code;
+	}
+
+	/**
+	 * Whether the household works in agriculture, forestry, fishery or salt-making: a
+	 * member's main work is {@code FARMER} (nông, lâm, ngư, diêm nghiệp).
+	 * @param facts the household facts
+	 * @return {@code true} when so
+	 */
+	public static boolean isAgricultural(HouseholdFacts facts) {
+		return facts.members().stream().anyMatch((m) -> m.employment() == MemberFacts.Employment.FARMER);
+	}
+
 	private static List<Threshold> used(WayRules rules, boolean urban) {
 		List<Threshold> used = new ArrayList<>();
 		used.add(rules.povertyLine().of(urban));
@@ -379,6 +408,9 @@ public final class PovertyClassifier {
 		}
 		used.add(rules.deprivationCutoff());
 		used.add(rules.incomeOnlyPoor());
+		if (rules.middleAgricultureOnly() != null) {
+			used.add(rules.middleAgricultureOnly());
+		}
 		return List.copyOf(used);
 	}
 
@@ -391,6 +423,11 @@ public final class PovertyClassifier {
 				+ vnd(line, '.') + " đồng); thiếu hụt " + count + " chỉ số (ngưỡng " + cutoff + ") → " + classVi(code);
 		String en = "Income per head " + vnd(income, ',') + " VND/month (" + areaEn + ", poverty line " + vnd(line, ',')
 				+ " VND); " + count + " deprivations (cut-off " + cutoff + ") → " + classEn(code);
+		if (code == CompiledRules.NOT_POOR && this.incomeWay.isMiddleAgricultureOnly()) {
+			vi += " (mức sống trung bình chỉ xác định cho hộ làm nông, lâm, ngư, diêm nghiệp)";
+			en += " (the middle living standard is a status only of households in agriculture, forestry, fishery"
+					+ " and salt-making)";
+		}
 		return underAct(vi, en);
 	}
 

@@ -85,6 +85,18 @@ public final class StandardCatalogue {
 		return hits.stream().findFirst();
 	}
 
+	/**
+	 * The national standard a review of a year applies: the one in force on 1 January of
+	 * the next year, because the periodic review of late year Y makes the list of year
+	 * Y+1 (reference §1, doubt D16). The 2026 review therefore classifies for 2027 under
+	 * the 2027–2030 standard of Decree 351/2025/NĐ-CP.
+	 * @param reviewYear the review year
+	 * @return the standard, empty when none is in force then
+	 */
+	public Optional<Standard> forReviewYear(int reviewYear) {
+		return inForce(LocalDate.of(reviewYear + 1, 1, 1));
+	}
+
 	public Map<String, ScoreTable> scoreTables() {
 		return Map.copyOf(this.scoreTables);
 	}

@@ -393,7 +393,15 @@ public final class StandardLoader {
 		Threshold incomeOnly = new Threshold(path + ".income_only_poor", onlyValue ? 1 : 0,
 				string(only, "legal_basis", file, path + ".income_only_poor.legal_basis"),
 				bool(only, "verified", file, path + ".income_only_poor.verified"));
-		return new WayRules(poverty, near, middle, cutoff, points, incomeOnly);
+		Threshold agricultureOnly = null;
+		if (m.get("middle_agriculture_only") != null) {
+			Map<String, Object> agri = map(m, "middle_agriculture_only", file, path + ".middle_agriculture_only");
+			agricultureOnly = new Threshold(path + ".middle_agriculture_only",
+					bool(agri, "value", file, path + ".middle_agriculture_only.value") ? 1 : 0,
+					string(agri, "legal_basis", file, path + ".middle_agriculture_only.legal_basis"),
+					bool(agri, "verified", file, path + ".middle_agriculture_only.verified"));
+		}
+		return new WayRules(poverty, near, middle, cutoff, points, incomeOnly, agricultureOnly);
 	}
 
 	private AreaThreshold area(Map<String, Object> m, String name, String file, String path) {

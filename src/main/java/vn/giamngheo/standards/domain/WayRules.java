@@ -21,9 +21,29 @@ package vn.giamngheo.standards.domain;
  * @param pointsPerDeprivation score points per deprived indicator (score way only)
  * @param incomeOnlyPoor value 1 when income alone at or below the poverty line makes a
  * household poor (2016–2020)
+ * @param middleAgricultureOnly value 1 when the middle living standard is a status only
+ * of households in agriculture, forestry, fishery and salt-making (Decision 24/2021 Art.
+ * 2): other households above the line are not poor; {@code null} when the file says
+ * nothing
  */
 public record WayRules(AreaThreshold povertyLine, AreaThreshold nearPovertyLine, AreaThreshold middleCeiling,
-		Threshold deprivationCutoff, Threshold pointsPerDeprivation, Threshold incomeOnlyPoor) {
+		Threshold deprivationCutoff, Threshold pointsPerDeprivation, Threshold incomeOnlyPoor,
+		Threshold middleAgricultureOnly) {
+
+	public WayRules(AreaThreshold povertyLine, AreaThreshold nearPovertyLine, AreaThreshold middleCeiling,
+			Threshold deprivationCutoff, Threshold pointsPerDeprivation, Threshold incomeOnlyPoor) {
+		this(povertyLine, nearPovertyLine, middleCeiling, deprivationCutoff, pointsPerDeprivation, incomeOnlyPoor,
+				null);
+	}
+
+	/**
+	 * Whether the middle band is only for households in agriculture, forestry, fishery
+	 * and salt-making.
+	 * @return {@code true} when so
+	 */
+	public boolean isMiddleAgricultureOnly() {
+		return this.middleAgricultureOnly != null && this.middleAgricultureOnly.value() != 0;
+	}
 
 	public boolean isIncomeOnlyPoor() {
 		return this.incomeOnlyPoor.value() != 0;
@@ -35,7 +55,8 @@ public record WayRules(AreaThreshold povertyLine, AreaThreshold nearPovertyLine,
 				(this.middleCeiling != null) ? this.middleCeiling.unverified() : null,
 				this.deprivationCutoff.unverified(),
 				(this.pointsPerDeprivation != null) ? this.pointsPerDeprivation.unverified() : null,
-				this.incomeOnlyPoor.unverified());
+				this.incomeOnlyPoor.unverified(),
+				(this.middleAgricultureOnly != null) ? this.middleAgricultureOnly.unverified() : null);
 	}
 
 }

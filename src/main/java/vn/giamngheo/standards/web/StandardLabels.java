@@ -1,10 +1,13 @@
 package vn.giamngheo.standards.web;
 
+import java.util.List;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
+import vn.giamngheo.standards.domain.Unverified;
 
 /**
  * A standard as pages name it ({@code @standardLabels} in templates): by the legal act
@@ -40,6 +43,40 @@ public class StandardLabels {
 	 */
 	public boolean verified(String key) {
 		return key != null && this.catalogue.find(key).map(Standard::verified).orElse(false);
+	}
+
+	/**
+	 * What of the standard a review applies is not verified (the province's overlay when
+	 * it has one), for the banner of the review pages (ADR 0032).
+	 * @param key standard key
+	 * @param provinceCode the review's province
+	 * @return the unverified parts; empty when the standard is unknown or all verified
+	 */
+	public List<Unverified> unverified(String key, String provinceCode) {
+		if (key == null) {
+			return List.of();
+		}
+		return this.catalogue.find(key, provinceCode)
+			.or(() -> this.catalogue.find(key))
+			.map(Unverified::of)
+			.orElse(List.of());
+	}
+
+	/**
+	 * The standard a review applies, as pages name it: its name in the reader's language.
+	 * @param key standard key
+	 * @param provinceCode the review's province
+	 * @return the name, or the key when unknown
+	 */
+	public String name(String key, String provinceCode) {
+		if (key == null) {
+			return null;
+		}
+		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		return this.catalogue.find(key, provinceCode)
+			.or(() -> this.catalogue.find(key))
+			.map((s) -> s.name().in(en))
+			.orElse(key);
 	}
 
 }

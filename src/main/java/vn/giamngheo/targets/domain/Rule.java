@@ -22,10 +22,19 @@ import java.util.TreeMap;
  * @param closedYear the last year whose figures are final for the unit (registry
  * indicators), or null when unknown: a target year up to it without a value has no data
  * (e.g. no poor household left to measure the income of), never a trend
+ * @param judging how a target of every year is judged (year by year or on the average),
+ * or null for the comparator's own way ({@link #eachYear()})
  */
 public record Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom,
 		int periodTo, Integer baselineYear, Double baselineValue, boolean lowerIsBetter,
-		NavigableMap<Integer, Double> reference, Double tolerance, Integer closedYear) {
+		NavigableMap<Integer, Double> reference, Double tolerance, Integer closedYear, Judging judging) {
+
+	public Rule(Comparator comparator, double value, Double valueMax, Integer targetYear, int periodFrom, int periodTo,
+			Integer baselineYear, Double baselineValue, boolean lowerIsBetter, NavigableMap<Integer, Double> reference,
+			Double tolerance, Integer closedYear) {
+		this(comparator, value, valueMax, targetYear, periodFrom, periodTo, baselineYear, baselineValue, lowerIsBetter,
+				reference, tolerance, closedYear, null);
+	}
 
 	public Rule {
 		reference = (reference == null) ? new TreeMap<>() : new TreeMap<>(reference);
@@ -46,6 +55,21 @@ public record Rule(Comparator comparator, double value, Double valueMax, Integer
 
 	public boolean yearly() {
 		return this.targetYear == null;
+	}
+
+	/**
+	 * Whether every year is judged on its own: as the target says, else a reduction on
+	 * its mean and any other yearly target year by year.
+	 */
+	public boolean eachYear() {
+		return (this.judging != null) ? this.judging == Judging.EACH_YEAR : !this.comparator.isReduction();
+	}
+
+	/** The rule judged as the target's wording says. */
+	public Rule judged(Judging how) {
+		return new Rule(this.comparator, this.value, this.valueMax, this.targetYear, this.periodFrom, this.periodTo,
+				this.baselineYear, this.baselineValue, this.lowerIsBetter, this.reference, this.tolerance,
+				this.closedYear, how);
 	}
 
 }

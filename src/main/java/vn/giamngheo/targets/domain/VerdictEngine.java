@@ -118,8 +118,9 @@ public final class VerdictEngine {
 			case TIMES_BASELINE ->
 				(rule.baselineYear() != null) ? Phrase.of(key, goal, rule.value(), rule.baselineYear())
 						: Phrase.of(key + ".value", goal, rule.value());
-			case REDUCE_PP_PER_YEAR, REDUCE_MORE_THAN_PP_PER_YEAR -> Phrase.of(key, rule.value());
-			default -> Phrase.of(key, goal);
+			case REDUCE_PP_PER_YEAR, REDUCE_MORE_THAN_PP_PER_YEAR ->
+				Phrase.of(rule.eachYear() ? key + ".each-year" : key, rule.value());
+			default -> Phrase.of((rule.yearly() && !rule.eachYear()) ? key + ".average" : key, goal);
 		};
 	}
 
@@ -133,7 +134,7 @@ public final class VerdictEngine {
 		List<Point> all = new ArrayList<>(series);
 		all.sort(java.util.Comparator.comparingInt(Point::year));
 		if (rule.comparator().isReduction()) {
-			return reduction(rule, all);
+			return rule.eachYear() ? reductionEachYear(rule, all) : reduction(rule, all);
 		}
 		int last = rule.yearly() ? rule.periodTo() : rule.targetYear();
 		List<Point> inPeriod = all.stream().filter((p) -> p.year() >= rule.periodFrom() && p.year() <= last).toList();
@@ -146,7 +147,10 @@ public final class VerdictEngine {
 					false, inPeriod);
 		}
 		Point latest = inPeriod.get(inPeriod.size() - 1);
-		return rule.yearly() ? everyYear(rule, inPeriod, latest, goal) : level(rule, inPeriod, latest, goal);
+		if (!rule.yearly()) {
+			return level(rule, inPeriod, latest, goal);
+		}
+		return rule.eachYear() ? everyYear(rule, inPeriod, latest, goal) : average(rule, inPeriod, latest, goal);
 	}
 
 	private static Evaluation noData(Rule rule, int last, Double goal, List<Point> points) {
@@ -234,6 +238,103 @@ public final class VerdictEngine {
 		}
 		return new Evaluation(verdict, key, args, goal, latest.year(), latest.value(), projection, null, false,
 				inPeriod);
+	}
+
+	/**
+	 * A yearly target judged on the average of its years ("bình quân 0,5%/năm"): the mean
+	 * of the values in the period satisfies the comparator, whatever a single year did.
+	 */
+	private static Evaluation average(Rule rule, List<Point> inPeriod, Point latest, double goal) {
+		double sum = 0;
+		for (Point p : inPeriod) {
+			sum += p.value();
+		}
+		double mean = Forecast.round(sum / inPeriod.size());
+		boolean over = latest.year() >= rule.periodTo();
+		Phrase wanted = goalPhrase(rule, goal);
+		int first = inPeriod.get(0).year();
+		List<Object> args = List.of(mean, inPeriod.size(), wanted, first, latest.year());
+		Verdict verdict;
+		String key;
+		if (satisfies(rule, mean, goal)) {
+			verdict = over ? Verdict.MET : Verdict.ON_TRACK;
+			key = "targets.rule.average-meets";
+		}
+		else {
+			verdict = over ? Verdict.MISSED : Verdict.BEHIND;
+			key = over ? "targets.rule.average-missed" : "targets.rule.average-short";
+		}
+		return new Evaluation(verdict, key, args, goal, latest.year(), latest.value(), null, null, false, inPeriod);
+	}
+
+	/**
+	 * The yearly falls between consecutive years of one basis (a change of standard is
+	 * skipped), oldest first.
+	 */
+	private static List<Point> falls(List<Point> used) {
+		List<Point> falls = new ArrayList<>();
+		for (int k = 1; k < used.size(); k++) {
+			Point before = used.get(k - 1);
+			Point after = used.get(k);
+			if (after.year() == before.year() + 1 && after.basis().equals(before.basis())) {
+				falls.add(new Point(after.year(), Forecast.round(before.value() - after.value())));
+			}
+		}
+		return falls;
+	}
+
+	/**
+	 * A reduction judged year by year ("giảm mỗi năm trên 3%"): every yearly fall must
+	 * satisfy it on its own; one year short is enough to miss once the period is over.
+	 */
+	private static Evaluation reductionEachYear(Rule rule, List<Point> all) {
+		int start = (rule.baselineYear() != null) ? rule.baselineYear() : rule.periodFrom() - 1;
+		List<Point> used = all.stream().filter((p) -> p.year() >= start && p.year() <= rule.periodTo()).toList();
+		if (used.isEmpty()) {
+			return noData(rule, rule.periodTo(), rule.value(), used);
+		}
+		Point latest = used.get(used.size() - 1);
+		Phrase wanted = goalPhrase(rule, rule.value());
+		if (latest.value() <= rule.value() + EPS) {
+			return new Evaluation(Verdict.MET, "targets.rule.nothing-left",
+					List.of(latest.year(), latest.value(), wanted), rule.value(), latest.year(), latest.value(), null,
+					null, false, used);
+		}
+		List<Point> falls = falls(used);
+		boolean rebased = falls.size() < used.size() - 1;
+		if (falls.isEmpty()) {
+			return new Evaluation(Verdict.NO_DATA, "targets.rule.no-yearly-change",
+					List.of(rule.periodFrom(), rule.periodTo()), rule.value(), null, null, null, null, rebased, used);
+		}
+		List<Point> shortYears = falls.stream().filter((f) -> !satisfies(rule, f.value(), rule.value())).toList();
+		Point lastFall = falls.get(falls.size() - 1);
+		boolean over = latest.year() >= rule.periodTo();
+		Verdict verdict;
+		String key;
+		List<Object> args;
+		if (shortYears.isEmpty()) {
+			verdict = over ? Verdict.MET : Verdict.ON_TRACK;
+			key = "targets.rule.each-year-reduction-meets";
+			args = List.of(falls.size(), wanted, falls.get(0).year(), lastFall.year());
+		}
+		else {
+			Point worst = shortYears.stream().min(java.util.Comparator.comparingDouble(Point::value)).orElseThrow();
+			args = List.of(shortYears.size(), falls.size(), wanted, worst.year(), worst.value());
+			if (over) {
+				verdict = Verdict.MISSED;
+				key = "targets.rule.each-year-reduction-missed";
+			}
+			else if (satisfies(rule, lastFall.value(), rule.value())) {
+				verdict = Verdict.AT_RISK;
+				key = "targets.rule.each-year-reduction-latest-meets";
+			}
+			else {
+				verdict = Verdict.BEHIND;
+				key = "targets.rule.each-year-reduction-short";
+			}
+		}
+		return new Evaluation(verdict, key, args, rule.value(), latest.year(), latest.value(), null, null, rebased,
+				used);
 	}
 
 	private static Evaluation reduction(Rule rule, List<Point> all) {

@@ -18,6 +18,7 @@ import vn.giamngheo.targets.Resolution;
 import vn.giamngheo.targets.ResolutionFile;
 import vn.giamngheo.targets.Target;
 import vn.giamngheo.targets.domain.Comparator;
+import vn.giamngheo.targets.domain.Judging;
 
 /** SQL of resolutions, targets, entered values and unit statuses. */
 @Repository
@@ -71,16 +72,18 @@ public class TargetRepository {
 			.single();
 		int seq = 0;
 		for (ResolutionFile.Target t : r.targets()) {
-			this.jdbc
-				.sql("insert into resolution_target (resolution_id, seq, code, indicator_code, group_code,"
-						+ " numerator_group, comparator, value, value_max, target_year, baseline_year, baseline_value,"
-						+ " reported, reference, reference_note, quote, note, scorecard)"
-						+ " values (?,?,?,?,?,?,?,?,?,?,?,?,cast(? as jsonb),cast(? as jsonb),?,?,?,?)")
+			this.jdbc.sql("insert into resolution_target (resolution_id, seq, code, indicator_code, group_code,"
+					+ " numerator_group, comparator, value, value_max, target_year, baseline_year, baseline_value,"
+					+ " reported, reference, reference_note, quote, note, scorecard, judged, reference_sources,"
+					+ " legal_basis, verified) values (?,?,?,?,?,?,?,?,?,?,?,?,cast(? as jsonb),cast(? as jsonb),?,?,?,?,?,"
+					+ "cast(? as jsonb),?,?)")
 				.params(id, ++seq, t.code(), t.indicator(), t.group(), t.numeratorGroup(), t.comparator().name(),
 						BigDecimal.valueOf(t.value()), (t.valueMax() == null) ? null : BigDecimal.valueOf(t.valueMax()),
 						t.targetYear(), t.baselineYear(),
 						(t.baselineValue() == null) ? null : BigDecimal.valueOf(t.baselineValue()), json(t.reported()),
-						json(t.reference()), t.referenceNote(), t.quote(), t.note(), t.scorecard())
+						json(t.reference()), t.referenceNote(), t.quote(), t.note(), t.scorecard(),
+						(t.judging() == null) ? null : t.judging().name(), sources(t.referenceSources()),
+						t.legalBasis(), t.verified())
 				.update();
 		}
 		return id;
@@ -99,17 +102,36 @@ public class TargetRepository {
 		return result;
 	}
 
+	private static String sources(Map<Integer, ResolutionFile.ReferenceSource> sources) {
+		return (sources == null || sources.isEmpty()) ? null : JSON.writeValueAsString(sources);
+	}
+
+	private static TreeMap<Integer, ResolutionFile.ReferenceSource> sources(String json) {
+		TreeMap<Integer, ResolutionFile.ReferenceSource> result = new TreeMap<>();
+		if (json != null) {
+			Map<?, ?> m = JSON.readValue(json, Map.class);
+			m.forEach((k, v) -> {
+				Map<?, ?> entry = (Map<?, ?>) v;
+				result.put(Integer.parseInt(k.toString()), new ResolutionFile.ReferenceSource(
+						String.valueOf(entry.get("source")), Boolean.TRUE.equals(entry.get("verified"))));
+			});
+		}
+		return result;
+	}
+
 	public List<Target> targets(long resolutionId) {
 		return this.jdbc
 			.sql("select id, resolution_id, seq, code, indicator_code, group_code, numerator_group, comparator, value,"
 					+ " value_max, target_year, baseline_year, baseline_value, reported::text, reference::text,"
-					+ " reference_note, quote, note, scorecard from resolution_target where resolution_id = ?"
-					+ " order by seq")
+					+ " reference_note, quote, note, scorecard, judged, reference_sources::text, legal_basis, verified"
+					+ " from resolution_target" + " where resolution_id = ? order by seq")
 			.param(resolutionId)
 			.query((rs, n) -> new Target(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), Comparator.valueOf(rs.getString(8)), rs.getDouble(9), dbl(rs, 10),
 					integer(rs, 11), integer(rs, 12), dbl(rs, 13), series(rs.getString(14)), series(rs.getString(15)),
-					rs.getString(16), rs.getString(17), rs.getString(18), rs.getBoolean(19)))
+					rs.getString(16), rs.getString(17), rs.getString(18), rs.getBoolean(19),
+					(rs.getString(20) == null) ? null : Judging.valueOf(rs.getString(20)), sources(rs.getString(21)),
+					rs.getString(22), rs.getBoolean(23)))
 			.list();
 	}
 
@@ -267,9 +289,17 @@ public class TargetRepository {
 
 	/** The 2024 province unit with this code: {id, path}, if any. */
 	public Optional<Object[]> province(String code) {
-		return this.jdbc
-			.sql("select id, path from admin_unit where code = ? and level = 'province' and edition = '2024'")
-			.param(code)
+		return province(code, ResolutionFile.EDITION_2024);
+	}
+
+	/**
+	 * A province of a unit list: code 48 is the old Đà Nẵng in the 2024 list and the new
+	 * Thành phố Đà Nẵng in the 2025 list.
+	 * @return {id, path}
+	 */
+	public Optional<Object[]> province(String code, String edition) {
+		return this.jdbc.sql("select id, path from admin_unit where code = ? and level = 'province' and edition = ?")
+			.params(code, edition)
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.optional();
 	}

@@ -59,7 +59,21 @@ public class TargetPageController {
 	@GetMapping("/targets")
 	String index(Model model) {
 		model.addAttribute("resolutions", this.targets.resolutions());
+		model.addAttribute("templates", Targets.TEMPLATES);
 		return "targets/index";
+	}
+
+	/**
+	 * A resolution template to download, edit and load (issue 15: Thành phố Đà Nẵng
+	 * 2026–2030).
+	 */
+	@GetMapping("/targets/templates/{name}.yaml")
+	ResponseEntity<String> template(@PathVariable String name) {
+		String yaml = this.targets.template(name);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".yaml\"")
+			.contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+			.body(yaml);
 	}
 
 	@GetMapping("/targets/indicators")
@@ -85,6 +99,7 @@ public class TargetPageController {
 			}
 			response.setStatus(ex.code().status().value());
 			model.addAttribute("resolutions", this.targets.resolutions());
+			model.addAttribute("templates", Targets.TEMPLATES);
 			model.addAttribute("problem", ex);
 			model.addAttribute("yaml", text);
 			return "targets/index";

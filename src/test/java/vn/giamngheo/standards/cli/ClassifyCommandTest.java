@@ -191,6 +191,33 @@ class ClassifyCommandTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void scoresAloneNeedNoIndicatorColumnsAndScoreBIsTheDeprivationScore() throws IOException {
+		// issue 15 (§13): score_b is the deprivation score (10 points per deprivation);
+		// a file of scores alone is classified, its deprivations read from score B
+		String csv = "household_id,urban,score_a,score_b\nA,0,140,30\nB,0,140,29\nC,1,175,120\nD,1,176,40\n";
+		Path perHousehold = this.dir.resolve("ph.csv");
+		Run run = classify("--standard", "2022-2025", "--input", file("scores.csv", csv).toString(), "--per-household",
+				perHousehold.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		Map<String, Object> json = run.json();
+		assertThat(json.get("way")).isEqualTo("score");
+		assertThat((Map<String, Object>) json.get("counts")).containsEntry("poor", 2)
+			.containsEntry("near_poor", 1)
+			.containsEntry("not_poor", 1);
+		assertThat(Files.readAllLines(perHousehold)).containsExactly("household_id,class,deprivations", "A,poor,3",
+				"B,near_poor,2", "C,poor,12", "D,not_poor,4");
+	}
+
+	@Test
+	void scoresWithSomeIndicatorColumnsStillNeedThemAll() throws IOException {
+		String csv = "household_id,urban,score_a,score_b,d_EMP\nA,0,140,30,1\n";
+		Run run = classify("--standard", "2022-2025", "--input", file("part.csv", csv).toString());
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.err()).contains("d_DEP");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void provincialOverlay() throws IOException {
 		Path in = file("in.csv", HEADER + "H1,75,0,1800000,1" + flags(2, 12) + "\n");
 		Map<String, Object> json = classify("--standard", "2022-2025", "--province", "75", "--input", in.toString())

@@ -55,9 +55,17 @@ final class Households {
 	 * housing, water, latrine, health insurance, floor area, in that order.
 	 */
 	static HouseholdFacts withDeprivations(boolean urban, long income, int d) {
+		return withDeprivations(urban, income, d, Employment.FARMER);
+	}
+
+	/**
+	 * As {@link #withDeprivations(boolean, long, int)}, the adult working as given (a
+	 * farmer makes the household one of agriculture, whose middle living standard is a
+	 * legal status).
+	 */
+	static HouseholdFacts withDeprivations(boolean urban, long income, int d, Employment work) {
 		List<MemberFacts> members = new ArrayList<>();
-		members.add((d >= 4) ? member("Trần Văn A", born(35, false), false, false, EducationLevel.UPPER_SECONDARY,
-				Employment.WAGE_WITH_CONTRACT) : adult("Trần Văn A"));
+		members.add(member("Trần Văn A", born(35, false), d < 4, false, EducationLevel.UPPER_SECONDARY, work));
 		return new HouseholdFacts(urban, income, null, null, (d >= 1) ? HousingQuality.MAKESHIFT : HousingQuality.SOLID,
 				(d >= 5) ? new BigDecimal("5") : new BigDecimal("50"),
 				(d >= 2) ? WaterSource.SURFACE_WATER : WaterSource.TAP, (d >= 3) ? Latrine.NONE : Latrine.SEPTIC, true,

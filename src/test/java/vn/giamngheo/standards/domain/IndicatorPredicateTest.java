@@ -119,6 +119,37 @@ class IndicatorPredicateTest {
 		assertThat(deprived(key, code, withMember(person(years, dayBefore, change)))).isEqualTo(expected);
 	}
 
+	/** A child in school who has completed the given level. */
+	static MemberFacts pupil(int years, boolean dayBefore, EducationLevel completed) {
+		return new MemberFacts("Em", Sex.MALE, Households.born(years, dayBefore), true, true, completed,
+				Employment.STUDENT, false, false, false, false);
+	}
+
+	@ParameterizedTest(name = "{0} CED: in school aged {1}{2}, completed {3} → {4}")
+	@CsvSource(textBlock = """
+			2022-2025, 8,  false, NONE,            false
+			2022-2025, 10, false, NONE,            false
+			2022-2025, 11, true,  NONE,            false
+			2022-2025, 11, false, NONE,            true
+			2022-2025, 11, false, PRIMARY,         false
+			2022-2025, 14, false, PRIMARY,         false
+			2022-2025, 15, true,  PRIMARY,         false
+			2022-2025, 15, false, PRIMARY,         true
+			2022-2025, 15, false, LOWER_SECONDARY, false
+			2022-2025, 16, false, NONE,            false
+			2026,      12, false, NONE,            true
+			2027-2030, 12, false, NONE,            true
+			2027-2030, 15, false, LOWER_SECONDARY, false
+			2016-2020, 12, false, NONE,            false
+			""")
+	void childAttendanceFollowsTheSchoolLevelForTheAgeWhereTheStandardSaysSo(String key, int years, boolean dayBefore,
+			EducationLevel completed, boolean expected) {
+		// Decree 07 and Decree 351: "không được học đúng bậc, cấp học phù hợp với độ
+		// tuổi";
+		// Decision 59 (2016-2020) asks attendance only
+		assertThat(deprived(key, "CED", withMember(pupil(years, dayBefore, completed)))).isEqualTo(expected);
+	}
+
 	static MemberFacts dependant(int years, boolean disability, boolean allowance) {
 		return new MemberFacts("D", Sex.FEMALE, Households.born(years, false), true, true, EducationLevel.NONE,
 				Employment.NOT_WORKING, disability, allowance, false, false);
@@ -238,10 +269,10 @@ class IndicatorPredicateTest {
 			.filter((r) -> r.code().equals("CED"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(ced.fact().vi())
-			.isEqualTo("Thành viên Nguyễn Thị B, 9 tuổi, không đi học → thiếu hụt: tình trạng đi học của trẻ em");
-		assertThat(ced.fact().en())
-			.isEqualTo("Member Nguyễn Thị B, 9 years old, not attending school → deprived: child school attendance");
+		assertThat(ced.fact().vi()).isEqualTo(
+				"Thành viên Nguyễn Thị B, 9 tuổi, không đi học hoặc học thấp hơn cấp học theo tuổi → thiếu hụt: tình trạng đi học của trẻ em");
+		assertThat(ced.fact().en()).isEqualTo(
+				"Member Nguyễn Thị B, 9 years old, not in school, or below the school level for the age → deprived: child school attendance");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.giamngheo.standards.HouseholdFacts;
+import vn.giamngheo.standards.MemberFacts.Employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,6 +184,35 @@ class PovertyClassifierTest {
 		HouseholdFacts noMembers = Households.base(false, 1L, java.util.List.of());
 		assertThatThrownBy(() -> classifier("2022-2025", null).classify(noMembers, Households.SURVEY))
 			.isInstanceOfSatisfying(InvalidFactsException.class, (ex) -> assertThat(ex.field()).isEqualTo("members"));
+	}
+
+	@ParameterizedTest(name = "{0} {1} income {2} → {4} for a farmer, {5} otherwise")
+	@CsvSource(textBlock = """
+			2022-2025, rural, 1500001, 0, MIDDLE,       NOT_POOR
+			2022-2025, rural, 2250001, 0, ABOVE_MIDDLE, NOT_POOR
+			2022-2025, urban, 3000000, 2, MIDDLE,       NOT_POOR
+			2026,      rural, 2250000, 0, MIDDLE,       NOT_POOR
+			2022-2025, rural, 1500000, 3, POOR,         POOR
+			2022-2025, rural, 1500000, 0, NEAR_POOR,    NEAR_POOR
+			2016-2020, rural, 1000001, 0, MIDDLE,       MIDDLE
+			2027-2030, rural, 2200001, 0, NOT_POOR,     NOT_POOR
+			""")
+	void middleLivingStandardIsAStatusOfAgriculturalHouseholdsOnly(String key, String area, long income, int d,
+			PovertyClass farmer, PovertyClass other) {
+		boolean urban = area.equals("urban");
+		assertThat(classifier(key, null)
+			.classify(Households.withDeprivations(urban, income, d, Employment.FARMER), Households.SURVEY)
+			.povertyClass()).isEqualTo(farmer);
+		Classification wage = classifier(key, null)
+			.classify(Households.withDeprivations(urban, income, d, Employment.WAGE_WITH_CONTRACT), Households.SURVEY);
+		assertThat(wage.povertyClass()).isEqualTo(other);
+		if (farmer != other) {
+			assertThat(wage.explanation().vi()).contains("chỉ xác định cho hộ làm nông, lâm, ngư, diêm nghiệp");
+			assertThat(wage.thresholds()).anySatisfy((t) -> {
+				assertThat(t.name()).endsWith("middle_agriculture_only");
+				assertThat(t.verified()).isFalse();
+			});
+		}
 	}
 
 	@Test

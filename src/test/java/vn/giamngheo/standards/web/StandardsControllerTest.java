@@ -82,8 +82,8 @@ class StandardsControllerTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.povertyClass").value("POOR"))
 			.andExpect(jsonPath("$.deprivationCount").value(3))
-			.andExpect(jsonPath("$.indicators[?(@.code == 'CED')].fact.vi").value(
-					hasItem("Thành viên Nguyễn Thị B, 9 tuổi, không đi học → thiếu hụt: tình trạng đi học của trẻ em")))
+			.andExpect(jsonPath("$.indicators[?(@.code == 'CED')].fact.vi").value(hasItem(
+					"Thành viên Nguyễn Thị B, 9 tuổi, không đi học hoặc học thấp hơn cấp học theo tuổi → thiếu hụt: tình trạng đi học của trẻ em")))
 			.andExpect(jsonPath("$.thresholds[0].legalBasis").value(startsWith("Nghị định 07/2021")))
 			.andExpect(jsonPath("$.explanation.en").value(startsWith("Income per head 1,500,000 VND")));
 	}
