@@ -29,6 +29,7 @@ import static vn.giamngheo.shared.scope.Permission.REVIEW_PROVINCE_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.REVIEW_RECOGNITION;
 import static vn.giamngheo.shared.scope.Permission.REVIEW_SURVEY;
 import static vn.giamngheo.shared.scope.Permission.REVIEW_WORKLIST;
+import static vn.giamngheo.shared.scope.Permission.RUN_WHATIF;
 import static vn.giamngheo.shared.scope.Permission.SUPPORT_RECORD;
 import static vn.giamngheo.shared.scope.Permission.TARGET_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.TARGET_ENTRY;
@@ -75,6 +76,7 @@ public final class RoleMatrix {
 		row(TARGET_APPROVAL,          X,    X,    X,    o,    o,    o,    o,    o),
 		row(RESOLUTION_EDIT,          X,    X,    o,    o,    o,    o,    o,    o),
 		row(ANALYTICS_REFRESH,        X,    X,    o,    o,    o,    o,    o,    o),
+		row(RUN_WHATIF,               X,    X,    X,    X,    o,    o,    o,    o),
 		row(USER_ADMIN,               X,    o,    o,    o,    o,    o,    o,    o),
 		row(AUDIT_READ,               X,    o,    o,    o,    o,    o,    o,    X),
 		row(OPERATIONS,               X,    o,    o,    o,    o,    o,    o,    o),

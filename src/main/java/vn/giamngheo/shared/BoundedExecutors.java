@@ -27,6 +27,9 @@ public class BoundedExecutors {
 	/** Parallel parts of a province's aggregates. */
 	public static final String AGGREGATES = "aggregatesExecutor";
 
+	/** What-if runs (ADR 0033): one at a time, a few waiting. */
+	public static final String WHATIF = "whatifExecutor";
+
 	@Bean(STREAMS)
 	ThreadPoolTaskExecutor streamsExecutor(@Value("${giamngheo.executors.streams.threads:4}") int threads,
 			@Value("${giamngheo.executors.streams.queue:0}") int queue) {
@@ -36,6 +39,12 @@ public class BoundedExecutors {
 	@Bean(WORK)
 	ThreadPoolTaskExecutor workExecutor(@Value("${giamngheo.executors.work.threads:1}") int threads) {
 		return bounded("work-", threads, threads);
+	}
+
+	@Bean(WHATIF)
+	ThreadPoolTaskExecutor whatifExecutor(@Value("${giamngheo.executors.whatif.threads:1}") int threads,
+			@Value("${giamngheo.executors.whatif.queue:4}") int queue) {
+		return bounded("whatif-", threads, queue);
 	}
 
 	/**

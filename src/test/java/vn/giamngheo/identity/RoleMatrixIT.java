@@ -314,7 +314,7 @@ class RoleMatrixIT {
 			// attributes
 			return String.valueOf(this.f.a.villageId());
 		}
-		if (pattern.contains("imports/") || pattern.contains("transfers/")) {
+		if (pattern.contains("imports/") || pattern.contains("transfers/") || pattern.contains("whatif")) {
 			return UUID.randomUUID().toString();
 		}
 		if (pattern.contains("users/")) {

@@ -65,6 +65,11 @@ public enum Permission {
 	RESOLUTION_EDIT,
 	/** Refresh the aggregates by hand. */
 	ANALYTICS_REFRESH,
+	/**
+	 * Run a what-if: re-classify a unit's latest assessments under another standard, see
+	 * and download the result (issue 15, ADR 0033).
+	 */
+	RUN_WHATIF,
 	/** Manage users, their roles and scopes, and anyone's tokens. */
 	USER_ADMIN,
 	/** Search and export the audit trail. */

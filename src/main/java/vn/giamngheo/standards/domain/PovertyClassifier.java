@@ -154,6 +154,34 @@ public final class PovertyClassifier {
 	}
 
 	/**
+	 * The decision in words for a class reached on facts already counted (a stored income
+	 * or score and a deprivation count, as a what-if re-classifies recorded assessments):
+	 * the same sentence {@link #classify} gives.
+	 * @param way the way
+	 * @param urban urban area
+	 * @param value income per head (income way) or score A (score way)
+	 * @param deprivations deprivation count (income way) or score B (score way)
+	 * @return the class code ({@link CompiledRules}) and the explanation
+	 */
+	public Counted classifyCounted(Way way, boolean urban, long value, int deprivations) {
+		if (way == Way.SCORE) {
+			int code = this.scoreRules.classify(urban, value, deprivations);
+			return new Counted(code, explainScore(urban, value, deprivations, code));
+		}
+		int code = this.incomeRules.classify(urban, value, deprivations);
+		return new Counted(code, explainIncome(urban, value, deprivations, code));
+	}
+
+	/**
+	 * A class reached on counted facts, with its explanation.
+	 *
+	 * @param code class code of {@link CompiledRules}
+	 * @param explanation the decision in words
+	 */
+	public record Counted(int code, Text explanation) {
+	}
+
+	/**
 	 * Evaluates every indicator predicate.
 	 * @param facts household facts
 	 * @param surveyDate survey date

@@ -84,6 +84,65 @@ public final class StandardLoader {
 	}
 
 	/**
+	 * Loads a draft standard given as text (an uploaded file), validated as the shipped
+	 * files are. The draft may be complete, or name a {@code base} (a national standard
+	 * or a provincial overlay shipped on the class path) and give only what it changes,
+	 * as an overlay does. Nothing is registered: the catalogue stays as it is.
+	 * @param file the file's name, as errors quote it
+	 * @param text the file's text
+	 * @return the draft standard, merged onto its base
+	 * @throws StandardFormatException naming the file and the field when the draft is
+	 * malformed
+	 */
+	public static Standard loadDraft(String file, String text) {
+		String draft = "(draft) " + file;
+		StandardLoader loader = new StandardLoader((name) -> name.equals(draft) ? text : readClasspath(name));
+		Map<String, Object> index = loader.parse("index.yaml");
+		loader.nationalFiles.addAll(stringList(index, "standards", "index.yaml"));
+		loader.vocabulary(index);
+		Map<String, Object> map;
+		try {
+			map = loader.parse(draft);
+		}
+		catch (StandardFormatException ex) {
+			throw new StandardFormatException(file, ex.field(), reasonOf(ex));
+		}
+		Object base = map.get("base");
+		if (base != null) {
+			String baseFile = null;
+			if (loader.nationalFiles.contains(base + ".yaml")) {
+				baseFile = base + ".yaml";
+			}
+			else if (index.containsKey("local")) {
+				for (String local : stringList(index, "local", "index.yaml")) {
+					if (String.valueOf(base).equals(String.valueOf(loader.parse(local).get("key")))) {
+						baseFile = local;
+					}
+				}
+			}
+			if (baseFile == null) {
+				throw new StandardFormatException(file, "base", "unknown standard '" + base + "'");
+			}
+			loader.register(baseFile);
+		}
+		// the draft is not registered by key: it may keep the key of the file it was
+		// edited from
+		loader.raw.put(draft, map);
+		try {
+			return loader.build(draft);
+		}
+		catch (StandardFormatException ex) {
+			throw new StandardFormatException(file, ex.field(), reasonOf(ex));
+		}
+	}
+
+	private static String reasonOf(StandardFormatException ex) {
+		String prefix = ex.file() + ": " + ex.field() + ": ";
+		String message = ex.getMessage();
+		return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+	}
+
+	/**
 	 * Reads standard files from the class path (an inner class: no lambda bootstrap at
 	 * start).
 	 */
