@@ -179,7 +179,7 @@ public final class Fixtures {
 			.params(v.province(), v.communeId(), v.id(), v.path(), old.household())
 			.update();
 		return new Commune(communeCode2025, v.communeId(), v.communePath(), v.id(), v.path(), old.household(),
-				old.member(), old.headName(), old.cccd(), old.phone(), old.householdCode());
+				old.member(), old.headName(), old.cccd(), old.phone(), old.householdCode(), v.province(), "2025");
 	}
 
 	/**
