@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Deprivation;
 import vn.giamngheo.analytics.Figures;
@@ -123,7 +124,7 @@ public class Dashboards {
 	View view(long unitId, Integer year) {
 		List<Integer> years = this.aggregates.years(unitId);
 		YearStatuses statuses = this.aggregates.statuses(unitId);
-		int y = statuses.shown(year, years).orElse(LocalDate.now().getYear());
+		int y = statuses.shown(year, years).orElse(LocalDate.now(ClockConfiguration.VIETNAM).getYear());
 		return new View(y, years, statuses);
 	}
 

@@ -106,7 +106,8 @@ class SurveyOnPhoneBrowserIT {
 			.query(Long.class)
 			.single();
 		Review review = this.reviews.open(new Reviews.OpenReview(province, year, "2022-2025",
-				LocalDate.now().minusDays(1), LocalDate.now().plusDays(20), List.of(f.a.id())));
+				LocalDate.now(vn.giamngheo.shared.ClockConfiguration.VIETNAM).minusDays(1),
+				LocalDate.now(vn.giamngheo.shared.ClockConfiguration.VIETNAM).plusDays(20), List.of(f.a.id())));
 		f.signIn(officer);
 		this.reviews.generateWorklist(review.id(), f.a.id(), false);
 		this.reviews.assign(review.id(), f.a.id(), f.a.villageId(), reviewer);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
@@ -42,7 +43,8 @@ public class UnitPageController {
 		model.addAttribute("ancestors", this.geography.ancestors(unit));
 		model.addAttribute("children", children);
 		model.addAttribute("attributes", this.geography.attributes(id));
-		model.addAttribute("effective", this.geography.effectiveAttributes(unit, LocalDate.now()));
+		model.addAttribute("effective",
+				this.geography.effectiveAttributes(unit, LocalDate.now(ClockConfiguration.VIETNAM)));
 		return "geography/unit";
 	}
 

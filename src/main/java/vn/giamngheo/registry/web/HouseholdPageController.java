@@ -1,5 +1,6 @@
 package vn.giamngheo.registry.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.registry.Assessment;
@@ -95,7 +97,7 @@ public class HouseholdPageController {
 		model.addAttribute("years", this.explanations.of(household, this.registry.members(id, false), history));
 		model.addAttribute("changes", this.views.maskedChanges(household, this.registry.changes(id)));
 		model.addAttribute("openTransfers", this.transfers.openFor(household));
-		model.addAttribute("today", java.time.LocalDate.now());
+		model.addAttribute("today", LocalDate.now(ClockConfiguration.VIETNAM));
 		return "registry/household";
 	}
 

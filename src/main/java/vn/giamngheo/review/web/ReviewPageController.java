@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.review.Meetings;
@@ -97,7 +98,7 @@ class ReviewPageController {
 					.flatMap((edition) -> this.geography.roots(edition).stream())
 					.filter((p) -> this.actor.get().scope().canCapture(p.path()))
 					.toList());
-		model.addAttribute("thisYear", LocalDate.now().getYear());
+		model.addAttribute("thisYear", LocalDate.now(ClockConfiguration.VIETNAM).getYear());
 		return "review/reviews";
 	}
 
@@ -152,7 +153,7 @@ class ReviewPageController {
 						|| ("PROVINCE".equals(p.approver()) && this.actor.may(Permission.REVIEW_PROVINCE_APPROVAL)));
 		model.addAttribute("signs", Reviews.PHIEU_A_SIGNS);
 		model.addAttribute("classes", vn.giamngheo.review.domain.Transition.CLASSES);
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(ClockConfiguration.VIETNAM));
 		model.addAttribute("defaultPlaces", Postings.DEFAULT_PLACES);
 		model.addAttribute("postingPeriod", this.postings.period());
 		return "review/commune";

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.review.ReviewHousehold;
 import vn.giamngheo.review.Reviews;
@@ -61,7 +62,7 @@ class SurveyPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("review", this.reviews.review(rh.reviewId()));
 		model.addAttribute("members", this.registry.members(rh.householdId(), false));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(ClockConfiguration.VIETNAM));
 		model.addAttribute("causes", PhieuC.CAUSES);
 		model.addAttribute("needs", PhieuC.NEEDS);
 		SurveyForm.choices(model);
