@@ -167,7 +167,7 @@ class HouseholdApiIT {
 	@Test
 	void aNameIsFoundInsideItsProvinceAndNotInAnother() throws Exception {
 		String id = createHousehold("Hồ Văn Quỳnh Giao", uniqueCccd('0', "80"));
-		long province = this.jdbc.sql("select id from admin_unit where code = '01' and edition = '2024'")
+		long province = this.jdbc.sql("select id from admin_unit where code = '01' and edition = '2025'")
 			.query(Long.class)
 			.single();
 		long otherProvince = this.jdbc.sql("select id from admin_unit where code = '49' and edition = '2024'")
