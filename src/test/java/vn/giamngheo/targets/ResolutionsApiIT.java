@@ -220,18 +220,7 @@ class ResolutionsApiIT {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("update admin_unit set path = path || id || '/' where id = ?").param(village).update();
-		JdbcClient owner = JdbcClient.create(this.owner);
-		owner
-			.sql("insert into household_address_past (household_id, province_code, commune_id, village_id, unit_path,"
-					+ " valid_to) select id, province_code, commune_id, village_id, unit_path, date '2025-07-01'"
-					+ " from household where id = ?")
-			.param(household)
-			.update();
-		owner
-			.sql("update household set province_code = '48', commune_id = ?, village_id = ?,"
-					+ " unit_path = (select path from admin_unit where id = ?) where id = ?")
-			.params(newUnit, village, village, household)
-			.update();
+		Territory.move(JdbcClient.create(this.owner), household, "48", newUnit, village);
 		this.aggregates.refreshCommunes(List.of(newUnit));
 		var admin = this.f.auth("admin");
 		// the 2025 commune shows its household's 2024, re-based, and its 2025
