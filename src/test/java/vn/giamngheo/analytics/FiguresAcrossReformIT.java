@@ -347,17 +347,7 @@ class FiguresAcrossReformIT {
 			long id = village(c, "V" + this.t.tag + c, "Thôn mới " + c);
 			return new long[] { id };
 		});
-		owner
-			.sql("insert into household_address_past (household_id, province_code, commune_id, village_id, unit_path,"
-					+ " valid_to) select id, province_code, commune_id, village_id, unit_path, date '2025-07-01'"
-					+ " from household where id = ?")
-			.param(household)
-			.update();
-		owner
-			.sql("update household set province_code = '48', commune_id = ?, village_id = ?,"
-					+ " unit_path = (select path from admin_unit where id = ?) where id = ?")
-			.params(commune, village[0], village[0], household)
-			.update();
+		Territory.move(owner, household, "48", commune, village[0]);
 	}
 
 	long commune2025(String code, String name, boolean placeholder) {

@@ -152,4 +152,23 @@ public final class Territory {
 		return id;
 	}
 
+	/**
+	 * Moves a household as the contract of V55 has it (ADR 0031): its address kept as a
+	 * past row ending on 01/07/2025, its current address the new commune's village. Needs
+	 * the owner connection (household_address_past).
+	 */
+	public static void move(JdbcClient owner, UUID household, String provinceCode, long commune, long village) {
+		owner
+			.sql("insert into household_address_past (household_id, province_code, commune_id, village_id, unit_path,"
+					+ " valid_to) select id, province_code, commune_id, village_id, unit_path, date '2025-07-01'"
+					+ " from household where id = ?")
+			.param(household)
+			.update();
+		owner
+			.sql("update household set province_code = ?, commune_id = ?, village_id = ?,"
+					+ " unit_path = (select path from admin_unit where id = ?) where id = ?")
+			.params(provinceCode, commune, village, village, household)
+			.update();
+	}
+
 }

@@ -191,13 +191,16 @@ class ResolutionsApiIT {
 			.isEqualTo(2);
 	}
 
+	@Autowired
+	@vn.giamngheo.shared.db.OwnerDatabase
+	javax.sql.DataSource owner;
+
 	@Test
-	void aYearOfTheOld2024CommunesIsShownOnThe2025UnitsThroughTheCrosswalk() throws Exception {
+	void aMovedHouseholdsOldYearIsShownReBasedOnThe2025UnitsAndItsNewYearThere() throws Exception {
 		Territory t = new Territory(this.jdbc, "49");
 		long dang = this.f.a.id();
 		long[] commune = { dang, this.f.a.villageId() };
-		t.household(commune, true, false, 4, 1_000_000, 2024, "PO");
-		this.aggregates.refreshCommunes(List.of(dang));
+		java.util.UUID household = t.household(commune, true, false, 4, 1_000_000, 2024, "PP");
 		long newUnit = this.jdbc.sql("select x.new_unit_id from unit_crosswalk x where x.old_unit_id = ? limit 1")
 			.param(dang)
 			.query(Long.class)
@@ -206,20 +209,40 @@ class ResolutionsApiIT {
 			.param(newUnit)
 			.query(Long.class)
 			.single();
+		// moved at the reform (ADR 0031): its old address kept, its current one in the
+		// 2025 commune (a village of it)
+		long village = this.jdbc
+			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
+					+ " province_code, path, urban, valid_from, synthetic) select ?, 'local', 'village', depth + 1,"
+					+ " 'Thôn', 'Thôn Mới', 'Thôn Mới', 'thôn mới', id, province_code, path, false,"
+					+ " date '2025-07-01', false from admin_unit where id = ? returning id")
+			.params("V" + t.tag, newUnit)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update admin_unit set path = path || id || '/' where id = ?").param(village).update();
+		Territory.move(JdbcClient.create(this.owner), household, "48", newUnit, village);
+		this.aggregates.refreshCommunes(List.of(newUnit));
 		var admin = this.f.auth("admin");
-		// the 2025 commune holds Xã Dang (fully merged into it) and shows its 2024
-		// household
+		// the 2025 commune shows its household's 2024, re-based, and its 2025
 		this.mvc.perform(get("/api/v1/analytics/series").param("unit", "" + newUnit).with(authentication(admin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.year == 2024)].poorHouseholds",
-					hasItem(org.hamcrest.Matchers.greaterThanOrEqualTo(1))));
-		// the 2025 city (Đà Nẵng) holds former Quảng Nam
+					hasItem(org.hamcrest.Matchers.greaterThanOrEqualTo(1))))
+			.andExpect(jsonPath("$[?(@.year == 2024)].basis", hasItem("REBASED")))
+			.andExpect(jsonPath("$[?(@.year == 2025)].basis", hasItem("OWN")));
+		// the 2025 city (Đà Nẵng) holds former Quảng Nam's commune, re-based in 2024
 		this.mvc
 			.perform(get("/api/v1/analytics/children").param("unit", "" + daNang)
 				.param("year", "2024")
 				.with(authentication(admin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].unitId", hasItem((int) newUnit)));
+		// the old commune keeps its 2024 and has no 2025
+		this.mvc.perform(get("/api/v1/analytics/series").param("unit", "" + dang).with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.year == 2024)].poorHouseholds",
+					hasItem(org.hamcrest.Matchers.greaterThanOrEqualTo(1))))
+			.andExpect(jsonPath("$[?(@.year == 2025)]").isEmpty());
 	}
 
 }
