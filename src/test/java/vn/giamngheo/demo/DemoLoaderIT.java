@@ -116,7 +116,15 @@ class DemoLoaderIT {
 				where d.province_code = '12' and t.attribute = 'POOR_DISTRICT'""")).isEqualTo(6);
 		assertThat(count("""
 				select count(*) from unit_attribute t join admin_unit d on d.id = t.unit_id
-				where d.province_code = '49' and t.attribute = 'POOR_DISTRICT'""")).isEqualTo(6);
+				where d.province_code = '49' and t.attribute = 'POOR_DISTRICT'
+				and t.legal_basis = 'Nghị quyết 30a/2008/NQ-CP'""")).isEqualTo(6);
+		// 2021–2025: the same six assumed on Decision 353/QĐ-TTg, its own dated status
+		assertThat(
+				count("""
+						select count(*) from unit_attribute t join admin_unit d on d.id = t.unit_id
+						where d.province_code = '49' and t.attribute = 'POOR_DISTRICT' and t.legal_basis = 'Quyết định 353/QĐ-TTg'
+						and t.valid_from = date '2022-03-15' and t.valid_to = date '2025-12-31' and t.assumption"""))
+			.isEqualTo(6);
 		assertThat(this.jdbc.sql("""
 				select t.note from unit_attribute t join admin_unit d on d.id = t.unit_id
 				where d.code = '509' and d.edition = '2024' and t.attribute = 'TERRAIN'""")
