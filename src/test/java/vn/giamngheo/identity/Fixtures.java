@@ -110,6 +110,10 @@ public final class Fixtures {
 		long n = NEXT_NUMBER.getAndIncrement();
 		String cccd = String.format("%012d", n);
 		String phone = "09" + String.format("%08d", n % 100_000_000);
+		if (cccd.contains(phone)) {
+			// a leak test looks for each of them on its own
+			phone = "03" + phone.substring(2);
+		}
 		UUID household = this.jdbc
 			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
 					+ " head_name_norm, urban, phone, synthetic) values (?, ?, ?, ?, ?, ?, ?, false, ?, false) returning id")
@@ -149,7 +153,7 @@ public final class Fixtures {
 		long village = this.jdbc
 			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
 					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', 3, 'Thôn', ?, ?,"
-					+ " ?, ?, ?, '/', false, date '2025-07-01', true) returning id")
+					+ " ?, ?, ?, '/', false, date '2025-07-01', false) returning id")
 			.params("W" + this.tag + label, "Thôn mới " + label + this.tag, "Mới " + label + this.tag,
 					"moi " + label.toLowerCase() + this.tag, c.id(), c.province())
 			.query(Long.class)

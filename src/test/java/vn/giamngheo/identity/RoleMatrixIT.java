@@ -364,6 +364,11 @@ class RoleMatrixIT {
 				request.contentType(type).content(body);
 			}
 		}
+		if (e.uri().contains("rescope")) {
+			// a re-scope run over every account (ADR 0029) would move the callers' own
+			// scopes to the 2025 units: the run names accounts that do not exist
+			request.param("q", NO_SUCH_ID);
+		}
 		return request;
 	}
 
