@@ -43,9 +43,11 @@ create table whatif_commune (
 create table whatif_change (
     run_id           uuid        not null references whatif_run (id) on delete cascade,
     seq              integer     not null,
-    household_id     uuid        not null references household (id),
+    -- no foreign keys here: rows are derived, written by COPY in bulk (tens of thousands per run)
+    -- and deleted with their run; households are never deleted (voided)
+    household_id     uuid        not null,
     province_code    varchar(2)  not null,
-    commune_id       bigint      not null references admin_unit (id),
+    commune_id       bigint      not null,
     year             smallint    not null,
     class_now        varchar(16) not null,
     class_then       varchar(16) not null,

@@ -79,9 +79,10 @@ class WhatIfBench {
 				+ " when x.income <= (case when h.urban then 3000000 else 2250000 end) then 'MIDDLE'"
 				+ " else 'ABOVE_MIDDLE' end, true, 'DEMO'"
 				+ " from household h cross join generate_series(2022, 2024) y cross join lateral (select"
-				+ " 600000 + abs(hashtext(h.code || y)) % 3000000 as income, array(select d from unnest(array"
+				+ " 600000 + abs(hashtext(h.code || y)::bigint) % 3000000 as income, array(select d from unnest(array"
 				+ "['EMP','DEP','NUT','HIN','AED','CED','HQU','HAR','WAT','SAN','TEL','INF']) with ordinality"
-				+ " u(d, i) where abs(hashtext(h.code || y || i)) % 5 = 0) as deps) x" + " where h.unit_path like ?")
+				+ " u(d, i) where abs(hashtext(h.code || y || i)::bigint) % 5 = 0) as deps) x"
+				+ " where h.unit_path like ?")
 			.param(t.districtPath + "%")
 			.update();
 		try (var c = this.owner.getConnection(); var s = c.createStatement()) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -193,7 +194,7 @@ public class WhatIfRepository {
 	 * marks it DONE, in one transaction.
 	 */
 	public void finish(UUID id, String provinceCode, WhatIfTally tally, List<String> notAssessed,
-			OffsetDateTime finishedAt, int millis) {
+			OffsetDateTime finishedAt, IntSupplier millis) {
 		this.tx.executeWithoutResult((s) -> {
 			try (CopyText copy = CopyText.open(this.dataSource,
 					"whatif_commune (run_id, commune_id, households, poor_now, near_poor_now, poor_then,"
@@ -232,7 +233,7 @@ public class WhatIfRepository {
 				.sql("update whatif_run set status = 'DONE', households_done = ?, changed = ?, unclassified = ?,"
 						+ " not_assessed = ?, finished_at = ?, millis = ? where id = ?")
 				.params(tally.households(), tally.changed(), tally.unclassified(), notAssessed.toArray(new String[0]),
-						finishedAt, millis, id)
+						finishedAt, millis.getAsInt(), id)
 				.update();
 		});
 	}
