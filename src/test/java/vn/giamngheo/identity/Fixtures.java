@@ -99,9 +99,9 @@ public final class Fixtures {
 		long village = this.jdbc
 			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
 					+ " province_code, path, urban, valid_from, synthetic) values (?, 'local', 'village', ?, 'Thôn', ?, ?,"
-					+ " ?, ?, ?, '/', false, date '2024-01-01', true) returning id")
+					+ " ?, ?, ?, '/', (select urban from admin_unit where id = ?), date '2024-01-01', true) returning id")
 			.params("V" + this.tag + label.charAt(0), c.depth() + 1, "Thôn " + label + this.tag, label + this.tag,
-					label.toLowerCase() + this.tag, c.id(), c.province())
+					label.toLowerCase() + this.tag, c.id(), c.province(), c.id())
 			.query(Long.class)
 			.single();
 		String villagePath = c.path() + village + "/";

@@ -125,7 +125,7 @@ final class ReviewData {
 		long id = this.jdbc
 			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
 					+ " province_code, path, urban, valid_from, synthetic) select ?, 'local', 'village', c.depth + 1,"
-					+ " 'Thôn', ?, ?, lower(?), c.id, c.province_code, '/', false, date '2024-01-01', true"
+					+ " 'Thôn', ?, ?, lower(?), c.id, c.province_code, '/', c.urban, date '2024-01-01', true"
 					+ " from admin_unit c where c.id = ? returning id")
 			.params("M" + UUID.randomUUID().toString().substring(0, 12), name, name, name, communeId)
 			.query(Long.class)
