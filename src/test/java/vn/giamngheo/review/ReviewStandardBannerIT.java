@@ -47,10 +47,14 @@ class ReviewStandardBannerIT {
 	TestClock clock;
 
 	String open(Authentication province, long provinceId, String standardKey) throws Exception {
+		return open(province, provinceId, ReviewData.uniqueYear(), standardKey);
+	}
+
+	String open(Authentication province, long provinceId, int year, String standardKey) throws Exception {
 		LocalDate today = LocalDate.now(this.clock);
 		MvcResult opened = this.mvc
 			.perform(post("/reviews").param("provinceId", String.valueOf(provinceId))
-				.param("year", String.valueOf(ReviewData.uniqueYear()))
+				.param("year", String.valueOf(year))
 				.param("standardKey", standardKey)
 				.param("windowFrom", today.minusDays(3).toString())
 				.param("windowTo", today.plusDays(30).toString())
@@ -108,10 +112,12 @@ class ReviewStandardBannerIT {
 	@Test
 	void aReviewUnderDecree07NamesOnlyWhatIsNotVerified() throws Exception {
 		Fixtures f = this.fixtures.create();
-		long quangNam = new ReviewData(this.jdbc).provinceId();
+		// a review before the reform, on the old Quảng Nam (49 of the 2024 list)
+		long quangNam = new ReviewData(this.jdbc).oldProvinceId();
+		int year = vn.giamngheo.support.TestYears.beforeReform(this.jdbc, "49");
 		Authentication province = f
 			.auth(f.user("qnbanner", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024")));
-		String html = page(open(province, quangNam, "2022-2025"), province);
+		String html = page(open(province, quangNam, year, "2022-2025"), province);
 		assertThat(html).contains("id=\"standard-unverified\"")
 			.contains(
 					"Cách tính điểm chưa được đối chiếu với văn bản: hệ thống dùng tạm điểm A ≤ 140 (nông thôn) / ≤ 175")
