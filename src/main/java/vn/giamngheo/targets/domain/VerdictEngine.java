@@ -284,21 +284,34 @@ public final class VerdictEngine {
 	}
 
 	/**
+	 * The points a reduction is judged on: from the baseline year to the period's end.
+	 */
+	private static List<Point> fromBaseline(Rule rule, List<Point> all) {
+		int start = (rule.baselineYear() != null) ? rule.baselineYear() : rule.periodFrom() - 1;
+		return all.stream().filter((p) -> p.year() >= start && p.year() <= rule.periodTo()).toList();
+	}
+
+	/**
+	 * Less is left than one year's required fall: the unit has done what was asked.
+	 */
+	private static Evaluation nothingLeft(Rule rule, Point latest, Phrase wanted, List<Point> used) {
+		return new Evaluation(Verdict.MET, "targets.rule.nothing-left", List.of(latest.year(), latest.value(), wanted),
+				rule.value(), latest.year(), latest.value(), null, null, false, used);
+	}
+
+	/**
 	 * A reduction judged year by year ("giảm mỗi năm trên 3%"): every yearly fall must
 	 * satisfy it on its own; one year short is enough to miss once the period is over.
 	 */
 	private static Evaluation reductionEachYear(Rule rule, List<Point> all) {
-		int start = (rule.baselineYear() != null) ? rule.baselineYear() : rule.periodFrom() - 1;
-		List<Point> used = all.stream().filter((p) -> p.year() >= start && p.year() <= rule.periodTo()).toList();
+		List<Point> used = fromBaseline(rule, all);
 		if (used.isEmpty()) {
 			return noData(rule, rule.periodTo(), rule.value(), used);
 		}
 		Point latest = used.get(used.size() - 1);
 		Phrase wanted = goalPhrase(rule, rule.value());
 		if (latest.value() <= rule.value() + EPS) {
-			return new Evaluation(Verdict.MET, "targets.rule.nothing-left",
-					List.of(latest.year(), latest.value(), wanted), rule.value(), latest.year(), latest.value(), null,
-					null, false, used);
+			return nothingLeft(rule, latest, wanted, used);
 		}
 		List<Point> falls = falls(used);
 		boolean rebased = falls.size() < used.size() - 1;
@@ -338,19 +351,14 @@ public final class VerdictEngine {
 	}
 
 	private static Evaluation reduction(Rule rule, List<Point> all) {
-		int start = (rule.baselineYear() != null) ? rule.baselineYear() : rule.periodFrom() - 1;
-		List<Point> used = all.stream().filter((p) -> p.year() >= start && p.year() <= rule.periodTo()).toList();
+		List<Point> used = fromBaseline(rule, all);
 		if (used.isEmpty()) {
 			return noData(rule, rule.periodTo(), rule.value(), used);
 		}
 		Point latest = used.get(used.size() - 1);
 		Phrase wanted = goalPhrase(rule, rule.value());
 		if (latest.value() <= rule.value() + EPS) {
-			// less is left than one year's required fall: the unit has done what was
-			// asked
-			return new Evaluation(Verdict.MET, "targets.rule.nothing-left",
-					List.of(latest.year(), latest.value(), wanted), rule.value(), latest.year(), latest.value(), null,
-					null, false, used);
+			return nothingLeft(rule, latest, wanted, used);
 		}
 		double sum = 0;
 		int n = 0;
