@@ -185,7 +185,10 @@ class RescopeIT {
 		this.mvc.perform(get("/admin/users/rescope").param("q", this.f.tag).with(authentication(admin())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.xaDang)))
-			.andExpect(content().string(containsString("Xã Tây Giang (20455@2025)")))
+			.andExpect(content().string(containsString("Xã Tây Giang")))
+			// an old unit is named with the list it belongs to, never by its code
+			.andExpect(content().string(containsString("Xã Dang (danh mục cũ, đến 30/06/2025)")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("20455@2025"))))
 			.andExpect(content().string(containsString("vượt giới hạn tự động chuyển")));
 		this.mvc.perform(post("/admin/users/rescope").param("q", this.f.tag).with(authentication(admin())).with(csrf()))
 			.andExpect(redirectedUrlPattern("/admin/users/rescope?batch=*"));
