@@ -34,11 +34,15 @@ class ArchitectureTest {
 			Map.entry("registry", Set.of("shared", "audit", "identity", "geography", "standards")),
 			Map.entry("review", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
 			Map.entry("analytics", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
+			Map.entry("benefits",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review", "analytics")),
 			Map.entry("targets",
-					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics")),
-			Map.entry("imports", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics",
+							"benefits")),
+			Map.entry("imports",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "benefits")),
 			Map.entry("demo", Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review",
-					"analytics", "targets", "imports")));
+					"analytics", "targets", "imports", "benefits")));
 
 	static JavaClasses classes;
 

@@ -31,6 +31,8 @@ import static vn.giamngheo.shared.scope.Permission.REVIEW_SURVEY;
 import static vn.giamngheo.shared.scope.Permission.REVIEW_WORKLIST;
 import static vn.giamngheo.shared.scope.Permission.RUN_WHATIF;
 import static vn.giamngheo.shared.scope.Permission.SUPPORT_RECORD;
+import static vn.giamngheo.shared.scope.Permission.SUPPORT_DEMAND;
+import static vn.giamngheo.shared.scope.Permission.SUPPORT_LISTS;
 import static vn.giamngheo.shared.scope.Permission.TARGET_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.TARGET_ENTRY;
 import static vn.giamngheo.shared.scope.Permission.UNIT_EDIT;
@@ -72,6 +74,8 @@ public final class RoleMatrix {
 		row(REVIEW_PROVINCE_APPROVAL, X,    X,    o,    o,    o,    o,    o,    o),
 		row(IN_YEAR_REQUESTS,         X,    o,    o,    X,    o,    o,    o,    o),
 		row(SUPPORT_RECORD,           X,    X,    X,    X,    o,    o,    X,    o),
+		row(SUPPORT_LISTS,            X,    X,    X,    X,    o,    o,    o,    o),
+		row(SUPPORT_DEMAND,           X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_ENTRY,             X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_APPROVAL,          X,    X,    X,    o,    o,    o,    o,    o),
 		row(RESOLUTION_EDIT,          X,    X,    o,    o,    o,    o,    o,    o),

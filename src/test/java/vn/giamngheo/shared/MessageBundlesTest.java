@@ -28,13 +28,13 @@ class MessageBundlesTest {
 	}
 
 	@ParameterizedTest(name = "{0}: Vietnamese and English have the same keys")
-	@ValueSource(strings = { "messages", "review", "targets", "imports", "navigation" })
+	@ValueSource(strings = { "messages", "review", "targets", "imports", "navigation", "support" })
 	void vietnameseAndEnglishBundlesHaveTheSameKeys(String bundle) throws Exception {
 		assertThat(keys(bundle + "_en.properties")).isEqualTo(keys(bundle + ".properties"));
 	}
 
 	@ParameterizedTest(name = "{0}: no key also defined in messages")
-	@ValueSource(strings = { "review", "targets", "imports", "navigation" })
+	@ValueSource(strings = { "review", "targets", "imports", "navigation", "support" })
 	void capabilityBundlesDoNotRedefineSharedKeys(String bundle) throws Exception {
 		Set<String> shared = keys("messages.properties");
 		assertThat(keys(bundle + ".properties")).doesNotContainAnyElementsOf(shared);

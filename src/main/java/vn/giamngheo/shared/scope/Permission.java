@@ -57,6 +57,13 @@ public enum Permission {
 	 * agency.
 	 */
 	SUPPORT_RECORD,
+	/**
+	 * Generate the eligibility lists of a commune on demand (issue 16); they are also
+	 * generated after every recognition decision.
+	 */
+	SUPPORT_LISTS,
+	/** Register a household's or member's demand for support (issue 16). */
+	SUPPORT_DEMAND,
 	/** Enter indicator values. */
 	TARGET_ENTRY,
 	/** Approve or return entered indicator values (not one's own). */
