@@ -84,6 +84,11 @@ public class SupportPolicies {
 		return find(code).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "support.policy.unknown", code));
 	}
 
+	/** The pure eligibility rules of every policy (built from the files). */
+	public vn.giamngheo.benefits.domain.EligibilityRules rules() {
+		return new vn.giamngheo.benefits.domain.EligibilityRules();
+	}
+
 	/** The policies in force on a day (one version each). */
 	public List<SupportPolicy> inForceOn(LocalDate day) {
 		return this.policies.stream().filter((p) -> p.inForceOn(day)).toList();
