@@ -36,6 +36,7 @@ create table eligibility_spell (
     member_id       uuid references member (id),
     eligible_from   date        not null,
     eligible_to     date,                                -- last day eligible; null while it lasts
+    window_end      date,                                -- the last day the rule itself allows (e.g. 3 years after exit), if any
     reasons         jsonb       not null,
     started_by      uuid        not null references eligibility_run (id),
     ended_by        uuid references eligibility_run (id),
