@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -69,8 +70,12 @@ public class Recognitions {
 
 	private final StandardCatalogue standards;
 
+	private final ApplicationEventPublisher events;
+
 	Recognitions(ReviewRepository reviews, ReviewGuard guard, HouseholdRegistry registry, ObjectMapper json,
-			HouseholdBulk registryBulk, Letterheads letterheads, StandardCatalogue standards) {
+			HouseholdBulk registryBulk, Letterheads letterheads, StandardCatalogue standards,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.registryBulk = registryBulk;
 		this.standards = standards;
 		this.letterheads = letterheads;
@@ -128,6 +133,7 @@ public class Recognitions {
 		int issued = 0;
 		String decision = decisionNo.strip();
 		List<ReviewHousehold> batch;
+		List<NeedsRecognised.HouseholdNeeds> needs = new ArrayList<>();
 		do {
 			batch = this.reviews.postedBatch(reviewId, communeId, 1000);
 			int certificates = (int) batch.stream()
@@ -165,6 +171,11 @@ public class Recognitions {
 				audit.add(this.guard.entry("RECOGNISE", "REVIEW_HOUSEHOLD", rh.id().toString(), rh.householdId(),
 						rh.unitPath(), unit.provinceCode(), changes, AuditTrail.byDecision(decision)));
 				counts.merge(t, 1, Integer::sum);
+				if (("POOR".equals(rh.finalClass()) || "NEAR_POOR".equals(rh.finalClass())) && rh.needs() != null
+						&& !rh.needs().isEmpty()) {
+					needs.add(new NeedsRecognised.HouseholdNeeds(rh.householdId(), rh.unitPath(), rh.finalClass(),
+							rh.needs()));
+				}
 			}
 			if (!this.reviews.recogniseAll(rows)) {
 				throw ReviewGuard.stale();
@@ -190,6 +201,9 @@ public class Recognitions {
 		notReviewed.forEach((reason, n) -> changes.put(reason, new Change(null, n)));
 		this.guard.record("RECOGNISE", "REVIEW_UNIT", reviewId + "/" + communeId, null, unit.unitPath(),
 				unit.provinceCode(), changes, null);
+		// the Phiếu C needs become demand on the support side (issue 16), in this
+		// transaction
+		this.events.publishEvent(new NeedsRecognised(reviewId, communeId, unit.provinceCode(), decisionDate, needs));
 		return counts;
 	}
 
