@@ -38,13 +38,20 @@ import java.util.UUID;
  * @param committedAt committed at
  * @param revertedAt reverted at
  * @param revertedBy reverted by
+ * @param kind {@code SURVEY} (a household survey file) or a partner file:
+ * {@code VBSP_LOANS}, {@code HI_CARDS}, {@code SCHOOL} (ADR 0037)
  */
 public record ImportJob(UUID id, String uploadedBy, String fileName, long fileSize, String checksum, String format,
 		String mode, String status, int rowsTotal, int rowsDone, int rowsRejected, int problemCount,
 		int householdsCreated, int householdsUpdated, int householdsSame, int membersCreated, int membersUpdated,
 		int assessments, int conflictCount, Map<String, Integer> matches, int restarts, String error,
 		OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime committedAt,
-		OffsetDateTime revertedAt, String revertedBy) {
+		OffsetDateTime revertedAt, String revertedBy, String kind) {
+
+	/** Whether the job is a household survey file (not a partner file). */
+	public boolean survey() {
+		return "SURVEY".equals(this.kind);
+	}
 
 	/** Whether the job is still working (the page keeps polling). */
 	public boolean running() {

@@ -148,7 +148,8 @@ public class Imports {
 		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = this.jobs.find(id).orElseThrow(() -> DomainException.notFound("IMPORT", id));
 		Actor current = this.actor.get();
-		if (!job.uploadedBy().equals(current.username()) && !current.hasRole(Role.SYSTEM_ADMIN.name())) {
+		if (!job.survey()
+				|| !job.uploadedBy().equals(current.username()) && !current.hasRole(Role.SYSTEM_ADMIN.name())) {
 			throw DomainException.notFound("IMPORT", id);
 		}
 		return job;

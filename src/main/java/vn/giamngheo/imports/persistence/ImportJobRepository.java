@@ -54,23 +54,47 @@ public class ImportJobRepository {
 		return this.jdbc.sql("select * from import_job where id = ?").param(id).query(this::job).optional();
 	}
 
-	/** Jobs of a user (all users when null), newest first. */
+	/** Survey-file jobs of a user (all users when null), newest first. */
 	public List<ImportJob> list(String uploadedBy, int limit) {
+		return list(uploadedBy, limit, true);
+	}
+
+	/**
+	 * Jobs of a user (all users when null), newest first: survey files or partner files
+	 * (ADR 0037).
+	 */
+	public List<ImportJob> list(String uploadedBy, int limit, boolean survey) {
 		return this.jdbc
 			.sql("select * from import_job where (cast(? as text) is null or uploaded_by = ?)"
-					+ " order by created_at desc limit ?")
-			.params(uploadedBy, uploadedBy, limit)
+					+ " and (kind = 'SURVEY') = ? order by created_at desc limit ?")
+			.params(uploadedBy, uploadedBy, survey, limit)
 			.query(this::job)
 			.list();
 	}
 
-	/** Jobs a restart interrupted or left queued. */
+	/** Survey-file jobs a restart interrupted or left queued. */
 	public List<ImportJob> unfinished() {
+		return unfinished(true);
+	}
+
+	/** Jobs (survey or partner files) a restart interrupted or left queued. */
+	public List<ImportJob> unfinished(boolean survey) {
 		return this.jdbc
 			.sql("select * from import_job where status in ('QUEUED', 'VALIDATING', 'COMMIT_QUEUED', 'COMMITTING')"
-					+ " order by created_at")
+					+ " and (kind = 'SURVEY') = ? order by created_at")
+			.param(survey)
 			.query(this::job)
 			.list();
+	}
+
+	/** Records a new partner-file job (ADR 0037). */
+	public void insert(UUID id, String uploadedBy, String fileName, long size, String checksum, String format,
+			String kind) {
+		this.jdbc
+			.sql("insert into import_job (id, uploaded_by, file_name, file_size, checksum, format, status, kind)"
+					+ " values (?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
+			.params(id, uploadedBy, fileName, size, checksum, format, kind)
+			.update();
 	}
 
 	public int status(UUID id, String from, String to) {
@@ -460,7 +484,7 @@ public class ImportJobRepository {
 				rs.getInt("assessments"), rs.getInt("conflict_count"), m, rs.getInt("restarts"), rs.getString("error"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
 				rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("committed_at", OffsetDateTime.class),
-				rs.getObject("reverted_at", OffsetDateTime.class), rs.getString("reverted_by"));
+				rs.getObject("reverted_at", OffsetDateTime.class), rs.getString("reverted_by"), rs.getString("kind"));
 	}
 
 	/**
