@@ -227,7 +227,8 @@ public class BenefitLedger {
 		BenefitRecord current = get(id);
 		List<Version> versions = new ArrayList<>();
 		for (Past p : this.ledger.history(id)) {
-			versions.add(new Version(p.version(), p.row(), p.changedBy(), p.changedAt(), p.reason(), false));
+			versions
+				.add(new Version(p.version(), pastFields(p.row()), p.changedBy(), p.changedAt(), p.reason(), false));
 		}
 		Map<String, Object> now = new LinkedHashMap<>(fields(current));
 		versions.add(new Version(current.version(), now, null, current.updatedAt(), null, true));
@@ -263,6 +264,31 @@ public class BenefitLedger {
 			.page(this.actor.get().scope().viewPatterns(), partnerAgency(this.actor.get()), null, null, null, null,
 					householdId, false, 0, 1000)
 			.items();
+	}
+
+	/**
+	 * A household the caller may record support for (the form): the permission (403),
+	 * visible (404), in the capture scope (403).
+	 */
+	@Transactional(readOnly = true)
+	public Household recordable(UUID householdId) {
+		this.actor.require(Permission.SUPPORT_RECORD);
+		Household household = this.registry.household(householdId);
+		this.actor.require(Permission.SUPPORT_RECORD, household.unitPath());
+		return household;
+	}
+
+	/** The policies the caller may record (a partner: its agency's), by name. */
+	public List<SupportPolicy> recordablePolicies() {
+		String agency = partnerAgency(this.actor.get());
+		return this.policies.all()
+			.stream()
+			.filter((p) -> agency == null || agency.equals(p.agency()))
+			.collect(java.util.stream.Collectors.toMap(SupportPolicy::code, (p) -> p, (a, b) -> b))
+			.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(SupportPolicy::name))
+			.toList();
 	}
 
 	private BenefitRecord find(UUID id) {
@@ -430,7 +456,41 @@ public class BenefitLedger {
 		f.put("validTo", r.validTo());
 		f.put("partnerRef", r.partnerRef());
 		f.put("evidence", r.evidence());
+		f.put("voided", r.voided());
+		f.put("voidReason", r.voidReason());
 		return f;
+	}
+
+	/** The stored columns of an earlier version under the names of {@link #fields}. */
+	private Map<String, Object> pastFields(Map<String, Object> row) {
+		Map<String, Object> f = new LinkedHashMap<>();
+		String code = (String) row.get("policy_code");
+		f.put("policy", this.policies.find(code).map(SupportPolicy::name).orElse(code));
+		for (String column : List.of("period_from", "period_to", "amount_vnd", "central_vnd", "local_vnd", "credit_vnd",
+				"mobilised_vnd", "own_vnd", "status", "decision_no", "decision_date", "delivered_on", "valid_from",
+				"valid_to", "partner_ref", "evidence", "voided", "void_reason")) {
+			Object v = row.get(column);
+			if (v instanceof String text && text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+				v = LocalDate.parse(text);
+			}
+			f.put(camel(column), v);
+		}
+		return f;
+	}
+
+	private static String camel(String column) {
+		StringBuilder sb = new StringBuilder();
+		boolean up = false;
+		for (char c : column.toCharArray()) {
+			if (c == '_') {
+				up = true;
+			}
+			else {
+				sb.append(up ? Character.toUpperCase(c) : c);
+				up = false;
+			}
+		}
+		return sb.toString();
 	}
 
 	private String provinceOf(BenefitRecord r) {

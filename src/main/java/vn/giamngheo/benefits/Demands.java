@@ -143,6 +143,18 @@ public class Demands {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * A household the caller may register demand for (the form): the permission (403),
+	 * visible (404), in the capture scope (403).
+	 */
+	@Transactional(readOnly = true)
+	public Household registrable(UUID householdId) {
+		this.actor.require(Permission.SUPPORT_DEMAND);
+		Household household = this.registry.household(householdId);
+		this.actor.require(Permission.SUPPORT_DEMAND, household.unitPath());
+		return household;
+	}
+
 	/** Withdraws an open demand with a reason. */
 	@Transactional
 	public SupportDemand withdraw(UUID id, int version, String reason) {

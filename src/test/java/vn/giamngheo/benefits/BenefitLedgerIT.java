@@ -44,6 +44,9 @@ class BenefitLedgerIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SupportPolicies policies;
+
 	Fixtures f;
 
 	Authentication officer;
@@ -114,7 +117,7 @@ class BenefitLedgerIT {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].id").value(loan))
-			.andExpect(jsonPath("$.items[0].policyName").value("Cho vay hộ nghèo"));
+			.andExpect(jsonPath("$.items[0].policyName").value(this.policies.require("LOAN_POOR").name()));
 		this.mvc.perform(get("/api/v1/benefits/" + card).with(authentication(this.vbsp)))
 			.andExpect(status().isNotFound());
 		// nor may it change the card
@@ -138,7 +141,7 @@ class BenefitLedgerIT {
 		this.mvc.perform(get("/api/v1/benefits/" + id + "/history").with(authentication(this.officer)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[0].fields.amount_vnd").value(30_000_000))
+			.andExpect(jsonPath("$[0].fields.amountVnd").value(30_000_000))
 			.andExpect(jsonPath("$[0].changedBy").value("ledgerofficer." + this.f.tag))
 			.andExpect(jsonPath("$[0].reason").value("Sai số tiền theo hợp đồng"))
 			.andExpect(jsonPath("$[1].fields.amountVnd").value(50_000_000));
