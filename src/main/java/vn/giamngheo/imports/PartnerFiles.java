@@ -86,6 +86,16 @@ public class PartnerFiles {
 	}
 
 	/**
+	 * The kind named, if the current user may upload it (a partner: its own agency's
+	 * only, else 403).
+	 */
+	public PartnerKind allowed(String kindName) {
+		PartnerKind kind = kind(kindName);
+		this.bulk.requireAgency(kind.agency());
+		return kind;
+	}
+
+	/**
 	 * Stores an uploaded partner file and starts its dry run.
 	 * @param kindName the kind ({@code VBSP_LOANS}, {@code HI_CARDS}, {@code SCHOOL})
 	 * @param fileName the name as uploaded
@@ -186,8 +196,7 @@ public class PartnerFiles {
 	 * recognises, and an instructions sheet.
 	 */
 	public void template(String kindName, Locale locale, OutputStream out) {
-		PartnerKind kind = kind(kindName);
-		this.bulk.requireAgency(kind.agency());
+		PartnerKind kind = allowed(kindName);
 		try {
 			Workbook wb = new Workbook(out, "giamngheo", "1.0");
 			Worksheet list = wb.newWorksheet(msg("imports.partner.sheet.list", locale));

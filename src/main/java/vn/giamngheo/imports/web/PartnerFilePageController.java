@@ -48,7 +48,7 @@ public class PartnerFilePageController {
 	String upload(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		if (file == null || file.isEmpty()) {
-			PartnerFiles.kind(kind);
+			this.files.allowed(kind);
 			redirect.addFlashAttribute("noFile", true);
 			return "redirect:/imports/partner";
 		}
@@ -103,7 +103,7 @@ public class PartnerFilePageController {
 	@Requires(Permission.SUPPORT_RECORD)
 	@GetMapping("/imports/partner/template/{kind}")
 	void template(@PathVariable String kind, Locale locale, HttpServletResponse response) throws IOException {
-		PartnerFiles.kind(kind);
+		this.files.allowed(kind);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition",
 				"attachment; filename=\"mau-" + kind.toLowerCase(Locale.ROOT).replace('_', '-') + ".xlsx\"");
