@@ -309,4 +309,29 @@ class SupportCoverageIT {
 				"0", "0");
 	}
 
+	@Test
+	void theReportsRenderAsAdministrativeDocuments() throws Exception {
+		for (String kind : List.of("coverage", "amounts")) {
+			byte[] pdf = this.mvc
+				.perform(get("/support/reports/" + kind + ".pdf").param("unit", String.valueOf(this.t.districtId))
+					.param("year", "2025")
+					.with(authentication(this.f.auth("admin"))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "support-" + kind + ".pdf"), pdf);
+			try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+				String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+				assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN");
+				if (kind.equals("coverage")) {
+					assertThat(text).contains("Xã A " + this.t.tag, "33,3 %", "50,0 %");
+				}
+				else {
+					assertThat(text).contains("51.263.000", "50.000.000");
+				}
+			}
+		}
+	}
+
 }

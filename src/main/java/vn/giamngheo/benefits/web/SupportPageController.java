@@ -1,5 +1,7 @@
 package vn.giamngheo.benefits.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +21,15 @@ import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.audit.Disclosures;
 import vn.giamngheo.benefits.SupportCoverage;
+import vn.giamngheo.benefits.SupportCoverage.AmountLine;
 import vn.giamngheo.benefits.SupportCoverage.Coverage;
 import vn.giamngheo.benefits.SupportCoverage.Gap;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.review.Letterheads;
+import vn.giamngheo.review.domain.DocumentForm;
 import vn.giamngheo.shared.web.PageData;
+import vn.giamngheo.shared.web.PdfRenderer;
 
 /**
  * The support hub ({@code /support}): coverage of every policy for the user's unit and a
@@ -48,8 +54,18 @@ public class SupportPageController {
 
 	private final CurrentActor actor;
 
+	private final PdfRenderer pdf;
+
+	private final Letterheads letterheads;
+
+	private final Clock clock;
+
 	public SupportPageController(SupportCoverage coverage, Geography geography, MessageSource messages,
-			PageData pageData, Disclosures disclosures, CurrentActor actor) {
+			PageData pageData, Disclosures disclosures, CurrentActor actor, PdfRenderer pdf, Letterheads letterheads,
+			Clock clock) {
+		this.pdf = pdf;
+		this.letterheads = letterheads;
+		this.clock = clock;
 		this.coverage = coverage;
 		this.geography = geography;
 		this.messages = messages;
@@ -143,6 +159,48 @@ public class SupportPageController {
 	ResponseEntity<byte[]> amountsReport(@RequestParam long unit, @RequestParam int year, Locale locale) {
 		return download("bao-cao-kinh-phi-ho-tro-" + year + ".xlsx", SupportWorkbooks.amounts(this.geography.unit(unit),
 				year, this.coverage.amounts(unit, year), this.messages, locale));
+	}
+
+	@GetMapping("/support/reports/coverage.pdf")
+	ResponseEntity<byte[]> coveragePdf(@RequestParam long unit, @RequestParam int year, Locale locale) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("coverage", this.coverage.overview(unit, year));
+		return pdf(unit, year, "coverage", model, locale);
+	}
+
+	@GetMapping("/support/reports/amounts.pdf")
+	ResponseEntity<byte[]> amountsPdf(@RequestParam long unit, @RequestParam int year, Locale locale) {
+		List<AmountLine> amounts = this.coverage.amounts(unit, year);
+		long[] totals = new long[7];
+		for (AmountLine a : amounts) {
+			long[] v = a.values();
+			for (int i = 0; i < v.length; i++) {
+				totals[i] += v[i];
+			}
+		}
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("amounts", amounts);
+		model.put("totals", totals);
+		return pdf(unit, year, "amounts", model, locale);
+	}
+
+	/**
+	 * A report in the administrative form (Nghị định 30/2020): the committee of the unit
+	 * on the day it is made, the number left for signing.
+	 */
+	private ResponseEntity<byte[]> pdf(long unit, int year, String kind, Map<String, Object> model, Locale locale) {
+		LocalDate today = LocalDate.now(this.clock);
+		model.put("head", this.letterheads.committee(unit, today, DocumentForm.blankNumber("BC-UBND")));
+		model.put("year", year);
+		model.put("unitName", this.geography.unit(unit).name());
+		model.put("title", this.messages.getMessage("support.report." + kind + ".subject",
+				new Object[] { String.valueOf(year) }, locale));
+		byte[] body = this.pdf.render("support/pdf/report", model, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("bao-cao-" + kind + "-" + year + ".pdf").build().toString())
+			.body(body);
 	}
 
 	static ResponseEntity<byte[]> download(String filename, byte[] body) {
