@@ -2,10 +2,8 @@ package vn.giamngheo.benefits;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -458,9 +456,6 @@ final class PolicyFiles {
 	}
 
 	private LocalDate date(Object v, String at) {
-		if (v instanceof Date d) {
-			return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-		}
 		if (v instanceof String s) {
 			try {
 				return LocalDate.parse(s.strip());

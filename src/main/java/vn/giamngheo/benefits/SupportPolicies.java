@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import vn.giamngheo.benefits.domain.EligibilityRules;
 import vn.giamngheo.shared.error.DomainException;
@@ -56,7 +57,7 @@ public class SupportPolicies {
 				try (InputStream in = r.getInputStream()) {
 					LoaderOptions options = new LoaderOptions();
 					options.setAllowDuplicateKeys(false);
-					yaml = new Yaml(new SafeConstructor(options)).load(in);
+					yaml = new Yaml(new DatesAsText(options)).load(in);
 				}
 				catch (YAMLException ex) {
 					throw new PolicyFileException(file, "(file)", "not valid YAML: " + ex.getMessage());
@@ -76,6 +77,19 @@ public class SupportPolicies {
 		loaded.sort(Comparator.comparing(SupportPolicy::code).thenComparing(SupportPolicy::version));
 		this.policies = List.copyOf(loaded);
 		this.rules = new EligibilityRules(this.policies.stream().map(SupportPolicy::rule).toList());
+	}
+
+	/**
+	 * Reads dates as text, so the loader parses them strictly (SnakeYAML would turn
+	 * 2022-13-31 into 31/01/2023).
+	 */
+	private static final class DatesAsText extends SafeConstructor {
+
+		DatesAsText(LoaderOptions options) {
+			super(options);
+			this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+		}
+
 	}
 
 	/** Every version of every policy, by code then version. */
