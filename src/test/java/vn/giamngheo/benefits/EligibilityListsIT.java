@@ -27,6 +27,7 @@ import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -131,10 +132,19 @@ class EligibilityListsIT {
 	}
 
 	String allSpells() {
+		return spellRows("reasons::text");
+	}
+
+	/** The household's spells: which entries, since and until when (not why). */
+	String entries() {
+		return spellRows("'-'");
+	}
+
+	String spellRows(String reasons) {
 		return String.join("\n",
 				this.jdbc
 					.sql("select concat_ws('|', id, policy_code, policy_version, member_id, eligible_from, eligible_to,"
-							+ " window_end, reasons::text, started_by, ended_by, end_reason::text, commune_id)"
+							+ " window_end, " + reasons + ", started_by, ended_by, end_reason::text, commune_id)"
 							+ " from eligibility_spell where household_id = ? order by id")
 					.param(this.household)
 					.query(String.class)
@@ -197,9 +207,13 @@ class EligibilityListsIT {
 		assertThat(second.ended()).isZero();
 		assertThat(second.entries()).isEqualTo(first.entries()).isPositive();
 		assertThat(allSpells()).isEqualTo(before);
-		// and a later day with the same facts keeps every entry as it was
-		this.lists.generate(this.commune, day.plusDays(40), "ON_DEMAND");
-		assertThat(allSpells()).isEqualTo(before);
+		// a later day with the same facts keeps every entry (its reasons say the ages of
+		// that day)
+		String entries = entries();
+		RunSummary later = this.lists.generate(this.commune, day.plusDays(40), "ON_DEMAND");
+		assertThat(later.started()).isZero();
+		assertThat(later.ended()).isZero();
+		assertThat(entries()).isEqualTo(entries);
 	}
 
 	@Test
@@ -261,7 +275,15 @@ class EligibilityListsIT {
 				.header("Accept-Language", "en")
 				.with(authentication(admin)))
 			.andExpect(jsonPath("$.items[0].endReason").value(org.hamcrest.Matchers.containsString("near-poor")));
-		assertThat(this.lists.ofHousehold(this.household)).isEmpty();
+		// the household page's face: what the household is eligible for today
+		f.signIn("admin");
+		assertThat(this.lists.ofHousehold(this.household)).extracting((e) -> e.policy().code())
+			.contains("HI_NEAR_POOR")
+			.doesNotContain("HI_POOR", "LOAN_POOR");
+		SecurityContextHolder.clearContext();
+		// and nobody outside the scope reads it
+		assertThatThrownBy(() -> this.lists.ofHousehold(this.household))
+			.isInstanceOf(vn.giamngheo.shared.error.DomainException.class);
 	}
 
 	@Test
