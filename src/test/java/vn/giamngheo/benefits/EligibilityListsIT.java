@@ -32,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -275,6 +276,21 @@ class EligibilityListsIT {
 				.header("Accept-Language", "en")
 				.with(authentication(admin)))
 			.andExpect(jsonPath("$.items[0].endReason").value(org.hamcrest.Matchers.containsString("near-poor")));
+		// the page: the ended entries marked Hết with why, the summary with each policy's
+		// count
+		this.mvc
+			.perform(get("/support/lists").param("unitId", String.valueOf(this.commune))
+				.param("policy", "HI_POOR")
+				.with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Nguyễn Thị Con")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hết vì: được công nhận là hộ cận nghèo")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Sau quyết định công nhận")));
+		this.mvc
+			.perform(get("/support/lists").param("unitId", String.valueOf(this.commune)).with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(org.hamcrest.Matchers.containsString("Bảo hiểm y tế cho người thuộc hộ nghèo")));
 		// the household page's face: what the household is eligible for today
 		f.signIn("admin");
 		assertThat(this.lists.ofHousehold(this.household)).extracting((e) -> e.policy().code())
