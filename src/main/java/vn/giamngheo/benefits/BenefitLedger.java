@@ -278,6 +278,14 @@ public class BenefitLedger {
 		return household;
 	}
 
+	/**
+	 * Refuses a caller whose role may not record support (403), before anything is looked
+	 * up.
+	 */
+	public void requireRecording() {
+		this.actor.require(Permission.SUPPORT_RECORD);
+	}
+
 	/** The policies the caller may record (a partner: its agency's), by name. */
 	public List<SupportPolicy> recordablePolicies() {
 		String agency = partnerAgency(this.actor.get());

@@ -56,36 +56,36 @@ class BenefitApiController {
 		return this.ledger.record(body);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/{recordId}")
 	@Operation(summary = "Một khoản hỗ trợ")
-	BenefitRecord get(@PathVariable UUID id) {
+	BenefitRecord get(@PathVariable("recordId") UUID id) {
 		return this.ledger.get(id);
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PutMapping("/{id}")
+	@PutMapping("/{recordId}")
 	@Operation(summary = "Sửa một khoản hỗ trợ (gửi kèm version và lý do; bản cũ được giữ trong lịch sử; bản cũ → 409)")
-	BenefitRecord correct(@PathVariable UUID id, @RequestBody Correction body) {
+	BenefitRecord correct(@PathVariable("recordId") UUID id, @RequestBody Correction body) {
 		return this.ledger.correct(id, version(body.version()), body.data(), body.reason());
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/{id}/status")
+	@PostMapping("/{recordId}/status")
 	@Operation(summary = "Chuyển trạng thái: kế hoạch → phê duyệt → đã nhận → kết thúc; hủy; quá hạn (khoản vay)")
-	BenefitRecord status(@PathVariable UUID id, @RequestBody StatusChange body) {
+	BenefitRecord status(@PathVariable("recordId") UUID id, @RequestBody StatusChange body) {
 		return this.ledger.changeStatus(id, version(body.version()), body.status(), body.deliveredOn(), body.reason());
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/{id}/void")
+	@PostMapping("/{recordId}/void")
 	@Operation(summary = "Hủy bỏ bản ghi với lý do (không xóa)")
-	BenefitRecord voidRecord(@PathVariable UUID id, @RequestBody Voiding body) {
+	BenefitRecord voidRecord(@PathVariable("recordId") UUID id, @RequestBody Voiding body) {
 		return this.ledger.voidRecord(id, version(body.version()), body.reason());
 	}
 
-	@GetMapping("/{id}/history")
+	@GetMapping("/{recordId}/history")
 	@Operation(summary = "Các phiên bản của bản ghi (cũ trước, hiện tại sau)")
-	List<BenefitLedger.Version> history(@PathVariable UUID id) {
+	List<BenefitLedger.Version> history(@PathVariable("recordId") UUID id) {
 		return this.ledger.history(id);
 	}
 

@@ -42,9 +42,9 @@ class DemandApiController {
 		return this.demands.list(unit, kind, status, household, page, size);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/{demandId}")
 	@Operation(summary = "Một nhu cầu")
-	SupportDemand get(@PathVariable UUID id) {
+	SupportDemand get(@PathVariable("demandId") UUID id) {
 		return this.demands.get(id);
 	}
 
@@ -57,9 +57,9 @@ class DemandApiController {
 	}
 
 	@Requires(Permission.SUPPORT_DEMAND)
-	@PostMapping("/{id}/withdrawal")
+	@PostMapping("/{demandId}/withdrawal")
 	@Operation(summary = "Rút nhu cầu với lý do")
-	SupportDemand withdraw(@PathVariable UUID id, @RequestBody BenefitApiController.Voiding body) {
+	SupportDemand withdraw(@PathVariable("demandId") UUID id, @RequestBody BenefitApiController.Voiding body) {
 		return this.demands.withdraw(id, BenefitApiController.version(body.version()), body.reason());
 	}
 

@@ -59,8 +59,8 @@ class LedgerPageController {
 		this.registry = registry;
 	}
 
-	@GetMapping("/households/{householdId}/support")
-	String panel(@PathVariable UUID householdId, Model model) {
+	@GetMapping("/households/{id}/support")
+	String panel(@PathVariable("id") UUID householdId, Model model) {
 		model.addAttribute("panel", this.support.panel(householdId));
 		return "benefits/household-support :: panel";
 	}
@@ -79,8 +79,8 @@ class LedgerPageController {
 		return "benefits/records";
 	}
 
-	@GetMapping("/support/records/{id}")
-	String record(@PathVariable UUID id, Model model) {
+	@GetMapping("/support/records/{recordId}")
+	String record(@PathVariable("recordId") UUID id, Model model) {
 		BenefitRecord r = this.ledger.get(id);
 		model.addAttribute("r", r);
 		model.addAttribute("history", this.ledger.history(id));
@@ -89,8 +89,8 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@GetMapping("/households/{householdId}/support/new")
-	String newRecord(@PathVariable UUID householdId, @RequestParam(required = false) String policy,
+	@GetMapping("/households/{id}/support/new")
+	String newRecord(@PathVariable("id") UUID householdId, @RequestParam(required = false) String policy,
 			@RequestParam(required = false) UUID member, Model model) {
 		Household household = this.ledger.recordable(householdId);
 		RecordForm form = new RecordForm();
@@ -101,8 +101,8 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/households/{householdId}/support")
-	String create(@PathVariable UUID householdId, @ModelAttribute RecordForm form, Model model) {
+	@PostMapping("/households/{id}/support")
+	String create(@PathVariable("id") UUID householdId, @ModelAttribute RecordForm form, Model model) {
 		try {
 			BenefitRecord saved = this.ledger.record(form.toInput(householdId));
 			return "redirect:/support/records/" + saved.id();
@@ -116,15 +116,17 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@GetMapping("/support/records/{id}/edit")
-	String edit(@PathVariable UUID id, Model model) {
+	@GetMapping("/support/records/{recordId}/edit")
+	String edit(@PathVariable("recordId") UUID id, Model model) {
+		this.ledger.requireRecording();
 		BenefitRecord r = this.ledger.get(id);
 		return recordForm(this.ledger.recordable(r.householdId()), r, RecordForm.of(r), null, model);
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/support/records/{id}")
-	String correct(@PathVariable UUID id, @ModelAttribute RecordForm form, Model model) {
+	@PostMapping("/support/records/{recordId}")
+	String correct(@PathVariable("recordId") UUID id, @ModelAttribute RecordForm form, Model model) {
+		this.ledger.requireRecording();
 		BenefitRecord r = this.ledger.get(id);
 		try {
 			this.ledger.correct(id, (form.getVersion() != null) ? form.getVersion() : -1, form.toInput(r.householdId()),
@@ -154,13 +156,15 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/support/records/{id}/status")
-	String status(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+	@PostMapping("/support/records/{recordId}/status")
+	String status(@PathVariable("recordId") UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String deliveredOn,
 			@RequestParam(required = false) String reason) {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate delivered = RecordForm.parseDate("deliveredOn", deliveredOn, problems);
 		if (!problems.isEmpty()) {
+			// who may not record support hears that first
+			this.ledger.requireRecording();
 			throw DomainException.invalid(problems);
 		}
 		this.ledger.changeStatus(id, (version != null) ? version : -1, status, delivered, reason);
@@ -168,22 +172,22 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_RECORD)
-	@PostMapping("/support/records/{id}/void")
-	String voidRecord(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+	@PostMapping("/support/records/{recordId}/void")
+	String voidRecord(@PathVariable("recordId") UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reason) {
 		this.ledger.voidRecord(id, (version != null) ? version : -1, reason);
 		return "redirect:/support/records/" + id;
 	}
 
 	@Requires(Permission.SUPPORT_DEMAND)
-	@GetMapping("/households/{householdId}/demands/new")
-	String newDemand(@PathVariable UUID householdId, @RequestParam(required = false) String kind, Model model) {
+	@GetMapping("/households/{id}/demands/new")
+	String newDemand(@PathVariable("id") UUID householdId, @RequestParam(required = false) String kind, Model model) {
 		return demandForm(this.demands.registrable(householdId), kind, null, null, null, null, null, null, model);
 	}
 
 	@Requires(Permission.SUPPORT_DEMAND)
-	@PostMapping("/households/{householdId}/demands")
-	String register(@PathVariable UUID householdId, @RequestParam(required = false) String kind,
+	@PostMapping("/households/{id}/demands")
+	String register(@PathVariable("id") UUID householdId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String memberId, @RequestParam(required = false) String policyCode,
 			@RequestParam(required = false) String purpose, @RequestParam(required = false) String amountVnd,
 			@RequestParam(required = false) String registeredOn, Model model) {
@@ -225,8 +229,8 @@ class LedgerPageController {
 	}
 
 	@Requires(Permission.SUPPORT_DEMAND)
-	@PostMapping("/support/demands/{id}/withdrawal")
-	String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+	@PostMapping("/support/demands/{demandId}/withdrawal")
+	String withdraw(@PathVariable("demandId") UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reason) {
 		SupportDemand d = this.demands.withdraw(id, (version != null) ? version : -1, reason);
 		return "redirect:/households/" + d.householdId();
