@@ -11,10 +11,14 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.DomainException.FieldProblem;
 
 /**
  * Where uploaded files are kept while their job lives: one file per job under the data
@@ -58,6 +62,23 @@ class ImportFiles {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Stores an uploaded file as {@link #store}; an empty one is refused (400).
+	 */
+	Stored storeUpload(UUID id, InputStream in) {
+		Stored stored = store(id, in);
+		if (stored.size() == 0) {
+			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
+		}
+		return stored;
+	}
+
+	/** An uploaded file's name as kept: no path, at most its last 200 characters. */
+	static String safeName(String fileName) {
+		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.replaceAll("[\\\\/]", "_");
+		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
 	}
 
 	record Stored(long size, String checksum) {

@@ -128,13 +128,7 @@ class ImportRunner {
 	/** Resumes the jobs a stop or crash left queued or running. */
 	@EventListener(ApplicationReadyEvent.class)
 	void recover() {
-		for (ImportJob job : this.jobs.unfinished()) {
-			switch (job.status()) {
-				case "VALIDATING" -> this.jobs.resumed(job.id(), "QUEUED");
-				case "COMMITTING" -> this.jobs.resumed(job.id(), "COMMIT_QUEUED");
-				default -> {
-				}
-			}
+		for (ImportJob job : this.jobs.resumeUnfinished(true)) {
 			log.info("Resuming import {} after a restart", job.id());
 			submit(job.id());
 		}

@@ -110,15 +110,9 @@ public class Imports {
 			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden");
 		}
 		String stated = this.communes.stated(current, commune);
-		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.replaceAll("[\\\\/]", "_");
-		if (name.length() > 200) {
-			name = name.substring(name.length() - 200);
-		}
+		String name = ImportFiles.safeName(fileName);
 		UUID id = UUID.randomUUID();
-		ImportFiles.Stored stored = this.files.store(id, in);
-		if (stored.size() == 0) {
-			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
-		}
+		ImportFiles.Stored stored = this.files.storeUpload(id, in);
 		String lower = name.toLowerCase(Locale.ROOT);
 		String format = lower.endsWith(".csv") ? "CSV" : lower.endsWith(".zip") ? "ZIP" : "XLSX";
 		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format);
@@ -243,6 +237,17 @@ public class Imports {
 	public ImportJob commit(UUID id, String mode) {
 		this.actor.require(Permission.REGISTRY_IMPORT);
 		ImportJob job = job(id);
+		queueCommit(this.jobs, job, mode);
+		this.runner.submit(id);
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * The checks of a commit (survey or partner file, ADR 0037), then the job is queued
+	 * for it (the caller submits it to its runner).
+	 * @param mode ALL (refused while the file has problems) or VALID
+	 */
+	static void queueCommit(ImportJobRepository jobs, ImportJob job, String mode) {
 		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
 		}
@@ -257,12 +262,10 @@ public class Imports {
 		if ("ALL".equals(mode) && job.problemCount() > 0) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "imports.job.has-problems", job.problemCount());
 		}
-		this.jobs.mode(id, mode);
-		if (this.jobs.status(id, "VALIDATED", "COMMIT_QUEUED") == 0) {
+		jobs.mode(job.id(), mode);
+		if (jobs.status(job.id(), "VALIDATED", "COMMIT_QUEUED") == 0) {
 			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
 		}
-		this.runner.submit(id);
-		return this.jobs.find(id).orElseThrow();
 	}
 
 	/**

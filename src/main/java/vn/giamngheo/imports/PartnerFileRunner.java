@@ -112,13 +112,7 @@ class PartnerFileRunner {
 	/** Runs again the partner jobs a stop or crash left queued or running. */
 	@EventListener(ApplicationReadyEvent.class)
 	void recover() {
-		for (ImportJob job : this.jobs.unfinished(false)) {
-			switch (job.status()) {
-				case "VALIDATING" -> this.jobs.resumed(job.id(), "QUEUED");
-				case "COMMITTING" -> this.jobs.resumed(job.id(), "COMMIT_QUEUED");
-				default -> {
-				}
-			}
+		for (ImportJob job : this.jobs.resumeUnfinished(false)) {
 			log.info("Resuming partner file {} after a restart", job.id());
 			submit(job.id());
 		}

@@ -105,15 +105,9 @@ public class PartnerFiles {
 	public ImportJob upload(String kindName, String fileName, InputStream in) {
 		PartnerKind kind = kind(kindName);
 		Actor current = this.bulk.requireAgency(kind.agency());
-		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.replaceAll("[\\\\/]", "_");
-		if (name.length() > 200) {
-			name = name.substring(name.length() - 200);
-		}
+		String name = ImportFiles.safeName(fileName);
 		UUID id = UUID.randomUUID();
-		ImportFiles.Stored stored = this.files.store(id, in);
-		if (stored.size() == 0) {
-			throw DomainException.invalid(List.of(new FieldProblem("file", "imports.file.empty")));
-		}
+		ImportFiles.Stored stored = this.files.storeUpload(id, in);
 		String format = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "CSV" : "XLSX";
 		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format, kind.name());
 		this.runner.submit(id);
@@ -154,22 +148,7 @@ public class PartnerFiles {
 	public ImportJob commit(UUID id, String mode) {
 		ImportJob job = job(id);
 		this.bulk.requireAgency(kind(job.kind()).agency());
-		if (!"ALL".equals(mode) && !"VALID".equals(mode)) {
-			throw DomainException.invalid(List.of(new FieldProblem("mode", "error.field.invalid", mode)));
-		}
-		if ("VALIDATED".equals(job.status()) && !job.usable()) {
-			throw new DomainException(ErrorCode.RULE_REJECTED, ImportRunner.NOTHING_REJECTED);
-		}
-		if (!job.committable()) {
-			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
-		}
-		if ("ALL".equals(mode) && job.problemCount() > 0) {
-			throw new DomainException(ErrorCode.RULE_REJECTED, "imports.job.has-problems", job.problemCount());
-		}
-		this.jobs.mode(id, mode);
-		if (this.jobs.status(id, "VALIDATED", "COMMIT_QUEUED") == 0) {
-			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
-		}
+		Imports.queueCommit(this.jobs, job, mode);
 		this.runner.submit(id);
 		return this.jobs.find(id).orElseThrow();
 	}

@@ -72,11 +72,6 @@ public class ImportJobRepository {
 			.list();
 	}
 
-	/** Survey-file jobs a restart interrupted or left queued. */
-	public List<ImportJob> unfinished() {
-		return unfinished(true);
-	}
-
 	/** Jobs (survey or partner files) a restart interrupted or left queued. */
 	public List<ImportJob> unfinished(boolean survey) {
 		return this.jdbc
@@ -85,6 +80,24 @@ public class ImportJobRepository {
 			.param(survey)
 			.query(this::job)
 			.list();
+	}
+
+	/**
+	 * The jobs (survey or partner files) a stop or crash left queued or running, set to
+	 * run again: a check under way is queued again, a commit under way (its transaction
+	 * died with the process) too.
+	 */
+	public List<ImportJob> resumeUnfinished(boolean survey) {
+		List<ImportJob> jobs = unfinished(survey);
+		for (ImportJob job : jobs) {
+			switch (job.status()) {
+				case "VALIDATING" -> resumed(job.id(), "QUEUED");
+				case "COMMITTING" -> resumed(job.id(), "COMMIT_QUEUED");
+				default -> {
+				}
+			}
+		}
+		return jobs;
 	}
 
 	/** Records a new partner-file job (ADR 0037). */
