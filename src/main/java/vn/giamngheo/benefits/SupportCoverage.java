@@ -23,7 +23,6 @@ import vn.giamngheo.benefits.persistence.CoverageRepository.CommuneCounts;
 import vn.giamngheo.benefits.persistence.CoverageRepository.GapRow;
 import vn.giamngheo.benefits.persistence.CoverageRepository.Measure;
 import vn.giamngheo.benefits.persistence.CoverageRepository.Served;
-import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.identity.Role;
@@ -56,8 +55,6 @@ public class SupportCoverage {
 
 	private final CoverageRepository repository;
 
-	private final Geography geography;
-
 	private final CurrentActor actor;
 
 	private final Aggregates aggregates;
@@ -66,11 +63,10 @@ public class SupportCoverage {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	public SupportCoverage(SupportPolicies policies, CoverageRepository repository, Geography geography,
-			CurrentActor actor, Aggregates aggregates, Clock clock) {
+	public SupportCoverage(SupportPolicies policies, CoverageRepository repository, CurrentActor actor,
+			Aggregates aggregates, Clock clock) {
 		this.policies = policies;
 		this.repository = repository;
-		this.geography = geography;
 		this.actor = actor;
 		this.aggregates = aggregates;
 		this.clock = clock;
@@ -150,10 +146,12 @@ public class SupportCoverage {
 		return p;
 	}
 
+	/**
+	 * The unit, visible to the caller as the analytics read it (a unit of the 2025 list
+	 * is read through the caller's communes in it); the counts filter every row by scope.
+	 */
 	private Unit unit(long unitId) {
-		Unit unit = this.geography.unit(unitId);
-		this.actor.requireView(unit.path());
-		return unit;
+		return this.aggregates.visibleUnit(unitId);
 	}
 
 	static Measure measure(SupportPolicy p) {
@@ -288,7 +286,9 @@ public class SupportCoverage {
 		String[] scope = scope();
 		Map<Integer, Double> values = new TreeMap<>();
 		int last = LocalDate.now(this.clock).getYear();
-		for (int y = FIRST_YEAR; y <= last; y++) {
+		// no year before the first spell or record of the ledger can have a value
+		int first = Math.max(FIRST_YEAR, this.repository.firstYear().orElse(last + 1));
+		for (int y = first; y <= last; y++) {
 			LocalDate from = LocalDate.of(y, 1, 1);
 			LocalDate to = LocalDate.of(y, 12, 31);
 			long[] v = switch (code) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,10 @@ import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.benefits.SupportCoverage.Counts;
 import vn.giamngheo.benefits.SupportCoverage.Coverage;
 import vn.giamngheo.benefits.SupportCoverage.Gap;
+import vn.giamngheo.benefits.SupportCoverage.Row;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
@@ -60,6 +64,10 @@ class SupportCoverageIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	@OwnerDatabase
+	DataSource owner;
 
 	@Autowired
 	Targets targets;
@@ -332,6 +340,24 @@ class SupportCoverageIT {
 				}
 			}
 		}
+	}
+
+	@Test
+	void aHouseholdIsCountedWhereItLivedAtTheYearsEnd() {
+		// lived in commune C until 01/07/2025, in commune D since (ADR 0031)
+		Territory moved = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
+		long[] c = moved.commune("C", "Xã", false);
+		long[] d = moved.commune("D", "Xã", false);
+		UUID h = moved.household(c, false, false, 4, 900_000, 2024, "PP");
+		new LedgerRows(this.jdbc).spell("LOAN_POOR", h, null, "2024-01-01", null);
+		Territory.move(JdbcClient.create(this.owner), h, "49", d[0], d[1]);
+		this.f.signIn("admin");
+		assertThat(this.coverage.coverage("LOAN_POOR", moved.districtId, 2024).rows()).extracting(Row::communeId)
+			.containsExactly(c[0]);
+		assertThat(this.coverage.coverage("LOAN_POOR", moved.districtId, 2025).rows()).extracting(Row::communeId)
+			.containsExactly(d[0]);
+		assertThat(this.coverage.coverage("LOAN_POOR", c[0], 2024).total().eligible()).isEqualTo(1);
+		assertThat(this.coverage.coverage("LOAN_POOR", c[0], 2025).total().eligible()).isZero();
 	}
 
 }

@@ -65,9 +65,24 @@ public class CoverageRepository {
 			String unitPath) {
 	}
 
-	private static final String ELIGIBLE = "with e as (select distinct h.commune_id, s.household_id, s.member_id"
-			+ " from eligibility_spell s join household h on h.id = s.household_id"
-			+ " where s.policy_code = any (?) and h.unit_path like ? and h.unit_path like any (?)"
+	/**
+	 * The household's address on a day (ADR 0031): the earliest past address that ended
+	 * after the day, else the current one. Joined as {@code p}.
+	 */
+	private static final String ADDRESS_AT = " left join lateral (select a.commune_id, a.unit_path"
+			+ " from household_address_past a where a.household_id = h.id and a.valid_to > ?"
+			+ " order by a.valid_to limit 1) p on true";
+
+	/**
+	 * Under the unit by the address at the year's end; readable when that address or the
+	 * current one is in the caller's scope.
+	 */
+	private static final String UNDER = " coalesce(p.unit_path, h.unit_path) like ?"
+			+ " and (coalesce(p.unit_path, h.unit_path) like any (?) or h.unit_path like any (?))";
+
+	private static final String ELIGIBLE = "with e as (select distinct coalesce(p.commune_id, h.commune_id) as"
+			+ " commune_id, s.household_id, s.member_id from eligibility_spell s join household h on h.id = s.household_id"
+			+ ADDRESS_AT + " where s.policy_code = any (?) and" + UNDER
 			+ " and s.eligible_from <= ? and coalesce(least(s.eligible_to, s.window_end), 'infinity'::date) >= ?),"
 			+ " d as (select e.household_id, e.member_id, min(q.registered_on) as demand_on from e"
 			+ " join support_demand q on q.household_id = e.household_id"
@@ -90,8 +105,8 @@ public class CoverageRepository {
 
 	private static List<Object> params(Measure m, String prefix, String[] scope, LocalDate from, LocalDate to) {
 		String[] codes = m.policies().toArray(String[]::new);
-		List<Object> p = new ArrayList<>(List.of(codes, prefix + "%", scope, to, from, m.needs().toArray(String[]::new),
-				codes, to, from, codes));
+		List<Object> p = new ArrayList<>(List.of(to, codes, prefix + "%", scope, scope, to, from,
+				m.needs().toArray(String[]::new), codes, to, from, codes));
 		p.addAll(List.of(m.served().params(from, to)));
 		return p;
 	}
@@ -174,14 +189,14 @@ public class CoverageRepository {
 					+ " and not r.voided and r.status <> 'CANCELLED' and r.period_from <= ? and r.period_to >= ?"
 					+ " and r.unit_path like ? and r.unit_path like any (?)"
 					+ " union select q.household_id from support_demand q join household h on h.id = q.household_id"
-					+ " where q.kind = 'EXIT_PLAN' and q.registered_on <= ? and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?)"
-					+ " and h.unit_path like ? and h.unit_path like any (?)),"
+					+ ADDRESS_AT + " where q.kind = 'EXIT_PLAN' and q.registered_on <= ?"
+					+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?) and" + UNDER + "),"
 					+ " funded as (select distinct r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
 					+ " and not r.voided and r.status in ('DELIVERED', 'CLOSED') and r.delivered_on between ? and ?)"
 					+ " select count(distinct reg.household_id),"
 					+ " count(distinct reg.household_id) filter (where funded.household_id is not null)"
 					+ " from reg left join funded on funded.household_id = reg.household_id")
-			.params(to, from, unitPath + "%", scope, to, from, unitPath + "%", scope, from, to)
+			.params(to, from, unitPath + "%", scope, to, to, from, unitPath + "%", scope, scope, from, to)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 	}
@@ -215,6 +230,15 @@ public class CoverageRepository {
 					+ " join household h on h.id = s.household_id where h.unit_path like any (?) limit 1")
 			.param(scope)
 			.query(Long.class)
+			.optional();
+	}
+
+	/** The first year of any eligibility spell or benefit record, if any. */
+	public java.util.Optional<Integer> firstYear() {
+		return this.jdbc
+			.sql("select cast(extract(year from least((select min(eligible_from) from eligibility_spell),"
+					+ " (select min(period_from) from benefit_record))) as integer)")
+			.query(Integer.class)
 			.optional();
 	}
 
