@@ -104,9 +104,13 @@ public class Targets {
 
 	private final vn.giamngheo.standards.domain.StandardCatalogue standards;
 
+	private final vn.giamngheo.benefits.SupportCoverage coverage;
+
 	public Targets(TargetRepository repository, IndicatorCatalogue catalogue, Aggregates aggregates,
 			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock,
-			vn.giamngheo.standards.domain.StandardCatalogue standards, Rollups rollups) {
+			vn.giamngheo.standards.domain.StandardCatalogue standards, Rollups rollups,
+			vn.giamngheo.benefits.SupportCoverage coverage) {
+		this.coverage = coverage;
 		this.standards = standards;
 		this.rollups = rollups;
 		this.repository = repository;
@@ -376,6 +380,11 @@ public class Targets {
 		switch (ind.kind()) {
 			case "COMPUTED" -> {
 				switch (ind.code()) {
+					case "LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND", "POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE",
+							"EXIT_REGISTRANTS_FUNDED" ->
+						// counted from the support ledger (ADR 0038)
+						this.coverage.indicatorSeries(ind.code(), unit.id())
+							.forEach((year, v) -> points.add(new Point(year, v)));
 					case "EXITED_HOUSEHOLDS", "NEWLY_POOR_HOUSEHOLDS", "FELL_BACK_HOUSEHOLDS" -> {
 						for (Flow f : this.aggregates.flows(unit.id(), CONTINUED)) {
 							long v = switch (ind.code()) {

@@ -1,0 +1,318 @@
+package vn.giamngheo.benefits;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.YearStatus;
+import vn.giamngheo.benefits.persistence.CoverageRepository;
+import vn.giamngheo.benefits.persistence.CoverageRepository.Amounts;
+import vn.giamngheo.benefits.persistence.CoverageRepository.CommuneCounts;
+import vn.giamngheo.benefits.persistence.CoverageRepository.GapRow;
+import vn.giamngheo.benefits.persistence.CoverageRepository.Measure;
+import vn.giamngheo.benefits.persistence.CoverageRepository.Served;
+import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.scope.Actor;
+
+/**
+ * Coverage of the support policies (ADR 0038): per policy, unit and year, the eligible,
+ * those with a demand, those served and the share of the demand served; the gap worklist
+ * (eligible with a demand, not served); the five ledger indicators of the targets.
+ * Counted on read, set-based, over the eligibility spells, the demand and the ledger of
+ * the households the caller may read; a partner sees only its own agency's policies.
+ */
+@Component
+public class SupportCoverage {
+
+	/**
+	 * The indicators of the catalogue counted here (kind COMPUTED, source the ledger).
+	 */
+	public static final Set<String> INDICATORS = Set.of("LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND",
+			"POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE", "EXIT_REGISTRANTS_FUNDED");
+
+	/** The first year any support is counted (the 2016–2020 programme). */
+	static final int FIRST_YEAR = 2016;
+
+	private static final List<String> HI = List.of("HI_POOR", "HI_NEAR_POOR");
+
+	private final SupportPolicies policies;
+
+	private final CoverageRepository repository;
+
+	private final Geography geography;
+
+	private final CurrentActor actor;
+
+	private final Aggregates aggregates;
+
+	private final Clock clock;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	public SupportCoverage(SupportPolicies policies, CoverageRepository repository, Geography geography,
+			CurrentActor actor, Aggregates aggregates, Clock clock) {
+		this.policies = policies;
+		this.repository = repository;
+		this.geography = geography;
+		this.actor = actor;
+		this.aggregates = aggregates;
+		this.clock = clock;
+	}
+
+	/** Counts of a unit (a commune, or a district/province summing its communes). */
+	public record Counts(long eligible, long withDemand, long served, long servedWithDemand) {
+
+		static final Counts ZERO = new Counts(0, 0, 0, 0);
+
+		Counts plus(Counts o) {
+			return new Counts(this.eligible + o.eligible, this.withDemand + o.withDemand, this.served + o.served,
+					this.servedWithDemand + o.servedWithDemand);
+		}
+
+		/** The demand not served. */
+		public long gap() {
+			return this.withDemand - this.servedWithDemand;
+		}
+
+		/**
+		 * Served with a demand / with a demand × 100, one decimal; null when no demand.
+		 */
+		public Double percent() {
+			return percentOf(this.servedWithDemand, this.withDemand);
+		}
+
+	}
+
+	/** A commune's row of a coverage table. */
+	public record Row(long communeId, String name, Counts counts) {
+	}
+
+	/**
+	 * The coverage of one policy under a unit in a year.
+	 *
+	 * @param policy the policy
+	 * @param unit the unit
+	 * @param year the year
+	 * @param rows one row per commune with an eligible entry
+	 * @param total the sum of the rows
+	 * @param status whether the year's review is final or provisional (with coverage), or
+	 * null when the unit has no review that year
+	 */
+	public record Coverage(SupportPolicy policy, Unit unit, int year, List<Row> rows, Counts total, YearStatus status) {
+	}
+
+	static Double percentOf(long part, long base) {
+		return (base == 0) ? null : Math.round(part * 1000.0 / base) / 10.0;
+	}
+
+	/** The policies the caller may see coverage of (a partner: its agency's only). */
+	public List<SupportPolicy> visiblePolicies(int year) {
+		Actor a = this.actor.get();
+		LocalDate end = LocalDate.of(year, 12, 31);
+		LocalDate start = LocalDate.of(year, 1, 1);
+		Map<String, SupportPolicy> result = new java.util.LinkedHashMap<>();
+		for (SupportPolicy p : this.policies.all()) {
+			boolean overlaps = !p.validFrom().isAfter(end) && (p.validTo() == null || !p.validTo().isBefore(start));
+			if (overlaps && (!isPartner(a) || p.agency().equals(a.agency()))) {
+				result.put(p.code(), p);
+			}
+		}
+		return List.copyOf(result.values());
+	}
+
+	private static boolean isPartner(Actor a) {
+		return a.hasRole(Role.PARTNER.name());
+	}
+
+	private SupportPolicy visible(String code) {
+		SupportPolicy p = this.policies.require(code);
+		Actor a = this.actor.get();
+		if (isPartner(a) && !p.agency().equals(a.agency())) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "error.forbidden.agency");
+		}
+		return p;
+	}
+
+	private Unit unit(long unitId) {
+		Unit unit = this.geography.unit(unitId);
+		this.actor.requireView(unit.path());
+		return unit;
+	}
+
+	static Measure measure(SupportPolicy p) {
+		Served served = HI.contains(p.code()) ? Served.VALID_IN_WINDOW : Served.DELIVERED_IN_WINDOW;
+		return new Measure(List.of(p.code()), p.needs(), served);
+	}
+
+	private String[] scope() {
+		return this.actor.get().scope().viewPatterns();
+	}
+
+	/** The coverage of one policy per commune under a unit in a year. */
+	@Transactional(readOnly = true)
+	public Coverage coverage(String policyCode, long unitId, int year) {
+		SupportPolicy p = visible(policyCode);
+		Unit unit = unit(unitId);
+		List<Row> rows = rows(measure(p), p.demandRequired(), unit, year);
+		Counts total = rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus);
+		return new Coverage(p, unit, year, rows, total, status(unitId, year));
+	}
+
+	/** The coverage of every visible policy under a unit in a year (the hub's table). */
+	@Transactional(readOnly = true)
+	public List<Coverage> overview(long unitId, int year) {
+		Unit unit = unit(unitId);
+		YearStatus status = status(unitId, year);
+		List<Coverage> result = new ArrayList<>();
+		for (SupportPolicy p : visiblePolicies(year)) {
+			List<Row> rows = rows(measure(p), p.demandRequired(), unit, year);
+			result.add(new Coverage(p, unit, year, rows,
+					rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus), status));
+		}
+		return result;
+	}
+
+	private YearStatus status(long unitId, int year) {
+		return this.aggregates.statuses(unitId).of(year).orElse(null);
+	}
+
+	private List<Row> rows(Measure m, boolean demandRequired, Unit unit, int year) {
+		List<Row> rows = new ArrayList<>();
+		for (CommuneCounts c : this.repository.countsByCommune(m, unit.path(), scope(), LocalDate.of(year, 1, 1),
+				LocalDate.of(year, 12, 31))) {
+			rows.add(new Row(c.communeId(), c.communeName(), counts(c, demandRequired)));
+		}
+		return rows;
+	}
+
+	/** One entry of the gap worklist, its reasons in words. */
+	public record Gap(GapRow row, List<String> reasons) {
+	}
+
+	/**
+	 * The gap worklist: who is eligible for the policy with a demand (every eligible for
+	 * a policy that needs no demand) and has not been served in the year, oldest demand
+	 * first (or newest), at most 5,000 entries.
+	 */
+	@Transactional(readOnly = true)
+	public List<Gap> gap(String policyCode, long unitId, int year, boolean newestFirst, MessageSource messages,
+			Locale locale) {
+		SupportPolicy p = visible(policyCode);
+		Unit unit = unit(unitId);
+		List<Gap> result = new ArrayList<>();
+		for (GapRow r : this.repository.gap(measure(p), p.demandRequired(), unit.path(), scope(),
+				LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), newestFirst, 5000)) {
+			result.add(new Gap(r, reasons(r.reasons(), messages, locale)));
+		}
+		return result;
+	}
+
+	/** The message-key reasons of the spells ([{key, args}]) in the reader's words. */
+	List<String> reasons(String stored, MessageSource messages, Locale locale) {
+		List<String> words = new ArrayList<>();
+		if (stored == null) {
+			return words;
+		}
+		for (String part : stored.split("\\|")) {
+			JsonNode node = this.json.readTree(part);
+			for (JsonNode r : node.isArray() ? node : List.of(node)) {
+				List<Object> args = new ArrayList<>();
+				r.path("args").forEach((a) -> args.add(a.asString()));
+				String text = messages.getMessage(r.path("key").asString(), args.toArray(), r.path("key").asString(),
+						locale);
+				if (!words.contains(text)) {
+					words.add(text);
+				}
+			}
+		}
+		return words;
+	}
+
+	/** Delivered amounts by policy and source under a unit in a year. */
+	@Transactional(readOnly = true)
+	public List<Amounts> amounts(long unitId, int year) {
+		Unit unit = unit(unitId);
+		Actor a = this.actor.get();
+		return this.repository.amounts(unit.path(), scope(), isPartner(a) ? a.agency() : null, LocalDate.of(year, 1, 1),
+				LocalDate.of(year, 12, 31));
+	}
+
+	/**
+	 * The yearly values of one of the five ledger indicators for a unit (ADR 0038): year
+	 * → rate in percent, for the years with a base (a year with nothing to serve has no
+	 * value).
+	 * @param code one of {@link #INDICATORS}
+	 * @param unitId the unit
+	 * @return values by year, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public Map<Integer, Double> indicatorSeries(String code, long unitId) {
+		Unit unit = unit(unitId);
+		String[] scope = scope();
+		Map<Integer, Double> values = new TreeMap<>();
+		int last = LocalDate.now(this.clock).getYear();
+		for (int y = FIRST_YEAR; y <= last; y++) {
+			LocalDate from = LocalDate.of(y, 1, 1);
+			LocalDate to = LocalDate.of(y, 12, 31);
+			long[] v = switch (code) {
+				case "LOANS_WITH_DEMAND" -> rate(new Measure(List.of("LOAN_POOR", "LOAN_NEAR_POOR", "LOAN_EXITED"),
+						List.of("LOAN"), Served.OUTSTANDING_IN_WINDOW), true, unit, scope, from, to);
+				case "TRAINING_WITH_DEMAND" -> rate(new Measure(List.of("VOCATIONAL_TRAINING"),
+						List.of("VOCATIONAL_TRAINING"), Served.DELIVERED_IN_WINDOW), true, unit, scope, from, to);
+				case "POOR_NEAR_POOR_HI_CARDS" ->
+					rate(new Measure(HI, List.of(), Served.VALID_IN_WINDOW), false, unit, scope, from, to);
+				case "HOUSING_SUPPORT_DONE" -> housing(unit, scope, y);
+				case "EXIT_REGISTRANTS_FUNDED" -> this.repository.exitRegistrations(unit.path(), scope, from, to);
+				default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
+			};
+			Double value = percentOf(v[1], v[0]);
+			if (value != null) {
+				values.put(y, value);
+			}
+		}
+		return values;
+	}
+
+	private long[] rate(Measure m, boolean demandRequired, Unit unit, String[] scope, LocalDate from, LocalDate to) {
+		Counts c = this.repository.countsByCommune(m, unit.path(), scope, from, to)
+			.stream()
+			.map((r) -> counts(r, demandRequired))
+			.reduce(Counts.ZERO, Counts::plus);
+		return new long[] { c.withDemand(), c.servedWithDemand() };
+	}
+
+	private static Counts counts(CommuneCounts c, boolean demandRequired) {
+		return demandRequired ? new Counts(c.eligible(), c.withDemand(), c.served(), c.servedWithDemand())
+				: new Counts(c.eligible(), c.eligible(), c.served(), c.served());
+	}
+
+	/**
+	 * Housing support done, cumulative over the programme in force in the year (QĐ
+	 * 33/2015 for 2016–2020, Dự án 5 of QĐ 90 from 2021) up to its end.
+	 */
+	private long[] housing(Unit unit, String[] scope, int year) {
+		String code = (year <= 2020) ? "HOUSING_2016" : "HOUSING_2021";
+		LocalDate periodFrom = this.policies.find(code)
+			.map(SupportPolicy::validFrom)
+			.orElse(LocalDate.of((year <= 2020) ? 2016 : 2021, 1, 1));
+		return this.repository.housing(List.of(code), unit.path(), scope, periodFrom, LocalDate.of(year, 12, 31));
+	}
+
+}

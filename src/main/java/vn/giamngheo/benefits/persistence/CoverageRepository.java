@@ -1,0 +1,208 @@
+package vn.giamngheo.benefits.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Set-based counts of coverage over the support ledger (V62): eligibility spells, demand
+ * and benefit records, per commune, for a set of policies and a window of days. Every
+ * query is limited to households whose village path is under the unit and in the caller's
+ * view patterns.
+ */
+@Repository
+public class CoverageRepository {
+
+	/** When a ledger record counts as the support having reached the entry. */
+	public enum Served {
+
+		/** Delivered (or closed; overdue for loans) on a day of the window. */
+		DELIVERED_IN_WINDOW(" and r.status in ('DELIVERED', 'CLOSED', 'OVERDUE') and r.delivered_on between ? and ?"),
+
+		/** A delivered card whose validity overlaps the window (health insurance). */
+		VALID_IN_WINDOW(" and r.status in ('DELIVERED', 'CLOSED') and coalesce(r.valid_from, r.period_from) <= ?"
+				+ " and coalesce(r.valid_to, r.period_to) >= ?"),
+
+		/**
+		 * Delivered by the window's end and still running in it (a loan outstanding in
+		 * the year).
+		 */
+		OUTSTANDING_IN_WINDOW(" and r.status in ('DELIVERED', 'CLOSED', 'OVERDUE') and r.delivered_on <= ?"
+				+ " and greatest(r.period_to, r.delivered_on) >= ?");
+
+		private final String sql;
+
+		Served(String sql) {
+			this.sql = sql;
+		}
+
+		Object[] params(LocalDate from, LocalDate to) {
+			return (this == DELIVERED_IN_WINDOW) ? new Object[] { from, to } : new Object[] { to, from };
+		}
+
+	}
+
+	/**
+	 * What is counted: entries (households, or members for member policies) eligible for
+	 * any of {@code policies} during the window, their demand answering {@code needs} (or
+	 * naming one of the policies), and records of the policies served as {@code served}.
+	 */
+	public record Measure(List<String> policies, List<String> needs, Served served) {
+	}
+
+	/** Counts of one commune. */
+	public record CommuneCounts(long communeId, String communeName, long eligible, long withDemand, long served,
+			long servedWithDemand) {
+	}
+
+	/** One entry of the gap worklist. */
+	public record GapRow(UUID householdId, String householdCode, String headName, String village, UUID memberId,
+			String memberName, String reasons, LocalDate demandOn, String demandKind, String purpose, Long amountVnd,
+			String unitPath) {
+	}
+
+	private static final String ELIGIBLE = "with e as (select distinct h.commune_id, s.household_id, s.member_id"
+			+ " from eligibility_spell s join household h on h.id = s.household_id"
+			+ " where s.policy_code = any (?) and h.unit_path like ? and h.unit_path like any (?)"
+			+ " and s.eligible_from <= ? and coalesce(least(s.eligible_to, s.window_end), 'infinity'::date) >= ?),"
+			+ " d as (select e.household_id, e.member_id, min(q.registered_on) as demand_on from e"
+			+ " join support_demand q on q.household_id = e.household_id"
+			+ " and (q.member_id is null or e.member_id is null or q.member_id = e.member_id)"
+			+ " where (q.kind = any (?) or q.policy_code = any (?)) and q.registered_on <= ?"
+			+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?) group by e.household_id, e.member_id),"
+			+ " v as (select distinct e.household_id, e.member_id from e join benefit_record r"
+			+ " on r.household_id = e.household_id and (e.member_id is null or r.member_id = e.member_id)"
+			+ " where r.policy_code = any (?) and not r.voided";
+
+	private static final String JOINS = " from e left join d on d.household_id = e.household_id"
+			+ " and d.member_id is not distinct from e.member_id"
+			+ " left join v on v.household_id = e.household_id and v.member_id is not distinct from e.member_id";
+
+	private final JdbcClient jdbc;
+
+	public CoverageRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static List<Object> params(Measure m, String prefix, String[] scope, LocalDate from, LocalDate to) {
+		String[] codes = m.policies().toArray(String[]::new);
+		List<Object> p = new ArrayList<>(List.of(codes, prefix + "%", scope, to, from, m.needs().toArray(String[]::new),
+				codes, to, from, codes));
+		p.addAll(List.of(m.served().params(from, to)));
+		return p;
+	}
+
+	/** Counts per commune under a unit path. */
+	public List<CommuneCounts> countsByCommune(Measure m, String unitPath, String[] scope, LocalDate from,
+			LocalDate to) {
+		return this.jdbc
+			.sql(ELIGIBLE + m.served().sql + ") select e.commune_id, c.name, count(*) as eligible,"
+					+ " count(d.household_id) as with_demand, count(v.household_id) as served,"
+					+ " count(*) filter (where d.household_id is not null and v.household_id is not null) as both_"
+					+ JOINS + " join admin_unit c on c.id = e.commune_id group by e.commune_id, c.name order by c.name")
+			.params(params(m, unitPath, scope, from, to))
+			.query((rs, n) -> new CommuneCounts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
+	/**
+	 * Eligible entries with a demand (or every eligible entry when {@code demandRequired}
+	 * is false) that the ledger has not served, oldest demand first (or newest with
+	 * {@code newestFirst}).
+	 */
+	public List<GapRow> gap(Measure m, boolean demandRequired, String unitPath, String[] scope, LocalDate from,
+			LocalDate to, boolean newestFirst, int limit) {
+		return this.jdbc.sql(ELIGIBLE + m.served().sql
+				+ ") select h.id, h.code, h.head_name, vil.name, e.member_id, mb.full_name,"
+				+ " (select string_agg(s.reasons::text, '|') from eligibility_spell s where s.household_id = e.household_id"
+				+ " and s.member_id is not distinct from e.member_id and s.policy_code = any (?)"
+				+ " and s.eligible_from <= ? and coalesce(least(s.eligible_to, s.window_end), 'infinity'::date) >= ?),"
+				+ " d.demand_on, q.kind, q.purpose, q.amount_vnd, h.unit_path" + JOINS
+				+ " join household h on h.id = e.household_id join admin_unit vil on vil.id = h.village_id"
+				+ " left join member mb on mb.id = e.member_id"
+				+ " left join lateral (select q.kind, q.purpose, q.amount_vnd from support_demand q"
+				+ " where q.household_id = e.household_id and q.registered_on = d.demand_on"
+				+ " and (q.member_id is null or e.member_id is null or q.member_id = e.member_id)"
+				+ " order by q.amount_vnd desc nulls last limit 1) q on true where v.household_id is null"
+				+ (demandRequired ? " and d.household_id is not null" : "") + " order by d.demand_on "
+				+ (newestFirst ? "desc" : "asc") + " nulls last, vil.name, h.head_name limit " + limit)
+			.params(withReasons(params(m, unitPath, scope, from, to), m, from, to))
+			.query((rs, n) -> new GapRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+					rs.getString(9), rs.getString(10), (Long) rs.getObject(11, Long.class), rs.getString(12)))
+			.list();
+	}
+
+	private static List<Object> withReasons(List<Object> p, Measure m, LocalDate from, LocalDate to) {
+		p.addAll(List.of(m.policies().toArray(String[]::new), to, from));
+		return p;
+	}
+
+	/**
+	 * Housing support over a period up to a day: households with a housing record
+	 * approved or further (not cancelled, not voided) decided or begun from
+	 * {@code periodFrom} to {@code upTo}, and of them those delivered by {@code upTo}.
+	 * @return {approved, done}
+	 */
+	public long[] housing(List<String> policies, String unitPath, String[] scope, LocalDate periodFrom,
+			LocalDate upTo) {
+		return this.jdbc
+			.sql("select count(distinct r.household_id), count(distinct r.household_id) filter (where r.status in"
+					+ " ('DELIVERED', 'CLOSED') and r.delivered_on <= ?) from benefit_record r"
+					+ " where r.policy_code = any (?) and not r.voided and r.status in ('APPROVED', 'DELIVERED', 'CLOSED')"
+					+ " and coalesce(r.decision_date, r.period_from) between ? and ?"
+					+ " and r.unit_path like ? and r.unit_path like any (?)")
+			.params(upTo, policies.toArray(String[]::new), periodFrom, upTo, unitPath + "%", scope)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	/**
+	 * Exit registrations of a year: households with an exit-plan support record (not
+	 * cancelled, not voided) running in the year or an exit-plan demand open in it; and
+	 * of them those whose exit-plan support was delivered in the year.
+	 * @return {registered, funded}
+	 */
+	public long[] exitRegistrations(String unitPath, String[] scope, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("with reg as (select r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
+					+ " and not r.voided and r.status <> 'CANCELLED' and r.period_from <= ? and r.period_to >= ?"
+					+ " and r.unit_path like ? and r.unit_path like any (?)"
+					+ " union select q.household_id from support_demand q join household h on h.id = q.household_id"
+					+ " where q.kind = 'EXIT_PLAN' and q.registered_on <= ? and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?)"
+					+ " and h.unit_path like ? and h.unit_path like any (?)),"
+					+ " funded as (select distinct r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
+					+ " and not r.voided and r.status in ('DELIVERED', 'CLOSED') and r.delivered_on between ? and ?)"
+					+ " select count(distinct reg.household_id),"
+					+ " count(distinct reg.household_id) filter (where funded.household_id is not null)"
+					+ " from reg left join funded on funded.household_id = reg.household_id")
+			.params(to, from, unitPath + "%", scope, to, from, unitPath + "%", scope, from, to)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	/** Amounts by source per policy of the records delivered in a window under a unit. */
+	public record Amounts(String policy, long records, long amount, long central, long local, long credit,
+			long mobilised, long own) {
+	}
+
+	/** Delivered amounts by policy and source (a partner: {@code agency} only). */
+	public List<Amounts> amounts(String unitPath, String[] scope, String agency, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("select r.policy_code, count(*), sum(r.amount_vnd), sum(r.central_vnd), sum(r.local_vnd),"
+					+ " sum(r.credit_vnd), sum(r.mobilised_vnd), sum(r.own_vnd) from benefit_record r"
+					+ " where not r.voided and r.status in ('DELIVERED', 'CLOSED', 'OVERDUE')"
+					+ " and r.delivered_on between ? and ? and r.unit_path like ? and r.unit_path like any (?)"
+					+ " and (cast(? as text) is null or r.agency = ?) group by r.policy_code order by r.policy_code")
+			.params(from, to, unitPath + "%", scope, agency, agency)
+			.query((rs, n) -> new Amounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+			.list();
+	}
+
+}

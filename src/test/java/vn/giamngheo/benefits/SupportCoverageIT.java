@@ -1,0 +1,210 @@
+package vn.giamngheo.benefits;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.giamngheo.analytics.Territory;
+import vn.giamngheo.benefits.SupportCoverage.Counts;
+import vn.giamngheo.benefits.SupportCoverage.Coverage;
+import vn.giamngheo.benefits.SupportCoverage.Gap;
+import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.support.FixtureFactory;
+import vn.giamngheo.support.IntegrationTest;
+import vn.giamngheo.targets.Targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Coverage counted over a small hand-made ledger. District D, commune A: poor households
+ * h1, h2, h4 and near-poor h3; commune B: poor h5. Loans (LOAN_POOR) in 2025: h1 asked
+ * (01/03/2025) and got one (05/2025), h2 asked (01/02/2025) and did not, h4 withdrew its
+ * 2024 demand in 2024, h5 asked (01/04/2025) and did not. So A: 3 eligible, 2 with
+ * demand, 1 served, 50.0 %; B: 1, 1, 0, 0.0 %; the district 4, 3, 1, 33.3 %. Health
+ * insurance: two members of h1 eligible for HI_POOR, one card valid in 2025: 50.0 %.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupportCoverageIT {
+
+	@Autowired
+	FixtureFactory fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SupportCoverage coverage;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Targets targets;
+
+	Fixtures f;
+
+	Territory t;
+
+	long[] a;
+
+	long[] b;
+
+	UUID h1;
+
+	UUID h2;
+
+	UUID h5;
+
+	@BeforeAll
+	void ledger() {
+		this.f = this.fixtures.create();
+		this.t = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", false);
+		this.a = this.t.commune("A", "Xã", false);
+		this.b = this.t.commune("B", "Xã", false);
+		this.h1 = this.t.household(this.a, false, false, 4, 900_000, 2024, "PP");
+		this.h2 = this.t.household(this.a, false, false, 4, 900_000, 2024, "PP");
+		UUID h3 = this.t.household(this.a, false, false, 4, 2_000_000, 2024, "NN");
+		UUID h4 = this.t.household(this.a, false, false, 4, 900_000, 2024, "PP");
+		this.h5 = this.t.household(this.b, false, false, 4, 900_000, 2024, "PP");
+		LedgerRows l = new LedgerRows(this.jdbc);
+		for (UUID h : List.of(this.h1, this.h2, h4, this.h5)) {
+			l.spell("LOAN_POOR", h, null, "2024-01-01", null);
+		}
+		l.spell("LOAN_NEAR_POOR", h3, null, "2024-01-01", null);
+		l.demand(this.h1, null, "LOAN", "2025-03-01", "Mua bò giống", 50_000_000L, "OPEN", null);
+		l.demand(this.h2, null, "LOAN", "2025-02-01", "Chăn nuôi lợn", 30_000_000L, "OPEN", null);
+		l.demand(h4, null, "LOAN", "2024-01-01", "Trồng keo", 20_000_000L, "WITHDRAWN", "2024-06-01");
+		l.demand(this.h5, null, "LOAN", "2025-04-01", "Mở quán", 40_000_000L, "OPEN", null);
+		l.record("LOAN_POOR", "VBSP", this.h1, null, "DELIVERED", "2025-05-01", "2025-05-01", "2028-05-01", 50_000_000L,
+				true);
+		// a loan to h2 that was cancelled does not serve it
+		l.record("LOAN_POOR", "VBSP", this.h2, null, "CANCELLED", null, "2025-05-01", "2028-05-01", 30_000_000L, true);
+		UUID m1 = l.member(this.h1, "Nguyễn Thị Một", "1990-01-01");
+		UUID m2 = l.member(this.h1, "Nguyễn Thị Hai", "2015-01-01");
+		l.spell("HI_POOR", this.h1, m1, "2024-01-01", null);
+		l.spell("HI_POOR", this.h1, m2, "2024-01-01", null);
+		l.record("HI_POOR", "SOCIAL_INSURANCE", this.h1, m1, "DELIVERED", "2025-01-01", "2025-01-01", "2025-12-31",
+				1_263_000L, false);
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void loanCoverageMatchesTheHandCount() {
+		this.f.signIn("admin");
+		Coverage c = this.coverage.coverage("LOAN_POOR", this.t.districtId, 2025);
+		assertThat(c.rows()).extracting((r) -> r.communeId()).containsExactly(this.a[0], this.b[0]);
+		assertThat(c.rows().get(0).counts()).isEqualTo(new Counts(3, 2, 1, 1));
+		assertThat(c.rows().get(0).counts().percent()).isEqualTo(50.0);
+		assertThat(c.rows().get(1).counts()).isEqualTo(new Counts(1, 1, 0, 0));
+		assertThat(c.rows().get(1).counts().percent()).isEqualTo(0.0);
+		assertThat(c.total()).isEqualTo(new Counts(4, 3, 1, 1));
+		assertThat(c.total().percent()).isEqualTo(33.3);
+		assertThat(c.total().gap()).isEqualTo(2);
+		// 2024: h4's demand was open until withdrawn, nobody served
+		assertThat(this.coverage.coverage("LOAN_POOR", this.t.districtId, 2024).total())
+			.isEqualTo(new Counts(4, 1, 0, 0));
+	}
+
+	@Test
+	void healthInsuranceCountsMembersWithACardValidInTheYear() {
+		this.f.signIn("admin");
+		Coverage c = this.coverage.coverage("HI_POOR", this.t.districtId, 2025);
+		assertThat(c.total()).isEqualTo(new Counts(2, 2, 1, 1));
+		assertThat(c.total().percent()).isEqualTo(50.0);
+		assertThat(this.coverage.coverage("HI_POOR", this.t.districtId, 2024).total().percent()).isEqualTo(0.0);
+		assertThat(this.coverage.indicatorSeries("POOR_NEAR_POOR_HI_CARDS", this.t.districtId))
+			.containsEntry(2025, 50.0)
+			.containsEntry(2024, 0.0);
+	}
+
+	@Test
+	void gapListsWhoAskedAndWasNotServedOldestDemandFirst() {
+		this.f.signIn("admin");
+		List<Gap> gap = this.coverage.gap("LOAN_POOR", this.t.districtId, 2025, false, this.messages,
+				Locale.forLanguageTag("vi"));
+		assertThat(gap).extracting((g) -> g.row().householdId()).containsExactly(this.h2, this.h5);
+		assertThat(gap.get(0).row().purpose()).isEqualTo("Chăn nuôi lợn");
+		assertThat(gap.get(0).row().amountVnd()).isEqualTo(30_000_000L);
+		assertThat(gap.get(0).row().demandOn()).hasToString("2025-02-01");
+		// the spell's reasons (message keys) in words
+		assertThat(gap.get(0).reasons()).containsExactly("Hộ nghèo");
+		assertThat(this.coverage.gap("LOAN_POOR", this.t.districtId, 2025, true, this.messages, Locale.ENGLISH))
+			.extracting((g) -> g.row().householdId())
+			.containsExactly(this.h5, this.h2);
+	}
+
+	@Test
+	void loanIndicatorCountsOutstandingLoansAgainstTheDemandOfTheYear() {
+		this.f.signIn("admin");
+		Map<Integer, Double> loans = this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId);
+		// 2025: h1, h2, h5 asked (h3 near-poor did not), h1 served: 1/3
+		assertThat(loans).containsEntry(2025, 33.3).containsEntry(2024, 0.0);
+	}
+
+	@Test
+	void aCommuneOfficerSeesOnlyItsCommune() {
+		String officer = this.f.user("covA", Role.COMMUNE_OFFICER, List.of("C" + this.t.tag + "A@local"),
+				List.of("C" + this.t.tag + "A@local"));
+		this.f.signIn(officer);
+		assertThatThrownBy(() -> this.coverage.coverage("LOAN_POOR", this.t.districtId, 2025))
+			.isInstanceOf(DomainException.class);
+		Coverage c = this.coverage.coverage("LOAN_POOR", this.a[0], 2025);
+		assertThat(c.total()).isEqualTo(new Counts(3, 2, 1, 1));
+		assertThat(this.coverage.gap("LOAN_POOR", this.a[0], 2025, false, this.messages, Locale.ENGLISH))
+			.extracting((g) -> g.row().householdId())
+			.containsExactly(this.h2);
+		assertThatThrownBy(() -> this.coverage.coverage("LOAN_POOR", this.b[0], 2025))
+			.isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void aPartnerSeesOnlyItsAgencysPolicies() {
+		String partner = this.f.user("covP", Role.PARTNER, List.of("C" + this.t.tag + "A@local"), List.of());
+		this.f.signIn(partner);
+		assertThat(this.coverage.visiblePolicies(2025)).isNotEmpty().allMatch((p) -> "VBSP".equals(p.agency()));
+		assertThatThrownBy(() -> this.coverage.coverage("HI_POOR", this.a[0], 2025))
+			.isInstanceOf(DomainException.class);
+		assertThat(this.coverage.coverage("LOAN_POOR", this.a[0], 2025).total().served()).isEqualTo(1);
+	}
+
+	@Test
+	void theFiveLedgerIndicatorsAreComputedAndNoLongerEntered() throws Exception {
+		for (String code : SupportCoverage.INDICATORS) {
+			this.mvc.perform(get("/api/v1/indicators").with(authentication(this.f.auth("admin"))))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.code == '" + code + "')].kind").value("COMPUTED"));
+		}
+		this.f.signIn("admin");
+		assertThat(this.targets.entryForm(this.a[0], 2025)).extracting((l) -> l.indicator().code())
+			.isNotEmpty()
+			.doesNotContainAnyElementsOf(SupportCoverage.INDICATORS);
+	}
+
+}
