@@ -1,0 +1,597 @@
+package vn.giamngheo.benefits.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.giamngheo.benefits.domain.ClassOnRecord;
+import vn.giamngheo.benefits.domain.HouseholdFacts;
+import vn.giamngheo.benefits.domain.MemberFacts;
+import vn.giamngheo.shared.db.CopyText;
+
+/**
+ * SQL of the eligibility lists: the facts of a commune's households read set-based (four
+ * statements per commune, whatever its size), the open spells, and the run's writes (new
+ * spells by COPY, closes and updates as one statement each over arrays).
+ */
+@Repository
+public class EligibilityRepository {
+
+	/** Advisory lock class of a commune's list run (with the commune id as the key). */
+	private static final int LOCK_CLASS = 1_600_016;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	public EligibilityRepository(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** Serialises runs of one commune (held to the end of the transaction). */
+	public void lockCommune(long communeId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+			.params(LOCK_CLASS, (int) communeId)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
+	/**
+	 * A commune (any edition) with its path and province.
+	 *
+	 * @param id unit id
+	 * @param path its path
+	 * @param provinceCode its province
+	 * @param level its level
+	 */
+	public record UnitRow(long id, String path, String provinceCode, String level) {
+	}
+
+	public java.util.Optional<UnitRow> unit(long id) {
+		return this.jdbc.sql("select id, path, province_code, level from admin_unit where id = ?")
+			.param(id)
+			.query((rs, n) -> new UnitRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * A unit by its key: {@code code@edition} ({@code 20464@2024}), or a code alone for
+	 * the unit of that code in force (the latest).
+	 */
+	public java.util.Optional<UnitRow> unitByKey(String key) {
+		int at = key.indexOf('@');
+		String code = (at > 0) ? key.substring(0, at) : key;
+		String edition = (at > 0) ? key.substring(at + 1) : null;
+		return this.jdbc
+			.sql("select id, path, province_code, level from admin_unit where code = ?"
+					+ " and (cast(? as text) is null or edition = ?) and level <> 'village'"
+					+ " order by (valid_to is null or valid_to >= current_date) desc, valid_from desc, depth limit 1")
+			.params(code, edition, edition)
+			.query((rs, n) -> new UnitRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * The communes under a unit path (or of a province) that have active households or
+	 * open spells: those a list run has something to do in.
+	 */
+	public List<Long> communesUnder(String pathPrefix, String provinceCode) {
+		return this.jdbc
+			.sql("select commune_id from (select distinct commune_id from household where not voided"
+					+ " and status = 'ACTIVE' and unit_path like ? and (?::text is null or province_code = ?)"
+					+ " union select distinct s.commune_id from eligibility_spell s join admin_unit u"
+					+ " on u.id = s.commune_id where s.eligible_to is null and u.path like ?"
+					+ " and (?::text is null or s.province_code = ?)) c order by commune_id")
+			.params(pathPrefix + "%", provinceCode, provinceCode, pathPrefix + "%", provinceCode, provinceCode)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The latest recognised decision of a household up to the day.
+	 *
+	 * @param classification the class
+	 * @param decisionNo the decision's number, or null
+	 * @param decisionDate the decision's day (31/12 of the year when none was recorded)
+	 */
+	public record Decision(String classification, String decisionNo, LocalDate decisionDate) {
+	}
+
+	/**
+	 * A commune's active households as the rules read them on a day, with their latest
+	 * recognised decision (for the words of an ended entry).
+	 *
+	 * @param facts households by id, in code order
+	 * @param provinceCodes each household's province code
+	 * @param latest each household's latest decision up to the day
+	 */
+	public record CommuneFacts(Map<UUID, HouseholdFacts> facts, Map<UUID, String> provinceCodes,
+			Map<UUID, Decision> latest) {
+	}
+
+	/**
+	 * Reads the facts of a commune's active households on a day: their recognised classes
+	 * (by household id, whatever unit they belonged to then) decided up to the day, the
+	 * designations of their village, commune and district valid on the day, and their
+	 * members (not voided).
+	 */
+	public CommuneFacts facts(long communeId, LocalDate asOf) {
+		record Head(UUID id, String province, boolean urban, boolean minority, boolean protection, String path) {
+		}
+		List<Head> heads = this.jdbc
+			.sql("select id, province_code, urban, ethnic_minority, social_protection, unit_path from household"
+					+ " where commune_id = ? and status = 'ACTIVE' and not voided order by code")
+			.param(communeId)
+			.query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+					rs.getBoolean(5), rs.getString(6)))
+			.list();
+		Map<UUID, List<ClassOnRecord>> history = new HashMap<>();
+		Map<UUID, Decision> latest = new HashMap<>();
+		this.jdbc
+			.sql("select a.household_id, a.year, a.classification, a.decision_no,"
+					+ " coalesce(a.decision_date, make_date(a.year, 12, 31)) d from household_assessment a"
+					+ " join household h on h.id = a.household_id where h.commune_id = ? and h.status = 'ACTIVE'"
+					+ " and not h.voided and a.recognised and coalesce(a.decision_date, make_date(a.year, 12, 31)) <= ?"
+					+ " order by a.household_id, a.year")
+			.params(communeId, Date.valueOf(asOf))
+			.query((ResultSet rs) -> {
+				UUID id = rs.getObject(1, UUID.class);
+				LocalDate day = rs.getDate(5).toLocalDate();
+				history.computeIfAbsent(id, (k) -> new ArrayList<>())
+					.add(new ClassOnRecord(rs.getInt(2), rs.getString(3), day));
+				latest.put(id, new Decision(rs.getString(3), rs.getString(4), day));
+			});
+		Map<String, Set<String>> designations = new HashMap<>();
+		this.jdbc
+			.sql("select v.path, a.attribute, a.value from (select distinct unit_path path from household"
+					+ " where commune_id = ? and status = 'ACTIVE' and not voided) v"
+					+ " join unit_attribute a on v.path like '%/' || a.unit_id || '/%' and not a.voided"
+					+ " and a.valid_from <= ? and (a.valid_to is null or a.valid_to >= ?)")
+			.params(communeId, Date.valueOf(asOf), Date.valueOf(asOf))
+			.query((ResultSet rs) -> {
+				designations.computeIfAbsent(rs.getString(1), (k) -> new HashSet<>())
+					.add(designation(rs.getString(2), rs.getString(3)));
+			});
+		Map<UUID, List<MemberFacts>> members = new HashMap<>();
+		this.jdbc
+			.sql("select m.household_id, m.id, m.date_of_birth, m.sex, m.ethnicity_code, m.relation,"
+					+ " m.education_level, m.in_school, m.employment, m.disability from member m"
+					+ " join household h on h.id = m.household_id where h.commune_id = ? and h.status = 'ACTIVE'"
+					+ " and not h.voided and not m.voided order by m.household_id, m.sort_order, m.date_of_birth")
+			.param(communeId)
+			.query((ResultSet rs) -> {
+				members.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
+					.add(new MemberFacts(rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate(), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+							rs.getBoolean(10)));
+			});
+		Map<UUID, HouseholdFacts> facts = new LinkedHashMap<>();
+		Map<UUID, String> provinces = new HashMap<>();
+		for (Head h : heads) {
+			facts.put(h.id(),
+					new HouseholdFacts(h.id(), h.urban(), h.minority(), h.protection(),
+							history.getOrDefault(h.id(), List.of()), designations.getOrDefault(h.path(), Set.of()),
+							members.getOrDefault(h.id(), List.of())));
+			provinces.put(h.id(), h.province());
+		}
+		return new CommuneFacts(facts, provinces, latest);
+	}
+
+	/**
+	 * A unit attribute as a designation: a flag by its name ({@code POOR_COMMUNE}), a
+	 * valued attribute by name and value ({@code TERRAIN_MOUNTAIN}).
+	 */
+	static String designation(String attribute, String value) {
+		return "true".equals(value) ? attribute : attribute + "_" + value;
+	}
+
+	/**
+	 * An open spell.
+	 *
+	 * @param id the spell
+	 * @param communeId the commune it is listed in
+	 * @param policyCode the policy
+	 * @param policyVersion the version that applied
+	 * @param householdId the household
+	 * @param memberId the member, or null
+	 * @param eligibleFrom first day
+	 * @param windowEnd the rule's last day, or null
+	 * @param reasons the reasons as stored (jsonb text)
+	 */
+	public record OpenSpell(UUID id, long communeId, String policyCode, int policyVersion, UUID householdId,
+			UUID memberId, LocalDate eligibleFrom, LocalDate windowEnd, String reasons) {
+	}
+
+	/**
+	 * The open spells listed in a commune and those of the households now in it (a
+	 * household that moved in keeps its spells).
+	 */
+	public List<OpenSpell> openSpells(long communeId) {
+		return this.jdbc
+			.sql("select id, commune_id, policy_code, policy_version, household_id, member_id, eligible_from,"
+					+ " window_end, reasons::text from eligibility_spell s where eligible_to is null"
+					+ " and (commune_id = ? or household_id in (select id from household where commune_id = ?"
+					+ " and status = 'ACTIVE' and not voided))")
+			.params(communeId, communeId)
+			.query((rs, n) -> new OpenSpell(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4),
+					rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getDate(7).toLocalDate(), day(rs, 8),
+					rs.getString(9)))
+			.list();
+	}
+
+	private static LocalDate day(ResultSet rs, int column) throws SQLException {
+		Date d = rs.getDate(column);
+		return (d == null) ? null : d.toLocalDate();
+	}
+
+	/**
+	 * Where a household that is no longer in a commune's active households is now.
+	 *
+	 * @param communeId its commune now
+	 * @param active whether it is active (not voided, status ACTIVE)
+	 * @param status its status ({@code MOVED}, {@code MERGED}...)
+	 * @param voided whether it was voided
+	 */
+	public record Whereabouts(long communeId, boolean active, String status, boolean voided) {
+	}
+
+	public Map<UUID, Whereabouts> whereabouts(Collection<UUID> households) {
+		Map<UUID, Whereabouts> found = new HashMap<>();
+		if (households.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("select id, commune_id, status, voided from household where id = any(?)")
+			.param(households.toArray(UUID[]::new))
+			.query((ResultSet rs) -> {
+				boolean voided = rs.getBoolean(4);
+				String status = rs.getString(3);
+				found.put(rs.getObject(1, UUID.class),
+						new Whereabouts(rs.getLong(2), !voided && "ACTIVE".equals(status), status, voided));
+			});
+		return found;
+	}
+
+	/** Starts a run (its counts are written when it finishes). */
+	public UUID startRun(String provinceCode, long communeId, LocalDate asOf, String trigger, String requestedBy,
+			Instant at) {
+		return this.jdbc
+			.sql("insert into eligibility_run (province_code, commune_id, as_of, trigger, requested_by, started_at)"
+					+ " values (?, ?, ?, ?, ?, ?) returning id")
+			.params(provinceCode, communeId, Date.valueOf(asOf), trigger, requestedBy, Timestamp.from(at))
+			.query(UUID.class)
+			.single();
+	}
+
+	public void finishRun(UUID runId, int entries, int started, int ended, Instant at) {
+		this.jdbc.sql("update eligibility_run set entries = ?, started = ?, ended = ?, finished_at = ? where id = ?")
+			.params(entries, started, ended, Timestamp.from(at), runId)
+			.update();
+	}
+
+	/**
+	 * A spell to open.
+	 *
+	 * @param provinceCode the household's province
+	 * @param policyCode the policy
+	 * @param policyVersion its version
+	 * @param householdId the household
+	 * @param memberId the member, or null
+	 * @param eligibleFrom first day
+	 * @param windowEnd the rule's last day, or null
+	 * @param reasons reasons as JSON
+	 */
+	public record NewSpell(String provinceCode, String policyCode, int policyVersion, UUID householdId, UUID memberId,
+			LocalDate eligibleFrom, LocalDate windowEnd, String reasons) {
+	}
+
+	/** Opens spells by COPY in the current transaction. */
+	public void open(UUID runId, long communeId, List<NewSpell> spells) {
+		if (spells.isEmpty()) {
+			return;
+		}
+		try (CopyText copy = CopyText.open(this.dataSource,
+				"eligibility_spell (province_code, commune_id, policy_code, policy_version, household_id, member_id,"
+						+ " eligible_from, window_end, reasons, started_by)")) {
+			for (NewSpell s : spells) {
+				copy.field(s.provinceCode())
+					.field(communeId)
+					.field(s.policyCode())
+					.field(s.policyVersion())
+					.field(s.householdId())
+					.field(s.memberId())
+					.field(s.eligibleFrom())
+					.field(s.windowEnd())
+					.field(s.reasons())
+					.field(runId)
+					.end();
+			}
+		}
+	}
+
+	/**
+	 * A spell to close.
+	 *
+	 * @param id the spell
+	 * @param eligibleTo its last day
+	 * @param endReason why, as JSON
+	 */
+	public record Close(UUID id, LocalDate eligibleTo, String endReason) {
+	}
+
+	public void close(UUID runId, List<Close> closes) {
+		if (closes.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("update eligibility_spell s set eligible_to = v.last_day, ended_by = ?, end_reason = v.why::jsonb"
+					+ " from unnest(?::uuid[], ?::date[], ?::text[]) v(id, last_day, why) where s.id = v.id")
+			.params(runId, closes.stream().map(Close::id).toArray(UUID[]::new),
+					closes.stream().map((c) -> Date.valueOf(c.eligibleTo())).toArray(Date[]::new),
+					closes.stream().map(Close::endReason).toArray(String[]::new))
+			.update();
+	}
+
+	/** Removes spells that never held a day (opened on or after the day they ended). */
+	public void drop(Collection<UUID> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("delete from eligibility_spell where id = any(?)").param(ids.toArray(UUID[]::new)).update();
+		}
+	}
+
+	/**
+	 * A continuing spell whose details changed: the version of the policy that applies,
+	 * the rule's window (a new exit starts a new window), the reasons, or the commune the
+	 * household lives in now.
+	 *
+	 * @param id the spell
+	 * @param communeId the commune it is listed in now
+	 * @param policyVersion the version that applies now
+	 * @param windowEnd the rule's last day now
+	 * @param reasons the reasons now, as JSON
+	 */
+	public record Refresh(UUID id, long communeId, int policyVersion, LocalDate windowEnd, String reasons) {
+	}
+
+	public void refresh(List<Refresh> refreshes) {
+		if (refreshes.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update eligibility_spell s set commune_id = v.commune_id, policy_version = v.version,"
+				+ " window_end = v.window_end, reasons = v.reasons::jsonb from unnest(?::uuid[], ?::bigint[],"
+				+ " ?::int[], ?::date[], ?::text[]) v(id, commune_id, version, window_end, reasons) where s.id = v.id")
+			.params(refreshes.stream().map(Refresh::id).toArray(UUID[]::new),
+					refreshes.stream().map(Refresh::communeId).toArray(Long[]::new),
+					refreshes.stream().map(Refresh::policyVersion).toArray(Integer[]::new),
+					refreshes.stream()
+						.map((r) -> (r.windowEnd() == null) ? null : Date.valueOf(r.windowEnd()))
+						.toArray(Date[]::new),
+					refreshes.stream().map(Refresh::reasons).toArray(String[]::new))
+			.update();
+	}
+
+	// ------------------------------------------------------------------ reads
+
+	/**
+	 * A run as the pages show it.
+	 *
+	 * @param id the run
+	 * @param communeId its commune
+	 * @param communeName the commune's name
+	 * @param asOf the day judged
+	 * @param trigger why it ran
+	 * @param requestedBy who asked (null: the system)
+	 * @param finishedAt when it finished
+	 * @param entries open spells after it
+	 * @param started spells it opened
+	 * @param ended spells it closed
+	 */
+	public record RunRow(UUID id, long communeId, String communeName, LocalDate asOf, String trigger,
+			String requestedBy, OffsetDateTime finishedAt, int entries, int started, int ended) {
+	}
+
+	private static final String RUN_COLUMNS = "r.id, r.commune_id, u.name, r.as_of, r.trigger, r.requested_by,"
+			+ " r.finished_at, r.entries, r.started, r.ended";
+
+	private static RunRow run(ResultSet rs, int n) throws SQLException {
+		return new RunRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+				rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), rs.getInt(9),
+				rs.getInt(10));
+	}
+
+	/** The latest runs of the communes under a path, newest first. */
+	public List<RunRow> runs(String pathPrefix, int limit) {
+		return this.jdbc
+			.sql("select " + RUN_COLUMNS + " from eligibility_run r join admin_unit u on u.id = r.commune_id"
+					+ " where u.path like ? and r.finished_at is not null order by r.finished_at desc, r.id limit ?")
+			.params(pathPrefix + "%", limit)
+			.query(EligibilityRepository::run)
+			.list();
+	}
+
+	/** A commune's last finished run. */
+	public java.util.Optional<RunRow> lastRun(long communeId) {
+		return this.jdbc
+			.sql("select " + RUN_COLUMNS + " from eligibility_run r join admin_unit u on u.id = r.commune_id"
+					+ " where r.commune_id = ? and r.finished_at is not null order by r.finished_at desc limit 1")
+			.param(communeId)
+			.query(EligibilityRepository::run)
+			.optional();
+	}
+
+	/**
+	 * One policy's figures in a commune.
+	 *
+	 * @param policyCode the policy
+	 * @param entries entries on the list now
+	 * @param started of them, new at the last run
+	 * @param ended entries the last run ended
+	 */
+	public record PolicyCount(String policyCode, int entries, int started, int ended) {
+	}
+
+	/**
+	 * Each policy's count in a commune (entries visible in the scope), and the last run's
+	 * changes.
+	 */
+	public List<PolicyCount> counts(long communeId, UUID lastRun, String[] viewPatterns) {
+		return this.jdbc.sql("select s.policy_code, count(*) filter (where s.eligible_to is null),"
+
+				+ " join household h on h.id = s.household_id where s.commune_id = ?"
+				+ " and (s.eligible_to is null or s.ended_by = ?::uuid) and h.unit_path like any(?)"
+				+ " group by s.policy_code order by s.policy_code")
+			.params(lastRun, lastRun, communeId, lastRun, viewPatterns)
+			.query((rs, n) -> new PolicyCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+	}
+
+	/**
+	 * One entry of a list (or one the last run ended).
+	 *
+	 * @param spellId the spell
+	 * @param householdId the household
+	 * @param householdCode its code
+	 * @param headName its head
+	 * @param villageName its village
+	 * @param memberId the member, or null
+	 * @param memberName the member's name, or null
+	 * @param dateOfBirth the member's date of birth, or null
+	 * @param eligibleFrom since when
+	 * @param eligibleTo last day (ended entries), or null
+	 * @param windowEnd the rule's last day, or null
+	 * @param reasons reasons as JSON
+	 * @param endReason why it ended, as JSON, or null
+	 * @param isNew whether the last run opened it
+	 * @param ended whether the last run ended it
+	 * @param policyCode the policy
+	 */
+	public record EntryRow(UUID spellId, UUID householdId, String householdCode, String headName, String villageName,
+			UUID memberId, String memberName, LocalDate dateOfBirth, LocalDate eligibleFrom, LocalDate eligibleTo,
+			LocalDate windowEnd, String reasons, String endReason, boolean isNew, boolean ended, String policyCode) {
+	}
+
+	/**
+	 * Filters of a list.
+	 *
+	 * @param communeId the commune
+	 * @param policyCode the policy
+	 * @param lastRun the commune's last run (for new and ended), or null
+	 * @param change {@code ALL} (current entries and those the last run ended),
+	 * {@code CURRENT}, {@code NEW} or {@code ENDED}
+	 * @param villageId a village, or null
+	 * @param name part of the head's or member's name (folded), or null
+	 * @param viewPatterns the reader's scope
+	 */
+	public record ListQuery(long communeId, String policyCode, UUID lastRun, String change, Long villageId, String name,
+			String[] viewPatterns) {
+	}
+
+	/** The columns of an entry, then whether it is new and ended (two parameters). */
+	private static final String ENTRY_SELECT = "select s.id, h.id, h.code, h.head_name, v.name, m.id, m.full_name,"
+			+ " m.date_of_birth, s.eligible_from, s.eligible_to, s.window_end, s.reasons::text, s.end_reason::text,"
+			+ " s.policy_code, s.eligible_to is null and s.started_by = ?::uuid, s.ended_by = ?::uuid"
+			+ " from eligibility_spell s join household h on h.id = s.household_id"
+			+ " join admin_unit v on v.id = h.village_id left join member m on m.id = s.member_id";
+
+	private static final String ENTRY_WHERE = " where s.commune_id = ? and s.policy_code = ? and h.unit_path like any(?)"
+			+ " and (?::bigint is null or h.village_id = ?)"
+			+ " and (?::text is null or h.head_name_norm like ?::text or m.full_name_norm like ?::text)"
+			+ " and (case ?::text when 'NEW' then s.eligible_to is null and s.started_by = ?::uuid"
+			+ " when 'ENDED' then s.ended_by = ?::uuid when 'CURRENT' then s.eligible_to is null"
+			+ " else s.eligible_to is null or s.ended_by = ?::uuid end)";
+
+	private static EntryRow entry(ResultSet rs, int n) throws SQLException {
+		return new EntryRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), day(rs, 8), rs.getDate(9).toLocalDate(),
+				day(rs, 10), day(rs, 11), rs.getString(12), rs.getString(13), rs.getBoolean(15), rs.getBoolean(16),
+				rs.getString(14));
+	}
+
+	private static List<Object> params(ListQuery q) {
+		String like = (q.name() == null) ? null : "%" + q.name() + "%";
+		List<Object> p = new ArrayList<>();
+		p.add(q.communeId());
+		p.add(q.policyCode());
+		p.add(q.viewPatterns());
+		p.add(q.villageId());
+		p.add(q.villageId());
+		p.add(like);
+		p.add(like);
+		p.add(like);
+		p.add(q.change());
+		p.add(q.lastRun());
+		p.add(q.lastRun());
+		p.add(q.lastRun());
+		return p;
+	}
+
+	public int count(ListQuery q) {
+		return this.jdbc
+			.sql("select count(*) from eligibility_spell s join household h on h.id = s.household_id"
+					+ " left join member m on m.id = s.member_id" + ENTRY_WHERE)
+			.params(params(q))
+			.query(Integer.class)
+			.single();
+	}
+
+	public List<EntryRow> entries(ListQuery q, int offset, int limit) {
+		List<Object> p = new ArrayList<>();
+		p.add(q.lastRun());
+		p.add(q.lastRun());
+		p.addAll(params(q));
+		p.add(limit);
+		p.add(offset);
+		return this.jdbc
+			.sql(ENTRY_SELECT + ENTRY_WHERE + " order by v.name, h.code, m.sort_order nulls first, m.full_name"
+					+ " limit ? offset ?")
+			.params(p)
+			.query(EligibilityRepository::entry)
+			.list();
+	}
+
+	/** A household's unit path, if it exists. */
+	public java.util.Optional<String> householdPath(UUID householdId) {
+		return this.jdbc.sql("select unit_path from household where id = ?")
+			.param(householdId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** A household's entries open on a day (the rule's window not over). */
+	public List<EntryRow> ofHousehold(UUID householdId, LocalDate day) {
+		return this.jdbc
+			.sql(ENTRY_SELECT + " where s.household_id = ? and s.eligible_to is null and s.eligible_from <= ?"
+					+ " and (s.window_end is null or s.window_end >= ?)"
+					+ " order by s.policy_code, m.sort_order nulls first, m.full_name")
+			.params(null, null, householdId, Date.valueOf(day), Date.valueOf(day))
+			.query(EligibilityRepository::entry)
+			.list();
+	}
+
+	/** The villages of a commune (for the filter). */
+	public List<Map.Entry<Long, String>> villages(long communeId) {
+		return this.jdbc.sql("select id, name from admin_unit where parent_id = ? and level = 'village' order by name")
+			.param(communeId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+}
