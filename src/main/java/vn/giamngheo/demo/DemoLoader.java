@@ -346,7 +346,8 @@ public class DemoLoader {
 		List<String> names = new ArrayList<>();
 		List<String> defs = new ArrayList<>();
 		String sql = "select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i"
-				+ " where i.indrelid in ('household'::regclass, 'member'::regclass, 'household_assessment'::regclass)"
+				+ " where i.indrelid in ('household'::regclass, 'member'::regclass, 'household_assessment'::regclass,"
+				+ " 'support_demand'::regclass, 'benefit_record'::regclass)"
 				+ " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)";
 		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
 			while (rs.next()) {

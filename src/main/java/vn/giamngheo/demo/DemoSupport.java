@@ -70,12 +70,20 @@ final class DemoSupport {
 					+ " valid_to date) on commit drop");
 		}
 		try (PreparedStatement ps = c.prepareStatement("insert into ds_policy values (?, ?, ?, ?, ?)")) {
-			for (SupportPolicy policy : policies) {
+			// by code then version: a later version ends the earlier one, so one version
+			// is in force on a day
+			for (int k = 0; k < policies.size(); k++) {
+				SupportPolicy policy = policies.get(k);
+				LocalDate to = (policy.validTo() != null) ? policy.validTo() : LocalDate.of(9999, 12, 31);
+				if (k + 1 < policies.size() && policies.get(k + 1).code().equals(policy.code())
+						&& policies.get(k + 1).validFrom().isBefore(to.plusDays(1))) {
+					to = policies.get(k + 1).validFrom().minusDays(1);
+				}
 				ps.setString(1, policy.code());
 				ps.setInt(2, policy.version());
 				ps.setString(3, policy.agency());
 				ps.setObject(4, policy.validFrom());
-				ps.setObject(5, (policy.validTo() != null) ? policy.validTo() : LocalDate.of(9999, 12, 31));
+				ps.setObject(5, to);
 				ps.addBatch();
 			}
 			ps.executeBatch();
@@ -130,7 +138,7 @@ final class DemoSupport {
 	 * Token → md5 column: the household-year, the household, the demand, the member-year
 	 * and the pupil-year hashes.
 	 */
-	private static final String[][] DRAW_SOURCES = { { "hy", "b.hy" }, { "hh", "b.hh" }, { "dx", "md5(d.id::text)" },
+	private static final String[][] DRAW_SOURCES = { { "hy", "b.hy" }, { "hh", "b.hh" }, { "dx", "d.dh" },
 			{ "mh", "q.mh" }, { "ph", "q.ph" } };
 
 	/** A day of a year drawn from a slot: from {@code fromDay} (day of year, 0-based). */
@@ -159,9 +167,9 @@ final class DemoSupport {
 			.replace("{first}", Integer.toString(firstSupportYear(p)))
 			.replace("{last}", last);
 		String demand = """
-				create temp table ds_dem (id uuid primary key, hid uuid not null, mid uuid, kind text not null,
+				create temp table ds_dem (id uuid not null, hid uuid not null, mid uuid, kind text not null,
 				    policy_code text, purpose text, amount bigint, reg date not null, y int not null,
-				    lasting boolean not null) on commit drop""";
+				    lasting boolean not null, dh text generated always as (md5(id::text)) stored) on commit drop""";
 		// LOAN: about 60 % of household-years (a household's own propensity and the
 		// year's)
 		String loans = """
@@ -210,7 +218,7 @@ final class DemoSupport {
 				from ds_hy b where '{pc}' = '49' and cls = 'POOR' and y between 2022 and 2025 and {d1} < 0.09
 				order by hid, y""".replace("{d1}", draw("md5(hid::text || ':exit:' || y || ':{seed}')", 0));
 		String records = """
-				create temp table ds_rec (id uuid primary key, hid uuid not null, mid uuid, code text not null,
+				create temp table ds_rec (id uuid not null, hid uuid not null, mid uuid, code text not null,
 				    day date not null, period_from date not null, period_to date not null, amount bigint not null,
 				    local_vnd bigint not null default 0, credit_vnd bigint not null default 0,
 				    mobilised_vnd bigint not null default 0, own_vnd bigint not null default 0, status text not null,
@@ -235,7 +243,7 @@ final class DemoSupport {
 				from ds_dem d join ds_hy b on b.hid = d.hid and b.y = d.y
 				cross join lateral (select {day} as day) q
 				where d.kind = 'LOAN' and {dx0} < 0.85"""
-			.replace("{day}", dayIn("b.y", "md5(d.id::text)", 3, 20, 300));
+			.replace("{day}", dayIn("b.y", "d.dh", 3, 20, 300));
 		// health-insurance cards: about 98 % of the members of poor and near-poor
 		// households,
 		// valid for the calendar year; premium 4.5 % of the base salary × 12
@@ -275,7 +283,7 @@ final class DemoSupport {
 				       d.purpose, d.id
 				from ds_dem d cross join lateral (select {day} as day) q
 				where d.kind = 'VOCATIONAL_TRAINING' and {dx0} < 0.68"""
-			.replace("{day}", dayIn("d.y", "md5(d.id::text)", 3, 60, 240));
+			.replace("{day}", dayIn("d.y", "d.dh", 3, 60, 240));
 		// housing: every approved case has a record; about 88 % are built (the year of
 		// the case or the next, within the programme), the others stay APPROVED. Decision
 		// 33/2015 is a 25 million loan; Project 5 is 40 million new, 20 million repair
@@ -295,7 +303,7 @@ final class DemoSupport {
 				    case when d.policy_code = 'HOUSING_2016' then 25000000 when d.purpose = 'Xây mới nhà ở' then 40000000
 				         else 20000000 end::bigint as amount) q
 				where d.kind = 'HOUSING'"""
-			.replace("{day}", dayIn("d.y", "md5(d.id::text)", 1, 60, 240));
+			.replace("{day}", dayIn("d.y", "d.dh", 1, 60, 240));
 		// exit-plan funding: about 90 % of the registrations (local budget, Fund for the
 		// Poor, own contribution)
 		String exitRecords = """
@@ -308,7 +316,7 @@ final class DemoSupport {
 				       'UBND xã', 'Kế hoạch thoát nghèo của hộ, biên bản bàn giao', d.id
 				from ds_dem d cross join lateral (select {day} as day) q
 				where d.kind = 'EXIT_PLAN' and {dx0} < 0.9"""
-			.replace("{day}", dayIn("d.y", "md5(d.id::text)", 1, 45, 270));
+			.replace("{day}", dayIn("d.y", "d.dh", 1, 45, 270));
 		// pupils of poor households (Decree 81/2021, from the school year 2021–2022):
 		// learning support 150,000 × 9 months for ages 6–17, tuition exemption for ages
 		// 11–17 (primary school is free), paid in March
@@ -388,12 +396,13 @@ final class DemoSupport {
 				       coalesce(r.delivered_on, r.decision_date)::timestamptz,
 				       coalesce(r.delivered_on, r.decision_date)::timestamptz
 				from ds_rec r join household h on h.id = r.hid
-				cross join lateral (select p.version, p.agency from ds_policy p where p.code = r.code
-				    and r.day between p.valid_from and p.valid_to order by p.version desc limit 1) pol
+				join ds_policy pol on pol.code = r.code and r.day between pol.valid_from and pol.valid_to
 				where r.insertable""";
+		// the temporary tables analyzed before they are joined
 		return java.util.stream.Stream
-			.of(base, demand, loans, training, housing, exitPlans, records, loanRecords, cards, trainingRecords,
-					housingRecords, exitRecords, pupils, electricity, tet, inForce, demandRows, ledger)
+			.of(base, "analyze ds_hy", demand, loans, training, housing, exitPlans, "analyze ds_dem", records,
+					loanRecords, cards, trainingRecords, housingRecords, exitRecords, pupils, electricity, tet, inForce,
+					"analyze ds_rec", demandRows, ledger)
 			.map((sql) -> draws(sql))
 			.map((sql) -> sql.replace("{seed}", s)
 				.replace("{pc}", p.code())

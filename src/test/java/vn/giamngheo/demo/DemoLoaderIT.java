@@ -420,4 +420,25 @@ class DemoLoaderIT {
 				select count(*) from benefit_record where delivered_on > date '2026-06-30'""")).isZero();
 	}
 
+	@Autowired
+	vn.giamngheo.benefits.SupportPolicies policies;
+
+	@Test
+	void everyRecordCarriesItsPolicysAgencySoAPartnerSeesOnlyItsOwn() {
+		Map<String, String> agencies = this.jdbc
+			.sql("select policy_code, string_agg(distinct agency, ',') from benefit_record group by policy_code")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(agencies).containsKeys("LOAN_POOR", "LOAN_NEAR_POOR", "HI_POOR", "HI_NEAR_POOR",
+				"VOCATIONAL_TRAINING", "HOUSING_2016", "HOUSING_2021", "EXIT_PLAN_SUPPORT", "LEARNING_SUPPORT",
+				"TUITION_EXEMPTION", "ELECTRICITY", "TET_GIFT");
+		agencies.forEach((code, agency) -> assertThat(agency).as(code).isEqualTo(this.policies.require(code).agency()));
+		// what the bank's partner (nhcsxh.quangnam) reads: loans only
+		assertThat(this.jdbc.sql("select distinct policy_code from benefit_record where agency = 'VBSP' order by 1")
+			.query(String.class)
+			.list()).containsExactly("LOAN_NEAR_POOR", "LOAN_POOR");
+	}
+
 }
