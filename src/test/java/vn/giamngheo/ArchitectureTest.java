@@ -18,8 +18,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The walls between capabilities. Each capability package may use only the capabilities
- * listed for it; the rules core (standards domain, Alkire–Foster) uses neither Spring nor
- * JDBC. A crossed wall fails the build.
+ * listed for it; the rules cores (standards domain, Alkire–Foster, benefits domain) use
+ * neither Spring nor JDBC. A crossed wall fails the build.
  */
 class ArchitectureTest {
 
@@ -113,7 +113,7 @@ class ArchitectureTest {
 	@Test
 	void theRulesCoreUsesNeitherSpringNorJdbc() {
 		noClasses().that()
-			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..")
+			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..", BASE + "benefits.domain..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta..")

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.giamngheo.registry.AssessmentsChanged;
 import vn.giamngheo.shared.work.PendingWork;
+import vn.giamngheo.shared.work.WorkDrainer;
 import vn.giamngheo.shared.work.WorkHandler;
 
 /**
@@ -29,11 +30,14 @@ public class EligibilityRefresher implements WorkHandler {
 
 	private final PendingWork work;
 
+	private final WorkDrainer drainer;
+
 	private final Clock clock;
 
-	public EligibilityRefresher(EligibilityLists lists, PendingWork work, Clock clock) {
+	public EligibilityRefresher(EligibilityLists lists, PendingWork work, WorkDrainer drainer, Clock clock) {
 		this.lists = lists;
 		this.work = work;
+		this.drainer = drainer;
 		this.clock = clock;
 	}
 
@@ -54,6 +58,14 @@ public class EligibilityRefresher implements WorkHandler {
 		for (String commune : communes) {
 			this.lists.generate(Long.parseLong(commune), today, "RECOGNITION");
 		}
+	}
+
+	/**
+	 * Regenerates the marked communes whose run is due now, on the calling thread.
+	 * @return what was done
+	 */
+	public WorkDrainer.Drained regeneratePending() {
+		return this.drainer.drainNow(PENDING);
 	}
 
 	/** A few communes per transaction: each is a whole list run. */

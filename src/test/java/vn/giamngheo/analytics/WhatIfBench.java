@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.giamngheo.analytics.WhatIfs.View;
 import vn.giamngheo.shared.db.OwnerDatabase;
+import vn.giamngheo.support.Bench;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -51,26 +52,9 @@ class WhatIfBench {
 		int households = Integer.getInteger("whatif.bench.households", 600_000);
 		int communeCount = 200;
 		Territory t = new Territory(this.jdbc, "49").district("Huyện", null, false);
-		List<Long> communes = new ArrayList<>();
-		List<Long> villages = new ArrayList<>();
-		List<String> paths = new ArrayList<>();
-		for (int i = 0; i < communeCount; i++) {
-			long[] c = t.commune("B" + i, "Xã", i % 5 == 0);
-			communes.add(c[0]);
-			villages.add(c[1]);
-			paths.add(
-					this.jdbc.sql("select path from admin_unit where id = ?").param(c[1]).query(String.class).single());
-		}
+		Bench.Communes c = Bench.communes(this.jdbc, t, communeCount);
 		long t0 = System.nanoTime();
-		this.jdbc
-			.sql("insert into household (province_code, code, commune_id, village_id, unit_path, head_name,"
-					+ " head_name_norm, urban, synthetic) select '49', 'WB' || ? || '-' || g, c.commune_id,"
-					+ " c.village_id, c.path, 'Hộ thử ' || g, 'ho thu ' || g, c.n % 5 = 1, true"
-					+ " from generate_series(0, ? - 1) g join unnest(?::bigint[], ?::bigint[], ?::text[])"
-					+ " with ordinality c(commune_id, village_id, path, n) on c.n = g % ? + 1")
-			.params(t.tag, households, communes.toArray(new Long[0]), villages.toArray(new Long[0]),
-					paths.toArray(new String[0]), communeCount)
-			.update();
+		Bench.households(this.jdbc, t, c, households, "WB");
 		this.jdbc.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
 				+ " income_per_capita, deprivations, deprivation_count, classification, recognised, source)"
 				+ " select h.id, '49', y, '2022-2025', 4, x.income, x.deps, cardinality(x.deps),"
@@ -85,7 +69,7 @@ class WhatIfBench {
 				+ " where h.unit_path like ?")
 			.param(t.districtPath + "%")
 			.update();
-		try (var c = this.owner.getConnection(); var s = c.createStatement()) {
+		try (var conn = this.owner.getConnection(); var s = conn.createStatement()) {
 			s.execute("analyze household");
 			s.execute("analyze household_assessment");
 		}
@@ -96,12 +80,7 @@ class WhatIfBench {
 			.param(t.districtPath + "%")
 			.query(Long.class)
 			.single();
-		System.out.println("=== what-if bench");
-		System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", " + cpu());
-		System.out.println("java: " + System.getProperty("java.version") + ", max heap "
-				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-		System.out.println("postgresql: " + this.jdbc.sql("show server_version").query(String.class).single());
-		System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
+		Bench.machine("what-if bench", this.jdbc);
 		System.out.printf("households: %,d in %d communes, %,d assessments (3 years each), written in %.1f s%n",
 				households, communeCount, assessments, load);
 
@@ -131,15 +110,6 @@ class WhatIfBench {
 				label, wall, view.run().millis(), view.run().done(), view.run().changed(), view.run().unclassified(),
 				view.run().done() / wall);
 		System.out.println("progress " + label + ": " + String.join(", ", seen) + ", " + view.status());
-	}
-
-	static String cpu() throws Exception {
-		return Files.readAllLines(Path.of("/proc/cpuinfo"))
-			.stream()
-			.filter((l) -> l.startsWith("model name"))
-			.findFirst()
-			.map((l) -> l.substring(l.indexOf(':') + 1).trim())
-			.orElse("?");
 	}
 
 }

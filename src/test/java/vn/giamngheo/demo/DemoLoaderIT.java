@@ -441,4 +441,50 @@ class DemoLoaderIT {
 			.list()).containsExactly("LOAN_NEAR_POOR", "LOAN_POOR");
 	}
 
+	@Autowired
+	DemoEligibility eligibility;
+
+	@Autowired
+	vn.giamngheo.targets.Targets targets;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	vn.giamngheo.support.FixtureFactory fixtures;
+
+	@Test
+	void quangNamLedgerTargetsGetALatestValueThatIsNotPerfect() throws Exception {
+		// the lists replayed as of each recognition day, as the demo's start does
+		this.eligibility.replay(java.time.LocalDate.MAX);
+		assertThat(count("select count(*) from eligibility_run where trigger = 'DEMO' and province_code = '49'"))
+			.isPositive();
+		assertThat(this.eligibility.replay(java.time.LocalDate.MAX)).as("a replayed day is not run again").isZero();
+		this.targets.loadBundled();
+		long qn = this.jdbc.sql("select id from resolution where code = 'QNA-TU-2021-2025'").query(Long.class).single();
+		var f = this.fixtures.create();
+		String json = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/resolutions/" + qn + "/progress")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.authentication(f.auth(f.nationUser("demo", vn.giamngheo.identity.Role.SYSTEM_ADMIN)))))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String code : List.of("QN-10", "QN-11", "QN-12")) {
+			List<Double> latest = com.jayway.jsonpath.JsonPath.read(json,
+					"$[?(@.target.code == '" + code + "')].evaluation.latest");
+			assertThat(latest).as(code).hasSize(1);
+			assertThat(latest.get(0)).as(code).isNotNull().isBetween(40.0, 100.0);
+		}
+		// imperfect: not every household with a loan demand, nor every trainee, is served
+		List<Double> loans = com.jayway.jsonpath.JsonPath.read(json,
+				"$[?(@.target.code == 'QN-11')].evaluation.latest");
+		List<Double> training = com.jayway.jsonpath.JsonPath.read(json,
+				"$[?(@.target.code == 'QN-12')].evaluation.latest");
+		assertThat(loans.get(0)).isLessThan(100.0);
+		assertThat(training.get(0)).isLessThan(100.0);
+	}
+
 }
