@@ -245,13 +245,33 @@ public class SupportCoverage {
 		return words;
 	}
 
+	/**
+	 * Amounts delivered under one policy in a year, in VND: records, total and shares by
+	 * source.
+	 */
+	public record AmountLine(SupportPolicy policy, long records, long amount, long central, long local, long credit,
+			long mobilised, long own) {
+
+		/** records, amount, central, local, credit, mobilised, own. */
+		public long[] values() {
+			return new long[] { this.records, this.amount, this.central, this.local, this.credit, this.mobilised,
+					this.own };
+		}
+
+	}
+
 	/** Delivered amounts by policy and source under a unit in a year. */
 	@Transactional(readOnly = true)
-	public List<Amounts> amounts(long unitId, int year) {
+	public List<AmountLine> amounts(long unitId, int year) {
 		Unit unit = unit(unitId);
 		Actor a = this.actor.get();
-		return this.repository.amounts(unit.path(), scope(), isPartner(a) ? a.agency() : null, LocalDate.of(year, 1, 1),
-				LocalDate.of(year, 12, 31));
+		List<AmountLine> lines = new ArrayList<>();
+		for (Amounts x : this.repository.amounts(unit.path(), scope(), isPartner(a) ? a.agency() : null,
+				LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+			lines.add(new AmountLine(this.policies.require(x.policy()), x.records(), x.amount(), x.central(), x.local(),
+					x.credit(), x.mobilised(), x.own()));
+		}
+		return lines;
 	}
 
 	/**
@@ -313,6 +333,38 @@ public class SupportCoverage {
 			.map(SupportPolicy::validFrom)
 			.orElse(LocalDate.of((year <= 2020) ? 2016 : 2021, 1, 1));
 		return this.repository.housing(List.of(code), unit.path(), scope, periodFrom, LocalDate.of(year, 12, 31));
+	}
+
+	/**
+	 * The unit the support pages open on: the user's own unit (the first of its scope),
+	 * or for a user of the whole country the first province with eligibility lists.
+	 */
+	public long defaultUnit() {
+		Actor a = this.actor.get();
+		for (String path : a.scope().viewPaths()) {
+			String[] ids = path.split("/");
+			if (ids.length > 1) {
+				return Long.parseLong(ids[ids.length - 1]);
+			}
+		}
+		return this.repository.firstProvinceWithSpells(scope())
+			.orElseThrow(() -> DomainException.notFound("UNIT", "-"));
+	}
+
+	/**
+	 * The year the pages open on: the last final year of the unit's review, or this year.
+	 */
+	public int defaultYear(long unitId) {
+		return this.aggregates.statuses(unitId).lastFinal().orElse(LocalDate.now(this.clock).getYear());
+	}
+
+	/** The years the pages offer (from the first programme year to this year). */
+	public List<Integer> years() {
+		List<Integer> years = new ArrayList<>();
+		for (int y = LocalDate.now(this.clock).getYear(); y >= FIRST_YEAR; y--) {
+			years.add(y);
+		}
+		return years;
 	}
 
 }

@@ -19,7 +19,7 @@ import vn.giamngheo.review.domain.DocumentForm;
  * were on each document's date (ADR 0024).
  */
 @Component
-class Letterheads {
+public class Letterheads {
 
 	private final Geography geography;
 
@@ -28,7 +28,7 @@ class Letterheads {
 	}
 
 	/** A document of the People's Committee of a commune or province. */
-	Letterhead committee(long unitId, LocalDate date, String number) {
+	public Letterhead committee(long unitId, LocalDate date, String number) {
 		UnitsOnDate units = this.geography.onDate(unitId, date);
 		Unit body = units.body();
 		return new Letterhead(Issuer.COMMITTEE, null, DocumentForm.upper(body.name()), number,

@@ -207,4 +207,131 @@ class SupportCoverageIT {
 			.doesNotContainAnyElementsOf(SupportCoverage.INDICATORS);
 	}
 
+	@Test
+	void theCoveragePageAndTheGapWorklistShowTheHandCounts() throws Exception {
+		String page = this.mvc
+			.perform(get("/support/coverage").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025")
+				.param("policy", "LOAN_POOR")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("33,3 %", "50,0 %", "support-coverage-data").doesNotContain("LOAN_POOR</");
+		String gap = this.mvc
+			.perform(get("/support/gap").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025")
+				.param("policy", "LOAN_POOR")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(gap)
+			.contains("Chăn nuôi lợn", "01/02/2025", "30.000.000", "Vay vốn ưu đãi",
+					"/support/records/new?household=" + this.h2)
+			.doesNotContain("Mua bò giống");
+		// a leader reads the list but may not record support: no button
+		String leader = this.f.user("covL", Role.LEADER, List.of("C" + this.t.tag + "A@local"), List.of());
+		String leaderGap = this.mvc
+			.perform(get("/support/gap").param("unit", String.valueOf(this.a[0]))
+				.param("year", "2025")
+				.param("policy", "LOAN_POOR")
+				.with(authentication(this.f.auth(leader))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(leaderGap).contains("Chăn nuôi lợn").doesNotContain("/support/records/new");
+	}
+
+	@Test
+	void theGapDownloadIsAnAuditedDisclosure() throws Exception {
+		long before = disclosures();
+		byte[] xlsx = this.mvc
+			.perform(get("/support/gap.xlsx").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025")
+				.param("policy", "LOAN_POOR")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<List<String>> rows = Sheets.rows(xlsx);
+		assertThat(rows).filteredOn((r) -> r.contains("Chăn nuôi lợn"))
+			.singleElement()
+			.satisfies((r) -> assertThat(r).contains("01/02/2025", "30000000", "Hộ nghèo", "Vay vốn ưu đãi"));
+		assertThat(rows).filteredOn((r) -> r.contains("Mở quán")).hasSize(1);
+		assertThat(rows).noneMatch((r) -> r.contains("Mua bò giống"));
+		assertThat(disclosures()).isEqualTo(before + 1);
+	}
+
+	long disclosures() {
+		return this.jdbc.sql("select count(*) from audit_event where entity_type = 'SUPPORT_GAP_LIST'")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void theReportsHaveARowPerCommuneAndTotals() throws Exception {
+		byte[] coverage = this.mvc
+			.perform(get("/support/reports/coverage.xlsx").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<List<String>> rows = Sheets.rows(coverage);
+		String loan = this.coverage.visiblePolicies(2025)
+			.stream()
+			.filter((p) -> p.code().equals("LOAN_POOR"))
+			.findFirst()
+			.orElseThrow()
+			.name();
+		assertThat(rows).filteredOn((r) -> r.get(0).equals(loan))
+			.extracting((r) -> String.join("|", r.subList(1, 7)))
+			.containsExactly("Xã A " + this.t.tag + "|3|2|1|1|50.0", "Xã B " + this.t.tag + "|1|1|0|1|0.0",
+					"Tổng|4|3|1|2|33.3");
+		byte[] amounts = this.mvc
+			.perform(get("/support/reports/amounts.xlsx").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<List<String>> money = Sheets.rows(amounts);
+		// the loan (credit) and the card (central budget); the cancelled loan is not
+		// counted
+		assertThat(money.get(money.size() - 1)).containsExactly("Tổng", "2", "51263000", "1263000", "0", "50000000",
+				"0", "0");
+	}
+
+	@Test
+	void theReportsRenderAsAdministrativeDocuments() throws Exception {
+		for (String kind : List.of("coverage", "amounts")) {
+			byte[] pdf = this.mvc
+				.perform(get("/support/reports/" + kind + ".pdf").param("unit", String.valueOf(this.t.districtId))
+					.param("year", "2025")
+					.with(authentication(this.f.auth("admin"))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "support-" + kind + ".pdf"), pdf);
+			try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+				String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+				assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN");
+				if (kind.equals("coverage")) {
+					assertThat(text).contains("Xã A " + this.t.tag, "33,3 %", "50,0 %");
+				}
+				else {
+					assertThat(text).contains("51.263.000", "50.000.000");
+				}
+			}
+		}
+	}
+
 }

@@ -205,4 +205,17 @@ public class CoverageRepository {
 			.list();
 	}
 
+	/**
+	 * The unit at the top of the first of the view paths that holds eligibility spells:
+	 * where the hub opens for a user of the whole country.
+	 */
+	public java.util.Optional<Long> firstProvinceWithSpells(String[] scope) {
+		return this.jdbc
+			.sql("select cast(split_part(h.unit_path, '/', 2) as bigint) from eligibility_spell s"
+					+ " join household h on h.id = s.household_id where h.unit_path like any (?) limit 1")
+			.param(scope)
+			.query(Long.class)
+			.optional();
+	}
+
 }

@@ -38,6 +38,7 @@ import vn.giamngheo.review.Reviews;
 import vn.giamngheo.review.domain.SignOff;
 import vn.giamngheo.review.domain.Step;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.web.PdfRenderer;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
 import vn.giamngheo.shared.web.FormProblems;

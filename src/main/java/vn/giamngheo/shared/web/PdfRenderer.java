@@ -1,4 +1,4 @@
-package vn.giamngheo.review.web;
+package vn.giamngheo.shared.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,24 +18,32 @@ import org.thymeleaf.context.Context;
  * Liberation Serif, a free serif with the metrics of Times New Roman (the font Nghị định
  * 30/2020/NĐ-CP prescribes) and every Vietnamese letter, bundled with the application
  * (licence in {@code fonts/LiberationSerif-LICENSE.txt}) and embedded in each PDF; no
- * system font is read (ADR 0024).
+ * system font is read (ADR 0024). Shared by the review documents and the support reports
+ * (ADR 0038).
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
 	/** The family name the templates ask for ({@code review/pdf/form.html}). */
-	static final String FAMILY = "Liberation Serif";
+	public static final String FAMILY = "Liberation Serif";
 
 	private static final String[][] FACES = { { "Regular", "400", "NORMAL" }, { "Bold", "700", "NORMAL" },
 			{ "Italic", "400", "ITALIC" }, { "BoldItalic", "700", "ITALIC" } };
 
 	private final TemplateEngine templates;
 
-	PdfRenderer(TemplateEngine templates) {
+	public PdfRenderer(TemplateEngine templates) {
 		this.templates = templates;
 	}
 
-	byte[] render(String template, Map<String, Object> model, Locale locale) {
+	/**
+	 * Renders a template with a model to a PDF.
+	 * @param template the template name
+	 * @param model its variables
+	 * @param locale the language of its texts
+	 * @return the PDF
+	 */
+	public byte[] render(String template, Map<String, Object> model, Locale locale) {
 		String html = this.templates.process(template, new Context(locale, model));
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
