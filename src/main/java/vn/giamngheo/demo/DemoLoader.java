@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import vn.giamngheo.benefits.SupportPolicies;
 import vn.giamngheo.demo.DemoGenerator.Chunk;
 import vn.giamngheo.demo.DemoGenerator.Commune;
 import vn.giamngheo.demo.DemoGenerator.Village;
@@ -58,17 +59,23 @@ public class DemoLoader {
 	 */
 	private static final int REBUILD_INDEXES_ABOVE = 40_000;
 
-	private static final String[] BIG_TABLES = { "household", "member", "household_assessment" };
+	private static final String[] BIG_TABLES = { "household", "member", "household_assessment", "support_demand",
+			"benefit_record" };
 
 	private final DataSource dataSource;
+
+	private final SupportPolicies policies;
 
 	/**
 	 * @param dataSource the owner's connections: the load drops and rebuilds indexes,
 	 * analyzes tables and, as superuser, skips the per-row foreign-key triggers (ADR
 	 * 0015)
+	 * @param policies the support policies (versions and agencies of the demo's support
+	 * history)
 	 */
-	public DemoLoader(@OwnerDatabase DataSource dataSource) {
+	public DemoLoader(@OwnerDatabase DataSource dataSource, SupportPolicies policies) {
 		this.dataSource = dataSource;
+		this.policies = policies;
 	}
 
 	/**
@@ -144,6 +151,31 @@ public class DemoLoader {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Demo load failed; nothing was kept: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * After the 2025 reform moved the demo's households: the support recorded from
+	 * 01/07/2025 on was recorded on the households' new units (commune, village path,
+	 * province); the support before stays on the units of its day.
+	 * @return ledger rows re-addressed
+	 */
+	public int supportFollowsReform() {
+		try (Connection c = this.dataSource.getConnection(); Statement st = c.createStatement()) {
+			int records = st.executeUpdate("""
+					update benefit_record r set commune_id = h.commune_id, unit_path = h.unit_path,
+					    province_code = h.province_code
+					from household h where h.id = r.household_id and h.synthetic and r.created_by = 'demo'
+					  and coalesce(r.delivered_on, r.decision_date, r.period_from) >= date '2025-07-01'
+					  and r.unit_path <> h.unit_path""");
+			st.executeUpdate("""
+					update support_demand d set province_code = h.province_code
+					from household h where h.id = d.household_id and h.synthetic and d.created_by = 'demo'
+					  and d.registered_on >= date '2025-07-01' and d.province_code <> h.province_code""");
+			return records;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Demo support could not follow the reform: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -314,7 +346,8 @@ public class DemoLoader {
 		List<String> names = new ArrayList<>();
 		List<String> defs = new ArrayList<>();
 		String sql = "select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i"
-				+ " where i.indrelid in ('household'::regclass, 'member'::regclass, 'household_assessment'::regclass)"
+				+ " where i.indrelid in ('household'::regclass, 'member'::regclass, 'household_assessment'::regclass,"
+				+ " 'support_demand'::regclass, 'benefit_record'::regclass)"
 				+ " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)";
 		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
 			while (rs.next()) {
@@ -416,6 +449,8 @@ public class DemoLoader {
 		log.info(String.format(Locale.ROOT,
 				"%s: villages and attributes %.1f s, simulation %.1f s, generate + COPY %.1f s", p.name(),
 				(t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9));
+		// the support history, now that every year's assessments exist
+		DemoSupport.load(c, p, seed, this.policies.all());
 
 		try (PreparedStatement ps = c.prepareStatement("insert into demo_load (province_code, size, fraction, seed,"
 				+ " first_year, last_year, villages, households, members, assessments) values (?,?,?,?,?,?,?,?,?,?)")) {

@@ -29,6 +29,8 @@ class DemoStartup implements ApplicationRunner {
 
 	private final vn.giamngheo.review.Reviews reviews;
 
+	private final DemoEligibility eligibility;
+
 	/**
 	 * The demo's review under way: the review of 2026 (the list of 2027), on the
 	 * provinces of the units in force that hold the demo's households (ADR 0030).
@@ -40,7 +42,8 @@ class DemoStartup implements ApplicationRunner {
 
 	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
 			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users,
-			vn.giamngheo.registry.Moves moves, vn.giamngheo.review.Reviews reviews) {
+			vn.giamngheo.registry.Moves moves, vn.giamngheo.review.Reviews reviews, DemoEligibility eligibility) {
+		this.eligibility = eligibility;
 		this.moves = moves;
 		this.loader = loader;
 		this.properties = properties;
@@ -86,8 +89,15 @@ class DemoStartup implements ApplicationRunner {
 					this.properties.seedOrDefault());
 			// the demo reviewer captures in villages, which exist from now on
 			this.users.demoVillagesLoaded();
+			// the eligibility lists of the years before the reform, on the units of
+			// their day
+			this.eligibility.replay(DemoEligibility.REFORM);
 			// households of 2025 on live on the units of 1 July 2025 (ADR 0028)
 			boolean moved = moveToNewUnits();
+			// support from 1 July 2025 on was recorded on the new units; then the lists
+			// of the years after the reform
+			this.loader.supportFollowsReform();
+			this.eligibility.replay(java.time.LocalDate.MAX);
 			// the demo users follow their units to the 2025 list (ADR 0029), after the
 			// demo households live on the 2025 units
 			this.users.demoUnitsMoved();

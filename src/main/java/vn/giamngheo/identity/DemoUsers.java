@@ -52,6 +52,8 @@ public class DemoUsers implements ApplicationRunner {
 			new Demo("lanhdao.taygiang", "Lãnh đạo huyện Tây Giang", Role.LEADER, List.of("504@2024"), List.of()),
 			new Demo("nhcsxh.quangnam", "Ngân hàng CSXH Quảng Nam", Role.PARTNER, List.of("49@2024"),
 					List.of("49@2024"), Agency.VBSP),
+			new Demo("bhxh.laichau", "Bảo hiểm xã hội Lai Châu", Role.PARTNER, List.of("12@2024"), List.of("12@2024"),
+					Agency.SOCIAL_INSURANCE),
 			new Demo("kiemtoan", "Kiểm toán viên", Role.AUDITOR, List.of("12@2024", "49@2024"), List.of()));
 
 	/**
