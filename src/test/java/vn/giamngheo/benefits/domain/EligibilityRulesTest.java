@@ -220,6 +220,22 @@ class EligibilityRulesTest {
 	}
 
 	@Test
+	void studentLoansReachMiddleHouseholdsFrom19May2022() {
+		MemberFacts student = new MemberFacts(CHILD, d("01/09/2003"), "M", "01", "CHILD", "UPPER_SECONDARY", true,
+				"STUDENT", false);
+		HouseholdFacts middle = household(List.of(new ClassOnRecord(2021, "MIDDLE", d("15/12/2021"))), Set.of(),
+				adult(HEAD, "01/01/1975", "F"), student);
+		assertThat(of(RULES.judge(middle, d("18/05/2022")), "LOAN_STUDENT")).isEmpty();
+		assertThat(of(RULES.judge(middle, d("19/05/2022")), "LOAN_STUDENT")).singleElement().satisfies((e) -> {
+			assertThat(e.policyVersion()).isEqualTo(2);
+			assertThat(e.memberId()).isEqualTo(CHILD);
+			assertThat(e.reasons()).extracting(Reason::key)
+				.containsExactly("support.reason.class.MIDDLE", "support.reason.member.age",
+						"support.reason.member.inSchool");
+		});
+	}
+
+	@Test
 	void aHouseholdNeverOnTheListsIsOnNone() {
 		HouseholdFacts facts = household(List.of(new ClassOnRecord(2024, "MIDDLE", d("20/12/2024"))),
 				Set.of("POOR_DISTRICT", "POOR_COMMUNE"), adult(HEAD, "01/01/1980", "M"));
