@@ -90,6 +90,7 @@ public class PartnerFiles {
 	 * only, else 403).
 	 */
 	public PartnerKind allowed(String kindName) {
+		this.actor.require(Permission.SUPPORT_RECORD);
 		PartnerKind kind = kind(kindName);
 		this.bulk.requireAgency(kind.agency());
 		return kind;
@@ -103,8 +104,8 @@ public class PartnerFiles {
 	 * @return the job
 	 */
 	public ImportJob upload(String kindName, String fileName, InputStream in) {
-		PartnerKind kind = kind(kindName);
-		Actor current = this.bulk.requireAgency(kind.agency());
+		PartnerKind kind = allowed(kindName);
+		Actor current = this.actor.get();
 		String name = ImportFiles.safeName(fileName);
 		UUID id = UUID.randomUUID();
 		ImportFiles.Stored stored = this.files.storeUpload(id, in);
