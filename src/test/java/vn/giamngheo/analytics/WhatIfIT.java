@@ -184,7 +184,8 @@ class WhatIfIT {
 		assertThat((List<Integer>) JsonPath.read(communes, c2 + ".nearPoorThen")).containsExactly(2);
 		assertThat((List<Integer>) JsonPath.read(communes, c2 + ".poorThen")).containsExactly(0);
 		assertThat((Integer) JsonPath.read(communes, "$.total.poorThen")).isEqualTo(2);
-		assertThat((String) JsonPath.read(communes, "$.policiesNote")).contains("chưa tính số hộ, số người mỗi chính sách");
+		assertThat((String) JsonPath.read(communes, "$.policiesNote"))
+			.contains("chưa tính số hộ, số người mỗi chính sách");
 
 		String changes = this.mvc.perform(get("/api/v1/whatifs/" + id + "/changes").with(authentication(this.province)))
 			.andReturn()
