@@ -121,7 +121,11 @@ public class WhatIfs {
 			province = visible(unitId).provinceCode();
 		}
 		List<Choice> choices = new ArrayList<>();
-		for (Standard s : this.catalogue.standards()) {
+		// newest first: the page's default is the standard of the coming review
+		for (Standard s : this.catalogue.standards()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Standard::from).reversed())
+			.toList()) {
 			choices.add(new Choice(s.key(), s.name(), false));
 		}
 		for (Standard s : this.catalogue.localStandards()) {

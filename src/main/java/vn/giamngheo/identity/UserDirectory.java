@@ -301,6 +301,28 @@ public class UserDirectory {
 	 * Resolves units typed as {@code code} or {@code code@edition}; an ambiguous code
 	 * takes the currently valid unit.
 	 */
+	/**
+	 * The units of a scope as a form shows them: by name, in the order given (unknown
+	 * keys are left out; saving reports them).
+	 * @param keys units as {@code code@edition}
+	 * @return the units
+	 */
+	public List<UnitRef> describe(List<String> keys) {
+		return units("", keys, new ArrayList<>());
+	}
+
+	/**
+	 * The key ({@code code@edition}) of the unit a picker chose, for the scope's list.
+	 * @param unitId the unit's id, as the picker sends it (blank when none chosen)
+	 * @return the key, or empty when none or unknown
+	 */
+	public java.util.Optional<String> keyOf(String unitId) {
+		if (unitId == null || !unitId.strip().matches("[0-9]{1,18}")) {
+			return java.util.Optional.empty();
+		}
+		return this.users.unitById(Long.parseLong(unitId.strip())).map(UnitRef::key);
+	}
+
 	List<UnitRef> units(String field, List<String> keys, List<FieldProblem> problems) {
 		List<UnitRef> result = new ArrayList<>();
 		if (keys == null) {

@@ -184,7 +184,8 @@ class WhatIfIT {
 		assertThat((List<Integer>) JsonPath.read(communes, c2 + ".nearPoorThen")).containsExactly(2);
 		assertThat((List<Integer>) JsonPath.read(communes, c2 + ".poorThen")).containsExactly(0);
 		assertThat((Integer) JsonPath.read(communes, "$.total.poorThen")).isEqualTo(2);
-		assertThat((String) JsonPath.read(communes, "$.policiesNote")).contains("chưa có chính sách");
+		assertThat((String) JsonPath.read(communes, "$.policiesNote"))
+			.contains("chưa tính số hộ, số người mỗi chính sách");
 
 		String changes = this.mvc.perform(get("/api/v1/whatifs/" + id + "/changes").with(authentication(this.province)))
 			.andReturn()
@@ -206,7 +207,8 @@ class WhatIfIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("Hộ nghèo theo chuẩn thử", "Hệ thống chưa có chính sách hỗ trợ nào", "1.800.000");
+		assertThat(page).contains("Hộ nghèo theo chuẩn thử",
+				"Lần thử chưa tính số hộ, số người mỗi chính sách hỗ trợ sẽ bao phủ", "1.800.000");
 
 		// the XLSX: Vietnamese headers, the figures and the changed households
 		MvcResult xlsx = this.mvc.perform(get("/whatif/" + id + "/workbook").with(authentication(this.province)))

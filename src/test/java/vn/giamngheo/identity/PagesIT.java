@@ -12,6 +12,7 @@ import vn.giamngheo.identity.persistence.UserRepository;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -67,11 +68,22 @@ class PagesIT {
 		this.mvc.perform(newReviewer(f, admin, "V" + f.tag + "A@local"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("đã hết hiệu lực từ ngày 01/07/2025")));
-		this.mvc.perform(newReviewer(f, admin, village.key())).andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+		// the village is chosen by its name (the picker sends its id), never typed as a
+		// code
+		this.mvc.perform(newReviewer(f, admin, "").param("captureUnitAdd", String.valueOf(village.id())))
+			.andExpect(redirectedUrlPattern("/admin/users/*?saved"));
 		long id = this.users.findPrincipal("page." + f.tag).orElseThrow().id();
-		this.mvc.perform(get("/admin/users/" + id).with(authentication(admin)))
+		String form = this.mvc.perform(get("/admin/users/" + id).with(authentication(admin)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("20455@2025")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// both scopes listed by name, each with a box to untick, and a picker to add one
+		assertThat(form).contains("<span>Xã Tây Giang</span>", "<span>Thôn mới P" + f.tag + "</span>", "Thêm đơn vị")
+			.doesNotContain(">20455@2025<", "placeholder=\"ví dụ");
+		assertThat(form).containsPattern(
+				"id=\"capture-units\">\\s*<li><label><input type=\"checkbox\" name=\"captureUnits\" value=\""
+						+ village.key() + "\" checked>\\s*<span>Thôn mới P");
 		this.mvc
 			.perform(post("/admin/users/" + id).with(authentication(admin))
 				.with(csrf())

@@ -101,7 +101,15 @@ class ReviewPagesIT {
 		UUID reviewId = UUID.fromString(reviewPath.substring("/reviews/".length()));
 		assertThat(body(this.mvc.perform(get(reviewPath).with(authentication(province))).andReturn()))
 			.contains("Tiến độ rà soát")
-			.contains("Báo cáo sơ bộ của tỉnh");
+			.contains("Báo cáo sơ bộ của tỉnh")
+			.contains("<b>Chuẩn nghèo đa chiều giai đoạn 2022–2025</b>");
+		// the list names the standard, and the opening form offers standards by name: no
+		// key to read or type
+		String list = body(this.mvc.perform(get("/reviews").with(authentication(province))).andReturn());
+		assertThat(list).contains("<td>Chuẩn nghèo đa chiều giai đoạn 2022–2025</td>")
+			.doesNotContain("<td>2022-2025</td>")
+			.contains("<option value=\"2027-2030\">")
+			.doesNotContain("name=\"standardKey\" placeholder");
 		String communePath = reviewPath + "/communes/" + this.f.a.id();
 
 		// a commune officer sees the board with the own commune only

@@ -164,8 +164,8 @@ public class WhatIfApiController {
 	 *
 	 * @param communes by commune
 	 * @param total their sum
-	 * @param policies support policies whose coverage would change: none, since no
-	 * support policy is recorded in the system yet
+	 * @param policies support policies whose coverage would change: not counted by a
+	 * what-if yet (always empty)
 	 * @param policiesNote what that means, in words
 	 */
 	public record FiguresJson(List<CommuneJson> communes, CommuneJson total, List<Object> policies,

@@ -225,6 +225,18 @@ public class UserRepository {
 	}
 
 	/**
+	 * A unit by its id (as a unit picker gives it).
+	 * @param id the unit's id
+	 * @return the unit, or empty when there is none
+	 */
+	public java.util.Optional<UnitRef> unitById(long id) {
+		return this.jdbc.sql("select id, code, edition, level, name, path from admin_unit where id = ?")
+			.params(id)
+			.query((rs, n) -> unit(rs))
+			.optional();
+	}
+
+	/**
 	 * For each of the units, the last day it (or a unit above it) was in force, when that
 	 * was before the date.
 	 * @param ids unit ids

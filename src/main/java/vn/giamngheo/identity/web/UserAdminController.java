@@ -67,13 +67,17 @@ class UserAdminController {
 	@Requires(Permission.USER_ADMIN)
 	@GetMapping("/new")
 	String newUser(Model model) {
-		model.addAttribute("form", new UserForm());
+		UserForm form = new UserForm();
+		model.addAttribute("form", form);
+		scopeUnits(form, model);
 		return "admin/user-form";
 	}
 
 	@Requires(Permission.USER_ADMIN)
 	@PostMapping
 	String create(@ModelAttribute("form") UserForm form, Model model) {
+		addPicked(form);
+		scopeUnits(form, model);
 		try {
 			UserAccount created = this.directory.create(new NewUser(form.getUsername(), form.getDisplayName(),
 					form.getRole(), form.getPassword(), form.isViewNation(), form.isCaptureNation(),
@@ -90,7 +94,9 @@ class UserAdminController {
 	String edit(@PathVariable long id, Model model) {
 		UserAccount user = this.directory.get(id);
 		model.addAttribute("user", user);
-		model.addAttribute("form", UserForm.of(user));
+		UserForm form = UserForm.of(user);
+		model.addAttribute("form", form);
+		scopeUnits(form, model);
 		model.addAttribute("tokens", this.tokens.of(id));
 		model.addAttribute("now", this.clock.instant());
 		return "admin/user-form";
@@ -99,6 +105,8 @@ class UserAdminController {
 	@Requires(Permission.USER_ADMIN)
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") UserForm form, Model model) {
+		addPicked(form);
+		scopeUnits(form, model);
 		try {
 			this.directory.update(id,
 					new UserChange(form.getVersion(), form.getDisplayName(), form.getRole(), form.isViewNation(),
@@ -133,6 +141,29 @@ class UserAdminController {
 		return view;
 	}
 
+	/**
+	 * Adds the units chosen in the two pickers (by name; the picker sends the unit's id)
+	 * to the scopes' lists, so nobody types a unit's code.
+	 */
+	private void addPicked(UserForm form) {
+		this.directory.keyOf(form.getViewUnitAdd())
+			.ifPresent((key) -> form.setViewUnits(join(form.getViewUnits(), key)));
+		this.directory.keyOf(form.getCaptureUnitAdd())
+			.ifPresent((key) -> form.setCaptureUnits(join(form.getCaptureUnits(), key)));
+		form.setViewUnitAdd(null);
+		form.setCaptureUnitAdd(null);
+	}
+
+	private static String join(String keys, String key) {
+		return codes(keys).contains(key) ? keys : ((keys == null || keys.isBlank()) ? key : keys + " " + key);
+	}
+
+	/** The units of the two scopes, by name, for the form's check lists. */
+	private void scopeUnits(UserForm form, Model model) {
+		model.addAttribute("viewRefs", this.directory.describe(codes(form.getViewUnits())));
+		model.addAttribute("captureRefs", this.directory.describe(codes(form.getCaptureUnits())));
+	}
+
 	static List<String> codes(String text) {
 		if (text == null) {
 			return List.of();
@@ -160,6 +191,10 @@ class UserAdminController {
 		private String viewUnits;
 
 		private String captureUnits;
+
+		private String viewUnitAdd;
+
+		private String captureUnitAdd;
 
 		private boolean disabled;
 
@@ -252,6 +287,22 @@ class UserAdminController {
 
 		public void setCaptureUnits(String captureUnits) {
 			this.captureUnits = captureUnits;
+		}
+
+		public String getViewUnitAdd() {
+			return this.viewUnitAdd;
+		}
+
+		public void setViewUnitAdd(String viewUnitAdd) {
+			this.viewUnitAdd = viewUnitAdd;
+		}
+
+		public String getCaptureUnitAdd() {
+			return this.captureUnitAdd;
+		}
+
+		public void setCaptureUnitAdd(String captureUnitAdd) {
+			this.captureUnitAdd = captureUnitAdd;
 		}
 
 		public boolean isDisabled() {

@@ -79,4 +79,22 @@ public class StandardLabels {
 			.orElse(key);
 	}
 
+	/** A national standard as a form offers it: its key (the value) and its name. */
+	public record Choice(String key, String name) {
+	}
+
+	/**
+	 * The national standards a form may offer, newest first, named in the reader's
+	 * language (the key is only the option's value, never shown).
+	 * @return the choices
+	 */
+	public List<Choice> choices() {
+		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		return this.catalogue.standards()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Standard::from).reversed())
+			.map((s) -> new Choice(s.key(), s.name().in(en)))
+			.toList();
+	}
+
 }
