@@ -453,11 +453,13 @@ public class EligibilityRepository {
 	 * changes.
 	 */
 	public List<PolicyCount> counts(long communeId, UUID lastRun, String[] viewPatterns) {
-		return this.jdbc.sql("select s.policy_code, count(*) filter (where s.eligible_to is null),"
-
-				+ " join household h on h.id = s.household_id where s.commune_id = ?"
-				+ " and (s.eligible_to is null or s.ended_by = ?::uuid) and h.unit_path like any(?)"
-				+ " group by s.policy_code order by s.policy_code")
+		return this.jdbc
+			.sql("select s.policy_code, count(*) filter (where s.eligible_to is null),"
+					+ " count(*) filter (where s.eligible_to is null and s.started_by = ?::uuid),"
+					+ " count(*) filter (where s.ended_by = ?::uuid) from eligibility_spell s"
+					+ " join household h on h.id = s.household_id where s.commune_id = ?"
+					+ " and (s.eligible_to is null or s.ended_by = ?::uuid) and h.unit_path like any(?)"
+					+ " group by s.policy_code order by s.policy_code")
 			.params(lastRun, lastRun, communeId, lastRun, viewPatterns)
 			.query((rs, n) -> new PolicyCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
 			.list();
