@@ -180,7 +180,8 @@ public class CoverageRepository {
 	/**
 	 * Exit registrations of a year: households with an exit-plan support record (not
 	 * cancelled, not voided) running in the year or an exit-plan demand open in it; and
-	 * of them those whose exit-plan support was delivered in the year.
+	 * of them those whose exit-plan support was delivered by the year's end (a household
+	 * funded last year and still registered is funded, not a gap).
 	 * @return {registered, funded}
 	 */
 	public long[] exitRegistrations(String unitPath, String[] scope, LocalDate from, LocalDate to) {
@@ -192,11 +193,11 @@ public class CoverageRepository {
 					+ ADDRESS_AT + " where q.kind = 'EXIT_PLAN' and q.registered_on <= ?"
 					+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?) and" + UNDER + "),"
 					+ " funded as (select distinct r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
-					+ " and not r.voided and r.status in ('DELIVERED', 'CLOSED') and r.delivered_on between ? and ?)"
+					+ " and not r.voided and r.status in ('DELIVERED', 'CLOSED') and r.delivered_on <= ?)"
 					+ " select count(distinct reg.household_id),"
 					+ " count(distinct reg.household_id) filter (where funded.household_id is not null)"
 					+ " from reg left join funded on funded.household_id = reg.household_id")
-			.params(to, from, unitPath + "%", scope, to, to, from, unitPath + "%", scope, scope, from, to)
+			.params(to, from, unitPath + "%", scope, to, to, from, unitPath + "%", scope, scope, to)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 	}

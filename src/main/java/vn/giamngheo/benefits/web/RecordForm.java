@@ -19,7 +19,8 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
  */
 public class RecordForm {
 
-	static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private String policyCode;
 
