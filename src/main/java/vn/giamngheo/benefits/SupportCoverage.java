@@ -282,12 +282,27 @@ public class SupportCoverage {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Integer, Double> indicatorSeries(String code, long unitId) {
+		return indicatorSeries(code, unitId, FIRST_YEAR, LocalDate.now(this.clock).getYear());
+	}
+
+	/**
+	 * The yearly values of one of the five ledger indicators for a unit, for the years
+	 * from one to another only (a resolution's period: each year costs a count over the
+	 * unit's ledger, so a target asks only for the years it judges).
+	 * @param code one of {@link #INDICATORS}
+	 * @param unitId the unit
+	 * @param fromYear first year wanted
+	 * @param toYear last year wanted (at most this year)
+	 * @return values by year, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public Map<Integer, Double> indicatorSeries(String code, long unitId, int fromYear, int toYear) {
 		Unit unit = unit(unitId);
 		String[] scope = scope();
 		Map<Integer, Double> values = new TreeMap<>();
-		int last = LocalDate.now(this.clock).getYear();
+		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
 		// no year before the first spell or record of the ledger can have a value
-		int first = Math.max(FIRST_YEAR, this.repository.firstYear().orElse(last + 1));
+		int first = Math.max(Math.max(FIRST_YEAR, fromYear), this.repository.firstYear().orElse(last + 1));
 		for (int y = first; y <= last; y++) {
 			LocalDate from = LocalDate.of(y, 1, 1);
 			LocalDate to = LocalDate.of(y, 12, 31);

@@ -383,7 +383,7 @@ public class Targets {
 					case "LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND", "POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE",
 							"EXIT_REGISTRANTS_FUNDED" ->
 						// counted from the support ledger (ADR 0038)
-						this.coverage.indicatorSeries(ind.code(), unit.id())
+						this.coverage.indicatorSeries(ind.code(), unit.id(), startYear, r.periodTo())
 							.forEach((year, v) -> points.add(new Point(year, v)));
 					case "EXITED_HOUSEHOLDS", "NEWLY_POOR_HOUSEHOLDS", "FELL_BACK_HOUSEHOLDS" -> {
 						for (Flow f : this.aggregates.flows(unit.id(), CONTINUED)) {

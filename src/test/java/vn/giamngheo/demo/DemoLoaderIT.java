@@ -272,7 +272,7 @@ class DemoLoaderIT {
 		double ratio = this.jdbc
 			.sql("""
 					select avg(income_per_capita) filter (where year = 2020) / avg(income_per_capita) filter (where year = 2015)
-					from household_assessment where province_code = '12' and classification = 'POOR'""")
+					from household_assessment where source = 'DEMO' and province_code = '12' and classification = 'POOR'""")
 			.query(Double.class)
 			.single();
 		assertThat(ratio).isGreaterThan(1.3);
@@ -330,7 +330,7 @@ class DemoLoaderIT {
 		// a near-poor household borrows as near-poor, a poor one as poor
 		assertThat(
 				count("""
-						select count(*) from (select * from benefit_record where created_by = 'demo' and created_by = 'demo') r join (select * from support_demand where source = 'DEMO') d on d.id = r.demand_id
+						select count(*) from (select * from benefit_record where created_by = 'demo') r join (select * from support_demand where source = 'DEMO') d on d.id = r.demand_id
 						join household_assessment a on a.household_id = r.household_id and a.decision_date = d.registered_on
 						where r.policy_code like 'LOAN%' and r.policy_code <> case a.classification when 'POOR' then 'LOAN_POOR'
 						    else 'LOAN_NEAR_POOR' end"""))
@@ -344,9 +344,9 @@ class DemoLoaderIT {
 					"""
 							select count(r.id)::float / count(*) from household_assessment a
 							join member m on m.household_id = a.household_id and m.date_of_birth <= a.decision_date
-							left join (select * from benefit_record where created_by = 'demo' and created_by = 'demo') r on r.member_id = m.id and r.policy_code like 'HI%%'
+							left join (select * from benefit_record where created_by = 'demo') r on r.member_id = m.id and r.policy_code like 'HI%%'
 							    and r.valid_from = make_date(a.year + 1, 1, 1)
-							where a.province_code = '%s' and a.classification in ('POOR', 'NEAR_POOR') and a.year between 2016 and 2019
+							where a.source = 'DEMO' and a.province_code = '%s' and a.classification in ('POOR', 'NEAR_POOR') and a.year between 2016 and 2019
 							"""
 						.formatted(province));
 			assertThat(share).as(province).isBetween(0.96, 0.995);
@@ -365,14 +365,14 @@ class DemoLoaderIT {
 		double housing = ratio(
 				"""
 						select count(*) filter (where r.delivered_on <= date '2020-12-31')::float / count(*)
-						from (select * from benefit_record where created_by = 'demo' and created_by = 'demo') r where r.province_code = '12' and r.policy_code = 'HOUSING_2016'
+						from (select * from benefit_record where created_by = 'demo') r where r.province_code = '12' and r.policy_code = 'HOUSING_2016'
 						and r.status <> 'CANCELLED'""");
 		assertThat(housing).isBetween(0.82, 0.94);
 		// every approved case has its record: the cases not built stay approved
 		assertThat(
 				count("""
 						select count(*) from (select * from support_demand where source = 'DEMO') d where d.kind = 'HOUSING' and not exists (
-						    select 1 from (select * from benefit_record where created_by = 'demo' and created_by = 'demo') r where r.demand_id = d.id)"""))
+						    select 1 from (select * from benefit_record where created_by = 'demo') r where r.demand_id = d.id)"""))
 			.isZero();
 		assertThat(
 				count("""
@@ -393,7 +393,7 @@ class DemoLoaderIT {
 						select count(distinct d.household_id)::float / count(distinct a.household_id)
 						from household_assessment a left join (select * from support_demand where source = 'DEMO') d on d.household_id = a.household_id
 						    and d.kind = 'EXIT_PLAN'
-						where a.province_code = '49' and a.classification = 'POOR' and a.year between 2021 and 2024""");
+						where a.source = 'DEMO' and a.province_code = '49' and a.classification = 'POOR' and a.year between 2021 and 2024""");
 		assertThat(registering).isBetween(0.15, 0.35);
 		assertThat(servedShare("49", "EXIT_PLAN", "2022 and 2025")).isBetween(0.8, 0.97);
 	}
@@ -428,7 +428,7 @@ class DemoLoaderIT {
 		// (the list recognised the year before), the house and loans at most a year later
 		assertThat(
 				count("""
-						select count(*) from (select * from benefit_record where created_by = 'demo' and created_by = 'demo') r join household h on h.id = r.household_id
+						select count(*) from (select * from benefit_record where created_by = 'demo') r join household h on h.id = r.household_id
 						where h.synthetic and r.policy_code not like 'HOUSING%' and not exists (
 						    select 1 from household_assessment a where a.household_id = r.household_id
 						    and a.classification in ('POOR', 'NEAR_POOR')
