@@ -299,6 +299,30 @@ public class SupportCoverage {
 	public Map<Integer, Double> indicatorSeries(String code, long unitId, int fromYear, int toYear) {
 		Unit unit = unit(unitId);
 		String[] scope = scope();
+		// a province's series costs seconds (ADR 0038): kept while nothing it counts from
+		// has changed (issue 19 will store the figures)
+		String key = String.join("|", code, String.valueOf(unitId), String.valueOf(fromYear), String.valueOf(toYear),
+				String.join(",", scope), String.valueOf(LocalDate.now(this.clock)));
+		String fingerprint = this.repository.fingerprint();
+		Series kept = this.series.get(key);
+		if (kept != null && kept.fingerprint().equals(fingerprint)) {
+			return kept.values();
+		}
+		Map<Integer, Double> computed = computeSeries(code, unit, scope, fromYear, toYear);
+		if (this.series.size() > 1000) {
+			this.series.clear();
+		}
+		this.series.put(key, new Series(fingerprint, computed));
+		return computed;
+	}
+
+	/** A series as computed, with the fingerprint of what it was counted from. */
+	private record Series(String fingerprint, Map<Integer, Double> values) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Map<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int toYear) {
 		Map<Integer, Double> values = new TreeMap<>();
 		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
 		// no year before the first spell or record of the ledger can have a value

@@ -174,6 +174,18 @@ class SupportCoverageIT {
 		Map<Integer, Double> loans = this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId);
 		// 2025: h1, h2, h5 asked (h3 near-poor did not), h1 served: 1/3
 		assertThat(loans).containsEntry(2025, 33.3).containsEntry(2024, 0.0);
+		// the series is kept between reads, but a loan delivered to h2 shows at once: 2/3
+		new LedgerRows(this.jdbc).record("LOAN_POOR", "VBSP", this.h2, null, "DELIVERED", "2025-06-01", "2025-06-01",
+				"2028-06-01", 30_000_000L, true);
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 66.7);
+		// and voiding it again puts the figure back (the other tests see the fixture as
+		// it was)
+		this.jdbc
+			.sql("update benefit_record set voided = true, void_reason = 'test', version = version + 1"
+					+ " where household_id = ? and delivered_on = date '2025-06-01'")
+			.param(this.h2)
+			.update();
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
 	}
 
 	@Test

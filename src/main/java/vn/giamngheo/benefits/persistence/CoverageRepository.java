@@ -243,4 +243,21 @@ public class CoverageRepository {
 			.optional();
 	}
 
+	/**
+	 * What the ledger figures are counted from, in one line: it changes whenever a
+	 * record, a demand, an eligibility run or a household's address changes (counts,
+	 * versions and latest times of the tables the counts read). Equal fingerprints give
+	 * equal figures.
+	 */
+	public String fingerprint() {
+		return this.jdbc
+			.sql("select concat_ws('|', (select concat_ws(',', count(*), sum(version), max(updated_at))"
+					+ " from benefit_record), (select concat_ws(',', count(*), sum(version), max(updated_at))"
+					+ " from support_demand), (select concat_ws(',', count(*), max(started_at), max(finished_at))"
+					+ " from eligibility_run), (select count(*) from eligibility_spell),"
+					+ " (select count(*) from household_address_past))")
+			.query(String.class)
+			.single();
+	}
+
 }
