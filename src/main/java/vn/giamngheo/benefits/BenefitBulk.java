@@ -121,7 +121,7 @@ public class BenefitBulk {
 		if (all && !plan.unmatched().isEmpty()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "imports.job.has-problems", plan.unmatched().size());
 		}
-		String reason = "Tệp " + fileName;
+		String reason = vn.giamngheo.shared.text.Bilingual.vietnamese("support.bulk.reason.written", fileName);
 		this.repository.write(importJobId, actor, reason);
 		this.auditBatch.recordSelected(BulkLedgerRepository.AUDIT_WRITTEN,
 				Map.of("actor", actor, "reason", reason, "job", importJobId));
@@ -146,7 +146,7 @@ public class BenefitBulk {
 	@Transactional
 	public int revert(UUID importJobId, String actor, String fileName) {
 		this.actor.require(Permission.SUPPORT_RECORD);
-		String reason = "Hoàn tác tệp " + fileName;
+		String reason = vn.giamngheo.shared.text.Bilingual.vietnamese("support.bulk.reason.reverted", fileName);
 		int n = this.repository.revert(importJobId, actor, reason);
 		this.auditBatch.recordSelected(BulkLedgerRepository.AUDIT_REVERTED,
 				Map.of("actor", actor, "reason", reason, "job", importJobId));

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import vn.giamngheo.benefits.BulkRecord;
 import vn.giamngheo.imports.domain.PartnerKind.Column;
+import vn.giamngheo.shared.text.Bilingual;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -169,12 +170,12 @@ public final class PartnerFileParser implements Tables.RowSink {
 		if (!r.ok) {
 			return null;
 		}
-		StringBuilder evidence = new StringBuilder("Khế ước ").append(contract);
+		StringBuilder evidence = new StringBuilder(Bilingual.vietnamese("imports.partner.evidence.contract", contract));
 		if (rate != null) {
-			evidence.append(" · lãi suất ").append(rate).append(" %/năm");
+			evidence.append(Bilingual.vietnamese("imports.partner.evidence.rate", rate));
 		}
 		if (outstanding != null) {
-			evidence.append(" · dư nợ ").append(outstanding).append(" đ");
+			evidence.append(Bilingual.vietnamese("imports.partner.evidence.outstanding", String.valueOf(outstanding)));
 		}
 		String group = r.text(Column.SAVINGS_GROUP, false);
 		if (group != null) {
