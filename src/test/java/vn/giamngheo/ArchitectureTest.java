@@ -36,13 +36,18 @@ class ArchitectureTest {
 			Map.entry("analytics", Set.of("shared", "audit", "identity", "geography", "registry", "standards")),
 			Map.entry("benefits",
 					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review", "analytics")),
-			Map.entry("targets",
-					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics",
+			Map.entry("exits",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review", "analytics",
 							"benefits")),
+			Map.entry("models",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics")),
+			Map.entry("targets",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics", "benefits",
+							"exits", "models")),
 			Map.entry("imports",
-					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "benefits")),
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "benefits", "exits")),
 			Map.entry("demo", Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review",
-					"analytics", "targets", "imports", "benefits")));
+					"analytics", "targets", "imports", "benefits", "exits", "models")));
 
 	static JavaClasses classes;
 

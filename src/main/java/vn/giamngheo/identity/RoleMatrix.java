@@ -33,6 +33,10 @@ import static vn.giamngheo.shared.scope.Permission.RUN_WHATIF;
 import static vn.giamngheo.shared.scope.Permission.SUPPORT_RECORD;
 import static vn.giamngheo.shared.scope.Permission.SUPPORT_DEMAND;
 import static vn.giamngheo.shared.scope.Permission.SUPPORT_LISTS;
+import static vn.giamngheo.shared.scope.Permission.EXIT_PLANS;
+import static vn.giamngheo.shared.scope.Permission.EXIT_PLAN_APPROVAL;
+import static vn.giamngheo.shared.scope.Permission.HOUSEHOLD_EVENTS;
+import static vn.giamngheo.shared.scope.Permission.POVERTY_MODELS;
 import static vn.giamngheo.shared.scope.Permission.TARGET_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.TARGET_ENTRY;
 import static vn.giamngheo.shared.scope.Permission.UNIT_EDIT;
@@ -76,6 +80,10 @@ public final class RoleMatrix {
 		row(SUPPORT_RECORD,           X,    X,    X,    X,    o,    o,    X,    o),
 		row(SUPPORT_LISTS,            X,    X,    X,    X,    o,    o,    o,    o),
 		row(SUPPORT_DEMAND,           X,    X,    X,    X,    o,    o,    o,    o),
+		row(EXIT_PLANS,               X,    X,    X,    X,    o,    o,    o,    o),
+		row(EXIT_PLAN_APPROVAL,       X,    o,    o,    X,    o,    o,    o,    o),
+		row(HOUSEHOLD_EVENTS,         X,    X,    X,    X,    o,    o,    o,    o),
+		row(POVERTY_MODELS,           X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_ENTRY,             X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_APPROVAL,          X,    X,    X,    o,    o,    o,    o,    o),
 		row(RESOLUTION_EDIT,          X,    X,    o,    o,    o,    o,    o,    o),

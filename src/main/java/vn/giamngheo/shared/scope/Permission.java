@@ -63,7 +63,7 @@ public enum Permission {
 	 */
 	SUPPORT_LISTS,
 	/** Register a household's or member's demand for support (issue 16). */
-	SUPPORT_DEMAND,
+	SUPPORT_DEMAND, EXIT_PLANS, EXIT_PLAN_APPROVAL, HOUSEHOLD_EVENTS, POVERTY_MODELS,
 	/** Enter indicator values. */
 	TARGET_ENTRY,
 	/** Approve or return entered indicator values (not one's own). */
