@@ -33,18 +33,21 @@ import vn.giamngheo.shared.scope.Actor;
 /**
  * Coverage of the support policies (ADR 0038): per policy, unit and year, the eligible,
  * those with a demand, those served and the share of the demand served; the gap worklist
- * (eligible with a demand, not served); the five ledger indicators of the targets.
- * Counted on read, set-based, over the eligibility spells, the demand and the ledger of
- * the households the caller may read; a partner sees only its own agency's policies.
+ * (eligible with a demand, not served); four ledger indicators of the targets (the fifth,
+ * EXIT_REGISTRANTS_FUNDED, is the exit plans'). Counted on read, set-based, over the
+ * eligibility spells, the demand and the ledger of the households the caller may read; a
+ * partner sees only its own agency's policies.
  */
 @Component
 public class SupportCoverage {
 
 	/**
 	 * The indicators of the catalogue counted here (kind COMPUTED, source the ledger).
+	 * EXIT_REGISTRANTS_FUNDED is counted from the exit plans ({@code exits.ExitPlans},
+	 * ADR 0040).
 	 */
 	public static final Set<String> INDICATORS = Set.of("LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND",
-			"POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE", "EXIT_REGISTRANTS_FUNDED");
+			"POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE");
 
 	/** The first year any support is counted (the 2016–2020 programme). */
 	static final int FIRST_YEAR = 2016;
@@ -273,7 +276,7 @@ public class SupportCoverage {
 	}
 
 	/**
-	 * The yearly values of one of the five ledger indicators for a unit (ADR 0038): year
+	 * The yearly values of one of the four ledger indicators for a unit (ADR 0038): year
 	 * → rate in percent, for the years with a base (a year with nothing to serve has no
 	 * value).
 	 * @param code one of {@link #INDICATORS}
@@ -286,7 +289,7 @@ public class SupportCoverage {
 	}
 
 	/**
-	 * The yearly values of one of the five ledger indicators for a unit, for the years
+	 * The yearly values of one of the four ledger indicators for a unit, for the years
 	 * from one to another only (a resolution's period: each year costs a count over the
 	 * unit's ledger, so a target asks only for the years it judges).
 	 * @param code one of {@link #INDICATORS}
@@ -338,7 +341,6 @@ public class SupportCoverage {
 				case "POOR_NEAR_POOR_HI_CARDS" ->
 					rate(new Measure(HI, List.of(), Served.VALID_IN_WINDOW), false, unit, scope, from, to);
 				case "HOUSING_SUPPORT_DONE" -> housing(unit, scope, y);
-				case "EXIT_REGISTRANTS_FUNDED" -> this.repository.exitRegistrations(unit.path(), scope, from, to);
 				default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
 			};
 			Double value = percentOf(v[1], v[0]);

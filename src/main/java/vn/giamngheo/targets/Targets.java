@@ -106,11 +106,14 @@ public class Targets {
 
 	private final vn.giamngheo.benefits.SupportCoverage coverage;
 
+	private final vn.giamngheo.exits.ExitPlans exitPlans;
+
 	public Targets(TargetRepository repository, IndicatorCatalogue catalogue, Aggregates aggregates,
 			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock,
 			vn.giamngheo.standards.domain.StandardCatalogue standards, Rollups rollups,
-			vn.giamngheo.benefits.SupportCoverage coverage) {
+			vn.giamngheo.benefits.SupportCoverage coverage, vn.giamngheo.exits.ExitPlans exitPlans) {
 		this.coverage = coverage;
+		this.exitPlans = exitPlans;
 		this.standards = standards;
 		this.rollups = rollups;
 		this.repository = repository;
@@ -380,10 +383,16 @@ public class Targets {
 		switch (ind.kind()) {
 			case "COMPUTED" -> {
 				switch (ind.code()) {
-					case "LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND", "POOR_NEAR_POOR_HI_CARDS", "HOUSING_SUPPORT_DONE",
-							"EXIT_REGISTRANTS_FUNDED" ->
+					case "LOANS_WITH_DEMAND", "TRAINING_WITH_DEMAND", "POOR_NEAR_POOR_HI_CARDS",
+							"HOUSING_SUPPORT_DONE" ->
 						// counted from the support ledger (ADR 0038)
 						this.coverage.indicatorSeries(ind.code(), unit.id(), startYear, r.periodTo())
+							.forEach((year, v) -> points.add(new Point(year, v)));
+					case vn.giamngheo.exits.ExitPlans.FUNDED_INDICATOR ->
+						// counted from the approved exit plans and the ledger (ADR 0040)
+						this.exitPlans
+							.fundedSeries(unit.id(), startYear,
+									Math.min(r.periodTo(), LocalDate.now(this.clock).getYear()))
 							.forEach((year, v) -> points.add(new Point(year, v)));
 					case "EXITED_HOUSEHOLDS", "NEWLY_POOR_HOUSEHOLDS", "FELL_BACK_HOUSEHOLDS" -> {
 						for (Flow f : this.aggregates.flows(unit.id(), CONTINUED)) {

@@ -300,6 +300,7 @@ class RoleMatrixIT {
 			case "key" -> "2022-2025";
 			case "kind" -> "preliminary";
 			case "complaintId", "meetingId", "requestId", "recordId", "demandId" -> UUID.randomUUID().toString();
+			case "planId" -> UUID.randomUUID().toString();
 			case "id" -> idIn(pattern);
 			default -> NO_SUCH_ID;
 		};

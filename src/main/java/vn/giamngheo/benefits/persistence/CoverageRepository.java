@@ -177,31 +177,6 @@ public class CoverageRepository {
 			.single();
 	}
 
-	/**
-	 * Exit registrations of a year: households with an exit-plan support record (not
-	 * cancelled, not voided) running in the year or an exit-plan demand open in it; and
-	 * of them those whose exit-plan support was delivered by the year's end (a household
-	 * funded last year and still registered is funded, not a gap).
-	 * @return {registered, funded}
-	 */
-	public long[] exitRegistrations(String unitPath, String[] scope, LocalDate from, LocalDate to) {
-		return this.jdbc
-			.sql("with reg as (select r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
-					+ " and not r.voided and r.status <> 'CANCELLED' and r.period_from <= ? and r.period_to >= ?"
-					+ " and r.unit_path like ? and r.unit_path like any (?)"
-					+ " union select q.household_id from support_demand q join household h on h.id = q.household_id"
-					+ ADDRESS_AT + " where q.kind = 'EXIT_PLAN' and q.registered_on <= ?"
-					+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?) and" + UNDER + "),"
-					+ " funded as (select distinct r.household_id from benefit_record r where r.policy_code = 'EXIT_PLAN_SUPPORT'"
-					+ " and not r.voided and r.status in ('DELIVERED', 'CLOSED') and r.delivered_on <= ?)"
-					+ " select count(distinct reg.household_id),"
-					+ " count(distinct reg.household_id) filter (where funded.household_id is not null)"
-					+ " from reg left join funded on funded.household_id = reg.household_id")
-			.params(to, from, unitPath + "%", scope, to, to, from, unitPath + "%", scope, scope, to)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-	}
-
 	/** Amounts by source per policy of the records delivered in a window under a unit. */
 	public record Amounts(String policy, long records, long amount, long central, long local, long credit,
 			long mobilised, long own) {
