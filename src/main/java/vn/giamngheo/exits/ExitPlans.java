@@ -95,6 +95,11 @@ public class ExitPlans {
 		return LocalDate.now(this.clock);
 	}
 
+	/** Refuses a caller whose role may not register or edit plans (403). */
+	public void requireRegistering() {
+		this.actor.require(Permission.EXIT_PLANS);
+	}
+
 	/**
 	 * A household the caller may register for (the form): the permission (403), visible
 	 * (404), in the capture scope (403).
@@ -255,7 +260,8 @@ public class ExitPlans {
 			rules.add(new FieldProblem("decidedOn", "exits.plan.future"));
 		}
 		if (on.isBefore(plan.registeredOn())) {
-			rules.add(new FieldProblem("decidedOn", "exits.plan.before-registration", plan.registeredOn()));
+			rules.add(new FieldProblem("decidedOn", "exits.plan.before-registration",
+					plan.registeredOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
 		}
 		if (!rules.isEmpty()) {
 			throw new DomainException(ErrorCode.RULE_REJECTED, "exits.plan.rejected", rules);
@@ -345,7 +351,8 @@ public class ExitPlans {
 			rules.add(new FieldProblem("checkedOn", "exits.plan.future"));
 		}
 		if (c.checkedOn().isBefore(plan.registeredOn())) {
-			rules.add(new FieldProblem("checkedOn", "exits.plan.before-registration", plan.registeredOn()));
+			rules.add(new FieldProblem("checkedOn", "exits.plan.before-registration",
+					plan.registeredOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
 		}
 		if (c.incomePerCapita() != null && c.incomePerCapita() < 0) {
 			rules.add(new FieldProblem("incomePerCapita", "exits.plan.negative"));

@@ -136,8 +136,8 @@ class SeedTargetsIT {
 		// (2024, met on 01/04/2024) and both near-poor ones (2024 and 2025); loans to the
 		// poor household (2024–2027) and the first near-poor one (05/2024–06/2025).
 		// 2024: 2 asked, 2 with a loan = 100%; 2025: near1 (outstanding) and near2 (none)
-		// asked = 50%. The exiting household registered its exit plan in 2024 and was
-		// funded that year: 100% in 2024, no registration in 2025.
+		// asked = 50%. The exiting household registered its exit plan in 2024 (approved,
+		// ADR 0040) and was funded that year: 100% in 2024, no registration in 2025.
 		LedgerRows ledger = new LedgerRows(this.jdbc);
 		ledger.spell("LOAN_POOR", poorSp, null, "2020-01-01", null);
 		ledger.spell("LOAN_POOR", exits, null, "2020-01-01", "2023-12-31");
@@ -152,6 +152,14 @@ class SeedTargetsIT {
 		ledger.record("LOAN_NEAR_POOR", "VBSP", near1, null, "DELIVERED", "2024-05-01", "2024-05-01", "2025-06-30",
 				40_000_000L, true);
 		ledger.demand(exits, null, "EXIT_PLAN", "2024-01-15", null, null, "MET", "2024-06-01");
+		this.jdbc
+			.sql("insert into exit_plan (province_code, household_id, commune_id, unit_path, from_class, registered_on,"
+					+ " target_year, own_actions, budget_vnd, status, decided_on, decided_by, decision_no, created_by)"
+					+ " select province_code, id, commune_id, unit_path, 'POOR', date '2024-01-15', 2024, 'Chăn nuôi',"
+					+ " 10000000, 'APPROVED', date '2024-01-20', 'approver', '5/QĐ-UBND', 'officer' from household"
+					+ " where id = ?")
+			.param(exits)
+			.update();
 		ledger.record("EXIT_PLAN_SUPPORT", "OTHER", exits, null, "DELIVERED", "2024-06-01", "2024-01-01", "2024-12-31",
 				10_000_000L, false);
 

@@ -156,7 +156,7 @@ public class ExitPlanRepository {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<Object> all = new ArrayList<>(List.of(params));
+		List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));
 		all.add(size);
 		all.add((long) page * size);
 		List<ExitPlan> plans = this.jdbc

@@ -127,6 +127,7 @@ class ExitPlanPageController {
 	@Requires(Permission.EXIT_PLANS)
 	@GetMapping("/exits/plans/{planId}/edit")
 	String edit(@PathVariable("planId") UUID id, Model model) {
+		this.plans.requireRegistering();
 		ExitPlan plan = this.plans.get(id);
 		return form(this.plans.registrable(plan.householdId()), plan, ExitPlanForm.of(plan), null, model);
 	}
@@ -134,6 +135,7 @@ class ExitPlanPageController {
 	@Requires(Permission.EXIT_PLANS)
 	@PostMapping("/exits/plans/{planId}")
 	String save(@PathVariable("planId") UUID id, @ModelAttribute ExitPlanForm form, Model model) {
+		this.plans.requireRegistering();
 		ExitPlan plan = this.plans.get(id);
 		try {
 			this.plans.edit(id, form.toInput(plan.householdId()));
