@@ -158,9 +158,17 @@ public class ExitPlans {
 		}
 		long budget = PlanRules.budget(needs, in.budgetVnd(), in.ownVnd());
 		long own = (in.ownVnd() != null) ? in.ownVnd() : 0;
-		UUID id = this.plans.insert(household.provinceCode(), household.id(), household.communeId(),
-				household.unitPath(), from, today(), in.targetYear(), in.ownActions().strip(), budget, own,
-				who.username());
+		UUID id;
+		try {
+			id = this.plans.insert(household.provinceCode(), household.id(), household.communeId(),
+					household.unitPath(), from, today(), in.targetYear(), in.ownActions().strip(), budget, own,
+					who.username());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// registered at the same moment by someone else (the index keeps one live
+			// plan)
+			throw new DomainException(ErrorCode.CONFLICT, "exits.plan.already-live", in.targetYear());
+		}
 		List<ExitPlan.Need> rows = rows(needs);
 		this.plans.replaceNeeds(id, household.provinceCode(), rows);
 		this.audit.record(new AuditEntry(who.username(), "CREATE", ENTITY, id.toString(), household.id(),

@@ -71,6 +71,9 @@ class ExitPlansIT {
 	Targets targets;
 
 	@Autowired
+	vn.giamngheo.benefits.SupportPolicies policies;
+
+	@Autowired
 	vn.giamngheo.analytics.Aggregates aggregates;
 
 	Fixtures f;
@@ -336,6 +339,15 @@ class ExitPlansIT {
 
 	@Test
 	void badInputIsRefusedAndChangesNothing() throws Exception {
+		// before anything: the household's panel offers the registration to who may,
+		// and the form says the household's class and offers the policies by name
+		assertThat(page("/households/" + this.f.a.household() + "/exit-plan", this.registrar))
+			.contains("Hộ chưa đăng ký thoát nghèo", "register-exit");
+		String newForm = page("/households/" + this.f.a.household() + "/exit-plans/new", this.registrar);
+		assertThat(newForm).contains("Hộ hiện là: Hộ nghèo", ">" + this.policies.require("LOAN_POOR").name() + "<");
+		this.mvc
+			.perform(get("/households/" + this.f.a.household() + "/exit-plans/new").with(authentication(this.leader)))
+			.andExpect(status().isForbidden());
 		long audit = count("select count(*) from audit_event where entity_type = 'EXIT_PLAN'");
 		// missing what the household will do: 400 naming the field
 		this.mvc
