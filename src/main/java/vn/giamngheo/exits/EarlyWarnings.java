@@ -244,7 +244,7 @@ public class EarlyWarnings {
 		Household household = this.registry.household(householdId);
 		int y = thisYear();
 		LocalDate day = day(y);
-		return this.repository.household(householdId, y, eventsAfter(day), day)
+		return this.repository.household(householdId, y, recentYears(), eventsAfter(day), day)
 			.filter((h) -> h.assessments() != null)
 			.map((h) -> {
 				WarningScore s = this.scorer.score(facts(h), day);
@@ -337,7 +337,8 @@ public class EarlyWarnings {
 		List<Scored> listed = new ArrayList<>();
 		Set<UUID> candidates = new HashSet<>();
 		for (long commune : communes) {
-			for (HouseholdRow h : this.repository.commune(commune, unit.path(), scope, year, after, day)) {
+			for (HouseholdRow h : this.repository.commune(commune, unit.path(), scope, year, recentYears(), after,
+					day)) {
 				if (h.assessments() == null || "POOR".equals(last(h).classification())) {
 					continue;
 				}
@@ -370,6 +371,11 @@ public class EarlyWarnings {
 			throw new DomainException(ErrorCode.INVALID_INPUT, "exits.warning.year");
 		}
 		return (year == today.getYear()) ? today : LocalDate.of(year, 12, 31);
+	}
+
+	/** How many years before the latest the income rule compares. */
+	private int recentYears() {
+		return this.book.rule(WarningRuleCode.INCOME_FELL).parameter("years");
 	}
 
 	/** Events older than this cannot count (the shock rule's months before the day). */

@@ -83,50 +83,61 @@ public class WarningRepository {
 	}
 
 	/**
-	 * The active households of a commune under a path and within the reader's scope, with
-	 * their recognised assessments of years up to {@code year}, their members, and their
-	 * events dated after {@code eventsAfter} and on or before {@code day}.
+	 * The active households of a commune under a path and within the reader's scope whose
+	 * latest recognised class of years up to {@code year} is not poor, with the part of
+	 * their history the rules read (see {@link #read}), their members, and their events
+	 * dated after {@code eventsAfter} and on or before {@code day}.
 	 */
 	public List<HouseholdRow> commune(long communeId, String pathPrefix, String[] viewPatterns, int year,
-			LocalDate eventsAfter, LocalDate day) {
+			int recentYears, LocalDate eventsAfter, LocalDate day) {
 		return read("h.commune_id = ? and h.unit_path like ? and h.unit_path like any(?)",
-				List.of(communeId, pathPrefix + "%", viewPatterns), year, eventsAfter, day);
+				List.of(communeId, pathPrefix + "%", viewPatterns), year, recentYears, false, eventsAfter, day);
 	}
 
-	/** One household (the caller checked that it may be read). */
-	public Optional<HouseholdRow> household(UUID id, int year, LocalDate eventsAfter, LocalDate day) {
-		return read("h.id = ?", List.of(id), year, eventsAfter, day).stream().findFirst();
+	/** One household (the caller checked that it may be read), poor or not. */
+	public Optional<HouseholdRow> household(UUID id, int year, int recentYears, LocalDate eventsAfter, LocalDate day) {
+		return read("h.id = ?", List.of(id), year, recentYears, true, eventsAfter, day).stream().findFirst();
 	}
 
-	private List<HouseholdRow> read(String where, List<Object> whereParams, int year, LocalDate eventsAfter,
-			LocalDate day) {
+	/**
+	 * Reads households with their recognised assessments of years up to {@code year},
+	 * keeping of the history only what the rules read: the last {@code recentYears} + 1
+	 * years before the latest one included (income trend, latest class and facts), the
+	 * poor years and the year after each (exits, formerly poor). A province of ten review
+	 * years sends a third of its rows.
+	 */
+	private List<HouseholdRow> read(String where, List<Object> whereParams, int year, int recentYears, boolean withPoor,
+			LocalDate eventsAfter, LocalDate day) {
 		record Head(UUID id, String code, String head, String path, String village, long communeId, String commune,
 				boolean urban, String province) {
 		}
 		Map<UUID, Head> heads = new LinkedHashMap<>();
 		Map<UUID, List<AssessmentRow>> assessments = new HashMap<>();
-		List<Object> params = new ArrayList<>();
+		List<Object> params = new ArrayList<>(whereParams);
 		params.add(year);
-		params.addAll(whereParams);
+		params.add(recentYears);
+		params.add(withPoor);
 		this.jdbc
-			.sql("select h.id, h.code, h.head_name, h.unit_path, v.name, h.commune_id, c.name, h.urban, h.province_code,"
-					+ " a.year, a.classification, a.income_per_capita, a.deprivation_count, a.standard_key,"
-					+ " coalesce(a.decision_date, make_date(a.year, 12, 31))"
-					+ " from household h join admin_unit v on v.id = h.village_id join admin_unit c on c.id = h.commune_id"
-					+ " join household_assessment a on a.household_id = h.id and a.recognised and a.year <= ?"
-					+ " where " + where + " and h.status = 'ACTIVE' and not h.voided order by h.code, a.year")
+			.sql("with a as (select a.household_id, a.year, a.classification, a.income_per_capita, a.deprivation_count,"
+					+ " a.standard_key, coalesce(a.decision_date, make_date(a.year, 12, 31)) decided,"
+					+ " lag(a.classification) over (partition by a.household_id order by a.year) prev_class,"
+					+ " max(a.year) over (partition by a.household_id) latest_year,"
+					+ " first_value(a.classification) over (partition by a.household_id order by a.year desc)"
+					+ " latest_class from household_assessment a join household h on h.id = a.household_id" + " where "
+					+ where + " and h.status = 'ACTIVE' and not h.voided and a.recognised and a.year <= ?)"
+					+ " select h.id, h.code, h.head_name, h.unit_path, v.name, h.commune_id, c.name, h.urban,"
+					+ " h.province_code, a.year, a.classification, a.income_per_capita, a.deprivation_count,"
+					+ " a.standard_key, a.decided from a join household h on h.id = a.household_id"
+					+ " join admin_unit v on v.id = h.village_id join admin_unit c on c.id = h.commune_id"
+					+ " where (a.year >= a.latest_year - ? or a.classification = 'POOR' or a.prev_class = 'POOR')"
+					+ " and (? or a.latest_class <> 'POOR') order by h.code, a.year")
 			.params(params)
 			.query((ResultSet rs) -> {
 				UUID id = rs.getObject(1, UUID.class);
-				heads.computeIfAbsent(id, (k) -> {
-					try {
-						return new Head(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-								rs.getLong(6), rs.getString(7), rs.getBoolean(8), rs.getString(9));
-					}
-					catch (java.sql.SQLException ex) {
-						throw new IllegalStateException(ex);
-					}
-				});
+				if (!heads.containsKey(id)) {
+					heads.put(id, new Head(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							rs.getLong(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)));
+				}
 				long income = rs.getLong(12);
 				assessments.computeIfAbsent(id, (k) -> new ArrayList<>())
 					.add(new AssessmentRow(rs.getInt(10), rs.getString(11), rs.wasNull() ? null : income, rs.getInt(13),
@@ -135,17 +146,11 @@ public class WarningRepository {
 		Map<UUID, List<LocalDate>> births = new HashMap<>();
 		Map<UUID, List<EventRow>> events = new HashMap<>();
 		if (!heads.isEmpty()) {
-			List<Object> both = new ArrayList<>(whereParams);
-			both.add(Date.valueOf(eventsAfter));
-			both.add(Date.valueOf(day));
-			both.addAll(whereParams);
-			this.jdbc.sql(
-					"select m.household_id, null, m.date_of_birth from member m join household h on h.id = m.household_id"
-							+ " where " + where + " and h.status = 'ACTIVE' and not h.voided and not m.voided"
-							+ " union all select e.household_id, e.type, e.event_date from household_event e"
-							+ " join household h on h.id = e.household_id where e.event_date > ? and e.event_date <= ?"
-							+ " and not e.voided and " + where + " and h.status = 'ACTIVE' and not h.voided")
-				.params(both)
+			UUID[] ids = heads.keySet().toArray(UUID[]::new);
+			this.jdbc.sql("select m.household_id, null, m.date_of_birth from member m where m.household_id = any(?)"
+					+ " and not m.voided union all select e.household_id, e.type, e.event_date from household_event e"
+					+ " where e.household_id = any(?) and e.event_date > ? and e.event_date <= ? and not e.voided")
+				.params(ids, ids, Date.valueOf(eventsAfter), Date.valueOf(day))
 				.query((ResultSet rs) -> {
 					UUID id = rs.getObject(1, UUID.class);
 					String type = rs.getString(2);
