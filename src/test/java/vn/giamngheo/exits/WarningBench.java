@@ -27,10 +27,10 @@ import vn.giamngheo.support.IntegrationTest;
  * Bench, not a timed test (issue 17 item 4): writes a synthetic province of
  * {@code -Dwarning.bench.households} households (default 300,000) in 300 communes, three
  * members each, four recognised years 2022–2025 (about 12 % poor, 10 % near-poor, the
- * rest middle or above, incomes around the line) and a job loss in 2025 for one
- * household in twenty, into a throw-away PostgreSQL; then, as a nation-wide
- * administrator, times the first page of the province's early-warning list of 2025 (three
- * times) and the backtest of 2025. Run with {@code bench/warning-list.sh}.
+ * rest middle or above, incomes around the line) and a job loss in 2025 for one household
+ * in twenty, into a throw-away PostgreSQL; then, as a nation-wide administrator, times
+ * the first page of the province's early-warning list of 2025 (three times) and the
+ * backtest of 2025. Run with {@code bench/warning-list.sh}.
  */
 @IntegrationTest
 @Tag("bench")

@@ -47,7 +47,8 @@ class WarningPageController {
 		model.addAttribute("book", this.warnings.rules());
 		model.addAttribute("followUpYears", this.warnings.followUpYears());
 		long u = (unit != null) ? unit : this.warnings.defaultUnit();
-		// the running year's review is seldom recognised yet: the backtest opens on last year
+		// the running year's review is seldom recognised yet: the backtest opens on last
+		// year
 		int y = (year != null) ? year : this.warnings.thisYear() - 1;
 		model.addAttribute("backtest", this.warnings.backtest(u, y));
 		picker(this.geography.unit(u), model);
