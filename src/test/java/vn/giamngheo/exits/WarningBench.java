@@ -93,7 +93,7 @@ class WarningBench {
 		System.out.printf("households: %,d in %d communes, 3 members, 4 recognised years, written in %.1f s%n",
 				households, communeCount, load);
 		Fixtures f = this.fixtures.create();
-		f.signIn(f.nationUser("warnbench", Role.ADMIN));
+		f.signIn(f.nationUser("warnbench", Role.SYSTEM_ADMIN));
 		for (int i = 1; i <= 3; i++) {
 			Worklist w = time("time list of 2025, first page of 50, run " + i,
 					() -> this.warnings.list(t.districtId, 2025, 0, 50, Locale.forLanguageTag("vi")));
