@@ -65,6 +65,12 @@ public class EarlyWarnings {
 	/** Where the rules are. */
 	public static final String RULES = "classpath:warning/early-warning.yaml";
 
+	/**
+	 * Communes read together: a few round trips for a province, a bounded number of rows
+	 * in memory at a time.
+	 */
+	static final int COMMUNES_PER_READ = 40;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final WarningRepository repository;
@@ -296,8 +302,8 @@ public class EarlyWarnings {
 		Unit unit = viewable(unitId);
 		Ranking r = rank(unit, year - 1, LocalDate.of(year - 1, 12, 31));
 		Set<UUID> poor = new HashSet<>();
-		for (long commune : r.communes()) {
-			poor.addAll(this.repository.poorIn(commune, year));
+		for (Long[] batch : batches(r.communes())) {
+			poor.addAll(this.repository.poorIn(batch, year));
 		}
 		int fell = 0;
 		for (UUID id : r.candidateIds()) {
@@ -336,8 +342,8 @@ public class EarlyWarnings {
 		LocalDate after = eventsAfter(day);
 		List<Scored> listed = new ArrayList<>();
 		Set<UUID> candidates = new HashSet<>();
-		for (long commune : communes) {
-			for (HouseholdRow h : this.repository.commune(commune, unit.path(), scope, year, recentYears(), after,
+		for (Long[] batch : batches(communes)) {
+			for (HouseholdRow h : this.repository.communes(batch, unit.path(), scope, year, recentYears(), after,
 					day)) {
 				if (h.assessments() == null || "POOR".equals(last(h).classification())) {
 					continue;
@@ -352,6 +358,15 @@ public class EarlyWarnings {
 		listed.sort(ORDER);
 		int tenth = Math.min(listed.size(), (candidates.size() + 9) / 10);
 		return new Ranking(communes, candidates.size(), candidates, listed, tenth);
+	}
+
+	/** Communes in groups read together. */
+	private static List<Long[]> batches(List<Long> communes) {
+		List<Long[]> out = new ArrayList<>();
+		for (int from = 0; from < communes.size(); from += COMMUNES_PER_READ) {
+			out.add(communes.subList(from, Math.min(communes.size(), from + COMMUNES_PER_READ)).toArray(Long[]::new));
+		}
+		return out;
 	}
 
 	private static AssessmentRow last(HouseholdRow h) {

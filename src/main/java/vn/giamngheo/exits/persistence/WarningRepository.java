@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reads of the early warning (ADR 0042), set-based: two queries per commune (its
- * households with their recognised assessments; their members' birth dates and their
- * events), whatever the number of households.
+ * The reads of the early warning (ADR 0042), set-based: two queries per batch of communes
+ * (their households with their recognised assessments; their members' birth dates and
+ * their events), whatever the number of households.
  */
 @Repository
 public class WarningRepository {
@@ -83,15 +83,15 @@ public class WarningRepository {
 	}
 
 	/**
-	 * The active households of a commune under a path and within the reader's scope whose
-	 * latest recognised class of years up to {@code year} is not poor, with the part of
-	 * their history the rules read (see {@link #read}), their members, and their events
-	 * dated after {@code eventsAfter} and on or before {@code day}.
+	 * The active households of some communes under a path and within the reader's scope
+	 * whose latest recognised class of years up to {@code year} is not poor, with the
+	 * part of their history the rules read (see {@link #read}), their members, and their
+	 * events dated after {@code eventsAfter} and on or before {@code day}.
 	 */
-	public List<HouseholdRow> commune(long communeId, String pathPrefix, String[] viewPatterns, int year,
+	public List<HouseholdRow> communes(Long[] communeIds, String pathPrefix, String[] viewPatterns, int year,
 			int recentYears, LocalDate eventsAfter, LocalDate day) {
-		return read("h.commune_id = ? and h.unit_path like ? and h.unit_path like any(?)",
-				List.of(communeId, pathPrefix + "%", viewPatterns), year, recentYears, false, eventsAfter, day);
+		return read("h.commune_id = any(?) and h.unit_path like ? and h.unit_path like any(?)",
+				List.of(communeIds, pathPrefix + "%", viewPatterns), year, recentYears, false, eventsAfter, day);
 	}
 
 	/** One household (the caller checked that it may be read), poor or not. */
@@ -173,16 +173,16 @@ public class WarningRepository {
 	}
 
 	/**
-	 * The households of a commune whose recognised class of a year is poor.
-	 * @param communeId the commune
+	 * The households of some communes whose recognised class of a year is poor.
+	 * @param communeIds the communes
 	 * @param year the review year
 	 * @return their ids
 	 */
-	public List<UUID> poorIn(long communeId, int year) {
+	public List<UUID> poorIn(Long[] communeIds, int year) {
 		return this.jdbc
 			.sql("select a.household_id from household_assessment a join household h on h.id = a.household_id"
-					+ " where h.commune_id = ? and a.year = ? and a.recognised and a.classification = 'POOR'")
-			.params(communeId, year)
+					+ " where h.commune_id = any(?) and a.year = ? and a.recognised and a.classification = 'POOR'")
+			.params(communeIds, year)
 			.query(UUID.class)
 			.list();
 	}
