@@ -118,7 +118,8 @@ class ArchitectureTest {
 	@Test
 	void theRulesCoreUsesNeitherSpringNorJdbc() {
 		noClasses().that()
-			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..", BASE + "benefits.domain..")
+			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..", BASE + "benefits.domain..",
+					BASE + "models.domain..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta..")
