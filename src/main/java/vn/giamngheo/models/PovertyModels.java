@@ -106,9 +106,7 @@ public class PovertyModels {
 		Actor who = this.actor.get();
 		String unitPath = null;
 		if (unit != null) {
-			Unit u = this.geography.unit(unit);
-			this.actor.requireView(u.path());
-			unitPath = u.path();
+			unitPath = visibleUnit(unit).path();
 		}
 		String t = (type == null || type.isBlank()) ? null : type.strip();
 		int p = Math.max(0, page);
@@ -208,7 +206,11 @@ public class PovertyModels {
 	public HouseholdModels ofHousehold(UUID householdId) {
 		Household h = this.registry.household(householdId);
 		List<Joined> joined = new ArrayList<>();
+		Actor who = this.actor.get();
 		for (PovertyModel m : this.models.ofHousehold(householdId)) {
+			if (!visible(who, m)) {
+				continue;
+			}
 			this.models.participants(m.id())
 				.stream()
 				.filter((p) -> p.householdId().equals(householdId))
@@ -264,10 +266,9 @@ public class PovertyModels {
 		return new UnitMap(unit, result);
 	}
 
+	/** A unit the caller may read figures of (as the dashboards have it), else 404. */
 	private Unit visibleUnit(long unitId) {
-		Unit unit = this.geography.unit(unitId);
-		this.actor.requireView(unit.path());
-		return unit;
+		return this.aggregates.visibleUnit(unitId);
 	}
 
 	/** The models the caller may read, by name (the "replicated from" choice). */
@@ -451,8 +452,9 @@ public class PovertyModels {
 		UUID id = householdId;
 		if (id == null && householdCode != null && !householdCode.isBlank()) {
 			id = this.models.householdByCode(householdCode.strip())
-				.orElseThrow(() -> DomainException.invalid(List
-					.of(new FieldProblem("household", "models.participant.unknown-code", householdCode.strip()))));
+				// as a household outside the scope: an unknown code and a hidden one read
+				// alike
+				.orElseThrow(() -> DomainException.notFound("HOUSEHOLD", householdCode.strip()));
 		}
 		if (id == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("household", "error.field.required")));
