@@ -296,6 +296,7 @@ class RoleMatrixIT {
 			case "communeId" -> String.valueOf(this.f.a.id());
 			case "reviewHouseholdId" -> this.listed.id().toString();
 			case "memberId" -> this.f.a.member().toString();
+			case "householdId" -> this.f.a.household().toString();
 			case "tokenId" -> String.valueOf(this.tokenId);
 			case "key" -> "2022-2025";
 			case "kind" -> "preliminary";
