@@ -119,7 +119,7 @@ class ArchitectureTest {
 	void theRulesCoreUsesNeitherSpringNorJdbc() {
 		noClasses().that()
 			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..", BASE + "benefits.domain..",
-					BASE + "exits.domain..")
+					BASE + "exits.domain..", BASE + "models.domain..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta..")

@@ -296,11 +296,12 @@ class RoleMatrixIT {
 			case "communeId" -> String.valueOf(this.f.a.id());
 			case "reviewHouseholdId" -> this.listed.id().toString();
 			case "memberId" -> this.f.a.member().toString();
+			case "householdId" -> this.f.a.household().toString();
 			case "tokenId" -> String.valueOf(this.tokenId);
 			case "key" -> "2022-2025";
 			case "kind" -> "preliminary";
-			case "complaintId", "meetingId", "requestId", "recordId", "demandId" -> UUID.randomUUID().toString();
-			case "planId" -> UUID.randomUUID().toString();
+			case "complaintId", "meetingId", "requestId", "recordId", "demandId", "modelId", "planId" ->
+				UUID.randomUUID().toString();
 			case "id" -> idIn(pattern);
 			default -> NO_SUCH_ID;
 		};

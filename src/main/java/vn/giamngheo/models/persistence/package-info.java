@@ -1,0 +1,2 @@
+/** SQL of the poverty-reduction models. */
+package vn.giamngheo.models.persistence;

@@ -1,0 +1,2 @@
+/** Pages and JSON API of the poverty-reduction models. */
+package vn.giamngheo.models.web;
