@@ -104,8 +104,11 @@ public class TransitionReports {
 	@Transactional(readOnly = true)
 	public TransitionReport report(Long unitId, Integer year, Locale locale) {
 		Unit unit = unit(unitId);
-		List<Integer> years = this.repository.years(unit.path());
 		YearStatuses statuses = statuses(unit);
+		// the aggregates know the unit's years; read the assessments only when they do
+		// not
+		List<Integer> years = statuses.years().isEmpty() ? this.repository.years(unit.path())
+				: statuses.years().stream().map(YearStatus::year).toList();
 		int n = year(year, years, statuses);
 		LocalDate start = placed(unit, LocalDate.of(n - 1, 12, 31));
 		LocalDate end = placed(unit, LocalDate.of(n, 12, 31));

@@ -74,6 +74,11 @@ class TransitionReportsIT {
 	@Autowired
 	TransitionReports reports;
 
+	@Autowired
+	vn.giamngheo.analytics.Aggregates aggregates;
+
+	UUID review;
+
 	Territory t;
 
 	long[] a;
@@ -136,6 +141,7 @@ class TransitionReportsIT {
 					+ " on conflict (province_code, year) do update set created_by = review.created_by returning id")
 			.query(UUID.class)
 			.single();
+		this.review = review;
 		cause(review, "H5", "LAND", "CAPITAL");
 		cause(review, "H6", "ILLNESS", "CAPITAL");
 		event("H6", "SERIOUS_ILLNESS", "2023-05-10", false);
@@ -153,6 +159,9 @@ class TransitionReportsIT {
 	@AfterEach
 	void tearDown() {
 		SecurityContextHolder.clearContext();
+		this.jdbc.sql("delete from review_unit where review_id = ? and commune_id = ?")
+			.params(this.review, this.a[0])
+			.update();
 	}
 
 	String path(long unit) {
@@ -386,6 +395,46 @@ class TransitionReportsIT {
 			assertThat(y2021.getCellAsNumber(1).orElseThrow().intValue()).isEqualTo(4);
 			assertThat(y2021.getCellAsNumber(3).orElseThrow().intValue()).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void aYearWhoseReviewIsNotRecognisedEverywhereIsLabelledProvisional() throws Exception {
+		// commune A takes part in the 2024 review and is not recognised yet
+		this.jdbc
+			.sql("insert into review_unit (review_id, commune_id, province_code, unit_path)"
+					+ " select ?, id, '49', path from admin_unit where id = ?")
+			.params(this.review, this.a[0])
+			.update();
+		this.aggregates.refreshCommunes(List.of(this.a[0], this.b[0]));
+		TransitionReport r = report(this.district, this.t.districtId);
+		assertThat(r.status().provisional()).isTrue();
+		assertThat(r.startStatus().isFinal()).isTrue();
+		assertThat(r.provisional()).isTrue();
+		String page = this.mvc
+			.perform(get("/exits/transitions").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2024")
+				.header("Accept-Language", "vi")
+				.with(authentication(this.district)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Tạm tính");
+		byte[] xlsx = this.mvc
+			.perform(get("/exits/transitions.xlsx").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2024")
+				.header("Accept-Language", "vi")
+				.with(authentication(this.district)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(byNumber(wb.getFirstSheet().read()).get(3).getCellText(0)).startsWith("TẠM TÍNH");
+		}
+		// the report of 2023 is final, and the default year is the last final one
+		SecurityContextHolder.getContext().setAuthentication(this.district);
+		assertThat(this.reports.report(this.t.districtId, null, Locale.forLanguageTag("vi")).year()).isEqualTo(2023);
 	}
 
 	/** Rows by their 0-based number (empty rows are not read). */
