@@ -343,30 +343,14 @@ class TransitionReportsIT {
 
 	@Test
 	void thePageShowsTheFormsWithTheirNotes() throws Exception {
-		String page = this.mvc
-			.perform(get("/exits/transitions").param("unit", String.valueOf(this.a[0]))
-				.param("year", "2024")
-				.header("Accept-Language", "vi")
-				.with(authentication(this.officerA)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = fetch("/exits/transitions", this.a[0], this.officerA).getContentAsString();
 		assertThat(page).contains("TỔNG HỢP DIỄN BIẾN HỘ NGHÈO 2024", "TỔNG HỢP DIỄN BIẾN HỘ CẬN NGHÈO 2024",
 				"Tái nghèo", "Phát sinh mới", "suy luận", "31/12/2023", "Thiếu đất sản xuất", "66,7 %");
 	}
 
 	@Test
 	void theWorkbookHoldsTheFormsAsNumbers() throws Exception {
-		byte[] xlsx = this.mvc
-			.perform(get("/exits/transitions.xlsx").param("unit", String.valueOf(this.a[0]))
-				.param("year", "2024")
-				.header("Accept-Language", "vi")
-				.with(authentication(this.officerA)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] xlsx = fetch("/exits/transitions.xlsx", this.a[0], this.officerA).getContentAsByteArray();
 		Files.write(Path.of(System.getProperty("java.io.tmpdir"), "transitions-it.xlsx"), xlsx);
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<Sheet> sheets = wb.getSheets().toList();
@@ -410,31 +394,28 @@ class TransitionReportsIT {
 		assertThat(r.status().provisional()).isTrue();
 		assertThat(r.startStatus().isFinal()).isTrue();
 		assertThat(r.provisional()).isTrue();
-		String page = this.mvc
-			.perform(get("/exits/transitions").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2024")
-				.header("Accept-Language", "vi")
-				.with(authentication(this.district)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = fetch("/exits/transitions", this.t.districtId, this.district).getContentAsString();
 		assertThat(page).contains("Tạm tính");
-		byte[] xlsx = this.mvc
-			.perform(get("/exits/transitions.xlsx").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2024")
-				.header("Accept-Language", "vi")
-				.with(authentication(this.district)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] xlsx = fetch("/exits/transitions.xlsx", this.t.districtId, this.district).getContentAsByteArray();
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			assertThat(byNumber(wb.getFirstSheet().read()).get(3).getCellText(0)).startsWith("TẠM TÍNH");
 		}
 		// the report of 2023 is final, and the default year is the last final one
 		SecurityContextHolder.getContext().setAuthentication(this.district);
 		assertThat(this.reports.report(this.t.districtId, null, Locale.forLanguageTag("vi")).year()).isEqualTo(2023);
+	}
+
+	/** A page or file of the report of 2024, in Vietnamese, answered 200. */
+	org.springframework.mock.web.MockHttpServletResponse fetch(String path, long unit, Authentication who)
+			throws Exception {
+		return this.mvc
+			.perform(get(path).param("unit", String.valueOf(unit))
+				.param("year", "2024")
+				.header("Accept-Language", "vi")
+				.with(authentication(who)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
 	}
 
 	/** Rows by their 0-based number (empty rows are not read). */
@@ -446,15 +427,7 @@ class TransitionReportsIT {
 
 	@Test
 	void thePdfIsAReportOfTheCommittee() throws Exception {
-		byte[] pdf = this.mvc
-			.perform(get("/exits/transitions.pdf").param("unit", String.valueOf(this.a[0]))
-				.param("year", "2024")
-				.header("Accept-Language", "vi")
-				.with(authentication(this.officerA)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] pdf = fetch("/exits/transitions.pdf", this.a[0], this.officerA).getContentAsByteArray();
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
 			assertThat(text).contains("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO",
