@@ -11,6 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -276,6 +279,79 @@ class DemoExitsIT {
 						and (o.owner_unit_id = m.owner_unit_id or o.started_on >= m.started_on or o.type <> m.type
 						     or o.province_code <> m.province_code)"""))
 			.isZero();
+	}
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Test
+	void afterTheReformPlansEventsAndRunningModelsFollowTheirHouseholds() {
+		// a commune of the 2025 list, the household of a 2026 plan and a running model
+		// moved there, in a transaction rolled back
+		this.tx.executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			Map<String, Object> commune = this.jdbc
+				.sql("select id, path from admin_unit where edition = '2025'"
+						+ " and level = 'commune' and province_code = '48' order by code limit 1")
+				.query()
+				.singleRow();
+			long communeId = ((Number) commune.get("id")).longValue();
+			String path = (String) commune.get("path");
+			java.util.UUID household = this.jdbc.sql("""
+					select e.household_id from exit_plan e where e.source = 'DEMO' and e.target_year = 2026
+					and exists (select 1 from household_event v where v.household_id = e.household_id
+					    and v.event_date < date '2025-07-01')
+					order by e.id limit 1""").query(java.util.UUID.class).single();
+			java.util.UUID model = this.jdbc
+				.sql("""
+						select m.id from poverty_model m where m.source = 'DEMO' and m.province_code = '49'
+						and m.ended_on is null and exists (select 1 from poverty_model_participant p where p.model_id = m.id)
+						order by m.id limit 1""")
+				.query(java.util.UUID.class)
+				.single();
+			this.jdbc.sql("""
+					update household set commune_id = ?, unit_path = ?, province_code = '48' where id = ?
+					or id in (select household_id from poverty_model_participant where model_id = ?)""")
+				.params(communeId, path, household, model)
+				.update();
+			try (java.sql.Statement st = DataSourceUtils.getConnection(this.dataSource).createStatement()) {
+				DemoExits.followReform(st);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			assertThat(this.jdbc.sql("""
+					select count(*) from exit_plan where household_id = ? and target_year = 2026
+					and (commune_id <> ? or unit_path <> ? or province_code <> '48')""")
+				.params(household, communeId, path)
+				.query(Long.class)
+				.single()).isZero();
+			// what was recorded before 1 July 2025 stays on the units of its day
+			assertThat(this.jdbc.sql("""
+					select count(*) from household_event where household_id = ? and event_date < date '2025-07-01'
+					and province_code = '49' and unit_path <> ?""").params(household, path).query(Long.class).single())
+				.isPositive();
+			assertThat(this.jdbc
+				.sql("select count(*) from household_event where household_id = ? and event_date >= date '2025-07-01'"
+						+ " and unit_path <> ?")
+				.params(household, path)
+				.query(Long.class)
+				.single()).isZero();
+			// the model is owned by the new commune and runs there from the reform
+			assertThat(this.jdbc
+				.sql("select owner_unit_id || ':' || owner_path || ':' || province_code"
+						+ " from poverty_model where id = ?")
+				.param(model)
+				.query(String.class)
+				.single()).isEqualTo(communeId + ":" + path + ":48");
+			assertThat(this.jdbc.sql("select since from poverty_model_unit where model_id = ? and unit_id = ?")
+				.params(model, communeId)
+				.query(java.time.LocalDate.class)
+				.single()).isEqualTo(java.time.LocalDate.of(2025, 7, 1));
+		});
 	}
 
 }
