@@ -58,13 +58,14 @@ final class DemoExits {
 			// sorts and hashes of a province's household-years in memory
 			st.execute("set local work_mem = '256MB'");
 			StringBuilder slow = new StringBuilder();
-			for (String sql : statements(p, seed)) {
+			List<String> statements = statements(p, seed);
+			for (int k = 0; k < statements.size(); k++) {
 				long s = System.nanoTime();
-				st.execute(sql);
+				st.execute(statements.get(k));
 				double took = (System.nanoTime() - s) / 1e9;
 				if (took >= 0.2) {
-					slow.append(String.format(Locale.ROOT, " [%.1f s] %s", took,
-							sql.strip().lines().findFirst().orElse("")));
+					slow.append(String.format(Locale.ROOT, " [#%d %.1f s] %s", k, took,
+							statements.get(k).strip().lines().findFirst().orElse("")));
 				}
 			}
 			if (!slow.isEmpty()) {
@@ -334,7 +335,7 @@ final class DemoExits {
 		// the province's communes (2024 list) with households, and their terrain
 		String communes = """
 				create temp table dx_commune on commit drop as
-				select c.id, c.code, c.parent_id as district_id, c.path,
+				select c.id, c.code, c.name_norm, c.parent_id as district_id, c.path,
 				       lower(c.type) || ' ' || coalesce(c.short_name, c.name) as label,
 				       exists (select 1 from unit_attribute t where t.unit_id = c.parent_id and t.attribute = 'TERRAIN'
 				           and t.value = 'MOUNTAIN' and not t.voided) as mountain
@@ -374,7 +375,7 @@ final class DemoExits {
 				  where {ph0} < case when not g.known then g.share
 				                     when d.exits then least(1, 0.7 * g.share * (g.e + g.s) / greatest(g.e, 1))
 				                     else least(1, 0.3 * g.share * (g.e + g.s) / greatest(g.s, 1)) end)
-				select d.*, d.ph::uuid as id, floor({ph1} * 6)::int as t, q.registered_on, q.status, c.code as commune_code,
+				select d.*, d.ph::uuid as id, floor({ph1} * 6)::int as t, q.registered_on, q.status, 'ubnd.' || replace(c.name_norm, ' ', '') as officer,
 				       case when q.status = 'WITHDRAWN' then q.registered_on + 60 + floor({qh0} * 90)::int
 				            when q.status <> 'REGISTERED' then q.registered_on + 14 + floor({qh0} * 28)::int end as decided_on,
 				       (3 + floor({qh3} * 13))::bigint * 1000000 as own, 0::bigint as budget
@@ -407,7 +408,7 @@ final class DemoExits {
 				    created_by, created_at, updated_at)
 				select d.id, '{pc}', d.hid, d.commune_id, d.unit_path, d.cls, d.registered_on, d.n,
 				       {actions}, d.budget, d.own, d.status, d.decided_on,
-				       case when d.status <> 'REGISTERED' then 'demo.ubnd.' || d.commune_code end,
+				       case when d.status <> 'REGISTERED' then d.officer end,
 				       case when d.status in ('APPROVED', 'WITHDRAWN') then (1 + floor({qh1} * 250)::int) || '/QĐ-UBND' end,
 				       case d.status when 'APPROVED' then 'Đồng ý kế hoạch thoát nghèo của hộ'
 				            when 'REJECTED' then 'Kế hoạch chưa nêu rõ nguồn lực của hộ; đề nghị hộ bổ sung và đăng ký lại'
@@ -441,7 +442,7 @@ final class DemoExits {
 				           / 10000) * 10000)::bigint,
 				       case q.progress when 'ON_TRACK' then {on_track} when 'AT_RISK' then {at_risk}
 				            when 'OFF_TRACK' then {off_track} else {done} end,
-				       'demo.ubnd.' || d.commune_code, q.day::timestamptz
+				       d.officer, q.day::timestamptz
 				from dx_plan d cross join generate_series(1, 3) k(i)
 				cross join lateral (select md5(d.id::text || ':cp:' || k.i) as ch) z
 				cross join lateral (select make_date(d.n, 4 + 2 * k.i, 12) + floor({ch1} * 18)::int as day,
@@ -508,12 +509,15 @@ final class DemoExits {
 				       case when q.type = 'NATURAL_DISASTER' then s.day else make_date({y}, 1, 1) + floor({eh2} * 365)::int end,
 				       q.type, case q.type when 'NATURAL_DISASTER' then s.label || ' ' || {damage}
 				                           when 'MEMBER_LEFT' then {left} else {note} end
-				from dx_cy b join dx_commune c on c.id = b.commune_id
+				from (select b.*, z.eh from dx_cy b
+				      cross join lateral (select md5(b.hid::text || ':ev:' || {y} || ':{seed}') as eh) z
+				      where {rows} and {eh0} < 0.04
+				        and not ({eh0} < 0.03 and {y} = b.year and b.next_cls = 'POOR' and b.cls <> 'POOR')
+				      offset 0) b
+				join dx_commune c on c.id = b.commune_id
 				join dx_storm s on s.commune_id = b.commune_id and s.y = {y}
-				cross join lateral (select md5(b.hid::text || ':ev:' || {y} || ':{seed}') as eh) z
-				cross join lateral (select case when {eh0} < 0.03 then {type} else 'MEMBER_LEFT' end as type) q
-				where {rows} and {eh0} < 0.04
-				  and not ({eh0} < 0.03 and {y} = b.year and b.next_cls = 'POOR' and b.cls <> 'POOR')"""
+				cross join lateral (select b.eh) z
+				cross join lateral (select case when {eh0} < 0.03 then {type} else 'MEMBER_LEFT' end as type) q"""
 			.replace("{left}",
 					choose(List.of("Con gái đi lấy chồng ở xã khác, cắt khẩu khỏi hộ",
 							"Con trai đi làm ăn xa tại TP. Hồ Chí Minh, chuyển hộ khẩu",
@@ -650,9 +654,9 @@ final class DemoExits {
 				select model_id, hid, '{pc}', joined_on, left_on from dx_part""";
 		return Stream
 			.of(communes, years, "analyze dx_cy", plans, needs, budgets, planRows, needRows, checkpoints, storms,
-					events, entrantShocks, backgroundShocks, partialYear, "analyze dx_ev", stormShocks, births,
-					"delete from dx_ev where day > {last_day}", eventRows, templates, districts, models, replication,
-					units, participants, modelRows, unitRows, funding, participantRows)
+					"analyze dx_storm", events, entrantShocks, backgroundShocks, partialYear, "analyze dx_ev",
+					stormShocks, births, "delete from dx_ev where day > {last_day}", eventRows, templates, districts,
+					models, replication, units, participants, modelRows, unitRows, funding, participantRows)
 			.map((sql) -> sql.replace("{type}", shockType(p, "{eh1}"))
 				.replace("{note}", shockNote("q.type", "{eh3}"))
 				.replace("{damage}", damage))
