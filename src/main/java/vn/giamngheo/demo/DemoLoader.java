@@ -60,7 +60,7 @@ public class DemoLoader {
 	private static final int REBUILD_INDEXES_ABOVE = 40_000;
 
 	private static final String[] BIG_TABLES = { "household", "member", "household_assessment", "support_demand",
-			"benefit_record" };
+			"benefit_record", "exit_plan", "household_event", "poverty_model_participant" };
 
 	private final DataSource dataSource;
 
@@ -157,7 +157,9 @@ public class DemoLoader {
 	/**
 	 * After the 2025 reform moved the demo's households: the support recorded from
 	 * 01/07/2025 on was recorded on the households' new units (commune, village path,
-	 * province); the support before stays on the units of its day.
+	 * province); the support before stays on the units of its day. So do the exit plans
+	 * and household events, and the models still running move to the new units
+	 * ({@link DemoExits#followReform}).
 	 * @return ledger rows re-addressed
 	 */
 	public int supportFollowsReform() {
@@ -172,6 +174,7 @@ public class DemoLoader {
 					update support_demand d set province_code = h.province_code
 					from household h where h.id = d.household_id and h.synthetic and d.created_by = 'demo'
 					  and d.registered_on >= date '2025-07-01' and d.province_code <> h.province_code""");
+			DemoExits.followReform(st);
 			return records;
 		}
 		catch (SQLException ex) {
@@ -449,7 +452,9 @@ public class DemoLoader {
 		log.info(String.format(Locale.ROOT,
 				"%s: villages and attributes %.1f s, simulation %.1f s, generate + COPY %.1f s", p.name(),
 				(t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9));
-		// the support history, now that every year's assessments exist
+		// the exit plans, events and models, then the support history (which funds the
+		// approved plans), now that every year's assessments exist
+		DemoExits.load(c, p, seed);
 		DemoSupport.load(c, p, seed, this.policies.all());
 
 		try (PreparedStatement ps = c.prepareStatement("insert into demo_load (province_code, size, fraction, seed,"

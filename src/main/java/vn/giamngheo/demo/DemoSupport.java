@@ -24,7 +24,7 @@ import vn.giamngheo.demo.DemoProvinces.Province;
  * history. Coverage is deliberately imperfect (ADR 0039): loans for about 85 % of the
  * household-years with a loan demand, health-insurance cards for about 98 % of members,
  * training for about 68 % of the people who asked, housing for about 88 % of the approved
- * cases, exit-plan funding for about 90 % of the registrations.
+ * cases, exit-plan support for about 90 % of the approved exit plans (DemoExits).
  */
 final class DemoSupport {
 
@@ -65,11 +65,36 @@ final class DemoSupport {
 	 */
 	static Counts load(Connection c, Province p, long seed, List<SupportPolicy> policies) throws SQLException {
 		long t = System.nanoTime();
+		policyTable(c, "ds_policy", policies);
+		long[] counts = new long[2];
 		try (Statement st = c.createStatement()) {
-			st.execute("create temp table ds_policy (code text, version int, agency text, valid_from date,"
+			for (String sql : statements(p, seed)) {
+				st.execute(sql);
+			}
+			counts[0] = count(st, "select count(*) from ds_dem");
+			counts[1] = count(st, "select count(*) from ds_rec r where r.insertable");
+			for (String table : List.of("ds_rec", "ds_dem", "ds_hy", "ds_policy")) {
+				st.execute("drop table " + table);
+			}
+		}
+		double seconds = (System.nanoTime() - t) / 1e9;
+		log.info(String.format(Locale.ROOT, "%s: support history %d demands, %d ledger rows in %.1f s", p.name(),
+				counts[0], counts[1], seconds));
+		return new Counts(counts[0], counts[1], seconds);
+	}
+
+	/**
+	 * Creates a temporary table
+	 * {@code name (code, version, agency, valid_from, valid_to)} (dropped on commit): one
+	 * version of a policy in force on a day.
+	 * @param policies every version of every support policy, by code then version
+	 */
+	static void policyTable(Connection c, String name, List<SupportPolicy> policies) throws SQLException {
+		try (Statement st = c.createStatement()) {
+			st.execute("create temp table " + name + " (code text, version int, agency text, valid_from date,"
 					+ " valid_to date) on commit drop");
 		}
-		try (PreparedStatement ps = c.prepareStatement("insert into ds_policy values (?, ?, ?, ?, ?)")) {
+		try (PreparedStatement ps = c.prepareStatement("insert into " + name + " values (?, ?, ?, ?, ?)")) {
 			// by code then version: a later version ends the earlier one, so one version
 			// is in force on a day
 			for (int k = 0; k < policies.size(); k++) {
@@ -88,21 +113,6 @@ final class DemoSupport {
 			}
 			ps.executeBatch();
 		}
-		long[] counts = new long[2];
-		try (Statement st = c.createStatement()) {
-			for (String sql : statements(p, seed)) {
-				st.execute(sql);
-			}
-			counts[0] = count(st, "select count(*) from ds_dem");
-			counts[1] = count(st, "select count(*) from ds_rec r where r.insertable");
-			for (String table : List.of("ds_rec", "ds_dem", "ds_hy", "ds_policy")) {
-				st.execute("drop table " + table);
-			}
-		}
-		double seconds = (System.nanoTime() - t) / 1e9;
-		log.info(String.format(Locale.ROOT, "%s: support history %d demands, %d ledger rows in %.1f s", p.name(),
-				counts[0], counts[1], seconds));
-		return new Counts(counts[0], counts[1], seconds);
 	}
 
 	private static long count(Statement st, String sql) throws SQLException {
@@ -125,8 +135,16 @@ final class DemoSupport {
 	 * {ph0}–{ph3}.
 	 */
 	private static String draws(String sql) {
+		return draws(sql, DRAW_SOURCES);
+	}
+
+	/**
+	 * Replaces the draw tokens {@code {name0}}–{@code {name3}} of each source
+	 * {@code {name, md5 column}} by a draw of that column.
+	 */
+	static String draws(String sql, String[][] sources) {
 		String out = sql;
-		for (String[] source : DRAW_SOURCES) {
+		for (String[] source : sources) {
 			for (int slot = 0; slot < 4; slot++) {
 				out = out.replace("{" + source[0] + slot + "}", draw(source[1], slot));
 			}
@@ -142,7 +160,7 @@ final class DemoSupport {
 			{ "mh", "q.mh" }, { "ph", "q.ph" } };
 
 	/** A day of a year drawn from a slot: from {@code fromDay} (day of year, 0-based). */
-	private static String dayIn(String year, String md5Column, int slot, int fromDay, int span) {
+	static String dayIn(String year, String md5Column, int slot, int fromDay, int span) {
 		return "(make_date(" + year + ", 1, 1) + " + fromDay + " + floor(" + draw(md5Column, slot) + " * " + span
 				+ ")::int)";
 	}
@@ -207,16 +225,17 @@ final class DemoSupport {
 				      from ds_hy b where b.bad_house and {hh1} < 0.9
 				        and ((b.y <= 2020 and b.cls = 'POOR') or b.y between 2022 and 2025)) b
 				order by hid, programme, y""";
-		// EXIT_PLAN (Quảng Nam's resolution): about 25 % of poor households register an
-		// exit
-		// plan at a recognition from 2021 on, once
+		// EXIT_PLAN: the exit-plan support a demo exit plan approved for the support year
+		// needs (DemoExits, written before): registered with the plan
 		String exitPlans = """
 				insert into ds_dem
-				select distinct on (hid) md5(hid::text || ':EXIT_PLAN:{seed}')::uuid, hid, null, 'EXIT_PLAN',
-				       'EXIT_PLAN_SUPPORT', 'Đăng ký thoát nghèo bền vững theo kế hoạch của hộ',
-				       (5 + floor({hy3} * 21)::bigint) * 1000000, rec, y, true
-				from ds_hy b where '{pc}' = '49' and cls = 'POOR' and y between 2022 and 2025 and {d1} < 0.09
-				order by hid, y""".replace("{d1}", draw("md5(hid::text || ':exit:' || y || ':{seed}')", 0));
+				select md5(e.id::text || ':EXIT_PLAN:{seed}')::uuid, e.household_id, null, 'EXIT_PLAN',
+				       'EXIT_PLAN_SUPPORT', 'Kinh phí thực hiện kế hoạch thoát nghèo của hộ', n.amount_vnd,
+				       e.registered_on, e.target_year, true
+				from exit_plan e join exit_plan_need n on n.plan_id = e.id and n.policy_code = 'EXIT_PLAN_SUPPORT'
+				where e.province_code = '{pc}' and e.source = 'DEMO' and e.status = 'APPROVED'
+				  and e.target_year between {first} and {last}""".replace("{first}",
+				Integer.toString(firstSupportYear(p)));
 		String records = """
 				create temp table ds_rec (id uuid not null, hid uuid not null, mid uuid, code text not null,
 				    day date not null, period_from date not null, period_to date not null, amount bigint not null,
@@ -304,19 +323,20 @@ final class DemoSupport {
 				         else 20000000 end::bigint as amount) q
 				where d.kind = 'HOUSING'"""
 			.replace("{day}", dayIn("d.y", "d.dh", 1, 60, 240));
-		// exit-plan funding: about 90 % of the registrations (local budget, Fund for the
-		// Poor, own contribution)
+		// exit-plan funding: about 90 % of the approved plans, delivered from mid-June to
+		// the end of October of the plan's year, after the approval and before the review
+		// (local budget, Fund for the Poor, the central rest)
 		String exitRecords = """
 				insert into ds_rec (id, hid, code, day, period_from, period_to, amount, local_vnd, mobilised_vnd, own_vnd,
 				    status, decision_no, decision_date, delivered_on, partner_ref, evidence, demand_id)
 				select md5(d.id::text || ':rec')::uuid, d.hid, 'EXIT_PLAN_SUPPORT', q.day, q.day, q.day + 365, d.amount,
-				       d.amount * 6 / 10, d.amount * 3 / 10, d.amount - d.amount * 6 / 10 - d.amount * 3 / 10,
+				       d.amount * 6 / 10, d.amount * 3 / 10, 0,
 				       case when q.day + 365 < date '{partial}-07-01' then 'CLOSED' else 'DELIVERED' end,
 				       (100 + floor({dx2} * 800)::int) || '/QĐ-UBND', q.day - 15, q.day,
 				       'UBND xã', 'Kế hoạch thoát nghèo của hộ, biên bản bàn giao', d.id
 				from ds_dem d cross join lateral (select {day} as day) q
 				where d.kind = 'EXIT_PLAN' and {dx0} < 0.9"""
-			.replace("{day}", dayIn("d.y", "d.dh", 1, 45, 270));
+			.replace("{day}", dayIn("d.y", "d.dh", 1, 166, 135));
 		// pupils of poor households (Decree 81/2021, from the school year 2021–2022):
 		// learning support 150,000 × 9 months for ages 6–17, tuition exemption for ages
 		// 11–17 (primary school is free), paid in March
