@@ -190,7 +190,7 @@ public class EligibilityRepository {
 	}
 
 	private static Assessed assessed(ResultSet rs, int n) throws SQLException {
-		LocalDate day = rs.getDate(6).toLocalDate();
+		LocalDate day = day(rs, 6);
 		return new Assessed(rs.getLong(1), rs.getObject(2, UUID.class),
 				new ClassOnRecord(rs.getInt(3), rs.getString(4), day),
 				new Decision(rs.getString(4), rs.getString(5), day));
@@ -205,9 +205,8 @@ public class EligibilityRepository {
 
 	private static Member member(ResultSet rs, int n) throws SQLException {
 		return new Member(rs.getLong(1), rs.getObject(2, UUID.class),
-				new MemberFacts(rs.getObject(3, UUID.class), rs.getDate(4).toLocalDate(), rs.getString(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
-						rs.getBoolean(11)));
+				new MemberFacts(rs.getObject(3, UUID.class), day(rs, 4), rs.getString(5), rs.getString(6),
+						rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getBoolean(11)));
 	}
 
 	/**
@@ -460,12 +459,12 @@ public class EligibilityRepository {
 	private static OpenSpell spell(ResultSet rs, int skip) throws SQLException {
 		return new OpenSpell(rs.getObject(skip + 1, UUID.class), rs.getLong(skip + 2), rs.getString(skip + 3),
 				rs.getInt(skip + 4), rs.getObject(skip + 5, UUID.class), rs.getObject(skip + 6, UUID.class),
-				rs.getDate(skip + 7).toLocalDate(), day(rs, skip + 8), rs.getString(skip + 9));
+				day(rs, skip + 7), day(rs, skip + 8), rs.getString(skip + 9));
 	}
 
 	private static LocalDate day(ResultSet rs, int column) throws SQLException {
-		Date d = rs.getDate(column);
-		return (d == null) ? null : d.toLocalDate();
+		// read as LocalDate by the driver: no java.sql.Date and calendar per value
+		return rs.getObject(column, LocalDate.class);
 	}
 
 	/**
