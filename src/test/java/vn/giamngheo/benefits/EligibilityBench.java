@@ -97,13 +97,17 @@ class EligibilityBench {
 		LocalDate later = LocalDate.of(2026, 3, 1);
 		time("first run (every entry new)", day, households, this::province);
 		time("second run, same day (nothing changes)", day, households, this::province);
-		time("second run, same day, one commune at a time (before ADR 0046)", day, households, this::eachCommune);
-		this.tx.execute((s) -> {
-			time("third run, a year later, one commune at a time (before ADR 0046, rolled back)", later, households,
-					this::eachCommune);
-			s.setRollbackOnly();
-			return null;
-		});
+		// the loop grows with the square of the province (every commune's read scans the
+		// tables): compared up to 150,000 households
+		if (households <= 150_000) {
+			time("second run, same day, one commune at a time (before ADR 0046)", day, households, this::eachCommune);
+			this.tx.execute((s) -> {
+				time("third run, a year later, one commune at a time (before ADR 0046, rolled back)", later, households,
+						this::eachCommune);
+				s.setRollbackOnly();
+				return null;
+			});
+		}
 		time("third run, a year later", later, households, this::province);
 		System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
 	}
