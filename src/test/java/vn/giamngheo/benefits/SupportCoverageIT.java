@@ -401,7 +401,7 @@ class SupportCoverageIT {
 		assertThat(before)
 			.contains("id=\"recorded-under\"", "được ghi theo các đơn vị cũ",
 					"/support/coverage?unit=" + this.a[0] + "&amp;year=2024&amp;policy=LOAN_POOR", "Xã A " + this.t.tag)
-			.doesNotContain("tính lại theo địa giới mới");
+			.doesNotContain("id=\"year-basis\"");
 		assertThat(coveragePage(n, 2026)).doesNotContain("recorded-under");
 		// and the former unit's own page shows its figures of 2024
 		this.f.signIn("admin");
