@@ -27,6 +27,7 @@ import vn.giamngheo.benefits.domain.MemberFacts;
 import vn.giamngheo.benefits.domain.Reason;
 import vn.giamngheo.benefits.persistence.EligibilityRepository;
 import vn.giamngheo.benefits.persistence.EligibilityRepository.Close;
+import vn.giamngheo.benefits.persistence.EligibilityRepository.CommuneBatch;
 import vn.giamngheo.benefits.persistence.EligibilityRepository.CommuneFacts;
 import vn.giamngheo.benefits.persistence.EligibilityRepository.Decision;
 import vn.giamngheo.benefits.persistence.EligibilityRepository.EntryRow;
@@ -50,8 +51,9 @@ import vn.giamngheo.shared.text.TextNormalizer;
  * every policy in force on a day ({@link EligibilityRules}) and write the changes as
  * spells (ADR 0035). A run opens a spell for an entry the commune's open spells do not
  * have, keeps an unchanged entry's spell, and closes the spell of an entry that is gone,
- * with the reason in words. One transaction per commune; a second run on the same day
- * changes nothing.
+ * with the reason in words. One transaction per commune, or one for many communes read in
+ * one pass ({@link #generateMany}, ADR 0046); a second run on the same day changes
+ * nothing.
  */
 @Component
 public class EligibilityLists {
@@ -126,26 +128,68 @@ public class EligibilityLists {
 		UnitRow commune = this.repository.unit(communeId)
 			.filter((u) -> "commune".equals(u.level()))
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain"));
-		Actor who = this.actor.get();
-		String requestedBy = "anonymous".equals(who.username()) ? null : who.username();
-		return this.tx.execute((s) -> run(commune, asOf, trigger, requestedBy));
+		String requestedBy = requestedBy();
+		return this.tx.execute((s) -> {
+			this.repository.lockCommune(commune.id());
+			return apply(commune, asOf, trigger, requestedBy, this.repository.facts(commune.id(), asOf),
+					this.repository.openSpells(commune.id()));
+		});
 	}
 
 	/**
-	 * Generates the lists of every commune of a province with households or open entries.
+	 * Generates the lists of every commune of a province with households or open entries,
+	 * in one transaction (see {@link #generateMany}).
 	 */
 	public List<RunSummary> generateProvince(String provinceCode, LocalDate asOf, String trigger) {
-		List<RunSummary> done = new ArrayList<>();
-		for (long commune : this.repository.communesUnder("/", provinceCode)) {
-			done.add(generate(commune, asOf, trigger));
+		return generateMany(this.repository.communesUnder("/", provinceCode), asOf, trigger);
+	}
+
+	/**
+	 * Generates the lists of many communes as of a day, in one transaction (or the
+	 * caller's): every commune is locked first (in id order), then the facts and open
+	 * spells of all of them are read in one pass, ordered by commune, and each commune's
+	 * run is judged and written as {@link #generate} would (ADR 0046). Same runs, spells
+	 * and counts as a loop over {@link #generate}; checks no permission.
+	 * @param communes the communes
+	 * @param asOf the day eligibility is judged on
+	 * @param trigger as for {@link #generate}
+	 * @return what each commune's run did, in commune id order
+	 */
+	public List<RunSummary> generateMany(List<Long> communes, LocalDate asOf, String trigger) {
+		if (!TRIGGERS.contains(trigger)) {
+			throw new IllegalArgumentException("unknown trigger " + trigger);
 		}
-		return done;
+		List<UnitRow> units = communes.stream()
+			.sorted()
+			.distinct()
+			.map((id) -> this.repository.unit(id)
+				.filter((u) -> "commune".equals(u.level()))
+				.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "error.not-found.plain")))
+			.toList();
+		String requestedBy = requestedBy();
+		return this.tx.execute((s) -> {
+			units.forEach((u) -> this.repository.lockCommune(u.id()));
+			List<RunSummary> done = new ArrayList<>();
+			try (EligibilityRepository.CommuneReader reader = this.repository
+				.read(units.stream().map(UnitRow::id).toList(), asOf)) {
+				for (UnitRow u : units) {
+					CommuneBatch batch = reader.take(u.id());
+					done.add(apply(u, asOf, trigger, requestedBy, batch.facts(), batch.open()));
+				}
+			}
+			return done;
+		});
+	}
+
+	private String requestedBy() {
+		Actor who = this.actor.get();
+		return "anonymous".equals(who.username()) ? null : who.username();
 	}
 
 	/**
 	 * Generates the lists on a user's request, as of today in Viet Nam: a commune, or
-	 * every commune of a district or province (each in its own transaction). Needs
-	 * {@link Permission#SUPPORT_LISTS} and the capture scope of the unit.
+	 * every commune of a district or province (in one transaction, read in one pass).
+	 * Needs {@link Permission#SUPPORT_LISTS} and the capture scope of the unit.
 	 * @param unitId the unit
 	 * @return what each commune's run did
 	 */
@@ -161,23 +205,22 @@ public class EligibilityLists {
 		if ("commune".equals(unit.level())) {
 			return List.of(generate(unit.id(), today, "ON_DEMAND"));
 		}
-		List<RunSummary> done = new ArrayList<>();
-		for (long commune : this.repository.communesUnder(unit.path(), null)) {
-			done.add(generate(commune, today, "ON_DEMAND"));
-		}
-		return done;
+		return generateMany(this.repository.communesUnder(unit.path(), null), today, "ON_DEMAND");
 	}
 
 	private record Key(String policy, UUID household, UUID member) {
 	}
 
-	private RunSummary run(UnitRow commune, LocalDate asOf, String trigger, String requestedBy) {
-		this.repository.lockCommune(commune.id());
+	/**
+	 * One commune's run on its facts and open spells, read under its lock: judges, diffs
+	 * and writes.
+	 */
+	private RunSummary apply(UnitRow commune, LocalDate asOf, String trigger, String requestedBy, CommuneFacts facts,
+			List<OpenSpell> openSpells) {
 		UUID runId = this.repository.startRun(commune.provinceCode(), commune.id(), asOf, trigger, requestedBy,
 				this.clock.instant());
-		CommuneFacts facts = this.repository.facts(commune.id(), asOf);
 		Map<Key, OpenSpell> open = new HashMap<>();
-		for (OpenSpell s : this.repository.openSpells(commune.id())) {
+		for (OpenSpell s : openSpells) {
 			open.put(new Key(s.policyCode(), s.householdId(), s.memberId()), s);
 		}
 		EligibilityRules rules = this.policies.rules();

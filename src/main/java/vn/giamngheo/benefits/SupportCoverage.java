@@ -23,12 +23,14 @@ import vn.giamngheo.benefits.persistence.CoverageRepository.CommuneCounts;
 import vn.giamngheo.benefits.persistence.CoverageRepository.GapRow;
 import vn.giamngheo.benefits.persistence.CoverageRepository.Measure;
 import vn.giamngheo.benefits.persistence.CoverageRepository.Served;
+import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.scope.DataScope;
 
 /**
  * Coverage of the support policies (ADR 0038): per policy, unit and year, the eligible,
@@ -66,8 +68,11 @@ public class SupportCoverage {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private final Geography geography;
+
 	public SupportCoverage(SupportPolicies policies, CoverageRepository repository, CurrentActor actor,
-			Aggregates aggregates, Clock clock) {
+			Aggregates aggregates, Geography geography, Clock clock) {
+		this.geography = geography;
 		this.policies = policies;
 		this.repository = repository;
 		this.actor = actor;
@@ -188,6 +193,27 @@ public class SupportCoverage {
 					rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus), status));
 		}
 		return result;
+	}
+
+	/**
+	 * The units support was recorded under in a year before a unit existed: a unit of the
+	 * 2025 list asked about a year before 01/07/2025 stands for units that ended then,
+	 * and the ledger and lists of that year are theirs (recorded by the units of the day,
+	 * not re-based like the review figures). The page says so and links to them. Those
+	 * the caller may read, by name; empty when the unit was in force at the end of the
+	 * year.
+	 * @param unitId the unit
+	 * @param year the year
+	 * @return the units of that year
+	 */
+	public List<Unit> recordedUnder(long unitId, int year) {
+		Unit unit = unit(unitId);
+		LocalDate end = LocalDate.of(year, 12, 31);
+		if (!end.isBefore(unit.validFrom())) {
+			return List.of();
+		}
+		DataScope scope = this.actor.get().scope();
+		return this.geography.inForceInstead(unit, end).stream().filter((u) -> scope.canView(u.path())).toList();
 	}
 
 	private YearStatus status(long unitId, int year) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.benefits.EligibilityLists.RunSummary;
@@ -27,8 +29,10 @@ import vn.giamngheo.support.IntegrationTest;
  * PostgreSQL, then generates every commune's eligibility lists through
  * {@link EligibilityLists#generateProvince} as the demo or a province officer would:
  * first run (every entry new), a second run the same day (nothing changes), and a run a
- * year later. Prints seconds, households per second, the entries and the machine. Run
- * with {@code bench/eligibility.sh}.
+ * year later; the second and third also one commune at a time
+ * ({@link EligibilityLists#generate}, as before ADR 0046; the third rolled back) for the
+ * comparison under the same load. Prints seconds, households per second, the entries and
+ * the machine. Run with {@code bench/eligibility.sh}.
  */
 @IntegrationTest
 @Tag("bench")
@@ -44,6 +48,11 @@ class EligibilityBench {
 	@Autowired
 	EligibilityLists lists;
 
+	@Autowired
+	TransactionTemplate tx;
+
+	List<Long> communes;
+
 	@Test
 	void generateAProvince() throws Exception {
 		int households = Integer.getInteger("eligibility.bench.households", 600_000);
@@ -55,6 +64,7 @@ class EligibilityBench {
 		}
 		long t0 = System.nanoTime();
 		Bench.households(this.jdbc, t, c, households, "EB");
+		this.communes = List.of(c.communes());
 		this.jdbc
 			.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"
 					+ " ethnicity_code, relation, in_school, sort_order) select h.id, '49', 'Người ' || k,"
@@ -83,15 +93,37 @@ class EligibilityBench {
 		Bench.machine("eligibility bench", this.jdbc);
 		System.out.printf("households: %,d in %d communes, 3 members each, 2 recognised years, written in %.1f s%n",
 				households, communeCount, load);
-		time("first run (every entry new)", LocalDate.of(2025, 3, 1), households);
-		time("second run, same day (nothing changes)", LocalDate.of(2025, 3, 1), households);
-		time("third run, a year later", LocalDate.of(2026, 3, 1), households);
+		LocalDate day = LocalDate.of(2025, 3, 1);
+		LocalDate later = LocalDate.of(2026, 3, 1);
+		time("first run (every entry new)", day, households, this::province);
+		time("second run, same day (nothing changes)", day, households, this::province);
+		// the loop grows with the square of the province (every commune's read scans the
+		// tables): compared up to 150,000 households
+		if (households <= 150_000) {
+			time("second run, same day, one commune at a time (before ADR 0046)", day, households, this::eachCommune);
+			this.tx.execute((s) -> {
+				time("third run, a year later, one commune at a time (before ADR 0046, rolled back)", later, households,
+						this::eachCommune);
+				s.setRollbackOnly();
+				return null;
+			});
+		}
+		time("third run, a year later", later, households, this::province);
 		System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
 	}
 
-	void time(String label, LocalDate asOf, int households) {
+	List<RunSummary> province(LocalDate asOf) {
+		return this.lists.generateProvince("49", asOf, "DEMO");
+	}
+
+	/** The province as it was generated before ADR 0046: a run per commune. */
+	List<RunSummary> eachCommune(LocalDate asOf) {
+		return this.communes.stream().map((c) -> this.lists.generate(c, asOf, "DEMO")).toList();
+	}
+
+	void time(String label, LocalDate asOf, int households, Function<LocalDate, List<RunSummary>> how) {
 		long t0 = System.nanoTime();
-		List<RunSummary> runs = this.lists.generateProvince("49", asOf, "DEMO");
+		List<RunSummary> runs = how.apply(asOf);
 		double wall = (System.nanoTime() - t0) / 1e9;
 		System.out.printf(
 				"time %s: %.2f s for %d communes as of %s, %,d entries, %,d new, %,d ended, %.0f households/s%n", label,

@@ -372,4 +372,52 @@ class SupportCoverageIT {
 		assertThat(this.coverage.coverage("LOAN_POOR", c[0], 2025).total().eligible()).isZero();
 	}
 
+	@Test
+	void aYearBeforeTheReformOnANewUnitPointsToTheFormerUnitsInsteadOfReBasedZeros() throws Exception {
+		// a commune of the 2025 list that commune A became: support of 2024 was recorded
+		// under A
+		long province = this.jdbc
+			.sql("select id from admin_unit where level = 'province' and edition = '2025' and code = '48'")
+			.query(Long.class)
+			.single();
+		String name = "Xã Mới " + this.t.tag;
+		long n = this.jdbc
+			.sql("insert into admin_unit (code, edition, level, depth, type, name, short_name, name_norm, parent_id,"
+					+ " province_code, path, urban, valid_from, synthetic) values (?, '2025', 'commune', 2, 'Xã', ?, ?,"
+					+ " ?, ?, '48', '/', false, date '2025-07-01', true) returning id")
+			.params("M" + this.t.tag, name, name, name.toLowerCase(Locale.ROOT), province)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("update admin_unit set path = (select path from admin_unit where id = ?) || ? || '/' where id = ?")
+			.params(province, n, n)
+			.update();
+		JdbcClient.create(this.owner)
+			.sql("insert into unit_crosswalk (old_unit_id, old_code, old_level, old_name, new_unit_id, new_code,"
+					+ " relation, n_targets, verification) values (?, 'A', 'commune', 'Xã A', ?, 'M', 'full', 1, 'test')")
+			.params(this.a[0], n)
+			.update();
+		String before = coveragePage(n, 2024);
+		assertThat(before)
+			.contains("id=\"recorded-under\"", "được ghi theo các đơn vị cũ",
+					"/support/coverage?unit=" + this.a[0] + "&amp;year=2024&amp;policy=LOAN_POOR", "Xã A " + this.t.tag)
+			.doesNotContain("id=\"year-basis\"");
+		assertThat(coveragePage(n, 2026)).doesNotContain("recorded-under");
+		// and the former unit's own page shows its figures of 2024
+		this.f.signIn("admin");
+		assertThat(this.coverage.coverage("LOAN_POOR", this.a[0], 2024).total().eligible()).isPositive();
+	}
+
+	String coveragePage(long unit, int year) throws Exception {
+		return this.mvc
+			.perform(get("/support/coverage").param("unit", String.valueOf(unit))
+				.param("year", String.valueOf(year))
+				.param("policy", "LOAN_POOR")
+				.with(authentication(this.f.auth("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 }

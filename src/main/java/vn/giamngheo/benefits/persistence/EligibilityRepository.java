@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,9 +43,18 @@ public class EligibilityRepository {
 
 	private final DataSource dataSource;
 
+	/** The same connection, fetching long reads in chunks (a cursor per statement). */
+	private final JdbcClient streaming;
+
+	/** Rows per round trip of a many-commune read. */
+	private static final int FETCH = 4096;
+
 	public EligibilityRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH);
+		this.streaming = JdbcClient.create(template);
 	}
 
 	/** Serialises runs of one commune (held to the end of the transaction). */
@@ -135,65 +145,272 @@ public class EligibilityRepository {
 	 * members (not voided).
 	 */
 	public CommuneFacts facts(long communeId, LocalDate asOf) {
-		record Head(UUID id, String province, boolean urban, boolean minority, boolean protection, String path) {
-		}
 		List<Head> heads = this.jdbc
-			.sql("select id, province_code, urban, ethnic_minority, social_protection, unit_path from household"
+			.sql("select " + HEAD_COLUMNS + " from household h"
 					+ " where commune_id = ? and status = 'ACTIVE' and not voided order by code")
 			.param(communeId)
-			.query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-					rs.getBoolean(5), rs.getString(6)))
+			.query(EligibilityRepository::head)
 			.list();
-		Map<UUID, List<ClassOnRecord>> history = new HashMap<>();
-		Map<UUID, Decision> latest = new HashMap<>();
-		this.jdbc
-			.sql("select a.household_id, a.year, a.classification, a.decision_no,"
-					+ " coalesce(a.decision_date, make_date(a.year, 12, 31)) d from household_assessment a"
+		List<Assessed> assessed = this.jdbc
+			.sql("select " + ASSESSED_COLUMNS + " from household_assessment a"
 					+ " join household h on h.id = a.household_id where h.commune_id = ? and h.status = 'ACTIVE'"
 					+ " and not h.voided and a.recognised and coalesce(a.decision_date, make_date(a.year, 12, 31)) <= ?"
 					+ " order by a.household_id, a.year")
 			.params(communeId, Date.valueOf(asOf))
-			.query((ResultSet rs) -> {
-				UUID id = rs.getObject(1, UUID.class);
-				LocalDate day = rs.getDate(5).toLocalDate();
-				history.computeIfAbsent(id, (k) -> new ArrayList<>())
-					.add(new ClassOnRecord(rs.getInt(2), rs.getString(3), day));
-				latest.put(id, new Decision(rs.getString(3), rs.getString(4), day));
-			});
+			.query(EligibilityRepository::assessed)
+			.list();
+		List<Member> members = this.jdbc
+			.sql("select " + MEMBER_COLUMNS + " from member m"
+					+ " join household h on h.id = m.household_id where h.commune_id = ? and h.status = 'ACTIVE'"
+					+ " and not h.voided and not m.voided order by m.household_id, m.sort_order, m.date_of_birth")
+			.param(communeId)
+			.query(EligibilityRepository::member)
+			.list();
+		return assemble(heads, assessed, designations(new Long[] { communeId }, asOf), members);
+	}
+
+	/** A household's columns as the rules read them (with its commune first). */
+	private static final String HEAD_COLUMNS = "h.commune_id, h.id, h.province_code, h.urban, h.ethnic_minority,"
+			+ " h.social_protection, h.unit_path";
+
+	private record Head(long communeId, UUID id, String province, boolean urban, boolean minority, boolean protection,
+			String path) {
+	}
+
+	private static Head head(ResultSet rs, int n) throws SQLException {
+		return new Head(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+				rs.getBoolean(6), rs.getString(7));
+	}
+
+	/** A recognised class's columns (the household's commune first). */
+	private static final String ASSESSED_COLUMNS = "h.commune_id, a.household_id, a.year, a.classification,"
+			+ " a.decision_no, coalesce(a.decision_date, make_date(a.year, 12, 31))";
+
+	private record Assessed(long communeId, UUID householdId, ClassOnRecord onRecord, Decision decision) {
+	}
+
+	private static Assessed assessed(ResultSet rs, int n) throws SQLException {
+		LocalDate day = day(rs, 6);
+		return new Assessed(rs.getLong(1), rs.getObject(2, UUID.class),
+				new ClassOnRecord(rs.getInt(3), rs.getString(4), day),
+				new Decision(rs.getString(4), rs.getString(5), day));
+	}
+
+	/** A member's columns as the rules read them (the household's commune first). */
+	private static final String MEMBER_COLUMNS = "h.commune_id, m.household_id, m.id, m.date_of_birth, m.sex,"
+			+ " m.ethnicity_code, m.relation, m.education_level, m.in_school, m.employment, m.disability";
+
+	private record Member(long communeId, UUID householdId, MemberFacts facts) {
+	}
+
+	private static Member member(ResultSet rs, int n) throws SQLException {
+		return new Member(rs.getLong(1), rs.getObject(2, UUID.class),
+				new MemberFacts(rs.getObject(3, UUID.class), day(rs, 4), rs.getString(5), rs.getString(6),
+						rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getBoolean(11)));
+	}
+
+	/**
+	 * The designations valid on a day of every unit path of the communes' active
+	 * households (their village, commune and district attributes).
+	 */
+	private Map<String, Set<String>> designations(Long[] communes, LocalDate asOf) {
 		Map<String, Set<String>> designations = new HashMap<>();
 		this.jdbc
 			.sql("select v.path, a.attribute, a.value from (select distinct unit_path path from household"
-					+ " where commune_id = ? and status = 'ACTIVE' and not voided) v"
+					+ " where commune_id = any(?) and status = 'ACTIVE' and not voided) v"
 					+ " join unit_attribute a on v.path like '%/' || a.unit_id || '/%' and not a.voided"
 					+ " and a.valid_from <= ? and (a.valid_to is null or a.valid_to >= ?)")
-			.params(communeId, Date.valueOf(asOf), Date.valueOf(asOf))
+			.params(communes, Date.valueOf(asOf), Date.valueOf(asOf))
 			.query((ResultSet rs) -> {
 				designations.computeIfAbsent(rs.getString(1), (k) -> new HashSet<>())
 					.add(designation(rs.getString(2), rs.getString(3)));
 			});
-		Map<UUID, List<MemberFacts>> members = new HashMap<>();
-		this.jdbc
-			.sql("select m.household_id, m.id, m.date_of_birth, m.sex, m.ethnicity_code, m.relation,"
-					+ " m.education_level, m.in_school, m.employment, m.disability from member m"
-					+ " join household h on h.id = m.household_id where h.commune_id = ? and h.status = 'ACTIVE'"
-					+ " and not h.voided and not m.voided order by m.household_id, m.sort_order, m.date_of_birth")
-			.param(communeId)
-			.query((ResultSet rs) -> {
-				members.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
-					.add(new MemberFacts(rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate(), rs.getString(4),
-							rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-							rs.getBoolean(10)));
-			});
+		return designations;
+	}
+
+	/** One commune's facts from its rows (heads in the order the list shows them). */
+	private static CommuneFacts assemble(List<Head> heads, List<Assessed> assessed,
+			Map<String, Set<String>> designations, List<Member> members) {
+		Map<UUID, List<ClassOnRecord>> history = new HashMap<>();
+		Map<UUID, Decision> latest = new HashMap<>();
+		for (Assessed a : assessed) {
+			history.computeIfAbsent(a.householdId(), (k) -> new ArrayList<>()).add(a.onRecord());
+			latest.put(a.householdId(), a.decision());
+		}
+		Map<UUID, List<MemberFacts>> byHousehold = new HashMap<>();
+		for (Member m : members) {
+			byHousehold.computeIfAbsent(m.householdId(), (k) -> new ArrayList<>()).add(m.facts());
+		}
 		Map<UUID, HouseholdFacts> facts = new LinkedHashMap<>();
 		Map<UUID, String> provinces = new HashMap<>();
 		for (Head h : heads) {
 			facts.put(h.id(),
 					new HouseholdFacts(h.id(), h.urban(), h.minority(), h.protection(),
 							history.getOrDefault(h.id(), List.of()), designations.getOrDefault(h.path(), Set.of()),
-							members.getOrDefault(h.id(), List.of())));
+							byHousehold.getOrDefault(h.id(), List.of())));
 			provinces.put(h.id(), h.province());
 		}
 		return new CommuneFacts(facts, provinces, latest);
+	}
+
+	/**
+	 * One commune's part of a many-commune read: its facts and the open spells it judges.
+	 *
+	 * @param communeId the commune
+	 * @param facts its active households
+	 * @param open the open spells listed in it and those of the households now in it
+	 */
+	public record CommuneBatch(long communeId, CommuneFacts facts, List<OpenSpell> open) {
+	}
+
+	/**
+	 * Reads the facts and open spells of many communes in one pass (ADR 0046): four
+	 * statements over all the communes, each ordered by commune and fetched in chunks on
+	 * the transaction's connection, handed out one commune at a time, so a province costs
+	 * four scans instead of five statements per commune, and memory holds one commune.
+	 * Must be used inside a transaction (the cursors live in it); the statements of the
+	 * runs (COPY, updates) may be sent between two communes.
+	 * @param communes the communes, to be taken in ascending id order
+	 * @param asOf the day of the judgement
+	 * @return the reader; close it
+	 */
+	public CommuneReader read(List<Long> communes, LocalDate asOf) {
+		Long[] ids = communes.toArray(Long[]::new);
+		Date day = Date.valueOf(asOf);
+		Map<String, Set<String>> designations = designations(ids, asOf);
+		List<Cursor<?>> opened = new ArrayList<>();
+		try {
+			Cursor<Head> heads = open(opened, this.streaming
+				.sql("select " + HEAD_COLUMNS + " from household h where commune_id = any(?) and status = 'ACTIVE'"
+						+ " and not voided order by commune_id, code")
+				.param(ids)
+				.query(EligibilityRepository::head)
+				.stream(), Head::communeId);
+			Cursor<Assessed> assessed = open(opened, this.streaming
+				.sql("select " + ASSESSED_COLUMNS + " from household_assessment a join household h"
+						+ " on h.id = a.household_id where h.commune_id = any(?) and h.status = 'ACTIVE'"
+						+ " and not h.voided and a.recognised and coalesce(a.decision_date, make_date(a.year, 12, 31))"
+						+ " <= ? order by h.commune_id, a.household_id, a.year")
+				.params(ids, day)
+				.query(EligibilityRepository::assessed)
+				.stream(), Assessed::communeId);
+			Cursor<Member> members = open(opened, this.streaming
+				.sql("select " + MEMBER_COLUMNS + " from member m join household h on h.id = m.household_id"
+						+ " where h.commune_id = any(?) and h.status = 'ACTIVE' and not h.voided and not m.voided"
+						+ " order by h.commune_id, m.household_id, m.sort_order, m.date_of_birth")
+				.param(ids)
+				.query(EligibilityRepository::member)
+				.stream(), Member::communeId);
+			// a spell goes to the commune its household lives in now when that is one of
+			// the communes, else to the commune it is listed in (as openSpells(commune))
+			Cursor<Judged> spells = open(opened,
+					this.streaming
+						.sql("select * from (select h.commune_id c, " + SPELL_COLUMNS + " from household h"
+								+ " join eligibility_spell s on s.household_id = h.id and s.eligible_to is null"
+								+ " where h.commune_id = any(?) and h.status = 'ACTIVE' and not h.voided"
+								+ " union all select s.commune_id, " + SPELL_COLUMNS + " from eligibility_spell s"
+								+ " where s.eligible_to is null and s.commune_id = any(?) and not exists (select 1 from"
+								+ " household h where h.id = s.household_id and h.commune_id = any(?)"
+								+ " and h.status = 'ACTIVE' and not h.voided)) x order by c")
+						.params(ids, ids, ids)
+						.query((rs, n) -> new Judged(rs.getLong(1), spell(rs, 1)))
+						.stream(),
+					Judged::communeId);
+			return new CommuneReader(designations, heads, assessed, members, spells);
+		}
+		catch (RuntimeException ex) {
+			opened.forEach(Cursor::close);
+			throw ex;
+		}
+	}
+
+	private static <T> Cursor<T> open(List<Cursor<?>> opened, java.util.stream.Stream<T> rows,
+			java.util.function.ToLongFunction<T> commune) {
+		Cursor<T> c = new Cursor<>(rows, commune);
+		opened.add(c);
+		return c;
+	}
+
+	/** An open spell with the commune that judges it. */
+	private record Judged(long communeId, OpenSpell spell) {
+	}
+
+	/** Rows ordered by commune, taken one commune at a time. */
+	private static final class Cursor<T> implements AutoCloseable {
+
+		private final java.util.stream.Stream<T> rows;
+
+		private final java.util.Iterator<T> it;
+
+		private final java.util.function.ToLongFunction<T> commune;
+
+		private T next;
+
+		Cursor(java.util.stream.Stream<T> rows, java.util.function.ToLongFunction<T> commune) {
+			this.rows = rows;
+			this.it = rows.iterator();
+			this.commune = commune;
+		}
+
+		/** The rows of a commune (rows of communes before it are skipped). */
+		List<T> take(long communeId) {
+			List<T> out = new ArrayList<>();
+			while (this.next != null || this.it.hasNext()) {
+				T row = (this.next != null) ? this.next : this.it.next();
+				this.next = null;
+				long c = this.commune.applyAsLong(row);
+				if (c > communeId) {
+					this.next = row;
+					break;
+				}
+				if (c == communeId) {
+					out.add(row);
+				}
+			}
+			return out;
+		}
+
+		@Override
+		public void close() {
+			this.rows.close();
+		}
+
+	}
+
+	/** Hands out the communes of a {@link #read} one at a time, in ascending id order. */
+	public static final class CommuneReader implements AutoCloseable {
+
+		private final Map<String, Set<String>> designations;
+
+		private final Cursor<Head> heads;
+
+		private final Cursor<Assessed> assessed;
+
+		private final Cursor<Member> members;
+
+		private final Cursor<Judged> spells;
+
+		CommuneReader(Map<String, Set<String>> designations, Cursor<Head> heads, Cursor<Assessed> assessed,
+				Cursor<Member> members, Cursor<Judged> spells) {
+			this.designations = designations;
+			this.heads = heads;
+			this.assessed = assessed;
+			this.members = members;
+			this.spells = spells;
+		}
+
+		/** The next commune's facts and open spells (communes in ascending id order). */
+		public CommuneBatch take(long communeId) {
+			CommuneFacts facts = assemble(this.heads.take(communeId), this.assessed.take(communeId), this.designations,
+					this.members.take(communeId));
+			return new CommuneBatch(communeId, facts, this.spells.take(communeId).stream().map(Judged::spell).toList());
+		}
+
+		@Override
+		public void close() {
+			List.of(this.heads, this.assessed, this.members, this.spells).forEach(Cursor::close);
+		}
+
 	}
 
 	/**
@@ -227,20 +444,27 @@ public class EligibilityRepository {
 	 */
 	public List<OpenSpell> openSpells(long communeId) {
 		return this.jdbc
-			.sql("select id, commune_id, policy_code, policy_version, household_id, member_id, eligible_from,"
-					+ " window_end, reasons::text from eligibility_spell s where eligible_to is null"
+			.sql("select " + SPELL_COLUMNS + " from eligibility_spell s where eligible_to is null"
 					+ " and (commune_id = ? or household_id in (select id from household where commune_id = ?"
 					+ " and status = 'ACTIVE' and not voided))")
 			.params(communeId, communeId)
-			.query((rs, n) -> new OpenSpell(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4),
-					rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getDate(7).toLocalDate(), day(rs, 8),
-					rs.getString(9)))
+			.query((rs, n) -> spell(rs, 0))
 			.list();
 	}
 
+	private static final String SPELL_COLUMNS = "s.id, s.commune_id, s.policy_code, s.policy_version, s.household_id,"
+			+ " s.member_id, s.eligible_from, s.window_end, s.reasons::text";
+
+	/** An open spell from {@link #SPELL_COLUMNS} after {@code skip} other columns. */
+	private static OpenSpell spell(ResultSet rs, int skip) throws SQLException {
+		return new OpenSpell(rs.getObject(skip + 1, UUID.class), rs.getLong(skip + 2), rs.getString(skip + 3),
+				rs.getInt(skip + 4), rs.getObject(skip + 5, UUID.class), rs.getObject(skip + 6, UUID.class),
+				day(rs, skip + 7), day(rs, skip + 8), rs.getString(skip + 9));
+	}
+
 	private static LocalDate day(ResultSet rs, int column) throws SQLException {
-		Date d = rs.getDate(column);
-		return (d == null) ? null : d.toLocalDate();
+		// read as LocalDate by the driver: no java.sql.Date and calendar per value
+		return rs.getObject(column, LocalDate.class);
 	}
 
 	/**

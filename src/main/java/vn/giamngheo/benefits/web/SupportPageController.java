@@ -86,6 +86,7 @@ public class SupportPageController {
 		model.addAttribute("year", year);
 		model.addAttribute("years", this.coverage.years());
 		model.addAttribute("ancestors", this.geography.ancestors(this.geography.unit(unit)));
+		model.addAttribute("recordedUnder", this.coverage.recordedUnder(unit, year));
 	}
 
 	@GetMapping("/support")
