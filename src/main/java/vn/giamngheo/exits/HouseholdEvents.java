@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +28,6 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
-import vn.giamngheo.shared.text.Bilingual;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -47,6 +48,8 @@ public class HouseholdEvents {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+	private static final Locale VI = Locale.forLanguageTag("vi");
+
 	private final EventRepository events;
 
 	private final HouseholdRegistry registry;
@@ -59,8 +62,11 @@ public class HouseholdEvents {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	HouseholdEvents(EventRepository events, HouseholdRegistry registry, Geography geography, CurrentActor actor,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.events = events;
 		this.registry = registry;
 		this.geography = geography;
@@ -240,6 +246,14 @@ public class HouseholdEvents {
 		return type;
 	}
 
+	/**
+	 * A text of the bundles in Vietnamese: what is stored once and read by Vietnamese
+	 * officers later (the audit trail, a void reason).
+	 */
+	public String vietnamese(String key, Object... args) {
+		return this.messages.getMessage(key, args, key, VI);
+	}
+
 	static String note(String note) {
 		return TextNormalizer.blankToNull((note == null) ? null : note.strip());
 	}
@@ -248,10 +262,10 @@ public class HouseholdEvents {
 	 * An event's fields as the audit trail keeps them: the type by its Vietnamese name,
 	 * so the household's history reads without codes.
 	 */
-	static Map<String, Object> fields(HouseholdEvent e) {
+	Map<String, Object> fields(HouseholdEvent e) {
 		Map<String, Object> f = new LinkedHashMap<>();
 		f.put("eventDate", e.eventDate());
-		f.put("eventType", Bilingual.vietnamese("exits.event.type." + e.type()));
+		f.put("eventType", vietnamese("exits.event.type." + e.type()));
 		if (e.memberName() != null) {
 			f.put("eventMember", e.memberName());
 		}
