@@ -299,7 +299,8 @@ class RoleMatrixIT {
 			case "tokenId" -> String.valueOf(this.tokenId);
 			case "key" -> "2022-2025";
 			case "kind" -> "preliminary";
-			case "complaintId", "meetingId", "requestId", "recordId", "demandId" -> UUID.randomUUID().toString();
+			case "complaintId", "meetingId", "requestId", "recordId", "demandId", "eventId" ->
+				UUID.randomUUID().toString();
 			case "id" -> idIn(pattern);
 			default -> NO_SUCH_ID;
 		};
