@@ -125,7 +125,8 @@ class PartnerFileRunner {
 
 	void run(UUID id) {
 		ImportJob job = this.jobs.find(id).orElse(null);
-		if (job == null || job.survey()) {
+		if (job == null || job.survey() || PartnerKind.of(job.kind()) == null) {
+			// an event file (ADR 0041) is checked and committed at once, not here
 			return;
 		}
 		try {

@@ -119,7 +119,7 @@ public class PartnerFiles {
 	public ImportJob job(UUID id) {
 		Actor current = this.actor.require(Permission.SUPPORT_RECORD);
 		ImportJob job = this.jobs.find(id).orElseThrow(() -> DomainException.notFound("IMPORT", id));
-		if (job.survey()
+		if (job.survey() || PartnerKind.of(job.kind()) == null
 				|| !job.uploadedBy().equals(current.username()) && !current.hasRole(Role.SYSTEM_ADMIN.name())) {
 			throw DomainException.notFound("IMPORT", id);
 		}
@@ -129,7 +129,10 @@ public class PartnerFiles {
 	/** The current user's partner jobs (all for the administrator), newest first. */
 	public List<ImportJob> list() {
 		Actor current = this.actor.require(Permission.SUPPORT_RECORD);
-		return this.jobs.list(current.hasRole(Role.SYSTEM_ADMIN.name()) ? null : current.username(), 100, false);
+		return this.jobs.list(current.hasRole(Role.SYSTEM_ADMIN.name()) ? null : current.username(), 100, false)
+			.stream()
+			.filter((j) -> PartnerKind.of(j.kind()) != null)
+			.toList();
 	}
 
 	/** A page of the rows that cannot be written, and why, in the locale. */

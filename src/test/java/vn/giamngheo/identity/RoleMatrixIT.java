@@ -300,7 +300,7 @@ class RoleMatrixIT {
 			case "tokenId" -> String.valueOf(this.tokenId);
 			case "key" -> "2022-2025";
 			case "kind" -> "preliminary";
-			case "complaintId", "meetingId", "requestId", "recordId", "demandId", "modelId", "planId" ->
+			case "complaintId", "meetingId", "requestId", "recordId", "demandId", "modelId", "planId", "eventId" ->
 				UUID.randomUUID().toString();
 			case "id" -> idIn(pattern);
 			default -> NO_SUCH_ID;

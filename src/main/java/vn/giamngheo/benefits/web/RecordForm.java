@@ -2,7 +2,6 @@ package vn.giamngheo.benefits.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -112,21 +111,7 @@ public class RecordForm {
 	}
 
 	static LocalDate parseDate(String field, String text, List<FieldProblem> problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip(), DMY);
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return LocalDate.parse(text.strip());
-			}
-			catch (DateTimeParseException again) {
-				problems.add(new FieldProblem(field, "support.form.date"));
-				return null;
-			}
-		}
+		return vn.giamngheo.shared.web.FormDates.parse(field, text, problems, "support.form.date");
 	}
 
 	static Long amount(String field, String text, List<FieldProblem> problems) {
