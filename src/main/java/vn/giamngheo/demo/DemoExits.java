@@ -405,20 +405,23 @@ final class DemoExits {
 				insert into exit_plan (id, province_code, household_id, commune_id, unit_path, from_class, registered_on,
 				    target_year, own_actions, budget_vnd, own_vnd, status, decided_on, decided_by, decision_no,
 				    decision_note, outcome, outcome_year, outcome_class, outcome_assessment_id, outcome_linked_at, source,
-				    created_by, created_at, updated_at)
+				    created_by, created_at, updated_at, withdrawn_on, withdrawn_reason)
 				select d.id, '{pc}', d.hid, d.commune_id, d.unit_path, d.cls, d.registered_on, d.n,
-				       {actions}, d.budget, d.own, d.status, d.decided_on,
+				       {actions}, d.budget, d.own, d.status,
+				       case when d.status = 'WITHDRAWN' then d.registered_on + 21 else d.decided_on end,
 				       case when d.status <> 'REGISTERED' then d.officer end,
 				       case when d.status in ('APPROVED', 'WITHDRAWN') then (1 + floor({qh1} * 250)::int) || '/QĐ-UBND' end,
 				       case d.status when 'APPROVED' then 'Đồng ý kế hoạch thoát nghèo của hộ'
 				            when 'REJECTED' then 'Kế hoạch chưa nêu rõ nguồn lực của hộ; đề nghị hộ bổ sung và đăng ký lại'
-				            when 'WITHDRAWN' then {withdrawn} end,
+				            when 'WITHDRAWN' then 'Đồng ý kế hoạch thoát nghèo của hộ' end,
 				       q.outcome, case when q.outcome is not null then d.n end,
 				       case when q.outcome is not null then d.next_cls end,
 				       case when q.outcome is not null then d.next_aid end,
 				       case when q.outcome is not null then (d.next_rec + 1 + time '08:00') at time zone 'Asia/Ho_Chi_Minh' end,
 				       'DEMO', '{by}', d.registered_on::timestamptz,
-				       coalesce((d.next_rec + 1)::timestamptz, d.decided_on::timestamptz, d.registered_on::timestamptz)
+				       coalesce((d.next_rec + 1)::timestamptz, d.decided_on::timestamptz, d.registered_on::timestamptz),
+				       case when d.status = 'WITHDRAWN' then d.decided_on end,
+				       case when d.status = 'WITHDRAWN' then {withdrawn} end
 				from dx_plan d
 				cross join lateral (select case when d.status = 'APPROVED' and d.next_cls is not null
 				    then case when d.exits then 'EXITED' else 'NOT_EXITED' end end as outcome) q"""
