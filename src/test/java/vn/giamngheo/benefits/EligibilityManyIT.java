@@ -71,6 +71,10 @@ class EligibilityManyIT {
 		this.t.attribute(c.communes()[0], "DBKK_COMMUNE", "true", "2021-01-01", null);
 		this.t.attribute(c.villages()[1], "DBKK_VILLAGE", "true", "2021-01-01", "2025-12-31");
 		Bench.households(this.jdbc, this.t, c, 600, "EM");
+		// the IT database is shared: the demo's checks look at synthetic households only
+		this.jdbc.sql("update household set synthetic = false where code like ?")
+			.param("EM" + this.t.tag + "-%")
+			.update();
 		String like = this.t.districtPath + "%";
 		this.jdbc
 			.sql("insert into member (household_id, province_code, full_name, full_name_norm, sex, date_of_birth,"

@@ -203,7 +203,8 @@ class DemoExitsIT {
 				    and e.type not in ('BIRTH', 'MEMBER_LEFT', 'OTHER')) then 1.0 else 0 end)
 				from household_assessment a join household_assessment b on b.household_id = a.household_id
 				    and b.year = a.year + 1
-				where a.source = 'DEMO' and a.classification <> 'POOR' and (b.classification = 'POOR') = %s""";
+				where a.source = 'DEMO' and b.source = 'DEMO' and a.classification <> 'POOR'
+				    and (b.classification = 'POOR') = %s""";
 		double fell = ratio(shareWithShock.formatted("true"));
 		double stayed = ratio(shareWithShock.formatted("false"));
 		assertThat(fell).isBetween(0.4, 0.65);
