@@ -128,7 +128,7 @@ class EligibilityManyIT {
 			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
 					+ " income_per_capita, classification, recognised, decision_no, decision_date, source)"
 					+ " select h.id, '49', y, '2022-2025', 3, 1000000, case when r < 15 then 'POOR' when r < 25"
-					+ " then 'NEAR_POOR' else 'MIDDLE' end, true, y || '/QĐ-UBND', make_date(y, 12, 20), 'DEMO'"
+					+ " then 'NEAR_POOR' else 'MIDDLE' end, true, y || '/QĐ-UBND', make_date(y, 12, 20), 'MANUAL'"
 					+ " from household h cross join generate_series(?, ?) y"
 					+ " cross join lateral (select abs(hashtext(h.code || y)) % 100 r) x where h.unit_path like ?")
 			.params(from, to, like)
