@@ -118,6 +118,12 @@ class EligibilityManyIT {
 		assertThat(many.runs().stream().mapToInt(Counts::ended).sum()).as("entries end a year later").isPositive();
 		assertThat(many.runs().stream().mapToInt(Counts::started).sum()).as("entries start a year later").isPositive();
 		assertThat(many).isEqualTo(each);
+		// the IT database is shared: the demo's checks count demo rows only
+		this.jdbc
+			.sql("update household_assessment set source = 'MANUAL' where household_id in"
+					+ " (select id from household where code like ?)")
+			.param("EM" + this.t.tag + "-%")
+			.update();
 	}
 
 	/**
@@ -128,7 +134,7 @@ class EligibilityManyIT {
 			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
 					+ " income_per_capita, classification, recognised, decision_no, decision_date, source)"
 					+ " select h.id, '49', y, '2022-2025', 3, 1000000, case when r < 15 then 'POOR' when r < 25"
-					+ " then 'NEAR_POOR' else 'MIDDLE' end, true, y || '/QĐ-UBND', make_date(y, 12, 20), 'MANUAL'"
+					+ " then 'NEAR_POOR' else 'MIDDLE' end, true, y || '/QĐ-UBND', make_date(y, 12, 20), 'DEMO'"
 					+ " from household h cross join generate_series(?, ?) y"
 					+ " cross join lateral (select abs(hashtext(h.code || y)) % 100 r) x where h.unit_path like ?")
 			.params(from, to, like)
