@@ -269,6 +269,12 @@ public class EligibilityLists {
 				dropped.add(spell.id());
 				continue;
 			}
+			if (spell.communeId() != commune.id() && facts.facts().containsKey(spell.householdId())) {
+				// the household moved here before its entry ended: the entry ends in this
+				// commune's list, whichever commune's run saw it first
+				refreshed.add(new Refresh(spell.id(), commune.id(), spell.policyVersion(), spell.windowEnd(),
+						spell.reasons()));
+			}
 			closed.add(new Close(spell.id(), lastDay, reasonsJson(List.of(endReason(spell, facts, where, asOf)))));
 		}
 		this.repository.open(runId, commune.id(), opened);
