@@ -41,13 +41,16 @@ class ArchitectureTest {
 							"benefits")),
 			Map.entry("models",
 					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics")),
+			Map.entry("programmes",
+					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review", "analytics",
+							"benefits", "models")),
 			Map.entry("targets",
 					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "analytics", "benefits",
 							"exits", "models")),
 			Map.entry("imports",
 					Set.of("shared", "audit", "identity", "geography", "registry", "standards", "benefits", "exits")),
 			Map.entry("demo", Set.of("shared", "audit", "identity", "geography", "registry", "standards", "review",
-					"analytics", "targets", "imports", "benefits", "exits", "models")));
+					"analytics", "targets", "imports", "benefits", "exits", "models", "programmes")));
 
 	static JavaClasses classes;
 
@@ -119,7 +122,7 @@ class ArchitectureTest {
 	void theRulesCoreUsesNeitherSpringNorJdbc() {
 		noClasses().that()
 			.resideInAnyPackage(BASE + "standards.domain..", BASE + "standards.af..", BASE + "benefits.domain..",
-					BASE + "exits.domain..", BASE + "models.domain..")
+					BASE + "exits.domain..", BASE + "models.domain..", BASE + "programmes.domain..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta..")

@@ -37,6 +37,9 @@ import static vn.giamngheo.shared.scope.Permission.EXIT_PLANS;
 import static vn.giamngheo.shared.scope.Permission.EXIT_PLAN_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.HOUSEHOLD_EVENTS;
 import static vn.giamngheo.shared.scope.Permission.POVERTY_MODELS;
+import static vn.giamngheo.shared.scope.Permission.PROGRAMME_APPROVAL;
+import static vn.giamngheo.shared.scope.Permission.PROGRAMME_FUNDS;
+import static vn.giamngheo.shared.scope.Permission.PROGRAMME_REPORTS;
 import static vn.giamngheo.shared.scope.Permission.TARGET_APPROVAL;
 import static vn.giamngheo.shared.scope.Permission.TARGET_ENTRY;
 import static vn.giamngheo.shared.scope.Permission.UNIT_EDIT;
@@ -84,6 +87,9 @@ public final class RoleMatrix {
 		row(EXIT_PLAN_APPROVAL,       X,    o,    o,    X,    o,    o,    o,    o),
 		row(HOUSEHOLD_EVENTS,         X,    X,    X,    X,    o,    o,    o,    o),
 		row(POVERTY_MODELS,           X,    X,    X,    X,    o,    o,    o,    o),
+		row(PROGRAMME_FUNDS,          X,    X,    X,    X,    o,    o,    o,    o),
+		row(PROGRAMME_APPROVAL,       X,    X,    X,    o,    o,    o,    o,    o),
+		row(PROGRAMME_REPORTS,        X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_ENTRY,             X,    X,    X,    X,    o,    o,    o,    o),
 		row(TARGET_APPROVAL,          X,    X,    X,    o,    o,    o,    o,    o),
 		row(RESOLUTION_EDIT,          X,    X,    o,    o,    o,    o,    o,    o),

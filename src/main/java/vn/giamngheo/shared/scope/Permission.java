@@ -63,7 +63,21 @@ public enum Permission {
 	 */
 	SUPPORT_LISTS,
 	/** Register a household's or member's demand for support (issue 16). */
-	SUPPORT_DEMAND, EXIT_PLANS, EXIT_PLAN_APPROVAL, HOUSEHOLD_EVENTS, POVERTY_MODELS,
+	SUPPORT_DEMAND,
+	/** Register a household's exit plan and record its checkpoints (issue 17). */
+	EXIT_PLANS,
+	/** Approve or reject an exit plan (not one's own registration). */
+	EXIT_PLAN_APPROVAL,
+	/** Record and import household events (shocks) (issue 17). */
+	HOUSEHOLD_EVENTS,
+	/** Register and edit poverty-reduction models and their participants (issue 17). */
+	POVERTY_MODELS,
+	/** Enter programme plans, funds by source and entered outputs (issue 18). */
+	PROGRAMME_FUNDS,
+	/** Approve or return entered programme funds and outputs (not one's own). */
+	PROGRAMME_APPROVAL,
+	/** Prepare, submit and correct the programme's monitoring reports (Mẫu 01). */
+	PROGRAMME_REPORTS,
 	/** Enter indicator values. */
 	TARGET_ENTRY,
 	/** Approve or return entered indicator values (not one's own). */
