@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
+import vn.giamngheo.shared.text.CsvWriter;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
@@ -182,16 +183,9 @@ public class AuditSearch {
 		out.write("\r\n");
 	}
 
-	/** Quotes a cell; a leading = + - @ is defused so a spreadsheet does not run it. */
+	/** A cell as the one CSV writer writes it (quoted, formulas defused). */
 	static String csv(String value) {
-		String v = value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains("'")) {
-			v = "\"" + v.replace("\"", "\"\"") + "\"";
-		}
-		return v;
+		return CsvWriter.cell(value);
 	}
 
 	private static String nz(String s) {

@@ -30,6 +30,7 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.text.Vnd;
 
 /**
  * The benefit ledger: support under one policy to a household or one of its members.
@@ -393,8 +394,8 @@ public class BenefitLedger {
 			}
 		}
 		if (!negative && in.sharesTotal() != in.amountVnd()) {
-			String total = vnd(in.sharesTotal());
-			String amount = vnd(in.amountVnd());
+			String total = Vnd.dong(in.sharesTotal());
+			String amount = Vnd.dong(in.amountVnd());
 			rules.add(new FieldProblem("amountVnd", "support.ledger.shares-sum", total, amount));
 			for (String share : shares) {
 				rules.add(new FieldProblem(share, "support.ledger.shares-sum", total, amount));
@@ -513,11 +514,6 @@ public class BenefitLedger {
 
 	static DomainException stale() {
 		return new DomainException(ErrorCode.STALE_VERSION, "support.ledger.stale");
-	}
-
-	/** An amount as pages write it: "1.500.000 đ". */
-	public static String vnd(long amount) {
-		return String.format(java.util.Locale.GERMANY, "%,d", amount) + " đ";
 	}
 
 	private static String trim(String s) {

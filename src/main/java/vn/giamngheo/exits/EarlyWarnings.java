@@ -47,6 +47,7 @@ import vn.giamngheo.registry.Household;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+import vn.giamngheo.shared.text.Vnd;
 import vn.giamngheo.standards.domain.Standard;
 import vn.giamngheo.standards.domain.StandardCatalogue;
 import vn.giamngheo.standards.domain.WayRules;
@@ -448,8 +449,7 @@ public class EarlyWarnings {
 			return DAY.format(d);
 		}
 		if (value instanceof Long vnd) {
-			String n = String.format(Locale.ROOT, "%,d", vnd);
-			return english(locale) ? n : n.replace(',', '.');
+			return Vnd.digits(vnd, locale);
 		}
 		if (value instanceof List<?> events) {
 			List<String> out = new ArrayList<>();

@@ -4,47 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.exits.EventBulk;
-import vn.giamngheo.exits.EventBulk.Plan;
-import vn.giamngheo.exits.EventBulk.Unmatched;
-import vn.giamngheo.exits.EventBulk.Written;
 import vn.giamngheo.exits.HouseholdEventType;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.imports.Imports.ShownProblem;
 import vn.giamngheo.imports.domain.EventFileParser;
 import vn.giamngheo.imports.domain.EventFileParser.Column;
-import vn.giamngheo.imports.domain.Problem;
-import vn.giamngheo.imports.domain.Tables;
-import vn.giamngheo.imports.domain.UnreadableFileException;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
-import vn.giamngheo.imports.persistence.ImportJobRepository.Change;
-import vn.giamngheo.imports.persistence.ImportJobRepository.Counts;
-import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
-import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
  * Event files through the import jobs (kind {@code EVENTS}, ADR 0041): a list of
@@ -61,8 +42,6 @@ public class EventFiles {
 	/** The import job kind. */
 	public static final String KIND = "EVENTS";
 
-	private static final Logger log = LoggerFactory.getLogger(EventFiles.class);
-
 	private final ImportJobRepository jobs;
 
 	private final ImportFiles files;
@@ -75,17 +54,17 @@ public class EventFiles {
 
 	private final Imports imports;
 
-	private final Executor streams;
+	private final JobRunner runner;
 
 	EventFiles(ImportJobRepository jobs, ImportFiles files, EventBulk bulk, TransactionTemplate tx,
-			MessageSource messages, Imports imports, @Qualifier(BoundedExecutors.STREAMS) Executor streams) {
+			MessageSource messages, Imports imports, JobRunner runner) {
 		this.jobs = jobs;
 		this.files = files;
 		this.bulk = bulk;
 		this.tx = tx;
 		this.messages = messages;
 		this.imports = imports;
-		this.streams = streams;
+		this.runner = runner;
 	}
 
 	/** Stores an uploaded event file and checks it (the dry run). */
@@ -96,7 +75,7 @@ public class EventFiles {
 		ImportFiles.Stored stored = this.files.storeUpload(id, in);
 		String format = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "CSV" : "XLSX";
 		this.jobs.insert(id, current.username(), name, stored.size(), stored.checksum(), format, KIND);
-		guarded(id, () -> validate(this.jobs.find(id).orElseThrow()));
+		this.runner.runNow(id);
 		return this.jobs.find(id).orElseThrow();
 	}
 
@@ -137,7 +116,7 @@ public class EventFiles {
 	public ImportJob commit(UUID id, String mode) {
 		ImportJob job = job(id);
 		Imports.queueCommit(this.jobs, job, mode);
-		guarded(id, () -> commit(this.jobs.find(id).orElseThrow()));
+		this.runner.runNow(id);
 		return this.jobs.find(id).orElseThrow();
 	}
 
@@ -193,138 +172,6 @@ public class EventFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * The names a file may give a type by, folded: each type's Vietnamese name, the parts
-	 * of a name with a slash, its English name and its code.
-	 */
-	Map<String, String> typeNames() {
-		Map<String, String> names = new HashMap<>();
-		for (HouseholdEventType t : HouseholdEventType.values()) {
-			for (Locale locale : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
-				String name = msg(t.labelKey(), locale);
-				names.put(TextNormalizer.fold(name), t.name());
-				for (String part : name.split("/")) {
-					names.putIfAbsent(TextNormalizer.fold(part.strip()), t.name());
-				}
-			}
-			names.put(TextNormalizer.fold(t.name()), t.name());
-			names.put(TextNormalizer.fold(t.name().replace('_', ' ')), t.name());
-		}
-		return names;
-	}
-
-	private void guarded(UUID id, Runnable step) {
-		try {
-			step.run();
-		}
-		catch (DomainException ex) {
-			if (ex.refusesAccess()) {
-				throw ex;
-			}
-			this.jobs.fail(id, ex.messageKey());
-		}
-		catch (RuntimeException ex) {
-			// the message may quote the file's data: its type only
-			log.warn("Event file {} failed ({}); nothing was written", id, ex.getClass().getName());
-			log.debug("Event file {} failed", id, ex);
-			this.jobs.fail(id, "imports.job.failed");
-		}
-	}
-
-	private EventFileParser read(ImportJob job) {
-		EventFileParser parser = new EventFileParser(typeNames());
-		Path path = this.files.path(job.id());
-		try {
-			Tables.read(path, Tables.detect(path), job.fileName(), parser, this.streams);
-		}
-		catch (UnreadableFileException ex) {
-			throw new DomainException(ErrorCode.INVALID_INPUT, ex.key());
-		}
-		if (!parser.headerFound()) {
-			throw new DomainException(ErrorCode.INVALID_INPUT, "exits.event.file.no-header");
-		}
-		if (parser.rows() > EventFileParser.MAX_ROWS) {
-			throw new DomainException(ErrorCode.INVALID_INPUT, "exits.event.file.too-many");
-		}
-		return parser;
-	}
-
-	private void validate(ImportJob job) {
-		this.jobs.start(job.id(), "VALIDATING");
-		EventFileParser parser;
-		try {
-			parser = read(job);
-		}
-		catch (DomainException ex) {
-			this.tx.executeWithoutResult((s) -> {
-				this.jobs.problems(job.id(), List.of());
-				this.jobs.finish(job.id(), "REJECTED", counts(0, List.of(), 0));
-				this.jobs.explain(job.id(), ex.messageKey());
-			});
-			return;
-		}
-		Plan plan = this.bulk.check(parser.records());
-		List<Problem> problems = problems(parser, plan);
-		this.tx.executeWithoutResult((s) -> {
-			this.jobs.problems(job.id(), problems);
-			this.jobs.finish(job.id(), "VALIDATED", counts(parser.rows(), problems, plan.written()));
-			if (plan.written() == 0 && parser.rows() > 0) {
-				this.jobs.explain(job.id(), ImportRunner.NOTHING_REJECTED);
-			}
-		});
-	}
-
-	private void commit(ImportJob job) {
-		this.jobs.start(job.id(), "COMMITTING");
-		EventFileParser parser = read(job);
-		boolean all = "ALL".equals(job.mode());
-		if (all && !parser.problems().isEmpty()) {
-			this.jobs.refused(job.id(), "imports.job.has-problems");
-			return;
-		}
-		try {
-			this.tx.executeWithoutResult((s) -> {
-				Plan plan = this.bulk.insert(job.id(), parser.records(), all, job.fileName());
-				List<Change> changes = new ArrayList<>();
-				for (Written w : plan.ids()) {
-					changes.add(new Change("EVENT", w.eventId(), w.householdId(), "CREATE", null));
-				}
-				this.jobs.changes(job.id(), changes);
-				List<Problem> problems = problems(parser, plan);
-				this.jobs.problems(job.id(), problems);
-				this.jobs.finish(job.id(), "COMMITTED", counts(parser.rows(), problems, plan.written()));
-			});
-		}
-		catch (DomainException ex) {
-			if (ex.refusesAccess()) {
-				throw ex;
-			}
-			// all or nothing, and a row can no longer be matched: nothing written
-			this.jobs.refused(job.id(), ex.messageKey());
-		}
-	}
-
-	/**
-	 * The problems of the rows: as read, then the rows that name nobody, in file order.
-	 */
-	private static List<Problem> problems(EventFileParser parser, Plan plan) {
-		List<Problem> problems = new ArrayList<>(parser.problems());
-		Map<Integer, String> households = new HashMap<>();
-		parser.records().forEach((r) -> households.put(r.row(), r.householdCode()));
-		for (Unmatched u : plan.unmatched()) {
-			problems.add(Problem.error(parser.sheet(), u.row(), "#" + Column.valueOf(u.column()).labelKey(), u.arg(),
-					u.key(), households.get(u.row()), (u.arg() == null) ? "" : u.arg()));
-		}
-		problems.sort(Comparator.comparingInt(Problem::row));
-		return problems;
-	}
-
-	private static Counts counts(int rows, List<Problem> problems, int written) {
-		Set<Integer> rejected = new HashSet<>();
-		problems.forEach((p) -> rejected.add(p.row()));
-		return new Counts(rows, rejected.size(), problems.size(), written, 0, 0, 0, 0, 0, Map.of());
 	}
 
 	private String msg(String key, Locale locale) {

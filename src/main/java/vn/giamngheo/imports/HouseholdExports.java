@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import vn.giamngheo.shared.text.CsvWriter;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
 import vn.giamngheo.audit.Disclosures;
@@ -251,29 +252,7 @@ public class HouseholdExports {
 	}
 
 	private static void line(Writer w, List<Object> values) throws IOException {
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				w.write(',');
-			}
-			Object v = values.get(i);
-			if (v == null) {
-				continue;
-			}
-			String s = v.toString();
-			if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) {
-				s = "'" + s; // no formula injection when the file is opened in a
-								// spreadsheet
-			}
-			if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-				w.write('"');
-				w.write(s.replace("\"", "\"\""));
-				w.write('"');
-			}
-			else {
-				w.write(s);
-			}
-		}
-		w.write("\r\n");
+		CsvWriter.line(w, values);
 	}
 
 	/** The row's values in the chosen columns. */

@@ -57,7 +57,7 @@ public class Imports {
 
 	private final ImportJobRepository jobs;
 
-	private final ImportRunner runner;
+	private final JobRunner runner;
 
 	private final ImportFiles files;
 
@@ -80,7 +80,7 @@ public class Imports {
 	private static final java.time.format.DateTimeFormatter DMY = java.time.format.DateTimeFormatter
 		.ofPattern("dd/MM/yyyy");
 
-	Imports(ImportJobRepository jobs, ImportRunner runner, ImportFiles files, CurrentActor actor, HouseholdBulk bulk,
+	Imports(ImportJobRepository jobs, JobRunner runner, ImportFiles files, CurrentActor actor, HouseholdBulk bulk,
 			TransactionTemplate tx, ObjectMapper json, MessageSource messages, ImportWorkbooks workbooks,
 			ImportVocabulary vocabulary, FileCommunes communes) {
 		this.communes = communes;
@@ -254,7 +254,7 @@ public class Imports {
 		if ("VALIDATED".equals(job.status()) && job.rowsTotal() > 0 && !job.usable()) {
 			// nothing to write: never a commit of 0 rows; the job says why
 			throw new DomainException(ErrorCode.RULE_REJECTED,
-					(job.error() != null) ? job.error() : ImportRunner.NOTHING_REJECTED);
+					(job.error() != null) ? job.error() : SurveyFileJobs.NOTHING_REJECTED);
 		}
 		if (!job.committable()) {
 			throw new DomainException(ErrorCode.CONFLICT, "imports.job.not-committable", job.status());
@@ -412,7 +412,7 @@ public class Imports {
 				throw DomainException.invalid(List.of(new FieldProblem("sheet", "error.field.invalid", e.getKey())));
 			}
 			if (!sheet.headers().isEmpty()) {
-				this.jobs.remember(job.uploadedBy(), ImportRunner.signature(sheet.headers()),
+				this.jobs.remember(job.uploadedBy(), SurveyFileJobs.signature(sheet.headers()),
 						this.json.writeValueAsString(e.getValue()));
 			}
 		}

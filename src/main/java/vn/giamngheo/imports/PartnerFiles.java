@@ -41,7 +41,7 @@ public class PartnerFiles {
 
 	private final ImportJobRepository jobs;
 
-	private final PartnerFileRunner runner;
+	private final JobRunner runner;
 
 	private final ImportFiles files;
 
@@ -55,8 +55,8 @@ public class PartnerFiles {
 
 	private final Imports imports;
 
-	PartnerFiles(ImportJobRepository jobs, PartnerFileRunner runner, ImportFiles files, CurrentActor actor,
-			BenefitBulk bulk, TransactionTemplate tx, MessageSource messages, Imports imports) {
+	PartnerFiles(ImportJobRepository jobs, JobRunner runner, ImportFiles files, CurrentActor actor, BenefitBulk bulk,
+			TransactionTemplate tx, MessageSource messages, Imports imports) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.files = files;

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.shared.text.CsvWriter;
 import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.Deprivation;
@@ -379,21 +380,16 @@ public class Dashboards {
 
 	/** A table as CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese). */
 	public static String csv(Table table) {
-		StringBuilder b = new StringBuilder("\uFEFF");
-		b.append(String.join(",", table.header())).append("\r\n");
-		for (List<Object> row : table.rows()) {
-			for (int k = 0; k < row.size(); k++) {
-				if (k > 0) {
-					b.append(',');
-				}
-				Object v = row.get(k);
-				String s = (v == null) ? "" : v.toString();
-				if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-					s = "\"" + s.replace("\"", "\"\"") + "\"";
-				}
-				b.append(s);
+		StringBuilder b = new StringBuilder().append(CsvWriter.BOM);
+		try {
+			CsvWriter.line(b, table.header());
+			for (List<Object> row : table.rows()) {
+				CsvWriter.line(b, row);
 			}
-			b.append("\r\n");
+		}
+		catch (java.io.IOException ex) {
+			// a StringBuilder does not throw
+			throw new java.io.UncheckedIOException(ex);
 		}
 		return b.toString();
 	}

@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.benefits.SupportCoverage.Counts;
@@ -229,55 +231,31 @@ class SupportCoverageIT {
 
 	@Test
 	void theCoveragePageAndTheGapWorklistShowTheHandCounts() throws Exception {
-		String page = this.mvc
-			.perform(get("/support/coverage").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2025")
-				.param("policy", "LOAN_POOR")
-				.with(authentication(this.f.auth("admin"))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = ok(get("/support/coverage").param("unit", String.valueOf(this.t.districtId))
+			.param("year", "2025")
+			.param("policy", "LOAN_POOR"), "admin").getContentAsString();
 		assertThat(page).contains("33,3 %", "50,0 %", "support-coverage-data").doesNotContain("LOAN_POOR</");
-		String gap = this.mvc
-			.perform(get("/support/gap").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2025")
-				.param("policy", "LOAN_POOR")
-				.with(authentication(this.f.auth("admin"))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String gap = ok(get("/support/gap").param("unit", String.valueOf(this.t.districtId))
+			.param("year", "2025")
+			.param("policy", "LOAN_POOR"), "admin").getContentAsString();
 		assertThat(gap)
 			.contains("Chăn nuôi lợn", "01/02/2025", "30.000.000", "Vay vốn ưu đãi",
 					"/support/records/new?household=" + this.h2)
 			.doesNotContain("Mua bò giống");
 		// a leader reads the list but may not record support: no button
 		String leader = this.f.user("covL", Role.LEADER, List.of("C" + this.t.tag + "A@local"), List.of());
-		String leaderGap = this.mvc
-			.perform(get("/support/gap").param("unit", String.valueOf(this.a[0]))
-				.param("year", "2025")
-				.param("policy", "LOAN_POOR")
-				.with(authentication(this.f.auth(leader))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String leaderGap = ok(get("/support/gap").param("unit", String.valueOf(this.a[0]))
+			.param("year", "2025")
+			.param("policy", "LOAN_POOR"), leader).getContentAsString();
 		assertThat(leaderGap).contains("Chăn nuôi lợn").doesNotContain("/support/records/new");
 	}
 
 	@Test
 	void theGapDownloadIsAnAuditedDisclosure() throws Exception {
 		long before = disclosures();
-		byte[] xlsx = this.mvc
-			.perform(get("/support/gap.xlsx").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2025")
-				.param("policy", "LOAN_POOR")
-				.with(authentication(this.f.auth("admin"))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] xlsx = ok(get("/support/gap.xlsx").param("unit", String.valueOf(this.t.districtId))
+			.param("year", "2025")
+			.param("policy", "LOAN_POOR"), "admin").getContentAsByteArray();
 		List<List<String>> rows = Sheets.rows(xlsx);
 		assertThat(rows).filteredOn((r) -> r.contains("Chăn nuôi lợn"))
 			.singleElement()
@@ -295,14 +273,8 @@ class SupportCoverageIT {
 
 	@Test
 	void theReportsHaveARowPerCommuneAndTotals() throws Exception {
-		byte[] coverage = this.mvc
-			.perform(get("/support/reports/coverage.xlsx").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2025")
-				.with(authentication(this.f.auth("admin"))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] coverage = ok(get("/support/reports/coverage.xlsx").param("unit", String.valueOf(this.t.districtId))
+			.param("year", "2025"), "admin").getContentAsByteArray();
 		List<List<String>> rows = Sheets.rows(coverage);
 		String loan = this.coverage.visiblePolicies(2025)
 			.stream()
@@ -314,14 +286,8 @@ class SupportCoverageIT {
 			.extracting((r) -> String.join("|", r.subList(1, 7)))
 			.containsExactly("Xã A " + this.t.tag + "|3|2|1|1|50.0", "Xã B " + this.t.tag + "|1|1|0|1|0.0",
 					"Tổng|4|3|1|2|33.3");
-		byte[] amounts = this.mvc
-			.perform(get("/support/reports/amounts.xlsx").param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2025")
-				.with(authentication(this.f.auth("admin"))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] amounts = ok(get("/support/reports/amounts.xlsx").param("unit", String.valueOf(this.t.districtId))
+			.param("year", "2025"), "admin").getContentAsByteArray();
 		List<List<String>> money = Sheets.rows(amounts);
 		// the loan (credit) and the card (central budget); the cancelled loan is not
 		// counted
@@ -332,14 +298,8 @@ class SupportCoverageIT {
 	@Test
 	void theReportsRenderAsAdministrativeDocuments() throws Exception {
 		for (String kind : List.of("coverage", "amounts")) {
-			byte[] pdf = this.mvc
-				.perform(get("/support/reports/" + kind + ".pdf").param("unit", String.valueOf(this.t.districtId))
-					.param("year", "2025")
-					.with(authentication(this.f.auth("admin"))))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsByteArray();
+			byte[] pdf = ok(get("/support/reports/" + kind + ".pdf").param("unit", String.valueOf(this.t.districtId))
+				.param("year", "2025"), "admin").getContentAsByteArray();
 			java.nio.file.Files.write(java.nio.file.Path.of("target", "support-" + kind + ".pdf"), pdf);
 			try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 				String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -409,15 +369,17 @@ class SupportCoverageIT {
 	}
 
 	String coveragePage(long unit, int year) throws Exception {
-		return this.mvc
-			.perform(get("/support/coverage").param("unit", String.valueOf(unit))
-				.param("year", String.valueOf(year))
-				.param("policy", "LOAN_POOR")
-				.with(authentication(this.f.auth("admin"))))
+		return ok(get("/support/coverage").param("unit", String.valueOf(unit))
+			.param("year", String.valueOf(year))
+			.param("policy", "LOAN_POOR"), "admin").getContentAsString();
+	}
+
+	/** The response to a request as a user, which must be 200. */
+	MockHttpServletResponse ok(MockHttpServletRequestBuilder request, String user) throws Exception {
+		return this.mvc.perform(request.with(authentication(this.f.auth(user))))
 			.andExpect(status().isOk())
 			.andReturn()
-			.getResponse()
-			.getContentAsString();
+			.getResponse();
 	}
 
 }

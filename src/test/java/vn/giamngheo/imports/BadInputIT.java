@@ -63,7 +63,7 @@ class BadInputIT {
 	DataSource dataSource;
 
 	@Autowired
-	ImportRunner runner;
+	JobRunner runner;
 
 	ImportTestSupport t;
 

@@ -17,6 +17,7 @@ import vn.giamngheo.benefits.SupportPolicy;
 import vn.giamngheo.benefits.domain.Clause;
 import vn.giamngheo.benefits.domain.Shares;
 import vn.giamngheo.benefits.domain.Term;
+import vn.giamngheo.shared.text.Vnd;
 
 /**
  * A policy's rules in the reader's words (Vietnamese first): eligibility clauses,
@@ -142,7 +143,7 @@ public class PolicyTexts {
 	}
 
 	private String money(Long vnd) {
-		return NumberFormat.getIntegerInstance(locale()).format(vnd);
+		return Vnd.digits(vnd, locale());
 	}
 
 	private String percent(BigDecimal p) {

@@ -72,23 +72,22 @@ public class ImportJobRepository {
 			.list();
 	}
 
-	/** Jobs (survey or partner files) a restart interrupted or left queued. */
-	public List<ImportJob> unfinished(boolean survey) {
+	/** Jobs of every kind a restart interrupted or left queued. */
+	public List<ImportJob> unfinished() {
 		return this.jdbc
 			.sql("select * from import_job where status in ('QUEUED', 'VALIDATING', 'COMMIT_QUEUED', 'COMMITTING')"
-					+ " and (kind = 'SURVEY') = ? order by created_at")
-			.param(survey)
+					+ " order by created_at")
 			.query(this::job)
 			.list();
 	}
 
 	/**
-	 * The jobs (survey or partner files) a stop or crash left queued or running, set to
-	 * run again: a check under way is queued again, a commit under way (its transaction
-	 * died with the process) too.
+	 * The jobs (of every kind) a stop or crash left queued or running, set to run again:
+	 * a check under way is queued again, a commit under way (its transaction died with
+	 * the process) too.
 	 */
-	public List<ImportJob> resumeUnfinished(boolean survey) {
-		List<ImportJob> jobs = unfinished(survey);
+	public List<ImportJob> resumeUnfinished() {
+		List<ImportJob> jobs = unfinished();
 		for (ImportJob job : jobs) {
 			switch (job.status()) {
 				case "VALIDATING" -> resumed(job.id(), "QUEUED");

@@ -1,7 +1,5 @@
 package vn.giamngheo.standards.domain;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import vn.giamngheo.shared.text.Vnd;
 import vn.giamngheo.standards.HouseholdFacts;
 import vn.giamngheo.standards.MemberFacts;
 
@@ -447,10 +446,12 @@ public final class PovertyClassifier {
 		String areaEn = urban ? "urban" : "rural";
 		long line = this.incomeWay.povertyLine().of(urban).value();
 		long cutoff = this.incomeWay.deprivationCutoff().value();
-		String vi = "Thu nhập bình quân " + vnd(income, '.') + " đồng/người/tháng (" + areaVi + ", chuẩn nghèo "
-				+ vnd(line, '.') + " đồng); thiếu hụt " + count + " chỉ số (ngưỡng " + cutoff + ") → " + classVi(code);
-		String en = "Income per head " + vnd(income, ',') + " VND/month (" + areaEn + ", poverty line " + vnd(line, ',')
-				+ " VND); " + count + " deprivations (cut-off " + cutoff + ") → " + classEn(code);
+		String vi = "Thu nhập bình quân " + Vnd.digits(income, Locale.ROOT) + " đồng/người/tháng (" + areaVi
+				+ ", chuẩn nghèo " + Vnd.digits(line, Locale.ROOT) + " đồng); thiếu hụt " + count + " chỉ số (ngưỡng "
+				+ cutoff + ") → " + classVi(code);
+		String en = "Income per head " + Vnd.digits(income, Locale.ENGLISH) + " VND/month (" + areaEn
+				+ ", poverty line " + Vnd.digits(line, Locale.ENGLISH) + " VND); " + count + " deprivations (cut-off "
+				+ cutoff + ") → " + classEn(code);
 		if (code == CompiledRules.NOT_POOR && this.incomeWay.isMiddleAgricultureOnly()) {
 			vi += " (mức sống trung bình chỉ xác định cho hộ làm nông, lâm, ngư, diêm nghiệp)";
 			en += " (the middle living standard is a status only of households in agriculture, forestry, fishery"
@@ -491,12 +492,6 @@ public final class PovertyClassifier {
 			case CompiledRules.ABOVE_MIDDLE -> "above middle living standard";
 			default -> "not poor";
 		};
-	}
-
-	private static String vnd(long amount, char grouping) {
-		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-		symbols.setGroupingSeparator(grouping);
-		return new DecimalFormat("#,##0", symbols).format(amount);
 	}
 
 }

@@ -13,18 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +25,6 @@ import vn.giamngheo.benefits.BenefitBulk;
 import vn.giamngheo.benefits.BenefitBulk.Plan;
 import vn.giamngheo.benefits.BenefitBulk.Unmatched;
 import vn.giamngheo.benefits.BulkRecord;
-import vn.giamngheo.identity.RunAs;
 import vn.giamngheo.imports.domain.PartnerFileParser;
 import vn.giamngheo.imports.domain.PartnerKind;
 import vn.giamngheo.imports.domain.Problem;
@@ -53,9 +45,9 @@ import vn.giamngheo.shared.text.TextNormalizer;
  * again when the application is ready.
  */
 @Component
-class PartnerFileRunner {
+class PartnerFileJobs implements JobSteps {
 
-	private static final Logger log = LoggerFactory.getLogger(PartnerFileRunner.class);
+	private static final Logger log = LoggerFactory.getLogger(PartnerFileJobs.class);
 
 	private final ImportJobRepository jobs;
 
@@ -63,26 +55,17 @@ class PartnerFileRunner {
 
 	private final BenefitBulk bulk;
 
-	private final RunAs runAs;
-
 	private final TransactionTemplate tx;
 
 	private final Executor streams;
 
 	private final Map<String, String> programmes;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "partner-files");
-		t.setDaemon(true);
-		return t;
-	});
-
-	PartnerFileRunner(ImportJobRepository jobs, ImportFiles files, BenefitBulk bulk, RunAs runAs,
-			TransactionTemplate tx, @Qualifier(BoundedExecutors.STREAMS) Executor streams) {
+	PartnerFileJobs(ImportJobRepository jobs, ImportFiles files, BenefitBulk bulk, TransactionTemplate tx,
+			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
 		this.jobs = jobs;
 		this.files = files;
 		this.bulk = bulk;
-		this.runAs = runAs;
 		this.tx = tx;
 		this.streams = streams;
 		this.programmes = programmes();
@@ -91,7 +74,7 @@ class PartnerFileRunner {
 	/** The VBSP programme names and codes (data file), folded → policy code. */
 	static Map<String, String> programmes() {
 		Map<String, String> map = new LinkedHashMap<>();
-		try (InputStream in = PartnerFileRunner.class.getResourceAsStream("/imports/vbsp-programmes.txt")) {
+		try (InputStream in = PartnerFileJobs.class.getResourceAsStream("/imports/vbsp-programmes.txt")) {
 			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 				int bar = line.indexOf('|');
 				if (!line.startsWith("#") && bar > 0) {
@@ -105,50 +88,19 @@ class PartnerFileRunner {
 		return Map.copyOf(map);
 	}
 
-	void submit(UUID id) {
-		this.executor.execute(() -> run(id));
+	@Override
+	public String thread() {
+		return "partner-files";
 	}
 
-	/** Runs again the partner jobs a stop or crash left queued or running. */
-	@EventListener(ApplicationReadyEvent.class)
-	void recover() {
-		for (ImportJob job : this.jobs.resumeUnfinished(false)) {
-			log.info("Resuming partner file {} after a restart", job.id());
-			submit(job.id());
-		}
+	@Override
+	public String what() {
+		return "Partner file";
 	}
 
-	@PreDestroy
-	void stop() {
-		this.executor.shutdownNow();
-	}
-
-	void run(UUID id) {
-		ImportJob job = this.jobs.find(id).orElse(null);
-		if (job == null || job.survey() || PartnerKind.of(job.kind()) == null) {
-			// an event file (ADR 0041) is checked and committed at once, not here
-			return;
-		}
-		try {
-			this.runAs.run(job.uploadedBy(), () -> {
-				switch (job.status()) {
-					case "QUEUED" -> validate(job);
-					case "COMMIT_QUEUED" -> commit(job);
-					default -> {
-					}
-				}
-				return null;
-			});
-		}
-		catch (DomainException ex) {
-			this.jobs.fail(id, ex.messageKey());
-		}
-		catch (RuntimeException | Error ex) {
-			// the message may quote the file's data: its type only
-			log.warn("Partner file {} failed ({}); nothing was written", id, ex.getClass().getName());
-			log.debug("Partner file {} failed", id, ex);
-			this.jobs.fail(id, "imports.job.failed");
-		}
+	@Override
+	public boolean runs(ImportJob job) {
+		return !job.survey() && PartnerKind.of(job.kind()) != null;
 	}
 
 	/** The file's rows read: records to match and the problems of the others. */
@@ -167,7 +119,8 @@ class PartnerFileRunner {
 		return new Read(parser, parser.headerFound() ? null : "imports.partner.no-header");
 	}
 
-	private void validate(ImportJob job) {
+	@Override
+	public void validate(ImportJob job) {
 		this.jobs.start(job.id(), "VALIDATING");
 		long t0 = System.nanoTime();
 		Read read = read(job);
@@ -186,14 +139,15 @@ class PartnerFileRunner {
 			this.jobs.problems(job.id(), problems);
 			this.jobs.finish(job.id(), "VALIDATED", counts(read.parser().rows(), problems, plan));
 			if (plan.created() + plan.corrected() + plan.same() == 0 && read.parser().rows() > 0) {
-				this.jobs.explain(job.id(), ImportRunner.NOTHING_REJECTED);
+				this.jobs.explain(job.id(), SurveyFileJobs.NOTHING_REJECTED);
 			}
 		});
 		log.info("Partner file {}: {} rows read in {} ms, matched in {} ms", job.id(), read.parser().rows(),
 				(t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
 	}
 
-	private void commit(ImportJob job) {
+	@Override
+	public void commit(ImportJob job) {
 		this.jobs.start(job.id(), "COMMITTING");
 		long t0 = System.nanoTime();
 		Read read = read(job);

@@ -16,24 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
-
-import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-import vn.giamngheo.identity.RunAs;
 import vn.giamngheo.imports.ImportPlanner.Plan;
 import vn.giamngheo.imports.domain.HouseholdIn;
 import vn.giamngheo.imports.domain.MemberIn;
@@ -50,7 +43,6 @@ import vn.giamngheo.registry.HouseholdBulk;
 import vn.giamngheo.registry.HouseholdBulk.Conflict;
 import vn.giamngheo.shared.BoundedExecutors;
 import vn.giamngheo.shared.Laps;
-import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -63,9 +55,9 @@ import vn.giamngheo.shared.text.TextNormalizer;
  * process), so it runs again.
  */
 @Component
-class ImportRunner {
+class SurveyFileJobs implements JobSteps {
 
-	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+	private static final Logger log = LoggerFactory.getLogger(SurveyFileJobs.class);
 
 	/** Why a file cannot be committed: every data row has a problem. */
 	static final String NOTHING_REJECTED = "imports.nothing.all-rejected";
@@ -77,8 +69,6 @@ class ImportRunner {
 	private final ImportVocabulary vocabulary;
 
 	private final HouseholdBulk bulk;
-
-	private final RunAs runAs;
 
 	private final TransactionTemplate tx;
 
@@ -94,24 +84,17 @@ class ImportRunner {
 
 	private final Clock clock;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "imports");
-		t.setDaemon(true);
-		return t;
-	});
-
 	/** The second thread of a workbook's reading. */
 	private final Executor streams;
 
-	ImportRunner(ImportJobRepository jobs, ImportPlanner planner, ImportVocabulary vocabulary, HouseholdBulk bulk,
-			RunAs runAs, TransactionTemplate tx, ImportFiles files, ObjectMapper json, Clock clock,
+	SurveyFileJobs(ImportJobRepository jobs, ImportPlanner planner, ImportVocabulary vocabulary, HouseholdBulk bulk,
+			TransactionTemplate tx, ImportFiles files, ObjectMapper json, Clock clock,
 			@Qualifier(BoundedExecutors.STREAMS) Executor streams) {
 		this.streams = streams;
 		this.jobs = jobs;
 		this.planner = planner;
 		this.vocabulary = vocabulary;
 		this.bulk = bulk;
-		this.runAs = runAs;
 		this.tx = tx;
 		this.commitTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
 		this.commitTx
@@ -121,61 +104,30 @@ class ImportRunner {
 		this.clock = clock;
 	}
 
-	void submit(UUID id) {
-		this.executor.execute(() -> run(id));
+	@Override
+	public String thread() {
+		return "imports";
 	}
 
-	/** Resumes the jobs a stop or crash left queued or running. */
-	@EventListener(ApplicationReadyEvent.class)
-	void recover() {
-		for (ImportJob job : this.jobs.resumeUnfinished(true)) {
-			log.info("Resuming import {} after a restart", job.id());
-			submit(job.id());
-		}
+	@Override
+	public String what() {
+		return "Import";
 	}
 
-	@PreDestroy
-	void stop() {
-		this.executor.shutdownNow();
+	@Override
+	public boolean runs(ImportJob job) {
+		return job.survey();
 	}
 
-	void run(UUID id) {
-		ImportJob job = this.jobs.find(id).orElse(null);
-		if (job == null) {
-			return;
-		}
-		try {
-			this.runAs.run(job.uploadedBy(), () -> {
-				switch (job.status()) {
-					case "QUEUED" -> validate(job);
-					case "COMMIT_QUEUED" -> commit(job);
-					default -> {
-					}
-				}
-				return null;
-			});
-		}
-		catch (DomainException ex) {
-			failed(id, ex.messageKey());
-		}
-		catch (RuntimeException | Error ex) {
-			// an Error (out of memory on a huge file) too: the transaction was rolled
-			// back
-			// the exception's message may quote the file's data: its type only, the trace
-			// at debug
-			log.warn("Import {} failed ({}); nothing was written", id, ex.getClass().getName());
-			log.debug("Import {} failed", id, ex);
-			failed(id, "imports.job.failed");
-		}
-	}
-
-	private void failed(UUID id, String key) {
-		this.jobs.fail(id, key);
+	/** Drops what the failed step staged. */
+	@Override
+	public void failed(UUID id) {
 		this.bulk.dropStaged(id);
 		this.jobs.dropStagedChanges(id);
 	}
 
-	private void validate(ImportJob job) {
+	@Override
+	public void validate(ImportJob job) {
 		this.jobs.start(job.id(), "VALIDATING");
 		long t0 = System.nanoTime();
 		Planned planned = planFile(job, LocalDate.now(this.clock));
@@ -232,7 +184,8 @@ class ImportRunner {
 	 * all-or-nothing mode nothing is written and the job is back to checked, with the
 	 * conflicts, its staged plan kept.
 	 */
-	private void commit(ImportJob job) {
+	@Override
+	public void commit(ImportJob job) {
 		this.jobs.start(job.id(), "COMMITTING");
 		LocalDate today = LocalDate.now(this.clock);
 		String reason = reason(job);
