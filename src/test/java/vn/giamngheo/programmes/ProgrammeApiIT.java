@@ -51,6 +51,10 @@ class ProgrammeApiIT {
 			.andExpect(jsonPath("$.projects[2].children[1].name").value(containsString("Cải thiện dinh dưỡng")))
 			.andExpect(jsonPath("$.projects[4].outputs[0].obtained").value("COUNTED"))
 			.andExpect(jsonPath("$.projects[4].successor.node").value("HP4"));
+		this.mvc
+			.perform(get("/api/v1/programmes/GNBV-2021-2025").param("lang", "en").with(authentication(f.auth(officer))))
+			.andExpect(jsonPath("$.name").value(org.hamcrest.Matchers.startsWith("National Target Programme")))
+			.andExpect(jsonPath("$.projects[4].outputs[0].name").value("Houses built"));
 		this.mvc.perform(get("/api/v1/programmes/NOPE-2000-2001").with(authentication(f.auth(officer))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))

@@ -148,6 +148,16 @@ class ProgrammeFilesTest {
 					(ex) -> assertThat(ex.field()).isEqualTo("policy_projects[1].from"));
 	}
 
+	@Test
+	void aCatalogueWithoutItsMappingFileDoesNotStart() {
+		assertThatThrownBy(() -> new ProgrammeCatalogue("classpath:programmes-broken/no-mapping/*.yaml",
+				Set.of("LIVELIHOOD", "VOCATIONAL_TRAINING", "JOB_SUPPORT", "HOUSING_2021")))
+			.isInstanceOfSatisfying(ProgrammeFileException.class, (ex) -> {
+				assertThat(ex.file()).isEqualTo("mapping.yaml");
+				assertThat(ex.getMessage()).contains("missing");
+			});
+	}
+
 	static ProgrammeCatalogue shipped() {
 		return new ProgrammeCatalogue(ProgrammeCatalogue.LOCATION,
 				new SupportPolicies().all()
