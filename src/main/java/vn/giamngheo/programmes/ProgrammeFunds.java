@@ -115,6 +115,19 @@ public class ProgrammeFunds {
 	}
 
 	/**
+	 * The totals of every programme with fund rows at or under a unit in a year (entered
+	 * or approved), by programme code. Needs the view scope.
+	 * @param unitId the unit
+	 * @param year the year
+	 * @return the totals of each programme, by code
+	 */
+	@Transactional(readOnly = true)
+	public List<FundTotals> programmeTotals(long unitId, int year) {
+		Unit unit = readable(unitId);
+		return this.repository.programmes(unit.path(), year).stream().map((p) -> sum(p, unit, year)).toList();
+	}
+
+	/**
 	 * The totals of each child unit (by child unit id, in name order). Needs the view
 	 * scope.
 	 * @param programme programme code

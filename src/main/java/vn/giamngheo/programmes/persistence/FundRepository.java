@@ -257,6 +257,18 @@ public class FundRepository {
 			.single();
 	}
 
+	/**
+	 * @return the programmes with fund rows at or under a path in a year, by code
+	 */
+	public List<String> programmes(String path, int year) {
+		return this.jdbc
+			.sql("select distinct programme_code from programme_fund where unit_path like ? and year = ?"
+					+ " and in_programme order by 1")
+			.params(path + "%", year)
+			.query(String.class)
+			.list();
+	}
+
 	private static String programmeIs(String programme) {
 		return (programme == null) ? "not in_programme" : "programme_code = ?";
 	}
