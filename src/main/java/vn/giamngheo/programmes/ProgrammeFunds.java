@@ -140,7 +140,10 @@ public class ProgrammeFunds {
 		Unit unit = readable(unitId);
 		Actor current = this.actor.get();
 		Map<Long, FundTotals> result = new LinkedHashMap<>();
-		for (Unit child : this.geography.children(unit.id())) {
+		List<Unit> children = new ArrayList<>(this.geography.children(unit.id()));
+		java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+		children.sort(java.util.Comparator.comparing(Unit::name, vietnamese));
+		for (Unit child : children) {
 			if (current.scope().canView(child.path())) {
 				result.put(child.id(), sum(programme, child, year));
 			}

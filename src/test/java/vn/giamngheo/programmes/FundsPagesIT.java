@@ -134,7 +134,7 @@ class FundsPagesIT {
 		assertThat(page(this.commune, uri)).contains("1 dòng chờ duyệt");
 		assertThat(page(this.commune, "/programmes/funds/pending")).contains("chờ người khác duyệt");
 		String pending = page(this.district, "/programmes/funds/pending");
-		assertThat(pending).contains(this.f.a.code().isEmpty() ? "" : "Duyệt").contains("1.800.000.000");
+		assertThat(pending).contains("Duyệt").contains("Trả lại").contains("1.800.000.000");
 		long id = this.jdbc.sql("select id from programme_fund where unit_id = ? and year = 2021")
 			.param(this.f.a.id())
 			.query(Long.class)
