@@ -50,6 +50,16 @@ public record ProgrammeReport(UUID id, long unitId, String unitName, String unit
 	/** Replaced by a correction. */
 	public static final String SUPERSEDED = "SUPERSEDED";
 
+	/**
+	 * The day this version was submitted, in Vietnam.
+	 * @return the day, or null
+	 */
+	public LocalDate submittedOn() {
+		return (this.submittedAt != null)
+				? this.submittedAt.atZoneSameInstant(vn.giamngheo.shared.ClockConfiguration.VIETNAM).toLocalDate()
+				: null;
+	}
+
 	/** Whether the narrative may still be edited. */
 	public boolean isDraft() {
 		return DRAFT.equals(this.status);

@@ -134,6 +134,48 @@ public class ProgrammeReports {
 
 	// ------------------------------------------------------------------ reading
 
+	/**
+	 * The unit the pages open on: the user's first unit, else the first province of the
+	 * units in force.
+	 * @return its id
+	 */
+	@Transactional(readOnly = true)
+	public long defaultUnit() {
+		for (String path : this.actor.get().scope().viewPaths()) {
+			String[] ids = path.split("/");
+			if (ids.length > 1) {
+				return Long.parseLong(ids[ids.length - 1]);
+			}
+		}
+		return this.tables.firstProvince();
+	}
+
+	/**
+	 * The programmes a year's reports may be for (in force that year), oldest first.
+	 * @param year the year
+	 * @return their codes and names
+	 */
+	public List<Programme> programmes(int year) {
+		return this.tables.programmes(year);
+	}
+
+	/**
+	 * A unit in the view scope (else 404).
+	 * @param unitId the unit
+	 * @return it
+	 */
+	public Unit unit(long unitId) {
+		return this.tables.unit(unitId);
+	}
+
+	/**
+	 * Today in Vietnam.
+	 * @return the day
+	 */
+	public LocalDate todayInVietnam() {
+		return today();
+	}
+
 	private LocalDate today() {
 		return LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM));
 	}
@@ -144,7 +186,7 @@ public class ProgrammeReports {
 
 	private Stored stored(UUID id) {
 		Stored s = this.repository.find(id, today())
-			.orElseThrow(() -> DomainException.notFound("PROGRAMME_REPORT", id));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "prog.report.error.notFound"));
 		this.actor.requireView(s.report().unitPath());
 		return s;
 	}
@@ -255,9 +297,7 @@ public class ProgrammeReports {
 		if (this.repository.hasLive(unit.id(), p.code(), MAU01, input.year(), input.period())) {
 			throw new DomainException(ErrorCode.CONFLICT, "prog.report.error.exists");
 		}
-		int version = this.repository.lastVersion(unit.id(), p.code(), MAU01, input.year(), input.period()).orElse(0)
-				+ 1;
-		if (version > 1) {
+		if (this.repository.lastVersion(unit.id(), p.code(), MAU01, input.year(), input.period()) > 0) {
 			// only superseded versions are left: the next one is a correction
 			throw new DomainException(ErrorCode.CONFLICT, "prog.report.error.exists");
 		}

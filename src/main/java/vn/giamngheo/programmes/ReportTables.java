@@ -74,6 +74,18 @@ class ReportTables {
 		return unit;
 	}
 
+	long firstProvince() {
+		return this.geography.roots("2025")
+			.stream()
+			.findFirst()
+			.map(Unit::id)
+			.orElseThrow(() -> DomainException.notFound("UNIT", "-"));
+	}
+
+	List<Programme> programmes(int year) {
+		return this.catalogue.inForce(year);
+	}
+
 	/** The programme, in force in the year (else 404 / 422). */
 	Programme programme(String code, int year) {
 		Programme p = this.catalogue.programme(code)

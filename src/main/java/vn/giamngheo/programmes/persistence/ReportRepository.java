@@ -100,13 +100,13 @@ public class ReportRepository {
 			.list();
 	}
 
-	public Optional<Integer> lastVersion(long unitId, String programme, String form, int year, String period) {
-		return Optional.ofNullable(this.jdbc
-			.sql("select max(version) from programme_report where unit_id = ? and programme_code = ? and form = ?"
-					+ " and year = ? and period = ?")
+	public int lastVersion(long unitId, String programme, String form, int year, String period) {
+		return this.jdbc.sql(
+				"select coalesce(max(version), 0) from programme_report where unit_id = ? and programme_code = ? and form = ?"
+						+ " and year = ? and period = ?")
 			.params(unitId, programme, form, year, period)
 			.query(Integer.class)
-			.single());
+			.single();
 	}
 
 	public boolean hasLive(long unitId, String programme, String form, int year, String period) {
