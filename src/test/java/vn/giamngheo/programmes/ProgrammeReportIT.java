@@ -25,6 +25,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.identity.Fixtures;
@@ -158,6 +160,20 @@ class ProgrammeReportIT {
 		when(this.funds.totalsByChild(eq(CODE), anyLong(), anyInt())).thenReturn(byChild);
 	}
 
+	ResultActions send(MockHttpServletRequestBuilder request, Authentication who, String json) throws Exception {
+		return this.mvc.perform(
+				request.with(authentication(who)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	byte[] download(String url, long unit, Authentication who) throws Exception {
+		return this.mvc
+			.perform(get(url).param("unit", String.valueOf(unit)).param("year", "2024").with(authentication(who)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
 	@AfterEach
 	void tearDown() {
 		SecurityContextHolder.clearContext();
@@ -249,12 +265,8 @@ class ProgrammeReportIT {
 
 	@Test
 	void theApiAnswersAStaleVersionWith409AndAMissingReasonWith400() throws Exception {
-		String body = this.mvc
-			.perform(post("/api/v1/programme-reports").with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"unit\": " + this.a[0] + ", \"programme\": \"" + CODE
-						+ "\", \"year\": 2024, \"period\": \"YEAR\"}"))
+		String body = send(post("/api/v1/programme-reports"), this.officerA,
+				"{\"unit\": " + this.a[0] + ", \"programme\": \"" + CODE + "\", \"year\": 2024, \"period\": \"YEAR\"}")
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.dueOn").value("2025-01-21"))
 			.andExpect(jsonPath("$.unitPath").doesNotExist())
@@ -262,49 +274,26 @@ class ProgrammeReportIT {
 			.getResponse()
 			.getContentAsString();
 		String id = body.replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1");
-		this.mvc
-			.perform(put("/api/v1/programme-reports/" + id).with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"assessment\": \"Tốt\", \"version\": 0}"))
+		send(put("/api/v1/programme-reports/" + id), this.officerA, "{\"assessment\": \"Tốt\", \"version\": 0}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rowVersion").value(1));
-		this.mvc
-			.perform(put("/api/v1/programme-reports/" + id).with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"assessment\": \"Ghi đè\", \"version\": 0}"))
+		send(put("/api/v1/programme-reports/" + id), this.officerA, "{\"assessment\": \"Ghi đè\", \"version\": 0}")
 			.andExpect(status().isConflict())
 			.andExpect(
 					jsonPath("$.detail").value("Báo cáo vừa được người khác thay đổi; hãy tải lại trang rồi làm lại."));
-		this.mvc
-			.perform(post("/api/v1/programme-reports/" + id + "/submit").with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"version\": 1}"))
+		send(post("/api/v1/programme-reports/" + id + "/submit"), this.officerA, "{\"version\": 1}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("SUBMITTED"));
-		this.mvc
-			.perform(put("/api/v1/programme-reports/" + id).with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"assessment\": \"Sửa sau khi nộp\", \"version\": 2}"))
+		send(put("/api/v1/programme-reports/" + id), this.officerA,
+				"{\"assessment\": \"Sửa sau khi nộp\", \"version\": 2}")
 			.andExpect(status().isConflict());
-		this.mvc
-			.perform(post("/api/v1/programme-reports/" + id + "/corrections").with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"\"}"))
+		send(post("/api/v1/programme-reports/" + id + "/corrections"), this.officerA, "{\"reason\": \"\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("Cần ghi lý do đính chính."));
 		// a leader may read but not prepare
 		Authentication leader = this.f.auth(this.f.user("prleader", Role.LEADER, List.of("D" + this.t.tag + "@local"),
 				List.of("D" + this.t.tag + "@local")));
-		this.mvc
-			.perform(post("/api/v1/programme-reports/" + id + "/corrections").with(authentication(leader))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"thử\"}"))
+		send(post("/api/v1/programme-reports/" + id + "/corrections"), leader, "{\"reason\": \"thử\"}")
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/programme-reports/" + id).with(authentication(leader)))
 			.andExpect(status().isOk())
@@ -332,12 +321,8 @@ class ProgrammeReportIT {
 				.with(authentication(this.officerA)))
 			.andExpect(status().isNotFound());
 		// nor prepares the district's report
-		this.mvc
-			.perform(post("/api/v1/programme-reports").with(authentication(this.officerA))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"unit\": " + this.t.districtId + ", \"programme\": \"" + CODE
-						+ "\", \"year\": 2024, \"period\": \"H1\"}"))
+		send(post("/api/v1/programme-reports"), this.officerA, "{\"unit\": " + this.t.districtId + ", \"programme\": \""
+				+ CODE + "\", \"year\": 2024, \"period\": \"H1\"}")
 			.andExpect(status().isNotFound());
 		// the district: A submitted (late: due 19/07/2024), B overdue
 		as(this.district);
@@ -376,15 +361,8 @@ class ProgrammeReportIT {
 
 	@Test
 	void theResultsWorkbookHoldsTheFundsAsNumbers() throws Exception {
-		byte[] xlsx = this.mvc
-			.perform(get("/api/v1/programmes/" + CODE + "/reports/results.xlsx")
-				.param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2024")
-				.with(authentication(this.district)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] xlsx = download("/api/v1/programmes/" + CODE + "/reports/results.xlsx", this.t.districtId,
+				this.district);
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<Row> rows = wb.getFirstSheet().read();
 			assertThat(rows.get(0).getCellText(0)).isEqualTo("BIỂU SỐ 02: KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH");
@@ -410,15 +388,8 @@ class ProgrammeReportIT {
 			assertThat(child.getCell(4).asNumber()).isEqualByComparingTo(new BigDecimal("1150000000"));
 			assertThat(rows.stream().map((r) -> r.getCellText(0))).anyMatch((s) -> s.contains("chưa có bản mẫu gốc"));
 		}
-		byte[] framework = this.mvc
-			.perform(get("/api/v1/programmes/" + CODE + "/reports/framework.xlsx")
-				.param("unit", String.valueOf(this.t.districtId))
-				.param("year", "2024")
-				.with(authentication(this.district)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] framework = download("/api/v1/programmes/" + CODE + "/reports/framework.xlsx", this.t.districtId,
+				this.district);
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(framework))) {
 			List<Row> rows = wb.getFirstSheet().read();
 			Row houses = rows.stream()
@@ -447,14 +418,7 @@ class ProgrammeReportIT {
 					"Hoàn thành 92 % kế hoạch.", "KHÓ KHĂN, VƯỚNG MẮC", "Đề nghị giao vốn sớm.");
 			assertThat(text).doesNotContain("DỰ THẢO", "1.350.000.000");
 		}
-		byte[] results = this.mvc
-			.perform(get("/api/v1/programmes/" + CODE + "/reports/results.pdf").param("unit", String.valueOf(this.a[0]))
-				.param("year", "2024")
-				.with(authentication(this.officerA)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] results = download("/api/v1/programmes/" + CODE + "/reports/results.pdf", this.a[0], this.officerA);
 		try (PDDocument doc = Loader.loadPDF(results)) {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
 			assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BIỂU SỐ 02", "1.200.000.000", "96,0 %");
