@@ -35,11 +35,12 @@ import vn.giamngheo.shared.error.ErrorCode;
 class ReportTables {
 
 	/**
-	 * Indicator codes read from the review's poverty figures (an indicator with an output
-	 * is read from the outputs; any other is not computed).
+	 * Indicator codes read from the review's poverty figures, whole units only (an
+	 * indicator with an output is read from the outputs; any other, e.g. a group's rate,
+	 * is not computed).
 	 */
-	static final List<String> POVERTY_INDICATORS = List.of("NEAR_POOR_RATE", "POOR_RATE_REDUCTION", "POOR_RATE",
-			"NEAR_POOR_HOUSEHOLDS", "POOR_HOUSEHOLDS");
+	static final List<String> POVERTY_INDICATORS = List.of("POOR_RATE", "NEAR_POOR_RATE", "POOR_RATE_REDUCTION",
+			"POVERTY_RATE_FALL", "POOR_HOUSEHOLDS", "NEAR_POOR_HOUSEHOLDS");
 
 	private static final LocalDate FROM = LocalDate.of(1900, 1, 1);
 
@@ -162,6 +163,7 @@ class ReportTables {
 		Map<OutputKey, OutputFigure> outs = this.outputs.outputs(code, unitId, year);
 		int base = p.periodFrom() - 1;
 		List<IndicatorLine> lines = new ArrayList<>();
+		indicators("", p.name(locale), p.indicators(), outs, byYear, year, base, locale, lines);
 		for (ProgrammeNode n : p.projects()) {
 			indicators(n, outs, byYear, year, base, locale, lines);
 		}
@@ -173,14 +175,24 @@ class ReportTables {
 
 	private void indicators(ProgrammeNode n, Map<OutputKey, OutputFigure> outs, Map<Integer, Figures> byYear, int year,
 			int base, Locale locale, List<IndicatorLine> into) {
+		indicators(n.code(), n.name(locale), n.indicators(), outs, byYear, year, base, locale, into);
+		for (ProgrammeNode c : n.children()) {
+			indicators(c, outs, byYear, year, base, locale, into);
+		}
+	}
+
+	/** The indicators of a node (or of the programme itself: node ""). */
+	private void indicators(String node, String nodeName, List<ProgrammeIndicator> indicators,
+			Map<OutputKey, OutputFigure> outs, Map<Integer, Figures> byYear, int year, int base, Locale locale,
+			List<IndicatorLine> into) {
 		boolean en = "en".equals(locale.getLanguage());
-		for (ProgrammeIndicator i : n.indicators()) {
+		for (ProgrammeIndicator i : (indicators != null) ? indicators : List.<ProgrammeIndicator>of()) {
 			Double baseline = null;
 			Double actual = null;
 			String how;
 			Optional<String> poverty = povertyIndicator(i.code());
 			if (i.output() != null) {
-				OutputFigure f = outs.get(new OutputKey(n.code(), i.output()));
+				OutputFigure f = outs.get(new OutputKey(node, i.output()));
 				how = (f != null) ? f.how().name() : "NONE";
 				actual = (f != null && f.how() != OutputFigure.How.NONE) ? (double) f.value() : null;
 			}
@@ -192,20 +204,15 @@ class ReportTables {
 			else {
 				how = "NOT_COMPUTED";
 			}
-			into.add(new IndicatorLine(n.code(), n.name(locale), i.code(), i.name(locale), i.level(),
+			into.add(new IndicatorLine(node, nodeName, i.code(), i.name(locale), i.level(),
 					en ? i.unitEn() : i.unitVi(), i.target(), baseline, actual, how, i.source(), i.verified()));
-		}
-		for (ProgrammeNode c : n.children()) {
-			indicators(c, outs, byYear, year, base, locale, into);
 		}
 	}
 
-	/** The poverty figure an indicator code names, if any (longest token first). */
+	/** The poverty figure an indicator code names, if any. */
 	static Optional<String> povertyIndicator(String code) {
 		String c = code.toUpperCase(Locale.ROOT);
-		return POVERTY_INDICATORS.stream()
-			.filter((t) -> c.equals(t) || c.endsWith("." + t) || c.endsWith("_" + t))
-			.findFirst();
+		return POVERTY_INDICATORS.stream().filter(c::equals).findFirst();
 	}
 
 	/** The value of a poverty indicator from a year's figures (and the year before). */
@@ -218,8 +225,9 @@ class ReportTables {
 			case "NEAR_POOR_RATE" -> now.nearPoorRate();
 			case "POOR_HOUSEHOLDS" -> (double) now.poorHouseholds();
 			case "NEAR_POOR_HOUSEHOLDS" -> (double) now.nearPoorHouseholds();
-			case "POOR_RATE_REDUCTION" -> (before == null || before.poorRate() == null || now.poorRate() == null) ? null
-					: Math.round((before.poorRate() - now.poorRate()) * 100) / 100.0;
+			case "POOR_RATE_REDUCTION", "POVERTY_RATE_FALL" ->
+				(before == null || before.poorRate() == null || now.poorRate() == null) ? null
+						: Math.round((before.poorRate() - now.poorRate()) * 100) / 100.0;
 			default -> null;
 		};
 	}

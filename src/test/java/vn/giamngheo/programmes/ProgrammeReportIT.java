@@ -115,8 +115,9 @@ class ProgrammeReportIT {
 		this.officerA = this.f.auth(this.f.user("profficera", Role.COMMUNE_OFFICER, List.of(scopeA), List.of(scopeA)));
 		this.officerB = this.f.auth(this.f.user("profficerb", Role.COMMUNE_OFFICER, List.of(scopeB), List.of(scopeB)));
 		OutputDef households = new OutputDef("HOUSEHOLDS_SUPPORTED", "Số hộ được hỗ trợ", "Households supported", "hộ",
-				"households", true);
-		OutputDef houses = new OutputDef("HOUSES_BUILT", "Số nhà được xây mới", "Houses built", "căn", "houses", false);
+				"households", true, null);
+		OutputDef houses = new OutputDef("HOUSES_BUILT", "Số nhà được xây mới", "Houses built", "căn", "houses", false,
+				null);
 		ProgrammeIndicator rate = new ProgrammeIndicator("POOR_RATE", "Tỷ lệ hộ nghèo đa chiều",
 				"Multidimensional poverty rate", "IMPACT", "%", "%", "giảm 1–1,5 %/năm", null, "90/QĐ-TTg", true);
 		ProgrammeIndicator built = new ProgrammeIndicator("HOUSES", "Nhà ở được hỗ trợ", "Houses supported", "OUTPUT",
@@ -128,7 +129,10 @@ class ProgrammeReportIT {
 				"90/QĐ-TTg", true, "Bộ Xây dựng", "Hộ nghèo thiếu nhà ở", List.of(houses), List.of(built), List.of());
 		Programme programme = new Programme(CODE, "Chương trình MTQG giảm nghèo bền vững giai đoạn 2021–2025",
 				"National Target Programme for Sustainable Poverty Reduction 2021–2025", 2021, 2025,
-				"Quyết định 90/QĐ-TTg ngày 18/01/2022", true, "Bộ LĐTBXH", "", List.of(da2, da5));
+				"Quyết định 90/QĐ-TTg ngày 18/01/2022", true, "Bộ LĐTBXH", "", List.of(da2, da5),
+				List.of(new ProgrammeIndicator("POVERTY_RATE_FALL", "Tỷ lệ hộ nghèo giảm bình quân",
+						"Poverty rate falls", "IMPACT", "%/năm", "%/year", "giảm 1,0–1,5%/năm", null, "NQ 24/2021/QH15",
+						false)));
 		when(this.catalogue.programme(CODE)).thenReturn(Optional.of(programme));
 		when(this.catalogue.programme(eq("NOPE"))).thenReturn(Optional.empty());
 		when(this.catalogue.inForce(anyInt())).thenReturn(List.of(programme));
@@ -398,6 +402,13 @@ class ProgrammeReportIT {
 				.orElseThrow();
 			assertThat(houses.getCell(7).asNumber()).isEqualByComparingTo(new BigDecimal("12"));
 			assertThat(houses.getCellText(9)).contains("chưa đối chiếu");
+			// the programme's own indicator, read from the review figures (none here)
+			Row fall = rows.stream()
+				.filter((r) -> "Tỷ lệ hộ nghèo giảm bình quân".equals(r.getCellText(2)))
+				.findFirst()
+				.orElseThrow();
+			assertThat(fall.getCellText(8)).isEqualTo("Kết quả rà soát");
+			assertThat(fall.getCellText(7)).isEqualTo("—");
 		}
 	}
 
