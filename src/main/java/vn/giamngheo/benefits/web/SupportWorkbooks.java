@@ -1,12 +1,8 @@
 package vn.giamngheo.benefits.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 
@@ -17,6 +13,7 @@ import vn.giamngheo.benefits.SupportCoverage.Gap;
 import vn.giamngheo.benefits.SupportCoverage.Row;
 import vn.giamngheo.benefits.SupportPolicy;
 import vn.giamngheo.geography.Unit;
+import vn.giamngheo.shared.web.Workbooks;
 
 /**
  * The support reports as XLSX workbooks: a title row, the unit and year, a header, one
@@ -26,25 +23,6 @@ import vn.giamngheo.geography.Unit;
 final class SupportWorkbooks {
 
 	private SupportWorkbooks() {
-	}
-
-	private interface Sheet {
-
-		void fill(Worksheet ws);
-
-	}
-
-	private static byte[] book(String sheetName, Sheet sheet) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			Workbook wb = new Workbook(out, "giamngheo", "1.0");
-			sheet.fill(wb.newWorksheet(sheetName));
-			wb.finish();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	private static void header(Worksheet ws, int r, List<String> texts) {
@@ -75,7 +53,7 @@ final class SupportWorkbooks {
 	 * Coverage by commune: a block per policy, a row per commune and the policy's total.
 	 */
 	static byte[] coverage(List<Coverage> policies, MessageSource m, Locale l) {
-		return book(t(m, l, "support.report.coverage.sheet"), (ws) -> {
+		return Workbooks.book(t(m, l, "support.report.coverage.sheet"), (ws) -> {
 			Unit unit = policies.isEmpty() ? null : policies.get(0).unit();
 			ws.value(0, 0, t(m, l, "support.report.coverage.title"));
 			ws.style(0, 0).bold().set();
@@ -105,7 +83,7 @@ final class SupportWorkbooks {
 
 	/** Amounts delivered in the year by policy and by source, with a total row. */
 	static byte[] amounts(Unit unit, int year, List<AmountLine> rows, MessageSource m, Locale l) {
-		return book(t(m, l, "support.report.amounts.sheet"), (ws) -> {
+		return Workbooks.book(t(m, l, "support.report.amounts.sheet"), (ws) -> {
 			ws.value(0, 0, t(m, l, "support.report.amounts.title"));
 			ws.style(0, 0).bold().set();
 			ws.value(1, 0, t(m, l, "support.report.unitYear", unit.name(), String.valueOf(year)));
@@ -135,7 +113,7 @@ final class SupportWorkbooks {
 
 	/** The gap worklist of a policy: who asked and was not served, with why eligible. */
 	static byte[] gap(Coverage c, List<Gap> gap, MessageSource m, Locale l) {
-		return book(t(m, l, "support.gap.sheet"), (ws) -> {
+		return Workbooks.book(t(m, l, "support.gap.sheet"), (ws) -> {
 			ws.value(0, 0, t(m, l, "support.gap.title") + " — " + name(c.policy(), l));
 			ws.style(0, 0).bold().set();
 			ws.value(1, 0, t(m, l, "support.report.unitYear", c.unit().name(), String.valueOf(c.year())));
