@@ -18,9 +18,11 @@ import java.util.Locale;
  * @param leadAgency the lead agency in words
  * @param note what is known and not known, in words (Vietnamese)
  * @param projects the projects, in order
+ * @param indicators the programme's own targets (Biểu 01, impact and outcome level)
  */
 public record Programme(String code, String nameVi, String nameEn, int periodFrom, int periodTo, String legalBasis,
-		boolean verified, String leadAgency, String note, List<ProgrammeNode> projects) {
+		boolean verified, String leadAgency, String note, List<ProgrammeNode> projects,
+		List<ProgrammeIndicator> indicators) {
 
 	/**
 	 * The name in a language (Vietnamese unless English).
