@@ -388,4 +388,95 @@ class ProgrammeFundsIT {
 			.andExpect(jsonPath("$.total.allocated").value(1_110));
 	}
 
+	ResultActions enterOutputs(Authentication who, long unit, String... lines) throws Exception {
+		return this.mvc.perform(post("/api/v1/programme-outputs").param("unit", Long.toString(unit))
+			.param("year", Integer.toString(this.year))
+			.with(authentication(who))
+			.with(csrf())
+			.header("Accept-Language", "vi")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[" + String.join(",", lines) + "]"));
+	}
+
+	@Test
+	void programmeLinesNameANodeOfAProgrammeInForceThatYear() throws Exception {
+		this.year = 2023;
+		String good = """
+				{"programme":"GNBV-2021-2025","node":"DA4.TDA2","source":"DONOR","planned":"40.000.000",
+				 "allocated":"40.000.000","disbursed":"12.500.000","comment":"%s"}""".formatted(this.f.tag);
+		// the 2021–2025 programme does not run in 2019; DA9 is no project of it; a line
+		// outside the programmes needs no node
+		this.year = 2019;
+		enter(this.communeA, this.f.a.id(), good).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].programme"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2019")));
+		this.year = 2023;
+		enter(this.communeA, this.f.a.id(), good, good.replace("DA4.TDA2", "DA9").replace("DONOR", "BUSINESS"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("lines[1].node"));
+		assertThat(this.jdbc.sql("select count(*) from programme_fund where unit_id = ? and comment = ?")
+			.params(this.f.a.id(), this.f.tag)
+			.query(Long.class)
+			.single()).isZero();
+		enter(this.communeA, this.f.a.id(), good).andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[?(@.comment == '%s')].node".formatted(this.f.tag)).value("DA4.TDA2"));
+		long id = this.jdbc.sql("select id from programme_fund where unit_id = ? and comment = ?")
+			.params(this.f.a.id(), this.f.tag)
+			.query(Long.class)
+			.single();
+		decide(this.district, id, true, 0, null).andExpect(status().isOk());
+		// the sub-project's money counts in its project
+		assertThat(totals(this.district, PROGRAMME, this.f.a.id()).byNode().get("DA4").disbursed())
+			.isGreaterThanOrEqualTo(12_500_000L);
+	}
+
+	@Test
+	void outputsAreEnteredOnlyWhereTheyCannotBeCounted() throws Exception {
+		this.year = 2022;
+		String counted = """
+				{"programme":"GNBV-2021-2025","node":"DA3","output":"HOUSEHOLDS_SUPPORTED","kind":"%s","value":"%s",
+				 "comment":"%s"}""";
+		String works = """
+				{"programme":"GNBV-2021-2025","node":"DA1","output":"WORKS_BUILT","kind":"ACTUAL","value":"12",
+				 "comment":"%s"}""".formatted(this.f.tag);
+		// a counted output takes a plan target but no typed result
+		enterOutputs(this.communeA, this.f.a.id(), counted.formatted("PLAN", "1.200", this.f.tag),
+				counted.formatted("ACTUAL", "1.150", this.f.tag))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("lines[1].output"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("đếm tự động")));
+		// an output the node does not list
+		enterOutputs(this.communeA, this.f.a.id(), works.replace("WORKS_BUILT", "HOUSES_BUILT"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].output"));
+		assertThat(this.jdbc.sql("select count(*) from programme_output where unit_id = ? and comment = ?")
+			.params(this.f.a.id(), this.f.tag)
+			.query(Long.class)
+			.single()).isZero();
+		enterOutputs(this.communeA, this.f.a.id(), counted.formatted("PLAN", "1.200", this.f.tag), works)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[?(@.output == 'HOUSEHOLDS_SUPPORTED')].value").value(1200))
+			.andExpect(jsonPath("$.lines[?(@.output == 'WORKS_BUILT')].status").value("ENTERED"));
+		long id = this.jdbc
+			.sql("select id from programme_output where unit_id = ? and comment = ? and output_code = 'WORKS_BUILT'")
+			.params(this.f.a.id(), this.f.tag)
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(post("/api/v1/programme-outputs/{id}/decision", id).with(authentication(this.communeA))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"approve\":true,\"version\":0}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/programme-outputs/{id}/decision", id).with(authentication(this.district))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"approve\":true,\"version\":0}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"));
+	}
+
 }

@@ -175,9 +175,9 @@ public class OutputCounts {
 		Map<List<String>, Entered> out = new HashMap<>();
 		this.jdbc
 			.sql("select programme_node, output_code,"
-					+ " sum(value) filter (where kind = 'ACTUAL' and status = 'APPROVED'),"
-					+ " sum(value) filter (where kind = 'PLAN' and status = 'APPROVED' and unit_id = ?),"
-					+ " sum(value) filter (where kind = 'PLAN' and status = 'APPROVED'),"
+					+ " sum(value) filter (where kind = 'ACTUAL' and status = 'APPROVED')::bigint,"
+					+ " sum(value) filter (where kind = 'PLAN' and status = 'APPROVED' and unit_id = ?)::bigint,"
+					+ " sum(value) filter (where kind = 'PLAN' and status = 'APPROVED')::bigint,"
 					+ " count(*) filter (where status = 'ENTERED') from programme_output"
 					+ " where programme_code = ? and year = ? and unit_path like ? group by 1, 2")
 			.params(unitId, programme, year, unitPath + "%")
