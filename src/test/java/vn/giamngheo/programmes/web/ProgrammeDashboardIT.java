@@ -182,22 +182,19 @@ class ProgrammeDashboardIT {
 		assertThat(html).contains(millions(m[1]), millions(m[2]));
 		// without a unit the page opens on the officer's commune
 		assertThat(page("/programmes/dashboard?year=2024", this.communeOfficer)).contains(millions(m[1]));
-		String other = this.mvc
-			.perform(get("/programmes/dashboard?unit=" + this.otherCommune + "&year=2024")
-				.with(authentication(this.communeOfficer)))
-			.andExpect(status().isForbidden())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(other).doesNotContain(millions(approved(this.otherCommune, 2024)[1]));
-		this.mvc
-			.perform(get("/programmes/dashboard/projects.xlsx?unit=" + this.otherCommune + "&year=2024")
-				.with(authentication(this.communeOfficer)))
-			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(get("/programmes/dashboard/card?unit=" + this.otherCommune)
-				.with(authentication(this.communeOfficer)))
-			.andExpect(status().isForbidden());
+		// another commune's page, files and card: refused as the house refuses a unit out
+		// of scope, and none of its figures shown
+		String otherAllocated = millions(approved(this.otherCommune, 2024)[1]);
+		for (String path : List.of("/programmes/dashboard?unit=" + this.otherCommune + "&year=2024",
+				"/programmes/dashboard/projects.xlsx?unit=" + this.otherCommune + "&year=2024",
+				"/programmes/dashboard/units.csv?unit=" + this.otherCommune + "&year=2024",
+				"/programmes/dashboard/card?unit=" + this.otherCommune)) {
+			var response = this.mvc.perform(get(path).with(authentication(this.communeOfficer)))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as(path).isIn(403, 404);
+			assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path).doesNotContain(otherAllocated);
+		}
 	}
 
 	@Test
