@@ -357,22 +357,21 @@ final class DemoProgrammes {
 		// records and models hold for the year
 		sql.add("""
 				create temp table dp_count on commit drop as
-				select u.unit_id, u.year, c.node, c.output, c.n
-				from dp_u u cross join lateral (
-				    select r.programme_node as node, o.output,
-				           case o.output when 'PEOPLE_TRAINED' then count(distinct r.member_id)
-				               when 'HOUSES_BUILT' then count(*) else count(distinct r.household_id) end as n
-				    from benefit_record r cross join lateral (select case r.policy_code when 'HOUSING_2021' then 'HOUSES_BUILT'
-				        when 'VOCATIONAL_TRAINING' then 'PEOPLE_TRAINED' else 'HOUSEHOLDS_SUPPORTED' end as output) o
-				    where r.commune_id = u.unit_id and r.programme_code = u.programme and not r.voided
-				      and extract(year from coalesce(r.delivered_on, r.period_from)) = u.year
-				    group by r.programme_node, o.output
-				    union all
-				    select m.programme_node, 'MODELS', count(*) from poverty_model m
-				    where m.owner_unit_id = u.unit_id and m.programme_code = u.programme and not m.voided
-				      and m.started_on <= make_date(u.year, 12, 31) and (m.ended_on is null or m.ended_on >= make_date(u.year, 1, 1))
-				    group by m.programme_node) c
-				where not u.is_province""");
+				select r.commune_id as unit_id, extract(year from coalesce(r.delivered_on, r.period_from))::int as year,
+				       r.programme_node as node, o.output,
+				       case o.output when 'PEOPLE_TRAINED' then count(distinct r.member_id)
+				           when 'HOUSES_BUILT' then count(*) else count(distinct r.household_id) end as n
+				from benefit_record r cross join lateral (select case r.policy_code when 'HOUSING_2021' then 'HOUSES_BUILT'
+				    when 'VOCATIONAL_TRAINING' then 'PEOPLE_TRAINED' else 'HOUSEHOLDS_SUPPORTED' end as output) o
+				where r.commune_id in (select unit_id from dp_u where not is_province)
+				  and r.programme_code = '{programme}' and not r.voided
+				group by 1, 2, 3, 4
+				union all
+				select u.unit_id, u.year, m.programme_node, 'MODELS', count(*)
+				from dp_u u join poverty_model m on m.owner_unit_id = u.unit_id and m.programme_code = u.programme
+				where not u.is_province and not m.voided and m.started_on <= make_date(u.year, 12, 31)
+				  and (m.ended_on is null or m.ended_on >= make_date(u.year, 1, 1))
+				group by 1, 2, 3""");
 		String outputInsert = """
 				insert into programme_output (province_code, unit_id, unit_path, year, programme_code, programme_node,
 				    output_code, kind, value, status, entered_by, entered_at, decided_by, decided_at, decision_note, source_kind)
