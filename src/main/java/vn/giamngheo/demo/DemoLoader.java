@@ -175,6 +175,7 @@ public class DemoLoader {
 					from household h where h.id = d.household_id and h.synthetic and d.created_by = 'demo'
 					  and d.registered_on >= date '2025-07-01' and d.province_code <> h.province_code""");
 			DemoExits.followReform(st);
+			DemoProgrammes.followReform(st);
 			return records;
 		}
 		catch (SQLException ex) {
@@ -456,6 +457,7 @@ public class DemoLoader {
 		// approved plans), now that every year's assessments exist
 		DemoExits.load(c, p, seed);
 		DemoSupport.load(c, p, seed, this.policies.all());
+		DemoProgrammes.load(c, p, seed);
 
 		try (PreparedStatement ps = c.prepareStatement("insert into demo_load (province_code, size, fraction, seed,"
 				+ " first_year, last_year, villages, households, members, assessments) values (?,?,?,?,?,?,?,?,?,?)")) {
