@@ -3,6 +3,8 @@ package vn.giamngheo.programmes.domain;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import vn.giamngheo.shared.text.Vnd;
+
 /**
  * Amounts of money as officers type them: whole đồng, thousands grouped by dots or spaces
  * ("1.250.000.000", "1 250 000 000", "1250000000", an "đ" at the end is allowed). A comma
@@ -71,7 +73,7 @@ public final class Amounts {
 	 * @return the text
 	 */
 	public static String format(long vnd) {
-		return String.format(Locale.GERMANY, "%,d", vnd) + " đ";
+		return Vnd.dong(vnd);
 	}
 
 }
