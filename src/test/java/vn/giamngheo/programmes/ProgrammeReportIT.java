@@ -426,7 +426,9 @@ class ProgrammeReportIT {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
 			assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
 					"ỦY BAN NHÂN DÂN", "BÁO CÁO", "6 tháng đầu năm 2024", "1.000.000.000", "1.150.000.000",
-					"Hoàn thành 92 % kế hoạch.", "KHÓ KHĂN, VƯỚNG MẮC", "Đề nghị giao vốn sớm.");
+					"Hoàn thành 92 % kế hoạch.", "KHÓ KHĂN, VƯỚNG MẮC", "Đề nghị giao vốn sớm.",
+					"Nộp lúc " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+						.format(r.submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
 			assertThat(text).doesNotContain("DỰ THẢO", "1.350.000.000");
 		}
 		byte[] results = download("/api/v1/programmes/" + CODE + "/reports/results.pdf", this.a[0], this.officerA);

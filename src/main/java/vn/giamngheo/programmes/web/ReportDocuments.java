@@ -88,11 +88,6 @@ class ReportDocuments {
 		model.put("report", r);
 		model.put("content", c);
 		model.put("results", c.results());
-		model.put("builtLocal", c.builtAt().atZoneSameInstant(ClockConfiguration.VIETNAM).toLocalDateTime());
-		if (r.submittedAt() != null) {
-			model.put("submittedLocal",
-					r.submittedAt().atZoneSameInstant(ClockConfiguration.VIETNAM).toLocalDateTime());
-		}
 		model.put("title", this.messages.getMessage("prog.report.mau01.subject." + r.period(),
 				new Object[] { c.programmeName(), String.valueOf(r.year()) }, locale));
 		LocalDate date = (r.submittedAt() != null)
