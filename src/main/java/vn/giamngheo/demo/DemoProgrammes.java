@@ -190,13 +190,14 @@ final class DemoProgrammes {
 				+ "' and province_code <> '" + DemoProvinces.LAI_CHAU.code()
 				+ "' and commune_id in (select id from admin_unit where valid_from >= date '2025-07-01') limit 1)";
 		if (!onOldUnits || !exists(st, "select 1 where " + newProvince + " is not null")) {
-			return 0;
+			return h1Reports(st, seed);
 		}
 		Connection c = st.getConnection();
 		boolean autoCommit = c.getAutoCommit();
 		c.setAutoCommit(false);
 		try {
 			long rows = rewrite2025(st, seed, p, old, newProvince);
+			rows += h1Reports(st, seed);
 			c.commit();
 			return rows;
 		}
@@ -226,6 +227,40 @@ final class DemoProgrammes {
 				  and exists (select 1 from household h where h.commune_id = c.id and h.synthetic)
 				  and c.province_code = {np}""".replace("{np}", newProvince)));
 		return write(st, NEW, seed, year.year());
+	}
+
+	/**
+	 * The communes' H1 2025 Mẫu 01 reports (due 15 working days after 30/06/2025:
+	 * 21/07/2025), written once the 2025 rows are on the units that report them: after
+	 * the reform, the new communes (a submitted report is frozen: it cannot be moved or
+	 * deleted). Most on time, about one in ten late, about one in twelve missing; a
+	 * commune that has its report keeps it.
+	 */
+	private static long h1Reports(Statement st, long seed) throws SQLException {
+		String sql = """
+				insert into programme_report (province_code, unit_id, unit_path, programme_code, form, year, period, version,
+				    status, due_on, narrative, content, reason, supersedes, prepared_by, prepared_at, submitted_by,
+				    submitted_at, source_kind)
+				select u.province_code, u.unit_id, u.path, u.programme, 'MAU01', 2025, 'H1', 1, 'SUBMITTED', date '2025-07-21',
+				       '{}'::jsonb, jsonb_build_object('demo', true, 'note', 'Nội dung tối giản của dữ liệu demo',
+				           'allocatedVnd', u.allocated, 'disbursedVnd', u.disbursed),
+				       null, null, '{by}', s.at - interval '2 days', '{by}', s.at, 'DEMO'
+				from (select f.unit_id, f.unit_path as path, f.province_code, f.programme_code as programme,
+				             sum(f.allocated_vnd) filter (where f.status = 'APPROVED') as allocated,
+				             sum(f.disbursed_vnd) filter (where f.status = 'APPROVED') as disbursed,
+				             md5(f.unit_id || ':2025:{seed}') as uh
+				      from programme_fund f join admin_unit a on a.id = f.unit_id and a.level = 'commune'
+				      where f.source_kind = 'DEMO' and f.year = 2025 and f.in_programme and f.programme_code = '{prog}'
+				        and not exists (select 1 from programme_report r where r.unit_id = f.unit_id and r.year = 2025
+				                        and r.period = 'H1' and r.programme_code = f.programme_code)
+				      group by 1, 2, 3, 4) u
+				cross join lateral (select (case when {uh1} < 0.10 then date '2025-07-25' + floor({uh3} * 20)::int
+				    else date '2025-07-08' + floor({uh3} * 13)::int end + time '14:00') at time zone 'Asia/Ho_Chi_Minh' as at) s
+				where {uh2} >= 0.08"""
+			.replace("{by}", ENTERED_BY)
+			.replace("{seed}", Long.toString(seed))
+			.replace("{prog}", NEW);
+		return Math.max(0, st.executeUpdate(DemoSupport.draws(sql, new String[][] { { "uh", "u.uh" } })));
 	}
 
 	private static boolean exists(Statement st, String sql) throws SQLException {
@@ -426,10 +461,10 @@ final class DemoProgrammes {
 
 	/**
 	 * Mẫu 01: Quảng Nam's (the province's) annual report of 2024, submitted and corrected
-	 * by a second version with its reason; the communes' H1 2025 reports (due 15 working
-	 * days after 30/06/2025: 21/07/2025), most on time, about one in ten late, about one
-	 * in twelve missing. The content is minimal (the funds of the unit's subtree for the
-	 * year at submission), since the reports part builds the real content.
+	 * by a second version with its reason (the communes' H1 2025 reports are written by
+	 * {@link #followReform}, on the units that report them). The content is minimal (the
+	 * funds of the unit's subtree for the year at submission), since the reports part
+	 * builds the real content.
 	 */
 	private static List<String> reports(String programme) {
 		if (!NEW.equals(programme)) {
@@ -457,14 +492,7 @@ final class DemoProgrammes {
 						       v.id, '{by}', timestamptz '2024-12-03 08:30+07', '{by}', timestamptz '2024-12-05 10:00+07', 'DEMO'
 						from programme_report v where v.source_kind = 'DEMO' and v.year = 2024 and v.period = 'YEAR' and v.version = 1
 						  and v.unit_id in (select unit_id from dp_u where is_province and year = 2024)""";
-		String h1 = columns
-				+ """
-						select u.province_code, u.unit_id, u.path, u.programme, 'MAU01', 2025, 'H1', 1, 'SUBMITTED', date '2025-07-21',
-						       '{}'::jsonb, {content}, null, null, '{by}', s.at - interval '2 days', '{by}', s.at, 'DEMO'
-						from dp_u u cross join lateral (select (case when {uh1} < 0.10 then date '2025-07-25' + floor({uh3} * 20)::int
-						    else date '2025-07-08' + floor({uh3} * 13)::int end + time '14:00') at time zone 'Asia/Ho_Chi_Minh' as at) s
-						where not u.is_province and u.year = 2025 and {uh2} >= 0.08""";
-		return List.of(annual, corrected, h1)
+		return List.of(annual, corrected)
 			.stream()
 			.map((s) -> s.replace("{content}", content).replace("{by}", ENTERED_BY))
 			.toList();

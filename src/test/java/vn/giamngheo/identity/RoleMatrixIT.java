@@ -316,7 +316,8 @@ class RoleMatrixIT {
 			// attributes
 			return String.valueOf(this.f.a.villageId());
 		}
-		if (pattern.contains("imports/") || pattern.contains("transfers/") || pattern.contains("whatif")) {
+		if (pattern.contains("imports/") || pattern.contains("transfers/") || pattern.contains("whatif")
+				|| pattern.contains("programme-reports/") || pattern.contains("programmes/reports/")) {
 			return UUID.randomUUID().toString();
 		}
 		if (pattern.contains("users/")) {
