@@ -350,6 +350,13 @@ class ProgrammeReportIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Nộp muộn", "Chưa nộp, quá hạn", "19/07/2024", "1.000.000.000", "Dự thảo");
+		// the commune's submitted report opens as a page, from its frozen content
+		String shown = this.mvc.perform(get("/programmes/reports/" + r.id()).with(authentication(this.district)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("Đề nghị giao vốn sớm.", "1.000.000.000");
 		// a year outside the programme is a rule rejection, an unknown programme not
 		// found
 		as(this.district);

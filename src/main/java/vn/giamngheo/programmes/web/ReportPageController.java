@@ -63,7 +63,7 @@ class ReportPageController {
 
 	private String show(ProgrammeReport r, DomainException problem, Model model) {
 		model.addAttribute("r", r);
-		model.addAttribute("content", this.reports.content(r.id()));
+		model.addAttribute("rendered", this.reports.content(r.id()));
 		model.addAttribute("versions",
 				this.reports.list(r.unitId(), r.year())
 					.stream()
