@@ -69,6 +69,7 @@ class ProgrammeApiIT {
 			.andExpect(content().string(containsString("Dự án 5: Hỗ trợ nhà ở cho hộ nghèo")))
 			.andExpect(content().string(containsString("Quyết định 90/QĐ-TTg ngày 18/01/2022")))
 			.andExpect(content().string(containsString("Chưa kiểm chứng")))
+			.andExpect(content().string(containsString("Giai đoạn 2021–2025")))
 			.andExpect(content().string(containsString("Tiếp nối ở")))
 			.andExpect(content().string(not(containsString("GNBV-2021-2025/DA5"))))
 			.andExpect(content().string(not(containsString(">DA5<"))));
