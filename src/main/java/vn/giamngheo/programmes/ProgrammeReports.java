@@ -314,6 +314,8 @@ public class ProgrammeReports {
 	}
 
 	private ProgrammeReport writable(UUID id, Integer version) {
+		// the role first: a user who may not write reports learns nothing of which exist
+		this.actor.require(Permission.PROGRAMME_REPORTS);
 		ProgrammeReport r = stored(id).report();
 		this.actor.require(Permission.PROGRAMME_REPORTS, r.unitPath());
 		if (!r.isDraft()) {
@@ -382,6 +384,7 @@ public class ProgrammeReports {
 	 */
 	@Transactional
 	public ProgrammeReport correct(UUID id, Correction correction) {
+		this.actor.require(Permission.PROGRAMME_REPORTS);
 		ProgrammeReport r = stored(id).report();
 		String username = this.actor.require(Permission.PROGRAMME_REPORTS, r.unitPath()).username();
 		String reason = (correction != null) ? text(correction.reason()) : "";
