@@ -2,7 +2,6 @@ package vn.giamngheo.exits;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.benefits.SupportPolicies;
 import vn.giamngheo.benefits.SupportPolicy;
 import vn.giamngheo.exits.domain.ExitFollowUp;
@@ -81,7 +81,7 @@ public class FollowUps {
 
 	/** Today in Vietnam. */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+		return LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package vn.giamngheo.exits;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.exits.persistence.EventRepository;
@@ -46,8 +46,6 @@ public class HouseholdEvents {
 
 	static final int NOTE_MAX = 2000;
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private static final Locale VI = Locale.forLanguageTag("vi");
 
 	private final EventRepository events;
@@ -77,7 +75,7 @@ public class HouseholdEvents {
 
 	/** Today in Vietnam. */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(VIETNAM));
+		return LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package vn.giamngheo.models;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.YearStatus;
 import vn.giamngheo.analytics.YearStatuses;
@@ -63,8 +63,6 @@ public class PovertyModels {
 
 	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private final ModelRepository models;
 
 	private final HouseholdRegistry registry;
@@ -92,7 +90,7 @@ public class PovertyModels {
 
 	/** Today in Vietnam. */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(VIETNAM));
+		return LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM));
 	}
 
 	/**
