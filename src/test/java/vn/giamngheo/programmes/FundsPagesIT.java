@@ -2,6 +2,8 @@ package vn.giamngheo.programmes;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -48,9 +51,14 @@ class FundsPagesIT {
 
 	Authentication district;
 
+	@Autowired
+	@OwnerDatabase
+	DataSource owner;
+
 	@BeforeEach
 	void setUp() {
 		this.f = this.fixtures.create().communes();
+		DemoProgrammeRows.clear(this.owner, this.f.a.id(), this.f.b.id());
 		String a = this.f.a.scope();
 		this.commune = this.f.auth(this.f.user("pgcomm", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));
 		this.district = this.f

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
+import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
@@ -77,9 +80,14 @@ class ProgrammeFundsIT {
 
 	long districtId;
 
+	@Autowired
+	@OwnerDatabase
+	DataSource owner;
+
 	@BeforeEach
 	void setUp() {
 		this.f = this.fixtures.create().communes();
+		DemoProgrammeRows.clear(this.owner, this.f.a.id(), this.f.b.id());
 		this.year = YEARS.getAndIncrement();
 		String a = this.f.a.scope();
 		this.communeA = this.f.auth(this.f.user("fundcomm", Role.COMMUNE_OFFICER, List.of(a), List.of(a)));

@@ -83,6 +83,7 @@ class ProgrammeOutputsIT {
 	@BeforeAll
 	void ledger() {
 		this.f = this.fixtures.create().communes();
+		DemoProgrammeRows.clear(this.owner, this.f.a.id());
 		this.t = new Territory(this.jdbc, "49").district("Huyện", "MOUNTAIN", true);
 		this.a = this.t.commune("A", "Xã", false);
 		this.b = this.t.commune("B", "Xã", false);
