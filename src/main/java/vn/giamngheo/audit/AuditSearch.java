@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +31,8 @@ import vn.giamngheo.shared.scope.ActorSource;
 import vn.giamngheo.shared.scope.PersonalData;
 import vn.giamngheo.shared.scope.Permission;
 
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
+
 /**
  * Searching and exporting the audit trail, always within the searcher's view scope. The
  * auditor and the system administrator search by user, unit (subtree), household and date
@@ -40,8 +41,6 @@ import vn.giamngheo.shared.scope.Permission;
  */
 @Service
 public class AuditSearch {
-
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final JdbcClient jdbc;
 

@@ -2,7 +2,6 @@ package vn.giamngheo.audit;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.ErrorCode;
+
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
 
 /**
  * Audit rows of personal data leaving the system: exports ({@code EXPORT}), documents
@@ -35,8 +36,6 @@ public class Disclosures {
 	public static final String ROWS = "rows";
 
 	static final Duration WINDOW = Duration.ofHours(1);
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 

@@ -2,7 +2,6 @@ package vn.giamngheo.benefits;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +31,8 @@ import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.text.Vnd;
 
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
+
 /**
  * The benefit ledger: support under one policy to a household or one of its members.
  * Every write checks the role, the scope and (for a partner) the agency
@@ -46,8 +47,6 @@ public class BenefitLedger {
 	static final String ENTITY = "BENEFIT_RECORD";
 
 	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final LedgerRepository ledger;
 

@@ -2,7 +2,6 @@ package vn.giamngheo.benefits;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,8 @@ import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
 
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
+
 /**
  * The demand (nhu cầu) of households and members: registered at the commune, or taken
  * from Phiếu C when a review's list is recognised. A demand is open until withdrawn (with
@@ -42,8 +43,6 @@ import vn.giamngheo.shared.scope.Permission;
 public class Demands {
 
 	static final String ENTITY = "SUPPORT_DEMAND";
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final DemandRepository demands;
 

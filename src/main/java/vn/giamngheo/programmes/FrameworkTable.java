@@ -42,6 +42,14 @@ public record FrameworkTable(String programme, String programmeName, long unitId
 	 */
 	public record IndicatorLine(String node, String nodeName, String code, String name, String level, String unit,
 			String target, Double baseline, Double actual, String how, String source, boolean verified) {
+
+		/**
+		 * The number the form prints for the indicator's node ("3.1"), never the code.
+		 */
+		public String number() {
+			return vn.giamngheo.programmes.domain.NodeNumbers.of(this.node);
+		}
+
 	}
 
 }

@@ -22,6 +22,7 @@ import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.programmes.domain.Amounts;
 import vn.giamngheo.programmes.domain.FundRules;
+import vn.giamngheo.programmes.domain.NodeNumbers;
 import vn.giamngheo.programmes.domain.Sources;
 import vn.giamngheo.programmes.persistence.FundRepository;
 import vn.giamngheo.programmes.persistence.FundRepository.Sum;
@@ -31,6 +32,7 @@ import vn.giamngheo.shared.error.DomainException.FieldProblem;
 import vn.giamngheo.shared.error.ErrorCode;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.scope.Permission;
+import vn.giamngheo.shared.web.WebConfiguration;
 
 /**
  * Plans and funds by source of a unit, year and project: entered with validation,
@@ -310,7 +312,8 @@ public class ProgrammeFunds {
 				}
 			}
 			Map<String, Change> changes = new LinkedHashMap<>();
-			changes.put("line", new Change(null, lineName(w.programme(), w.node(), w.purpose(), year)));
+			changes.put("line", new Change(null, lineName(w.programme(), w.node(), w.purpose())));
+			changes.put("year", new Change(null, year));
 			changes.put("source", new Change((old == null) ? null : old.source(), w.entry().source().strip()));
 			changes.put("planned", new Change((old == null) ? null : old.planned(), a.planned()));
 			changes.put("allocated", new Change((old == null) ? null : old.allocated(), a.allocated()));
@@ -322,8 +325,23 @@ public class ProgrammeFunds {
 		return this.repository.funds(unit.id(), year);
 	}
 
-	private static String lineName(String programme, String node, String purpose, int year) {
-		return (programme == null) ? purpose + "@" + year : programme + "/" + node + "@" + year;
+	/**
+	 * How a line reads in the audit trail, in the words of the forms (the trail keeps
+	 * what a reader understands, never a catalogue code): "Chương trình … · 3.1 Tên tiểu
+	 * dự án", or the purpose of money outside the programmes.
+	 */
+	private String lineName(String programme, String node, String purpose) {
+		if (programme == null) {
+			return purpose;
+		}
+		String name = this.catalogue.programme(programme).map((p) -> p.nameVi()).orElse(programme);
+		return name + " · " + nodeName(programme, node);
+	}
+
+	private String nodeName(String programme, String node) {
+		String number = NodeNumbers.of(node);
+		String name = this.catalogue.node(programme, node).map((n) -> n.name(WebConfiguration.VIETNAMESE)).orElse(node);
+		return number.isEmpty() ? name : number + " " + name;
 	}
 
 	/** A line read at another version than the stored one: 409. */
@@ -417,8 +435,13 @@ public class ProgrammeFunds {
 				}
 			}
 			Map<String, Change> changes = new LinkedHashMap<>();
-			changes.put("line",
-					new Change(null, e.programme() + "/" + e.node() + "/" + e.output() + "/" + w.kind() + "@" + year));
+			String output = this.catalogue.node(e.programme(), e.node())
+				.flatMap((n) -> n.outputs().stream().filter((o) -> o.code().equals(e.output())).findFirst())
+				.map((o) -> o.name(WebConfiguration.VIETNAMESE))
+				.orElse(e.output());
+			changes.put("line", new Change(null, lineName(e.programme(), e.node(), null) + " · " + output));
+			changes.put("year", new Change(null, year));
+			changes.put("outputKind", new Change(null, w.kind()));
 			changes.put("value", new Change((old == null) ? null : old.value(), w.value()));
 			changes.put("status", new Change((old == null) ? null : old.status(), "ENTERED"));
 			this.audit.record(new AuditEntry(current.username(), (old == null) ? "CREATE" : "UPDATE", OUTPUT,

@@ -225,6 +225,18 @@ public class ProgrammeReports {
 		return (s.content() != null) ? s.content() : build(s.report());
 	}
 
+	/**
+	 * Whether a version's figures are the ones frozen at submission. A submitted version
+	 * loaded without its rendered content (the demo's) is shown from the live figures,
+	 * and its page must say so instead of claiming them frozen.
+	 * @param id the version
+	 * @return true when it has frozen content
+	 */
+	@Transactional(readOnly = true)
+	public boolean frozen(UUID id) {
+		return stored(id).content() != null;
+	}
+
 	private Content build(ProgrammeReport r) {
 		Locale vi = WebConfiguration.VIETNAMESE;
 		ResultsTable results = this.tables.results(r.programme(), r.unitId(), r.year(), vi);
@@ -305,7 +317,7 @@ public class ProgrammeReports {
 		UUID id = this.repository.insertDraft(unit.provinceCode(), unit.id(), unit.path(), p.code(), MAU01,
 				input.year(), input.period(), 1, due, Narrative.EMPTY, null, null, username, now());
 		Map<String, Change> changes = new LinkedHashMap<>();
-		changes.put("programme", new Change(null, p.code()));
+		changes.put("programme", new Change(null, p.nameVi()));
 		changes.put("year", new Change(null, input.year()));
 		changes.put("period", new Change(null, input.period()));
 		changes.put("dueOn", new Change(null, due.toString()));
@@ -399,7 +411,7 @@ public class ProgrammeReports {
 				r.year(), r.period(), r.version() + 1, r.dueOn(), r.narrative(), reason, id, username, now());
 		Map<String, Change> changes = new LinkedHashMap<>();
 		changes.put("status", new Change(ProgrammeReport.SUBMITTED, ProgrammeReport.SUPERSEDED));
-		changes.put("supersededBy", new Change(null, next.toString()));
+		changes.put("correctedBy", new Change(null, r.version() + 1));
 		record(username, "SUPERSEDE", id, r.unitPath(), unit.provinceCode(), changes, reason);
 		Map<String, Change> created = new LinkedHashMap<>();
 		created.put("version", new Change(r.version(), r.version() + 1));

@@ -44,6 +44,12 @@ public record ResultsTable(String programme, String programmeName, String legalB
 	 * @param outputs its outputs
 	 */
 	public record NodeLine(String code, String level, int depth, String name, Money money, List<OutputLine> outputs) {
+
+		/** The number the form prints ("3.1"), never the code. */
+		public String number() {
+			return vn.giamngheo.programmes.domain.NodeNumbers.of(this.code);
+		}
+
 	}
 
 	/**

@@ -121,17 +121,17 @@ class AuditIT {
 			.andExpect(status().isNotFound());
 		this.mvc
 			.perform(get("/api/v1/audit-events").param("user", "fixture")
-				.param("from", LocalDate.now(AuditSearch.VIETNAM).minusDays(1).toString())
-				.param("to", LocalDate.now(AuditSearch.VIETNAM).plusDays(1).toString())
+				.param("from", LocalDate.now(vn.giamngheo.shared.ClockConfiguration.VIETNAM).minusDays(1).toString())
+				.param("to", LocalDate.now(vn.giamngheo.shared.ClockConfiguration.VIETNAM).plusDays(1).toString())
 				.with(authentication(auditor)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.a.headName())))
 			.andExpect(content().string(not(containsString(this.b.headName()))));
 		this.mvc
-			.perform(
-					get("/api/v1/audit-events").param("from", LocalDate.now(AuditSearch.VIETNAM).plusDays(1).toString())
-						.param("unit", this.a.code() + "@2024")
-						.with(authentication(auditor)))
+			.perform(get("/api/v1/audit-events")
+				.param("from", LocalDate.now(vn.giamngheo.shared.ClockConfiguration.VIETNAM).plusDays(1).toString())
+				.param("unit", this.a.code() + "@2024")
+				.with(authentication(auditor)))
 			.andExpect(jsonPath("$.events.length()").value(0));
 		// the auditor sees citizen IDs masked
 		this.mvc

@@ -9,10 +9,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
+import vn.giamngheo.identity.Fixtures;
+import vn.giamngheo.identity.Role;
+import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The demo's programme money, outputs, links and reports (ADR 0050) on the demo load at 2
@@ -28,6 +35,12 @@ class DemoProgrammesIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FixtureFactory fixtures;
 
 	@BeforeAll
 	void load() {
@@ -218,7 +231,7 @@ class DemoProgrammesIT {
 	}
 
 	@Test
-	void quangNamSubmittedItsAnnualReportTwiceAndMostCommunesTheirH1() {
+	void quangNamSubmittedItsAnnualReportTwiceAndMostCommunesTheirH1() throws Exception {
 		// the communes' H1 2025 reports are written once the 2025 rows are on the units
 		// that
 		// report them (after the reform step; here no household moved)
@@ -235,6 +248,21 @@ class DemoProgrammesIT {
 		assertThat(annual.get(0)).containsEntry("status", "SUPERSEDED").containsEntry("frozen", true);
 		assertThat(annual.get(1)).containsEntry("status", "SUBMITTED").containsEntry("corrects", true);
 		assertThat((String) annual.get(1).get("reason")).isNotBlank();
+		// the demo loads its reports without the content rendered at submission: the page
+		// says its figures are computed now, never that they are the ones submitted
+		String id = this.jdbc.sql("""
+				select r.id::text from programme_report r join admin_unit u on u.id = r.unit_id and u.level = 'province'
+				where r.source_kind = 'DEMO' and r.year = 2024 and r.period = 'YEAR' and r.province_code = '49'
+				  and r.status = 'SUBMITTED'""").query(String.class).single();
+		Fixtures f = this.fixtures.create();
+		String page = this.mvc
+			.perform(get("/programmes/reports/" + id).with(authentication(
+					f.auth(f.user("demoprog", Role.PROVINCE_OFFICER, List.of("49@2024"), List.of("49@2024"))))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("không kèm nội dung lúc nộp").doesNotContain("giữ nguyên như lúc nộp");
 		long communes = count("""
 				select count(distinct unit_id) from programme_fund f join admin_unit u on u.id = f.unit_id
 				where f.source_kind = 'DEMO' and f.year = 2025 and u.level = 'commune'""");

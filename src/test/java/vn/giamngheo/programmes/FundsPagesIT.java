@@ -84,7 +84,11 @@ class FundsPagesIT {
 	void aCommuneEntersAFormTheDistrictApprovesItAndTheTotalsShowIt() throws Exception {
 		String uri = "/programmes/funds?unit=" + this.f.a.id() + "&year=2021";
 		String form = page(this.commune, uri);
-		assertThat(form).contains("DA3.TDA1").contains("Ngân sách địa phương").contains("Lưu các dòng nguồn vốn");
+		// projects are chosen by the form's number and name, never by a code
+		assertThat(form).contains("2021–2025 · 3.1 — ")
+			.doesNotContain("· DA3")
+			.contains("Ngân sách địa phương")
+			.contains("Lưu các dòng nguồn vốn");
 		String purpose = "Đường bê tông " + this.f.tag;
 		// line 2 disburses more than allocated: nothing saved, the form again with the
 		// line

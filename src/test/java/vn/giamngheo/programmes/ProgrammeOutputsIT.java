@@ -124,6 +124,15 @@ class ProgrammeOutputsIT {
 		UUID model = model("DA2", "2023-01-01", null, false);
 		participant(model, h1);
 		participant(model, h2);
+		// h6 took part in A's model, then moved to B (or its commune was merged away): it
+		// still counts where the model ran, and nowhere twice
+		UUID h6 = this.t.household(this.a, false, false, 4, 900_000, 2023, "PP");
+		participant(model, h6);
+		JdbcClient.create(this.owner)
+			.sql("update household set commune_id = ?, unit_path = (select path from admin_unit where id = ?)"
+					+ " where id = ?")
+			.params(this.b[0], this.b[0], h6)
+			.update();
 		participant(model("DA2", "2023-01-01", null, true), h3);
 		model("DA2", "2020-01-01", "2022-12-31", false);
 		entered(this.a[0], "DA1", "WORKS_BUILT", "ACTUAL", 3, "APPROVED");
@@ -188,7 +197,7 @@ class ProgrammeOutputsIT {
 		assertThat(at(o, "DA4.TDA3", "PEOPLE_EMPLOYED")).extracting(OutputFigure::value, OutputFigure::how)
 			.containsExactly(0L, How.COUNTED);
 		assertThat(at(o, "DA2", "MODELS").value()).isEqualTo(1);
-		assertThat(at(o, "DA2", "MODEL_PARTICIPANTS").value()).isEqualTo(2);
+		assertThat(at(o, "DA2", "MODEL_PARTICIPANTS").value()).isEqualTo(3);
 		assertThat(at(o, "DA1", "WORKS_BUILT")).extracting(OutputFigure::value, OutputFigure::how)
 			.containsExactly(3L, How.ENTERED);
 		assertThat(at(o, "DA6", "COMMUNICATION_SESSIONS"))
@@ -206,6 +215,9 @@ class ProgrammeOutputsIT {
 		// own, so the sum
 		assertThat(at(d, "DA5", "HOUSES_BUILT").target()).isEqualTo(10L);
 		assertThat(at(this.outputs.outputs(P, this.b[0], 2024), "DA5", "HOUSES_BUILT").value()).isEqualTo(1);
+		// h6 moved to B after taking part in A's model: counted once, for A
+		assertThat(at(d, "DA2", "MODEL_PARTICIPANTS").value()).isEqualTo(3);
+		assertThat(at(this.outputs.outputs(P, this.b[0], 2024), "DA2", "MODEL_PARTICIPANTS").value()).isZero();
 		// h3's 2023 support counts in 2023 only
 		Map<OutputKey, OutputFigure> y2023 = this.outputs.outputs(P, this.a[0], 2023);
 		assertThat(at(y2023, "DA3.TDA1", "HOUSEHOLDS_SUPPORTED").value()).isEqualTo(1);

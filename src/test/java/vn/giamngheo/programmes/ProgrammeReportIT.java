@@ -356,7 +356,8 @@ class ProgrammeReportIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(shown).contains("Đề nghị giao vốn sớm.", "1.000.000.000");
+		assertThat(shown).contains("Đề nghị giao vốn sớm.", "1.000.000.000", "giữ nguyên như lúc nộp")
+			.doesNotContain("không kèm nội dung lúc nộp");
 		// a year outside the programme is a rule rejection, an unknown programme not
 		// found
 		as(this.district);
@@ -398,6 +399,10 @@ class ProgrammeReportIT {
 				.orElseThrow();
 			assertThat(child.getCell(4).asNumber()).isEqualByComparingTo(new BigDecimal("1150000000"));
 			assertThat(rows.stream().map((r) -> r.getCellText(0))).anyMatch((s) -> s.contains("chưa có bản mẫu gốc"));
+			// projects are numbered as the forms number them, never shown by the
+			// catalogue's code
+			assertThat(rows.stream().map((r) -> r.getCellText(0))).anyMatch((s) -> s.matches("\\d+(\\.\\d+)?"))
+				.noneMatch((s) -> s.matches("(DA|HP)\\d.*"));
 		}
 		byte[] framework = download("/api/v1/programmes/" + CODE + "/reports/framework.xlsx", this.t.districtId,
 				this.district);

@@ -3,7 +3,6 @@ package vn.giamngheo.analytics.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ import vn.giamngheo.analytics.WhatIfs.Figures;
 import vn.giamngheo.analytics.WhatIfs.View;
 import vn.giamngheo.analytics.persistence.WhatIfRepository.CommuneRow;
 
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
+
 /**
  * A what-if as an XLSX workbook with headers in the user's language (Vietnamese first):
  * the figures by commune (now, under the other standard, the difference; rates as
@@ -27,8 +28,6 @@ import vn.giamngheo.analytics.persistence.WhatIfRepository.CommuneRow;
 final class WhatIfWorkbook {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private WhatIfWorkbook() {
 	}

@@ -131,8 +131,10 @@ public class OutputCounts {
 	/**
 	 * Models not voided that ran in the year (started by its end, not ended before its
 	 * start), owned or running at or under the unit, linked to the programme under each
-	 * criterion's node; and their distinct households of the unit that took part in the
-	 * year.
+	 * criterion's node; and their distinct households that took part in the year: every
+	 * participant of a model the unit owns (a household that moved away, or whose commune
+	 * the 2025 reform merged, still counts where the model ran), and of a model it only
+	 * runs in, those living in the unit.
 	 * @param programme the programme code
 	 * @param unitPath the unit's path
 	 * @param year the year
@@ -147,16 +149,18 @@ public class OutputCounts {
 		LocalDate first = LocalDate.of(year, 1, 1);
 		LocalDate last = LocalDate.of(year, 12, 31);
 		String sql = "with c as (select * from unnest(?::int[], ?::text[]) as c(idx, node)),"
-				+ " x as (select m.id, m.programme_node as node from poverty_model m where not m.voided"
+				+ " x as (select m.id, m.programme_node as node, m.owner_path from poverty_model m where not m.voided"
 				+ " and m.programme_code = ? and m.started_on <= ? and (m.ended_on is null or m.ended_on >= ?)"
 				+ " and (m.owner_path like ? or exists (select 1 from poverty_model_unit u where u.model_id = m.id"
 				+ " and u.unit_path like ?)))" + " select c.idx, (select count(*) from x where " + IN_SUBTREE + "),"
 				+ " (select count(distinct p.household_id) from x join poverty_model_participant p on p.model_id = x.id"
-				+ " join household h on h.id = p.household_id where " + IN_SUBTREE + " and h.unit_path like ?"
+				+ " join household h on h.id = p.household_id where " + IN_SUBTREE
+				+ " and (x.owner_path like ? or h.unit_path like ?)"
 				+ " and p.joined_on <= ? and (p.left_on is null or p.left_on >= ?)) from c";
 		String like = unitPath + "%";
 		this.jdbc.sql(sql)
-			.params(indexes(nodes), nodes.toArray(String[]::new), programme, last, first, like, like, like, last, first)
+			.params(indexes(nodes), nodes.toArray(String[]::new), programme, last, first, like, like, like, like, last,
+					first)
 			.query((rs, n) -> out.put(rs.getInt(1), new ModelCount(rs.getLong(2), rs.getLong(3))))
 			.list();
 		return out;

@@ -30,6 +30,7 @@ import vn.giamngheo.programmes.Programme;
 import vn.giamngheo.programmes.ProgrammeCatalogue;
 import vn.giamngheo.programmes.ProgrammeFunds;
 import vn.giamngheo.programmes.ProgrammeNode;
+import vn.giamngheo.programmes.domain.NodeNumbers;
 import vn.giamngheo.programmes.domain.Sources;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.scope.Permission;
@@ -128,19 +129,25 @@ public class ProgrammeFundsPageController {
 		model.addAttribute("blank", BLANK_LINES);
 	}
 
-	/** The label of a node: "DA3.TDA1 — name". */
+	/** The label of a node: "3.1 — name" (the form's number, never the code). */
 	private static String label(ProgrammeNode n, Locale locale) {
-		return n.code() + " — " + n.name(locale);
+		String number = NodeNumbers.of(n.code());
+		return number.isEmpty() ? n.name(locale) : number + " — " + n.name(locale);
+	}
+
+	/** The programme a choice belongs to, by its period ("2021–2025"). */
+	private static String period(Programme p) {
+		return p.periodFrom() + "–" + p.periodTo();
 	}
 
 	private static List<Choice> nodeChoices(List<Programme> inForce, Locale locale) {
 		List<Choice> choices = new ArrayList<>();
 		for (Programme p : inForce) {
 			for (ProgrammeNode project : p.projects()) {
-				choices.add(new Choice(p.code() + "|" + project.code(), p.code() + " · " + label(project, locale)));
+				choices.add(new Choice(p.code() + "|" + project.code(), period(p) + " · " + label(project, locale)));
 				for (ProgrammeNode sub : project.children()) {
 					if ("SUBPROJECT".equals(sub.level())) {
-						choices.add(new Choice(p.code() + "|" + sub.code(), p.code() + " · " + label(sub, locale)));
+						choices.add(new Choice(p.code() + "|" + sub.code(), period(p) + " · " + label(sub, locale)));
 					}
 				}
 			}
@@ -156,7 +163,7 @@ public class ProgrammeFundsPageController {
 				ProgrammeNode n = todo.remove(0);
 				for (OutputDef o : n.outputs()) {
 					choices.add(new Choice(p.code() + "|" + n.code() + "|" + o.code(),
-							n.code() + " · " + o.name(locale) + " ("
+							period(p) + " · " + label(n, locale) + " · " + o.name(locale) + " ("
 									+ ("en".equals(locale.getLanguage()) ? o.unitEn() : o.unitVi()) + ")"
 									+ (o.counted() ? " *" : "")));
 				}

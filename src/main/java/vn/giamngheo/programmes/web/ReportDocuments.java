@@ -87,6 +87,7 @@ class ReportDocuments {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("report", r);
 		model.put("content", c);
+		model.put("frozen", this.reports.frozen(id));
 		model.put("results", c.results());
 		model.put("title", this.messages.getMessage("prog.report.mau01.subject." + r.period(),
 				new Object[] { c.programmeName(), String.valueOf(r.year()) }, locale));

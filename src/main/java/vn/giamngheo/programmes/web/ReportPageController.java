@@ -64,6 +64,7 @@ class ReportPageController {
 	private String show(ProgrammeReport r, DomainException problem, Model model) {
 		model.addAttribute("r", r);
 		model.addAttribute("rendered", this.reports.content(r.id()));
+		model.addAttribute("frozen", this.reports.frozen(r.id()));
 		model.addAttribute("versions",
 				this.reports.list(r.unitId(), r.year())
 					.stream()

@@ -92,7 +92,7 @@ final class ReportWorkbooks {
 							t(m, l, "prog.report.col.actual"), t(m, l, "prog.report.col.ofTarget"),
 							t(m, l, "prog.report.col.how")));
 			for (NodeLine n : table.nodes()) {
-				ws.value(r, 0, n.code());
+				ws.value(r, 0, n.number());
 				ws.value(r, 1, n.name());
 				ws.style(r, 1).bold().set();
 				r++;
@@ -117,7 +117,7 @@ final class ReportWorkbooks {
 			header(ws, r++, moneyHeader(m, l, "prog.report.col.code", "prog.report.col.project"));
 			for (NodeLine n : table.nodes()) {
 				if (n.money() != null) {
-					ws.value(r, 0, n.code());
+					ws.value(r, 0, n.number());
 					ws.value(r, 1, n.name());
 					money(ws, r++, 2, n.money());
 				}
@@ -181,7 +181,7 @@ final class ReportWorkbooks {
 							t(m, l, "prog.report.col.actualYear", String.valueOf(table.year())),
 							t(m, l, "prog.report.col.dataSource"), t(m, l, "prog.report.col.citation")));
 			for (IndicatorLine i : table.lines()) {
-				ws.value(r, 0, i.node());
+				ws.value(r, 0, i.number());
 				ws.value(r, 1, i.nodeName());
 				ws.value(r, 2, i.name());
 				ws.value(r, 3, t(m, l, "prog.report.level." + i.level()));

@@ -32,7 +32,8 @@ public class ChangeLabels {
 			Map.entry("classification", "class."), Map.entry("proposedClass", "class."),
 			Map.entry("finalClass", "class."), Map.entry("class", "class."), Map.entry("agency", "agency."),
 			Map.entry("role", "role."), Map.entry("step", "review.step."),
-			Map.entry("transition", "review.transition."));
+			Map.entry("transition", "review.transition."), Map.entry("period", "prog.report.period."),
+			Map.entry("source", "prog.report.source."), Map.entry("outputKind", "prog.fund.kind."));
 
 	private static final Pattern CLASS_CODE = Pattern.compile("\\b(" + String.join("|", Codes.CLASSES) + ")\\b");
 

@@ -90,7 +90,7 @@ class PublicPostingController {
 					: HttpStatus.BAD_REQUEST.value());
 			if (proof.lockedUntil() != null) {
 				model.addAttribute("lockedUntil",
-						proof.lockedUntil().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+						proof.lockedUntil().atZoneSameInstant(vn.giamngheo.shared.ClockConfiguration.VIETNAM));
 			}
 		}
 		return "review/public-complaint";

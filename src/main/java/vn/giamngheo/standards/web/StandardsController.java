@@ -2,7 +2,6 @@ package vn.giamngheo.standards.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +29,14 @@ import vn.giamngheo.standards.domain.WayRules;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
 
+import static vn.giamngheo.shared.ClockConfiguration.VIETNAM;
+
 /**
  * Read the poverty standards and classify a household under one of them.
  */
 @RestController
 @RequestMapping("/api/v1/standards")
 public class StandardsController {
-
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final StandardCatalogue catalogue;
 

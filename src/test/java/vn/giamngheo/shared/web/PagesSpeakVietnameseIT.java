@@ -44,11 +44,12 @@ class PagesSpeakVietnameseIT {
 
 	/**
 	 * Acronyms a Vietnamese officer writes himself (BHYT: bảo hiểm y tế, PTNT: phát triển
-	 * nông thôn) and the names of file formats the pages ask for (YAML, ZIP).
+	 * nông thôn, MTQG: mục tiêu quốc gia) and the names of file formats the pages ask for
+	 * (YAML, ZIP).
 	 */
 	static final java.util.Set<String> ACRONYMS = java.util.Set.of("DTTS", "BTXH", "NCC", "CCCD", "UBND", "HĐND", "API",
 			"CSV", "XLSX", "PDF", "PNG", "VND", "ODK", "VBSP", "NHCSXH", "THCS", "THPT", "CMND", "JSON", "UTF",
-			"OpenAPI", "BHYT", "PTNT", "YAML", "ZIP");
+			"OpenAPI", "BHYT", "PTNT", "MTQG", "YAML", "ZIP");
 
 	/** A Roman numeral, as in "khoá XXII" of a party committee. */
 	static final Pattern ROMAN = Pattern.compile("[IVXLC]+");

@@ -30,7 +30,8 @@ class StandardsControllerTest {
 	@BeforeEach
 	void setUp() {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("clock", Clock.fixed(Instant.parse("2024-10-01T03:00:00Z"), StandardsController.VIETNAM));
+		beans.addBean("clock",
+				Clock.fixed(Instant.parse("2024-10-01T03:00:00Z"), vn.giamngheo.shared.ClockConfiguration.VIETNAM));
 		StandardsController controller = new StandardsController(new StandardsConfiguration().standardCatalogue(),
 				beans.getBeanProvider(Clock.class));
 		this.mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new StandardsProblems()).build();
