@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DistributionColumnIT {
 
+	/** Keys still to widen when issue 19 landed (ADR 0053). */
+	static final int PENDING_AT_MOST = 29;
+
 	@Autowired
 	@OwnerDatabase
 	DataSource owner;
@@ -36,6 +39,10 @@ class DistributionColumnIT {
 		List<String> offences = DistributionRules.offences(schema, classification);
 		assertThat(offences).as("tables, keys and foreign keys that break the distribution rule (ADR 0053)").isEmpty();
 		assertThat(schema.tables()).as("the catalog was read").contains("household", "member", "admin_unit");
+		assertThat(classification.pending())
+			.as("pending lines of " + DistributionRules.CLASSIFICATION
+					+ ": the list may only shrink (lower the bound when you finish one)")
+			.hasSizeLessThanOrEqualTo(PENDING_AT_MOST);
 	}
 
 	@Test

@@ -44,12 +44,20 @@ final class DistributionRules {
 
 	static final Set<String> CLASSES = Set.of("household", "reference", "local", "own-key");
 
-	/** table → class; constraint or index name → reason. */
-	record Classification(Map<String, String> tables, Map<String, String> exempt) {
+	/**
+	 * table → class; constraint or index name → reason (exempt and pending lines both);
+	 * the pending names.
+	 */
+	record Classification(Map<String, String> tables, Map<String, String> exempt, Set<String> pending) {
+
+		Classification(Map<String, String> tables, Map<String, String> exempt) {
+			this(tables, exempt, Set.of());
+		}
 
 		static Classification load() {
 			Map<String, String> tables = new LinkedHashMap<>();
 			Map<String, String> exempt = new LinkedHashMap<>();
+			Set<String> pending = new TreeSet<>();
 			InputStream in = DistributionRules.class.getClassLoader().getResourceAsStream(CLASSIFICATION);
 			if (in == null) {
 				throw new IllegalStateException(CLASSIFICATION + " is missing");
@@ -64,8 +72,13 @@ final class DistributionRules {
 					if (f.length < 3 || f[2].isBlank()) {
 						throw new IllegalStateException(CLASSIFICATION + ": need name, class, reason: " + line);
 					}
-					if (f[1].equals("exempt")) {
-						exempt.put(f[0], f[2]);
+					if (f[1].equals("exempt") || f[1].equals("pending")) {
+						if (exempt.put(f[0], f[2]) != null) {
+							throw new IllegalStateException(CLASSIFICATION + ": " + f[0] + " listed twice");
+						}
+						if (f[1].equals("pending")) {
+							pending.add(f[0]);
+						}
 					}
 					else if (CLASSES.contains(f[1])) {
 						if (tables.put(f[0], f[1]) != null) {
@@ -80,7 +93,7 @@ final class DistributionRules {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			return new Classification(tables, exempt);
+			return new Classification(tables, exempt, pending);
 		}
 
 	}
