@@ -18,6 +18,9 @@ start=$(date +%s.%N)
   cat src/main/resources/db/migration/V74__carry_province_code_everywhere.sql \
       src/main/resources/db/migration/V75__province_code_in_keys.sql
   echo 'rollback;'
-} | psql -q 2>&1 | grep -E '^Time:' | sed -E 's/^Time: ([0-9.]+) ms.*/\1/' | sort -rn | head -8 | sed 's/^/slowest statement ms: /'
+} | psql -q -e 2>&1 | tee "${TMPDIR:-/tmp}/dist-migration.log" | grep -E '^(ERROR|psql:)' || true
+# each statement is echoed (-e) before its time: pair them, print the slowest
+awk '/^Time:/ { printf "%10.0f ms  %s\n", $2, substr(last, 1, 110); next } /^[a-z]/ { last = $0 }' \
+  "${TMPDIR:-/tmp}/dist-migration.log" | sort -rn | head -8 | sed 's/^/slowest: /'
 echo "total seconds (both migrations, rolled back): $(echo "$(date +%s.%N) - $start" | bc)"
 echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
