@@ -279,7 +279,7 @@ public class AggregateRepository {
 			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"
 			+ " (select count(*) from household h where h.commune_id = a.commune_id and not h.voided"
 			+ " and h.status = 'ACTIVE') from agg_commune_year a where a.commune_id = any(:ids) group by a.commune_id"
-			+ " on conflict (commune_id) do update set refreshed_at = now(), assessments = excluded.assessments,"
+			+ " on conflict (commune_id, province_code) do update set refreshed_at = now(), assessments = excluded.assessments,"
 			+ " active_households = excluded.active_households";
 
 	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };

@@ -198,7 +198,7 @@ public class WhatIfRepository {
 		this.tx.executeWithoutResult((s) -> {
 			try (CopyText copy = CopyText.open(this.dataSource,
 					"whatif_commune (run_id, commune_id, households, poor_now, near_poor_now, poor_then,"
-							+ " near_poor_then, unclassified)")) {
+							+ " near_poor_then, unclassified, province_code)")) {
 				for (WhatIfTally.CommuneFigures f : tally.communes()) {
 					copy.field(id)
 						.field(f.communeId())
@@ -208,6 +208,7 @@ public class WhatIfRepository {
 						.field(f.poorThen())
 						.field(f.nearPoorThen())
 						.field(f.unclassified())
+						.field(provinceCode)
 						.end();
 				}
 			}

@@ -237,11 +237,12 @@ public class BulkLedgerRepository {
 				       s.household_id, case s.action when 'NEW' then 'CREATE' else 'UPDATE' end, to_jsonb(r)
 				from benefit_bulk_stage s left join benefit_record r on r.id = s.record_id
 				where s.problem is null and s.action in ('NEW', 'UPDATE')""").param("job", job).update();
-		this.jdbc.sql("""
-				insert into benefit_record_past (record_id, version, row_before, changed_by, change_reason)
-				select r.id, r.version, to_jsonb(r), :actor, :reason
-				from benefit_record r join benefit_bulk_stage s on s.record_id = r.id
-				where s.action = 'UPDATE' and s.problem is null""")
+		this.jdbc
+			.sql("""
+					insert into benefit_record_past (record_id, province_code, version, row_before, changed_by, change_reason)
+					select r.id, r.province_code, r.version, to_jsonb(r), :actor, :reason
+					from benefit_record r join benefit_bulk_stage s on s.record_id = r.id
+					where s.action = 'UPDATE' and s.problem is null""")
 			.param("actor", actor)
 			.param("reason", reason)
 			.update();
@@ -286,11 +287,12 @@ public class BulkLedgerRepository {
 	 * @return records voided or put back
 	 */
 	public int revert(UUID job, String actor, String reason) {
-		this.jdbc.sql("""
-				insert into benefit_record_past (record_id, version, row_before, changed_by, change_reason)
-				select r.id, r.version, to_jsonb(r), :actor, :reason
-				from benefit_record r join import_change c on c.entity_id = r.id
-				where c.job_id = :job and c.entity_type = 'BENEFIT' and (c.action = 'UPDATE' or not r.voided)""")
+		this.jdbc
+			.sql("""
+					insert into benefit_record_past (record_id, province_code, version, row_before, changed_by, change_reason)
+					select r.id, r.province_code, r.version, to_jsonb(r), :actor, :reason
+					from benefit_record r join import_change c on c.entity_id = r.id
+					where c.job_id = :job and c.entity_type = 'BENEFIT' and (c.action = 'UPDATE' or not r.voided)""")
 			.param("job", job)
 			.param("actor", actor)
 			.param("reason", reason)

@@ -75,8 +75,8 @@ public class LedgerRepository {
 	 */
 	public int keep(UUID id, int version, String actor, String reason) {
 		return this.jdbc
-			.sql("insert into benefit_record_past (record_id, version, row_before, changed_by, change_reason)"
-					+ " select r.id, r.version, to_jsonb(r), ?, ? from benefit_record r where r.id = ? and r.version = ?")
+			.sql("insert into benefit_record_past (record_id, province_code, version, row_before, changed_by,"
+					+ " change_reason) select r.id, r.province_code, r.version, to_jsonb(r), ?, ? from benefit_record r where r.id = ? and r.version = ?")
 			.params(actor, reason, id, version)
 			.update();
 	}

@@ -161,11 +161,11 @@ public class MoveRepository {
 			.update();
 		laps.lap("households");
 		this.jdbc
-			.sql("insert into village_move (batch_id, old_village_id, new_village_id, from_commune_id, to_commune_id,"
-					+ " households) select ?, m.old_id, m.new_id, v.parent_id, m.commune_id,"
+			.sql("insert into village_move (batch_id, province_code, old_village_id, new_village_id, from_commune_id,"
+					+ " to_commune_id, households) select ?, ?, m.old_id, m.new_id, v.parent_id, m.commune_id,"
 					+ " (select count(*) from household h where h.village_id = m.new_id)"
 					+ " from move_village m join admin_unit v on v.id = m.old_id")
-			.param(batchId)
+			.params(batchId, provinceCode)
 			.update();
 		this.jdbc.sql("drop table move_village").update();
 		log.info("Reform of province {}: {} households, {}", provinceCode, moved, laps.lap("village moves"));
@@ -179,12 +179,12 @@ public class MoveRepository {
 	 */
 	public int place(long batchId, long[] villageIds, long[] communeIds, String[] reasons) {
 		this.jdbc
-			.sql("insert into village_move (batch_id, old_village_id, new_village_id, from_commune_id, to_commune_id,"
-					+ " households, reason) select ?, v.id, v.id, v.parent_id, p.commune_id,"
-					+ " (select count(*) from household h where h.village_id = v.id), p.reason"
+			.sql("insert into village_move (batch_id, province_code, old_village_id, new_village_id, from_commune_id,"
+					+ " to_commune_id, households, reason) select b.id, b.province_code, v.id, v.id, v.parent_id,"
+					+ " p.commune_id," + " (select count(*) from household h where h.village_id = v.id), p.reason"
 					+ " from unnest(?::bigint[], ?::bigint[], ?::text[]) as p(village_id, commune_id, reason)"
-					+ " join admin_unit v on v.id = p.village_id")
-			.params(batchId, boxed(villageIds), boxed(communeIds), reasons)
+					+ " join admin_unit v on v.id = p.village_id join move_batch b on b.id = ?")
+			.params(boxed(villageIds), boxed(communeIds), reasons, batchId)
 			.update();
 		return relink(batchId, "to_commune_id");
 	}

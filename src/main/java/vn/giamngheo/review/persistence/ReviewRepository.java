@@ -295,7 +295,7 @@ public class ReviewRepository {
 				+ " a join household h on h.id = a.household_id" + " join admin_unit v on v.id = a.village_id"
 				+ " left join household_assessment last on last.household_id = h.id and last.year = :last"
 				+ " where not h.voided and h.status = 'ACTIVE'" + who
-				+ " on conflict (review_id, household_id) do nothing")
+				+ " on conflict (review_id, household_id, province_code) do nothing")
 			.param("review", reviewId)
 			.param("last", year - 1)
 			.param("commune", communeId)
@@ -336,7 +336,7 @@ public class ReviewRepository {
 				+ " where q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
 				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
 				+ " and extract(year from q.received_on) = :year))"
-				+ " on conflict (review_id, household_id) do nothing")
+				+ " on conflict (review_id, household_id, province_code) do nothing")
 			.param("review", reviewId)
 			.param("last", year - 1)
 			.param("commune", communeId)
@@ -359,7 +359,7 @@ public class ReviewRepository {
 					+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code"
 					+ " from household h join admin_unit v on v.id = h.village_id"
 					+ " left join household_assessment last on last.household_id = h.id and last.year = ?"
-					+ " where h.id = ? on conflict (review_id, household_id) do nothing returning id")
+					+ " where h.id = ? on conflict (review_id, household_id, province_code) do nothing returning id")
 			.params(reviewId, origin, phieuA, year - 1, year - 1, year - 1, householdId)
 			.query(UUID.class)
 			.optional();
@@ -928,7 +928,7 @@ public class ReviewRepository {
 		return this.jdbc
 			.sql("insert into review_complaint (tracking_no, review_id, review_household_id, province_code, commune_id,"
 					+ " unit_path, received_on, complainant, content, contact, phone)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tracking_no) do nothing returning id")
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tracking_no, province_code) do nothing returning id")
 			.params(trackingNo, rh.reviewId(), rh.id(), provinceCode, rh.communeId(), rh.unitPath(), receivedOn,
 					complainant, content, contact, phone)
 			.query(UUID.class)
