@@ -19,7 +19,8 @@ DURATION=${DURATION:-20}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -f target/giamngheo.jar ] || ./mvnw -q -DskipTests package
+JAR=${JAR:-target/giamngheo.jar}
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -36,7 +37,7 @@ trap cleanup EXIT
 ready() { for i in $(seq 1 1200); do grep -q "is ready\|Started GiamngheoApplication" "$1" 2>/dev/null && return 0; sleep 1; done; echo "$1 did not start" >&2; tail -20 "$1" >&2; exit 1; }
 
 GIAMNGHEO_DATA_DIR=$DATA GIAMNGHEO_DB_PORT=$DB_PORT GIAMNGHEO_DEMO_SIZE=$SIZE GIAMNGHEO_BACKUP=false PORT=$PORT1 \
-  java -Xmx1g -jar target/giamngheo.jar --server.address=127.0.0.1 > "$DATA/node1.log" 2>&1 &
+  java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 > "$DATA/node1.log" 2>&1 &
 PIDS+=($!)
 ready "$DATA/node1.log"
 CREDS="$DATA/pg/giamngheo-credentials.properties"
@@ -44,7 +45,7 @@ prop() { sed -n "s/^$1=//p" "$CREDS"; }
 GIAMNGHEO_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/giamngheo" GIAMNGHEO_DB_USER=$(prop app.user) \
   GIAMNGHEO_DB_PASSWORD=$(prop app.password) GIAMNGHEO_DB_OWNER_USER=$(prop superuser) \
   GIAMNGHEO_DB_OWNER_PASSWORD=$(prop superuser.password) GIAMNGHEO_DEMO=false GIAMNGHEO_BACKUP=false PORT=$PORT2 \
-  java -Xmx1g -jar target/giamngheo.jar --server.address=127.0.0.1 > "$DATA/node2.log" 2>&1 &
+  java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 > "$DATA/node2.log" 2>&1 &
 PIDS+=($!)
 ready "$DATA/node2.log"
 
@@ -75,11 +76,11 @@ TWO="http://127.0.0.1:$NGINX_PORT"
 ONE="http://127.0.0.1:$((NGINX_PORT + 1))"
 
 # sign in through nginx (the login page on one node, the form on the other: no sticky sessions needed)
-JAR="$RUN/cookies"
-curl -s -c "$JAR" -b "$JAR" "$TWO/login" -o "$RUN/login.html"
+COOKIES="$RUN/cookies"
+curl -s -c "$COOKIES" -b "$COOKIES" "$TWO/login" -o "$RUN/login.html"
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$RUN/login.html" | head -1 | sed 's/.*value="//;s/"//')
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$CSRF" "$TWO/login"
-export SESSION=$(grep JSESSIONID "$JAR" | awk '{print $7}')
+curl -s -c "$COOKIES" -b "$COOKIES" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$CSRF" "$TWO/login"
+export SESSION=$(grep JSESSIONID "$COOKIES" | awk '{print $7}')
 for base in "http://127.0.0.1:$PORT1" "http://127.0.0.1:$PORT2"; do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$base/api/v1/households?size=1")" = 200 ] \
     || { echo "the session does not work on $base"; exit 1; }

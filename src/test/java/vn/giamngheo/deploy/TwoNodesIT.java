@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,15 +73,19 @@ class TwoNodesIT {
 				"giamngheo.db.owner-password=" + owner.getPassword());
 	}
 
+	/** A node; its settings as command-line arguments, which win over application.yml. */
 	ConfigurableApplicationContext node(String... database) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--giamngheo.demo.enabled=false",
+				"--giamngheo.backup.cron=-", "--giamngheo.backup.on-start=false",
+				"--giamngheo.imports.dir=" + System.getProperty("java.io.tmpdir") + "/giamngheo-it-imports",
+				"--giamngheo.work.poll-delay=PT0.05S", "--giamngheo.db.pool-size=4",
+				"--giamngheo.identity.changes-poll=PT0.1S"));
+		for (String setting : database) {
+			args.add("--" + setting);
+		}
 		return new SpringApplicationBuilder(GiamngheoApplication.class)
 			.initializers((GenericApplicationContext c) -> c.registerBean(CountingHandler.class))
-			.properties("server.port=0", "giamngheo.demo.enabled=false", "giamngheo.backup.cron=-",
-					"giamngheo.backup.on-start=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports",
-					"giamngheo.work.poll-delay=PT0.05S", "giamngheo.db.pool-size=4",
-					"giamngheo.identity.changes-poll=PT0.1S")
-			.properties(database)
-			.run();
+			.run(args.toArray(String[]::new));
 	}
 
 	@AfterAll

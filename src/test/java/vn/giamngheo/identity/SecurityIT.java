@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -79,17 +80,11 @@ class SecurityIT {
 			.single();
 	}
 
-	/**
-	 * Signs in and returns the session cookie: sessions live in PostgreSQL (Spring
-	 * Session, ADR 0052), the cookie is what carries one to the next request.
-	 */
-	Cookie login(String username) throws Exception {
+	MockHttpSession login(String username) throws Exception {
 		MvcResult result = this.mvc.perform(formLogin().user(username).password(Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		Cookie session = result.getResponse().getCookie("JSESSIONID");
-		assertThat(session).as("a session cookie after sign-in").isNotNull();
-		return session;
+		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	@Test
@@ -97,10 +92,10 @@ class SecurityIT {
 		String u = this.f.user("officer", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024"));
 		this.mvc.perform(formLogin().user(u).password("wrong-password")).andExpect(redirectedUrl("/login?error"));
 		assertThat(failures(u)).isEqualTo(1);
-		Cookie session = login(u);
+		MockHttpSession session = login(u);
 		assertThat(failures(u)).isZero();
-		this.mvc.perform(get("/api/v1/tokens").cookie(session)).andExpect(status().isOk());
-		this.mvc.perform(get("/account").cookie(session))
+		this.mvc.perform(get("/api/v1/tokens").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/account").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(u)));
 	}
@@ -116,8 +111,8 @@ class SecurityIT {
 	void formLoginsFailuresAndLogoutAreInTheAuditTrail() throws Exception {
 		String u = this.f.user("audited", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024"));
 		this.mvc.perform(formLogin().user(u).password("wrong-password")).andExpect(redirectedUrl("/login?error"));
-		Cookie session = login(u);
-		this.mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(status().is3xxRedirection());
+		MockHttpSession session = login(u);
+		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(status().is3xxRedirection());
 		for (int i = 0; i < 5; i++) {
 			this.mvc.perform(formLogin().user(u).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
 		}
@@ -140,23 +135,23 @@ class SecurityIT {
 	@Test
 	void disablingASignedInUserEndsTheSession() throws Exception {
 		String u = this.f.user("ending", Role.LEADER, List.of("49@2024"), List.of());
-		Cookie session = login(u);
-		this.mvc.perform(get("/api/v1/tokens").cookie(session)).andExpect(status().isOk());
+		MockHttpSession session = login(u);
+		this.mvc.perform(get("/api/v1/tokens").session(session)).andExpect(status().isOk());
 		this.f.signIn("admin");
 		UserAccount account = this.users.find(this.users.findPrincipal(u).orElseThrow().id()).orElseThrow();
 		this.tx.executeWithoutResult(
 				(s) -> this.directory.update(account.id(), new UserDirectory.UserChange(account.version(), null,
 						"LEADER", false, false, List.of("49@2024"), List.of(), true, null, false, null)));
 		SecurityContextHolder.clearContext();
-		this.mvc.perform(get("/api/v1/tokens").cookie(session)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/tokens").session(session)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void tokensAuthenticateUntilRevokedOrExpiredAndNeedNoCsrf() throws Exception {
 		String u = this.f.user("tokens", Role.COMMUNE_OFFICER, List.of("20464@2024"), List.of("20464@2024"));
-		Cookie session = login(u);
+		MockHttpSession session = login(u);
 		String body = this.mvc
-			.perform(post("/api/v1/tokens").cookie(session)
+			.perform(post("/api/v1/tokens").session(session)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"bench\",\"days\":30}"))
@@ -227,15 +222,15 @@ class SecurityIT {
 
 	@Test
 	void sessionPostWithoutCsrfIsRefusedAndChangesNothing() throws Exception {
-		Cookie session = login(this.f.user("csrf", Role.LEADER, List.of("49@2024"), List.of()));
+		MockHttpSession session = login(this.f.user("csrf", Role.LEADER, List.of("49@2024"), List.of()));
 		long before = this.jdbc.sql("select count(*) from access_token").query(Long.class).single();
 		this.mvc
-			.perform(post("/api/v1/tokens").cookie(session)
+			.perform(post("/api/v1/tokens").session(session)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"x\"}"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		this.mvc.perform(post("/account/tokens").cookie(session).param("name", "x")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
 		assertThat(this.jdbc.sql("select count(*) from access_token").query(Long.class).single()).isEqualTo(before);
 	}
 
