@@ -34,7 +34,19 @@ cleanup() {
   rm -rf "$RUN"
 }
 trap cleanup EXIT
-ready() { for i in $(seq 1 1200); do grep -q "is ready\|Started GiamngheoApplication" "$1" 2>/dev/null && return 0; sleep 1; done; echo "$1 did not start" >&2; tail -20 "$1" >&2; exit 1; }
+ready() { for i in $(seq 1 1800); do grep -q "is ready" "$1" 2>/dev/null && return 0; sleep 1; done; echo "$1 did not start" >&2; tail -20 "$1" >&2; exit 1; }
+# signs in as the demo's admin through BASE; prints the session id (empty when sign-in does not work yet)
+signin() {
+  local cookies="$RUN/cookies"
+  rm -f "$cookies"
+  curl -s -c "$cookies" -b "$cookies" "$1/login" -o "$RUN/login.html" || true
+  local csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$RUN/login.html" 2>/dev/null | head -1 | sed 's/.*value="//;s/"//')
+  [ -n "$csrf" ] || return 0
+  curl -s -c "$cookies" -b "$cookies" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$csrf" "$1/login" || true
+  local session=$(grep JSESSIONID "$cookies" 2>/dev/null | awk '{print $7}')
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$1/api/v1/households?size=1")" = 200 ] && echo "$session"
+  return 0
+}
 
 GIAMNGHEO_DATA_DIR=$DATA GIAMNGHEO_DB_PORT=$DB_PORT GIAMNGHEO_DEMO_SIZE=$SIZE GIAMNGHEO_BACKUP=false PORT=$PORT1 \
   java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 > "$DATA/node1.log" 2>&1 &
@@ -75,12 +87,12 @@ CONF
 TWO="http://127.0.0.1:$NGINX_PORT"
 ONE="http://127.0.0.1:$((NGINX_PORT + 1))"
 
-# sign in through nginx (the login page on one node, the form on the other: no sticky sessions needed)
-COOKIES="$RUN/cookies"
-curl -s -c "$COOKIES" -b "$COOKIES" "$TWO/login" -o "$RUN/login.html"
-CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$RUN/login.html" | head -1 | sed 's/.*value="//;s/"//')
-curl -s -c "$COOKIES" -b "$COOKIES" -o /dev/null -d "username=admin&password=admin-giamngheo&_csrf=$CSRF" "$TWO/login"
-export SESSION=$(grep JSESSIONID "$COOKIES" | awk '{print $7}')
+# sign in through nginx (the login page on one node, the form on the other: no sticky sessions needed), once the
+# demo is loaded and sign-in works
+SESSION=""
+for i in $(seq 1 1800); do SESSION=$(signin "$TWO"); [ -n "$SESSION" ] && break; sleep 1; done
+[ -n "$SESSION" ] || { echo "sign-in through nginx did not work"; exit 1; }
+export SESSION
 for base in "http://127.0.0.1:$PORT1" "http://127.0.0.1:$PORT2"; do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$base/api/v1/households?size=1")" = 200 ] \
     || { echo "the session does not work on $base"; exit 1; }
