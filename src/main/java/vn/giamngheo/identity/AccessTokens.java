@@ -1,5 +1,6 @@
 package vn.giamngheo.identity;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,7 +152,7 @@ public class AccessTokens {
 	 * @param token the secret, shown once
 	 * @param expiresAt expiry
 	 */
-	public record IssuedToken(long id, String name, String token, OffsetDateTime expiresAt) {
+	public record IssuedToken(long id, String name, String token, OffsetDateTime expiresAt) implements Serializable {
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.giamngheo.identity.RunAs;
 import vn.giamngheo.imports.persistence.ImportJobRepository;
+import vn.giamngheo.shared.db.OneRunner;
 import vn.giamngheo.shared.error.DomainException;
 
 /**
@@ -33,15 +34,21 @@ class JobRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
+	/** A job's lock among the jobs that run on one node at a time ({@link OneRunner}). */
+	static final String LOCK = "import-job:";
+
 	private final ImportJobRepository jobs;
 
 	private final RunAs runAs;
 
+	private final OneRunner locks;
+
 	private final Map<JobSteps, ExecutorService> executors = new LinkedHashMap<>();
 
-	JobRunner(ImportJobRepository jobs, RunAs runAs, List<JobSteps> kinds) {
+	JobRunner(ImportJobRepository jobs, RunAs runAs, OneRunner locks, List<JobSteps> kinds) {
 		this.jobs = jobs;
 		this.runAs = runAs;
+		this.locks = locks;
 		for (JobSteps steps : kinds) {
 			this.executors.put(steps, Executors.newSingleThreadExecutor((r) -> {
 				Thread t = new Thread(r, steps.thread());
@@ -73,14 +80,23 @@ class JobRunner {
 		run(id, true);
 	}
 
-	/** Runs again the jobs a stop or crash left queued or running. */
+	/**
+	 * Runs again the jobs a stop or crash left queued or running, unless another node
+	 * runs them (ADR 0052).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void recover() {
-		for (ImportJob job : this.jobs.resumeUnfinished()) {
+		for (ImportJob job : this.jobs.unfinished()) {
 			JobSteps steps = steps(job);
 			if (steps != null) {
-				log.info("Resuming {} {} after a restart", steps.what().toLowerCase(java.util.Locale.ROOT), job.id());
-				submit(job.id());
+				this.executors.get(steps).execute(() -> this.locks.runAlone(LOCK + job.id(), () -> {
+					// the job's lock is free: a job still running had its runner die
+					if (this.jobs.resumeInterrupted(job.id())) {
+						log.info("Resuming {} {} after a restart", steps.what().toLowerCase(java.util.Locale.ROOT),
+								job.id());
+					}
+					step(job.id(), false);
+				}));
 			}
 		}
 	}
@@ -94,7 +110,15 @@ class JobRunner {
 		return this.executors.keySet().stream().filter((s) -> s.runs(job)).findFirst().orElse(null);
 	}
 
+	/**
+	 * Runs a job's next step holding the job's lock, so two nodes never run one job at
+	 * once.
+	 */
 	private void run(UUID id, boolean throwRefusals) {
+		this.locks.runAlone(LOCK + id, () -> step(id, throwRefusals));
+	}
+
+	private void step(UUID id, boolean throwRefusals) {
 		ImportJob job = this.jobs.find(id).orElse(null);
 		JobSteps steps = (job != null) ? steps(job) : null;
 		if (steps == null) {

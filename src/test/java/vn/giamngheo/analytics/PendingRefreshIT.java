@@ -26,6 +26,7 @@ import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.registry.HouseholdRegistry;
 import vn.giamngheo.registry.RecognisedAssessment;
 import vn.giamngheo.shared.ClockConfiguration;
+import vn.giamngheo.shared.db.OneRunner;
 import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.shared.work.PendingWork;
 import vn.giamngheo.shared.work.WorkDrainer;
@@ -57,6 +58,9 @@ class PendingRefreshIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OneRunner jobs;
 
 	@Autowired
 	@OwnerDatabase
@@ -259,7 +263,7 @@ class PendingRefreshIT {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("handler", handler);
 		return new WorkDrainer(new PendingWork(this.jdbc, clock), beans.getBeanProvider(WorkHandler.class), this.tx,
-				Runnable::run, clock, true, Duration.ofSeconds(10), Duration.ofMinutes(30));
+				Runnable::run, clock, this.jobs, true, Duration.ofSeconds(10), Duration.ofMinutes(30));
 	}
 
 	private void recognisePoor(UUID household) {

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 		"giamngheo.demo.enabled=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports",
 		"giamngheo.work.automatic=false", "giamngheo.backup.cron=-", "giamngheo.backup.on-start=false" })
 @AutoConfigureMockMvc
-@Import(FixtureFactory.class)
+@Import({ FixtureFactory.class, MockMvcContainerSessions.class })
 public @interface IntegrationTest {
 
 }

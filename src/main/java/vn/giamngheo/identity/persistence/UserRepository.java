@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,6 +78,25 @@ public class UserRepository {
 
 	private static List<String> strings(Array array) throws SQLException {
 		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	/**
+	 * Records that the user's principal changed at this instant (never moving it back).
+	 */
+	public void markPrincipalChanged(long id, Instant at) {
+		this.jdbc.sql("update app_user set principal_changed_at = greatest(principal_changed_at, ?) where id = ?")
+			.params(at.atOffset(ZoneOffset.UTC), id)
+			.update();
+	}
+
+	/** Users whose principal changed after an instant, with when. */
+	public Map<Long, Instant> principalsChangedAfter(Instant after) {
+		return this.jdbc.sql("select id, principal_changed_at from app_user where principal_changed_at > ?")
+			.param(after.atOffset(ZoneOffset.UTC))
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

@@ -82,21 +82,17 @@ public class ImportJobRepository {
 	}
 
 	/**
-	 * The jobs (of every kind) a stop or crash left queued or running, set to run again:
-	 * a check under way is queued again, a commit under way (its transaction died with
-	 * the process) too.
+	 * Sets a job that a stop or crash left running to run again: a check under way is
+	 * queued again, a commit under way (its transaction died with the process) too. The
+	 * caller holds the job's lock, so no node runs it now.
+	 * @return whether the job was running
 	 */
-	public List<ImportJob> resumeUnfinished() {
-		List<ImportJob> jobs = unfinished();
-		for (ImportJob job : jobs) {
-			switch (job.status()) {
-				case "VALIDATING" -> resumed(job.id(), "QUEUED");
-				case "COMMITTING" -> resumed(job.id(), "COMMIT_QUEUED");
-				default -> {
-				}
-			}
-		}
-		return jobs;
+	public boolean resumeInterrupted(UUID id) {
+		return this.jdbc
+			.sql("update import_job set status = case status when 'VALIDATING' then 'QUEUED' else 'COMMIT_QUEUED' end,"
+					+ " restarts = restarts + 1 where id = ? and status in ('VALIDATING', 'COMMITTING')")
+			.param(id)
+			.update() > 0;
 	}
 
 	/** Records a new partner-file job (ADR 0037). */

@@ -23,6 +23,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.util.FileSystemUtils;
 
 import vn.giamngheo.shared.text.Bilingual;
@@ -33,7 +34,8 @@ import vn.giamngheo.shared.text.Bilingual;
  * 0015): the primary, pooled data source is the application role, which owns nothing; the
  * {@link OwnerDatabase} one is the schema's owner, used by Flyway, the demo load and
  * backups. Embedded servers are shared per data directory within a JVM so that test
- * contexts reuse one server.
+ * contexts reuse one server. With {@code giamngheo.db.replica-url}, read-only
+ * transactions go to a read replica (ADR 0052).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -44,24 +46,90 @@ public class DatabaseConfiguration {
 
 	private static final Map<String, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
 
+	/**
+	 * The application role's pool. With {@code giamngheo.db.replica-url}, a second pool
+	 * on the replica, and this data source sends read-only transactions there and
+	 * everything else to the primary (ADR 0052): Spring marks a read-only transaction's
+	 * connection read-only before its first statement, and the lazy proxy only then takes
+	 * a connection, from the replica's pool. Statements outside a transaction, writes and
+	 * read-write transactions go to the primary.
+	 */
 	@Bean(destroyMethod = "close")
 	@Primary
-	HikariDataSource dataSource(DatabaseProperties properties, BackupProperties backups) throws Exception {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("giamngheo");
-		config.setMaximumPoolSize(properties.pool());
+	DataSource dataSource(DatabaseProperties properties, BackupProperties backups) throws Exception {
+		HikariDataSource primary = pool("giamngheo", appTarget(properties, backups), properties.pool(), false);
+		if (!properties.hasReplica()) {
+			return primary;
+		}
+		boolean ownRole = properties.replicaUsername() != null && !properties.replicaUsername().isBlank();
+		Target replica = new Target(properties.replicaUrl(),
+				ownRole ? properties.replicaUsername() : properties.username(),
+				ownRole ? properties.replicaPassword() : properties.password());
+		log.info("Read replica configured: read-only transactions go to {}", properties.replicaUrl());
+		return new ReplicaRouting(primary, pool("giamngheo-replica", replica, properties.replicaPool(), true));
+	}
+
+	/** Read-only transactions to the replica's pool, the rest to the primary's. */
+	static final class ReplicaRouting extends LazyConnectionDataSourceProxy implements AutoCloseable {
+
+		private final HikariDataSource primary;
+
+		private final HikariDataSource replica;
+
+		ReplicaRouting(HikariDataSource primary, HikariDataSource replica) {
+			super(primary);
+			setReadOnlyDataSource(replica);
+			this.primary = primary;
+			this.replica = replica;
+		}
+
+		@Override
+		public void close() {
+			this.replica.close();
+			this.primary.close();
+		}
+
+	}
+
+	/**
+	 * Runs a scheduled job on one node at a time: its advisory locks are held on sessions
+	 * of their own (not taken from the request pool), on the primary.
+	 */
+	@Bean
+	OneRunner oneRunner(DatabaseProperties properties, BackupProperties backups) throws Exception {
+		Target target = appTarget(properties, backups);
+		PGSimpleDataSource locks = new PGSimpleDataSource();
+		locks.setURL(target.url());
+		locks.setUser(target.username());
+		locks.setPassword(target.password());
+		locks.setApplicationName("giamngheo-jobs");
+		return new OneRunner(locks);
+	}
+
+	/**
+	 * Where the application role connects: the embedded server, or the configured one.
+	 */
+	private static Target appTarget(DatabaseProperties properties, BackupProperties backups) throws IOException {
 		if (properties.embedded()) {
 			EmbeddedPostgresServer server = embeddedServer(properties, backups);
-			config.setJdbcUrl(server.jdbcUrl(DATABASE));
-			config.setUsername(EmbeddedCredentials.APP_ROLE);
-			config.setPassword(server.credentials().appPassword());
+			return new Target(server.jdbcUrl(DATABASE), EmbeddedCredentials.APP_ROLE,
+					server.credentials().appPassword());
 		}
-		else {
-			config.setJdbcUrl(properties.url());
-			config.setUsername(properties.username());
-			config.setPassword(properties.password());
-		}
+		return new Target(properties.url(), properties.username(), properties.password());
+	}
+
+	private static HikariDataSource pool(String name, Target target, int size, boolean readOnly) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(name);
+		config.setMaximumPoolSize(size);
+		config.setJdbcUrl(target.url());
+		config.setUsername(target.username());
+		config.setPassword(target.password());
+		config.setReadOnly(readOnly);
 		return new HikariDataSource(config);
+	}
+
+	private record Target(String url, String username, String password) {
 	}
 
 	@Bean

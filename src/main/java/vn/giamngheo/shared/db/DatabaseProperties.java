@@ -19,10 +19,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedPort port of the embedded server, 0 for any free port
  * @param ephemeral wipe the embedded data at start (tests)
  * @param poolSize connection pool size
+ * @param replicaUrl JDBC URL of a read replica ({@code GIAMNGHEO_DB_REPLICA_URL}): when
+ * set, read-only transactions are served from it (ADR 0052); empty means every statement
+ * goes to the primary
+ * @param replicaUsername the replica's role ({@code GIAMNGHEO_DB_REPLICA_USER}); empty:
+ * the application role
+ * @param replicaPassword its password ({@code GIAMNGHEO_DB_REPLICA_PASSWORD})
+ * @param replicaPoolSize the replica's pool size; default the primary's
  */
 @ConfigurationProperties("giamngheo.db")
 public record DatabaseProperties(String url, String username, String password, String ownerUsername,
-		String ownerPassword, String dataDir, Integer embeddedPort, Boolean ephemeral, Integer poolSize) {
+		String ownerPassword, String dataDir, Integer embeddedPort, Boolean ephemeral, Integer poolSize,
+		String replicaUrl, String replicaUsername, String replicaPassword, Integer replicaPoolSize) {
+
+	/** Whether read-only transactions go to a replica. */
+	public boolean hasReplica() {
+		return this.replicaUrl != null && !this.replicaUrl.isBlank();
+	}
+
+	public int replicaPool() {
+		return (this.replicaPoolSize != null) ? this.replicaPoolSize : pool();
+	}
 
 	public boolean embedded() {
 		return this.url == null || this.url.isBlank();

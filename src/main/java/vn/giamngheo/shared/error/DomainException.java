@@ -1,6 +1,13 @@
 package vn.giamngheo.shared.error;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
@@ -14,11 +21,11 @@ public class DomainException extends RuntimeException {
 
 	private final String messageKey;
 
-	private final transient Object[] args;
+	private final Object[] args;
 
 	private final List<FieldProblem> fieldProblems;
 
-	private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+	private transient Map<String, Object> properties = new LinkedHashMap<>();
 
 	public DomainException(ErrorCode code, String messageKey, Object... args) {
 		this(code, messageKey, List.of(), args);
@@ -28,7 +35,7 @@ public class DomainException extends RuntimeException {
 		super(messageKey);
 		this.code = code;
 		this.messageKey = messageKey;
-		this.args = args;
+		this.args = serializable(args);
 		this.fieldProblems = List.copyOf(fieldProblems);
 	}
 
@@ -86,7 +93,7 @@ public class DomainException extends RuntimeException {
 	}
 
 	/** Further properties of the problem, by name. */
-	public java.util.Map<String, Object> properties() {
+	public Map<String, Object> properties() {
 		return java.util.Collections.unmodifiableMap(this.properties);
 	}
 
@@ -97,7 +104,46 @@ public class DomainException extends RuntimeException {
 	 * @param messageKey message bundle key
 	 * @param args message arguments
 	 */
-	public record FieldProblem(String field, String messageKey, Object... args) {
+	public record FieldProblem(String field, String messageKey, Object... args) implements Serializable {
+
+		public FieldProblem {
+			args = serializable(args);
+		}
+
+	}
+
+	/**
+	 * Message arguments that survive serialisation: a refusal shown after a redirect
+	 * travels in the session's flash attributes, and sessions are stored in PostgreSQL
+	 * (ADR 0052). An argument that is not serialisable is kept as its text, which is what
+	 * a message shows of it anyway.
+	 */
+	static Object[] serializable(Object[] args) {
+		if (args == null) {
+			return null;
+		}
+		Object[] safe = args.clone();
+		for (int i = 0; i < safe.length; i++) {
+			if (safe[i] != null && !(safe[i] instanceof Serializable)) {
+				safe[i] = String.valueOf(safe[i]);
+			}
+		}
+		return safe;
+	}
+
+	@Serial
+	private void writeObject(ObjectOutputStream out) throws IOException {
+		out.defaultWriteObject();
+		Map<String, Object> safe = new LinkedHashMap<>();
+		this.properties.forEach((name, value) -> safe.put(name, serializable(new Object[] { value })[0]));
+		out.writeObject(safe);
+	}
+
+	@Serial
+	@SuppressWarnings("unchecked")
+	private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+		in.defaultReadObject();
+		this.properties = (Map<String, Object>) in.readObject();
 	}
 
 }

@@ -22,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.giamngheo.shared.db.OneRunner;
+
 /**
  * The one abuse limiter (failed logins, public complaints): keys of a {@link Limit} — a
  * subject such as the user name tried, and the client address — with a count that leaks
@@ -32,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Throttle {
 
+	/** The name of the scheduled prune among the jobs that run on one node at a time. */
+	public static final String PRUNE_JOB = "throttle.prune";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -40,9 +45,12 @@ public class Throttle {
 
 	private final int maxRows;
 
-	public Throttle(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+	private final OneRunner jobs;
+
+	public Throttle(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, OneRunner jobs,
 			@Value("${giamngheo.throttle.max-rows:200000}") int maxRows) {
 		this.jdbc = jdbc;
+		this.jobs = jobs;
 		this.clock = clock;
 		this.tx = new TransactionTemplate(transactions);
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -152,12 +160,17 @@ public class Throttle {
 			.collect(Collectors.toMap(Row::subject, Row::until));
 	}
 
+	/** The scheduled {@link #prune}, on one node at a time (ADR 0052). */
+	@Scheduled(fixedDelayString = "${giamngheo.throttle.prune-every:PT5M}")
+	void prunePeriodically() {
+		this.jobs.runAlone(PRUNE_JOB, this::prune);
+	}
+
 	/**
 	 * Deletes forgotten keys, then the oldest beyond the cap (a flood from very many
 	 * addresses cannot grow the table without bound).
 	 * @return rows deleted
 	 */
-	@Scheduled(fixedDelayString = "${giamngheo.throttle.prune-every:PT5M}")
 	public int prune() {
 		int forgotten = this.jdbc.sql("delete from throttle where forget_at < ?").param(utc(now())).update();
 		int capped = this.jdbc

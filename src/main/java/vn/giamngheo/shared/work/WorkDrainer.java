@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.shared.BoundedExecutors;
+import vn.giamngheo.shared.db.OneRunner;
 import vn.giamngheo.shared.work.PendingWork.Due;
 
 /**
@@ -37,11 +38,18 @@ import vn.giamngheo.shared.work.PendingWork.Due;
  * ({@code giamngheo.work.retry-delay}, default 10 s, at most
  * {@code giamngheo.work.max-retry-delay}, default 30 min). Failures are logged and shown
  * where the figures are read ({@link PendingWork#backlog}).
+ * <p>
+ * With several application nodes on one database, a kind is drained by one node at a time
+ * ({@link OneRunner}, ADR 0052): {@link PendingWork#due} does not lock what it picks, so
+ * two nodes would otherwise do the same subjects' work twice, concurrently.
  */
 @Component
 public class WorkDrainer {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkDrainer.class);
+
+	/** The name of a kind's drain among the jobs that run on one node at a time. */
+	static final String JOB = "work.";
 
 	/** Most batches of one kind in one drain; the next poll goes on. */
 	static final int MAX_BATCHES = 200;
@@ -64,8 +72,10 @@ public class WorkDrainer {
 
 	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
+	private final OneRunner jobs;
+
 	public WorkDrainer(PendingWork work, ObjectProvider<WorkHandler> handlers, TransactionTemplate tx,
-			@Qualifier(BoundedExecutors.WORK) Executor executor, Clock clock,
+			@Qualifier(BoundedExecutors.WORK) Executor executor, Clock clock, OneRunner jobs,
 			@Value("${giamngheo.work.automatic:true}") boolean automatic,
 			@Value("${giamngheo.work.retry-delay:PT10S}") Duration retryDelay,
 			@Value("${giamngheo.work.max-retry-delay:PT30M}") Duration maxRetryDelay) {
@@ -77,6 +87,7 @@ public class WorkDrainer {
 		this.automatic = automatic;
 		this.retryDelay = retryDelay;
 		this.maxRetryDelay = maxRetryDelay;
+		this.jobs = jobs;
 	}
 
 	/** At start: resumes the work that a stop or a crash left pending. */
@@ -101,7 +112,9 @@ public class WorkDrainer {
 					ReentrantLock lock = lock(handler.kind());
 					if (lock.tryLock()) {
 						try {
-							drain(handler);
+							if (!this.work.due(handler.kind(), 1).isEmpty()) {
+								this.jobs.runAlone(JOB + handler.kind(), () -> drain(handler));
+							}
 						}
 						finally {
 							lock.unlock();
@@ -138,7 +151,7 @@ public class WorkDrainer {
 		ReentrantLock lock = lock(kind);
 		lock.lock();
 		try {
-			return drain(handler);
+			return this.jobs.runWaiting(JOB + kind, () -> drain(handler));
 		}
 		finally {
 			lock.unlock();

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.giamngheo.review.TestClock;
+import vn.giamngheo.shared.db.OneRunner;
 import vn.giamngheo.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +38,12 @@ class ThrottleIT {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	OneRunner jobs;
+
 	@Test
 	void aSecondNodeSeesTheSameDelaysAndAcquireCountsOnlyWhatItAllows() {
-		Throttle other = new Throttle(this.jdbc, this.clock, this.transactions, 1000);
+		Throttle other = new Throttle(this.jdbc, this.clock, this.transactions, this.jobs, 1000);
 		String client = "node-test";
 		assertThat(this.throttle.acquire(LIMIT, "", client)).isZero();
 		assertThat(other.acquire(LIMIT, "", client)).isZero();
@@ -65,7 +69,7 @@ class ThrottleIT {
 		this.throttle.count(LIMIT, "someone", "prune-0");
 		this.throttle.count(LIMIT, "someone", "prune-0");
 		assertThat(rows()).isEqualTo(6);
-		Throttle capped = new Throttle(this.jdbc, this.clock, this.transactions, 3);
+		Throttle capped = new Throttle(this.jdbc, this.clock, this.transactions, this.jobs, 3);
 		assertThat(capped.prune()).isEqualTo(3);
 		assertThat(rows()).isEqualTo(3);
 		// the delayed key ends last, so it is kept over the others
