@@ -109,18 +109,25 @@ for t in list household api export dashboard progress search; do
   printf '# %-9s %4d targets\n' "$t" "$(awk -F'\t' -v t="$t" '$2 == t' "$PLAN" | wc -l)"
 done
 
-# the surveys to save: the review under way, one survey per editing connection, on the two communes
-edit_plan() {  # → edit lines appended to $1 (current versions: run it before each wrk run)
-  local out="$1"
-  for pair in "xa.dang $TG" "xa.silolau $SL"; do
-    set -- $pair
-    local c="${COOKIE[$1]}" review
-    review=$(get "$c" /api/v1/reviews | py "next(r['id'] for r in d if r['year']==2026)")
-    get "$c" "/api/v1/reviews/$review/communes/$2/households?size=60" | py "'\n'.join(h['id'] for h in d)" \
-      | while read -r rh; do
-        curl -fs -H "Cookie: $c" "$BASE/reviews/households/$rh/survey" | python3 bench/load_form.py "$c" "/reviews/households/$rh/survey"
-      done >>"$out"
-  done
+# the surveys to save: the review under way, EDIT_SURVEYS per commune (one per editing connection), read once;
+# their versions are carried from run to run (each run's saves are checked, so the next version is known)
+EDITS="$WORK/edits.tsv"
+: >"$EDITS"
+for pair in "xa.dang $TG" "xa.silolau $SL"; do
+  set -- $pair
+  c="${COOKIE[$1]}"
+  review=$(get "$c" /api/v1/reviews | py "next(r['id'] for r in d if r['year']==2026)")
+  get "$c" "/api/v1/reviews/$review/communes/$2/households?size=${EDIT_SURVEYS:-50}" | py "'\\n'.join(h['id'] for h in d)" \
+    | while read -r rh; do
+      [ -n "$rh" ] || continue
+      curl -fs -H "Cookie: $c" "$BASE/reviews/households/$rh/survey" | python3 bench/load_form.py "$c" "/reviews/households/$rh/survey"
+    done >>"$EDITS"
+done
+printf '# %-9s %4d targets\n' edit "$(wc -l <"$EDITS")"
+edit_plan() { cat "$EDITS" >>"$1"; }
+carry_versions() {  # RESULT: the surveys' versions after the run's saves
+  awk -F'\t' -v OFS='\t' 'NR == FNR {n[$2] = $3 + $4; next} ($3 in n) {$5 = n[$3]} {print}' "$1" "$EDITS" >"$EDITS.new"
+  mv "$EDITS.new" "$EDITS"
 }
 verify_edits() {  # RESULT: each saved survey's version and note read back
   local bad=0 total=0 saved=0
@@ -148,12 +155,14 @@ run() {  # MODE CONNECTIONS THINK EDITORS LABEL
     -- "$plan" "$mode" "$think" "$editors" | sed -n '/^type/,$p'
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   verify_edits "$WORK/result-$mode.tsv"
+  carry_versions "$WORK/result-$mode.tsv"
 }
 
 echo "# $(machine)"
 echo "# warm-up: the mix for $WARMUP at 8 connections (JIT, caches); not reported"
 cp "$PLAN" "$WORK/plan-warm.tsv"; edit_plan "$WORK/plan-warm.tsv"
-LOAD_RESULT=/dev/null wrk -t8 -c8 -d"$WARMUP" --timeout 30s -s bench/load.lua "$BASE" -- "$WORK/plan-warm.tsv" closed 0 0 >/dev/null
+LOAD_RESULT="$WORK/result-warm.tsv" wrk -t8 -c8 -d"$WARMUP" --timeout 30s -s bench/load.lua "$BASE" -- "$WORK/plan-warm.tsv" closed 0 0 >/dev/null
+carry_versions "$WORK/result-warm.tsv"
 for m in $MODES; do
   case $m in
     closed) run closed "$CONNECTIONS" 0 0 "closed loop: $CONNECTIONS connections, no think time, $DURATION" ;;

@@ -11,6 +11,7 @@ class Form(HTMLParser):
         super().__init__()
         self.inside, self.fields, self.select, self.options = False, [], None, []
         self.textarea = None
+        self.first_choice = {}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -20,6 +21,8 @@ class Form(HTMLParser):
             return
         if tag == "input" and a.get("name"):
             kind = (a.get("type") or "text").lower()
+            if kind == "checkbox":
+                self.first_choice.setdefault(a["name"], a.get("value") or "on")
             if kind in ("checkbox", "radio") and "checked" not in a:
                 return
             if kind in ("submit", "button", "file"):
@@ -38,7 +41,8 @@ class Form(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "select" and self.select is not None:
-            chosen = [v for v, s in self.options if s] or [v for v, _ in self.options[:1]]
+            # a survey not yet filled in: the first real choice, so that the save is a valid Phiếu B
+            chosen = [v for v, s in self.options if s and v] or [v for v, _ in self.options if v]
             if chosen:
                 self.fields.append((self.select, chosen[0]))
             self.select = None
@@ -53,5 +57,12 @@ form = Form()
 form.feed(sys.stdin.read())
 version = next((v for n, v in form.fields if n == "version"), None)
 if version is not None:
-    body = urllib.parse.urlencode([(n, v) for n, v in form.fields if n not in ("version", "note")])
+    # a survey not yet filled in: an income, so that the save is a valid Phiếu B
+    filled = {"incomePerCapita": "1800000", "floorAreaM2": "40"}
+    fields = [(n, (v or filled[n]) if n in filled else v) for n, v in form.fields]
+    # Phiếu C of a poor or near-poor result needs a cause and a need
+    for name in ("causes", "needs"):
+        if name in form.first_choice and not any(n == name for n, _ in fields):
+            fields.append((name, form.first_choice[name]))
+    body = urllib.parse.urlencode([(n, v) for n, v in fields if n not in ("version", "note")])
     print("\t".join(["edit", sys.argv[1], sys.argv[2], body, version]))
