@@ -32,8 +32,7 @@ local reads, types, edits = {}, {}, {}
 local mode, think, editors
 local last_type, started, note_seq = nil, 0, 0
 local version, last_note
--- globals: done() reads them from each thread (thread:get)
-stats, my_edit, edits_ok = {}, nil, 0
+local my_edit, edits_ok, log = nil, 0, nil
 
 local function split(line)
   local out = {}
@@ -66,6 +65,10 @@ function init(args)
     edits_ok = 0
   end
   math.randomseed(i * 7919 + os.time())
+  -- each thread writes its requests to its own file, which done() reads: wrk cannot hand nested tables
+  -- from a thread to done()
+  log = io.open(string.format("%s.thread%d", os.getenv("LOAD_RESULT"), i), "w")
+  log:setvbuf("line")
 end
 
 local function pick_read()
@@ -121,17 +124,7 @@ function request()
 end
 
 local function record(t, us, ok, status)
-  local s = stats[t]
-  if not s then
-    s = { lat = {}, errors = 0, busy = 0, codes = {} }
-    stats[t] = s
-  end
-  table.insert(s.lat, us)
-  if not ok then
-    s.errors = s.errors + 1
-    if status == 503 then s.busy = s.busy + 1 end
-    s.codes[tostring(status)] = (s.codes[tostring(status)] or 0) + 1
-  end
+  log:write(string.format("R\t%s\t%d\t%d\t%d\n", t, us, ok and 1 or 0, status))
 end
 
 function response(status, headers, body)
@@ -143,7 +136,8 @@ function response(status, headers, body)
     if ok then
       version = version + 1
       edits_ok = edits_ok + 1
-      my_edit.last_note = last_note
+      log:write(string.format("E\t%s\t%s\t%d\t%d\t%s\n", my_edit.cookie, my_edit.path, my_edit.version,
+        edits_ok, last_note))
     end
   else
     ok = status == 200
@@ -168,22 +162,31 @@ end
 function done(summary, latency, requests)
   local seconds = summary.duration / 1000000
   local merged, all = {}, {}
-  local out = io.open(os.getenv("LOAD_RESULT") or "/dev/null", "w")
-  for _, thread in ipairs(threads) do
-    local s = thread:get("stats")
-    for t, v in pairs(s or {}) do
-      local m = merged[t] or { lat = {}, errors = 0, busy = 0, codes = {} }
-      merged[t] = m
-      for _, us in ipairs(v.lat) do table.insert(m.lat, us); table.insert(all, us) end
-      m.errors = m.errors + v.errors
-      m.busy = m.busy + v.busy
-      for c, n in pairs(v.codes) do m.codes[c] = (m.codes[c] or 0) + n end
+  local base = os.getenv("LOAD_RESULT")
+  local out = io.open(base, "w")
+  for i = 1, #threads do
+    local last_edit = nil
+    local f = io.open(string.format("%s.thread%d", base, i), "r")
+    for line in (f and f:lines() or function() return nil end) do
+      local kind, a, b, c, d, e = line:match("^(%a)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$")
+      if kind == "R" then
+        local m = merged[a] or { lat = {}, errors = 0, busy = 0, codes = {} }
+        merged[a] = m
+        local us = tonumber(b)
+        table.insert(m.lat, us)
+        table.insert(all, us)
+        if c ~= "1" then
+          m.errors = m.errors + 1
+          if d == "503" then m.busy = m.busy + 1 end
+          m.codes[d] = (m.codes[d] or 0) + 1
+        end
+      elseif kind == "E" then
+        last_edit = line:sub(3)
+      end
     end
-    local e = thread:get("my_edit")
-    if e and out then
-      out:write(string.format("%s\t%s\t%d\t%d\t%s\n", e.cookie, e.path, e.version, thread:get("edits_ok"),
-        e.last_note or ""))
-    end
+    if f then f:close() end
+    os.remove(string.format("%s.thread%d", base, i))
+    if last_edit and out then out:write(last_edit, "\n") end
   end
   if out then out:close() end
   local names = {}
