@@ -39,6 +39,8 @@ for _ in $(seq 1 120); do   # demo users are created (bcrypt) just after the ser
   grep -q "Demo users created" "$DATA/app.log" && break
   sleep 1
 done
+. bench/lib.sh
+wait_data_loaded "$BASE"   # the demo loads after sign-in opens (ADR 0055)
 
 # Logs in with the form (CSRF token from the page) and issues a personal access token.
 token_for() {

@@ -13,3 +13,22 @@ run_filtered() {
   fi
   grep -E "$pattern" "$log"
 }
+
+# --- added by issue 19 (load) ---
+# machine: one line with the cores, CPU model, RAM, Java and the load average now.
+machine() {
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB RAM, $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+}
+# wait_data_loaded BASE [SECONDS]: sign-in opens before the demo has loaded (ADR 0055); this waits until
+# the login page answers 200 without the "demo loading" notice (id="data-loading"). Fails after SECONDS.
+wait_data_loaded() {
+  local base="$1" limit="${2:-1800}" page
+  for _ in $(seq 1 "$limit"); do
+    if page=$(curl -fs "$base/login" 2>/dev/null) && ! grep -q 'id="data-loading"' <<<"$page"; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "the application at $base did not finish loading its data within $limit s" >&2
+  return 1
+}

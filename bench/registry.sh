@@ -22,6 +22,8 @@ APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 # wait until the application is ready (the first start loads the full demo before that)
 for i in $(seq 1 900); do grep -q "is ready" bench-data/registry-app.log 2>/dev/null && break; sleep 1; done
+. bench/lib.sh
+wait_data_loaded "http://localhost:$PORT" 1800   # the demo loads after sign-in opens (ADR 0055)
 grep -E "Demo|demo" bench-data/registry-app.log | grep -iE "loaded|seconds|rows" | head -5 || true
 JAR=$(mktemp)
 curl -s -c "$JAR" -b "$JAR" "http://localhost:$PORT/login" -o /tmp/login.html

@@ -33,6 +33,8 @@ if [ -z "${BASE:-}" ]; then
     kill -0 "$APP" 2>/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
     sleep 2
   done
+  . bench/lib.sh
+  wait_data_loaded "$BASE" 3600   # the demo loads after sign-in opens (ADR 0055)
   echo "# demo $SIZE loaded in $(( $(date +%s) - start )) s (JVM start included)"
 else
   trap 'rm -rf "$DATA"' EXIT

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo provinces on start when {@code giamngheo.demo.enabled} (default true)
- * and they are not loaded yet; the size comes from {@code giamngheo.demo.size}.
+ * and they are not loaded yet; the size comes from {@code giamngheo.demo.size}. The load
+ * runs in the background once the web server answers (ADR 0055); it logs "Demo data
+ * ready" when done.
  */
 @Component
 @Order(0)
@@ -31,6 +33,8 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoEligibility eligibility;
 
+	private final vn.giamngheo.shared.DataLoading loading;
+
 	/**
 	 * The demo's review under way: the review of 2026 (the list of 2027), on the
 	 * provinces of the units in force that hold the demo's households (ADR 0030).
@@ -42,7 +46,9 @@ class DemoStartup implements ApplicationRunner {
 
 	DemoStartup(DemoLoader loader, DemoProperties properties, vn.giamngheo.analytics.Aggregates aggregates,
 			vn.giamngheo.targets.Targets targets, vn.giamngheo.identity.DemoUsers users,
-			vn.giamngheo.registry.Moves moves, vn.giamngheo.review.Reviews reviews, DemoEligibility eligibility) {
+			vn.giamngheo.registry.Moves moves, vn.giamngheo.review.Reviews reviews, DemoEligibility eligibility,
+			vn.giamngheo.shared.DataLoading loading) {
+		this.loading = loading;
 		this.eligibility = eligibility;
 		this.moves = moves;
 		this.loader = loader;
@@ -79,11 +85,26 @@ class DemoStartup implements ApplicationRunner {
 	/** The 2025 provinces holding the demo's households. */
 	static final java.util.List<String> DEMO_2025_PROVINCES = java.util.List.of("48", "12");
 
+	/**
+	 * Starts the demo load in the background and returns: sign-in opens as soon as the
+	 * web server answers (the users exist before it listens, {@code DemoUsers}), and
+	 * pages say that the demo loads ({@link vn.giamngheo.shared.DataLoading}) until it is
+	 * done (ADR 0055).
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.properties.isEnabled()) {
 			return;
 		}
+		this.loading.step("demo.loading.step.households");
+		Thread thread = new Thread(this::load, "demo-load");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** The whole demo start-up work, in order; the pages show its step. */
+	void load() {
+		long start = System.nanoTime();
 		try {
 			DemoLoader.LoadReport report = this.loader.load(this.properties.size(), this.properties.fraction(),
 					this.properties.seedOrDefault());
@@ -91,8 +112,10 @@ class DemoStartup implements ApplicationRunner {
 			this.users.demoVillagesLoaded();
 			// the eligibility lists of the years before the reform, on the units of
 			// their day
+			this.loading.step("demo.loading.step.eligibility");
 			this.eligibility.replay(DemoEligibility.REFORM);
 			// households of 2025 on live on the units of 1 July 2025 (ADR 0028)
+			this.loading.step("demo.loading.step.moves");
 			boolean moved = moveToNewUnits();
 			// support from 1 July 2025 on was recorded on the new units; then the lists
 			// of the years after the reform
@@ -102,20 +125,27 @@ class DemoStartup implements ApplicationRunner {
 			// demo households live on the 2025 units
 			this.users.demoUnitsMoved();
 			// the seeds' resolutions, and the aggregates their progress is read from
+			this.loading.step("demo.loading.step.figures");
 			this.targets.loadBundled();
 			if (report.loadedAnything() || moved || !this.aggregates.hasAggregates()) {
 				this.aggregates.refreshAll();
 			}
 			// the review under way, on the units in force: its communes' lists follow the
 			// households' current addresses
+			this.loading.step("demo.loading.step.review");
 			this.reviews.openDemo(REVIEW_YEAR, REVIEW_PROVINCES)
 				.forEach((code, listed) -> log.info("Demo review {} opened on province {}: {} households listed",
 						REVIEW_YEAR, code, listed));
+			log.info(String.format(java.util.Locale.ROOT, "Demo data ready (%.1f s after sign-in opened)",
+					(System.nanoTime() - start) / 1e9));
 		}
 		catch (RuntimeException ex) {
 			// the load is one transaction: nothing was kept, and the next start tries
 			// again
 			log.error("Demo data could not be loaded; the application runs without it", ex);
+		}
+		finally {
+			this.loading.done();
 		}
 	}
 

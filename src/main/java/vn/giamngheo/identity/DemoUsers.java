@@ -6,9 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import vn.giamngheo.identity.UserDirectory.NewUser;
@@ -20,12 +18,13 @@ import vn.giamngheo.shared.scope.Actor;
  * demo data is enabled, one demo user per role in the two demo provinces (Lai Châu, Quảng
  * Nam), printed with their password and scope. A production start
  * ({@code giamngheo.production=true}) refuses the default admin password and refuses to
- * create demo users. Runs before the demo data is loaded ({@code DemoStartup}), which
- * then gives the demo reviewer its villages. Documented in {@code docs/demo-users.md}.
+ * create demo users. Runs once every bean is made, before the web server listens (ADR
+ * 0055): sign-in works as soon as the login page answers, while the demo data loads in
+ * the background ({@code DemoStartup}), which then gives the demo reviewer its villages.
+ * Documented in {@code docs/demo-users.md}.
  */
 @Component
-@Order(-1)
-public class DemoUsers implements ApplicationRunner {
+public class DemoUsers implements SmartInitializingSingleton {
 
 	/** The password of every demo user — for demo data only. */
 	public static final String DEMO_PASSWORD = "demo-giamngheo";
@@ -93,7 +92,7 @@ public class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (this.production && this.demoEnabled) {
 			throw new IllegalStateException("giamngheo.production=true: refusing to create demo users and demo data;"
 					+ " set giamngheo.demo.enabled=false");

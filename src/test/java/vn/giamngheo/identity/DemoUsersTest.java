@@ -26,7 +26,7 @@ class DemoUsersTest {
 	void productionRefusesDemoUsers() {
 		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, true, true, "admin",
 				"a-strong-password-1");
-		assertThatThrownBy(() -> demo.run(null)).hasMessageContaining("demo");
+		assertThatThrownBy(() -> demo.afterSingletonsInstantiated()).hasMessageContaining("demo");
 		verify(this.directory, never()).createUnchecked(any(), anyBoolean(), anyString());
 	}
 
@@ -34,7 +34,8 @@ class DemoUsersTest {
 	void productionRefusesTheDefaultAdminPassword() {
 		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, false, true, "admin",
 				DemoUsers.DEFAULT_ADMIN_PASSWORD);
-		assertThatThrownBy(() -> demo.run(null)).hasMessageContaining("default administrator password");
+		assertThatThrownBy(() -> demo.afterSingletonsInstantiated())
+			.hasMessageContaining("default administrator password");
 		verify(this.directory, never()).createUnchecked(any(), anyBoolean(), anyString());
 	}
 
@@ -42,7 +43,7 @@ class DemoUsersTest {
 	void productionWithAConfiguredPasswordCreatesOnlyTheAdmin() {
 		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, false, true, "admin",
 				"a-strong-password-1");
-		assertThatCode(() -> demo.run(null)).doesNotThrowAnyException();
+		assertThatCode(() -> demo.afterSingletonsInstantiated()).doesNotThrowAnyException();
 		verify(this.directory).createUnchecked(any(), anyBoolean(), anyString());
 	}
 
@@ -51,11 +52,11 @@ class DemoUsersTest {
 		when(this.users.exists("admin")).thenReturn(true);
 		DemoUsers demo = new DemoUsers(this.directory, this.users, this.rescoping, true, false, "admin",
 				DemoUsers.DEFAULT_ADMIN_PASSWORD);
-		demo.run(null);
+		demo.afterSingletonsInstantiated();
 		verify(this.directory, org.mockito.Mockito.times(DemoUsers.DEMO.size())).createUnchecked(any(), anyBoolean(),
 				anyString());
 		when(this.users.exists(DemoUsers.DEMO.get(0).username())).thenReturn(true);
-		demo.run(null);
+		demo.afterSingletonsInstantiated();
 		verify(this.directory, org.mockito.Mockito.times(DemoUsers.DEMO.size())).createUnchecked(any(), anyBoolean(),
 				anyString());
 	}

@@ -66,7 +66,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.code());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status());
 		if (ex.code() == ErrorCode.BUSY) {
-			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			response.header(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds(RETRY_AFTER_SECONDS));
 		}
 		return response.body(problem);
 	}

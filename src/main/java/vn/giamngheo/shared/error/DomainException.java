@@ -27,6 +27,8 @@ public class DomainException extends RuntimeException {
 
 	private transient Map<String, Object> properties = new LinkedHashMap<>();
 
+	private String retryAfterSeconds;
+
 	public DomainException(ErrorCode code, String messageKey, Object... args) {
 		this(code, messageKey, List.of(), args);
 	}
@@ -90,6 +92,22 @@ public class DomainException extends RuntimeException {
 	public DomainException with(String name, Object value) {
 		this.properties.put(name, value);
 		return this;
+	}
+
+	/**
+	 * When a refusal of {@link ErrorCode#BUSY} should be tried again (the
+	 * {@code Retry-After} header; without it the handlers say 30 s).
+	 * @param after the wait
+	 * @return this refusal
+	 */
+	public DomainException retryAfter(java.time.Duration after) {
+		this.retryAfterSeconds = Long.toString(Math.max(1, after.toSeconds()));
+		return this;
+	}
+
+	/** The {@code Retry-After} seconds of a busy refusal, or the default. */
+	public String retryAfterSeconds(String orElse) {
+		return (this.retryAfterSeconds != null) ? this.retryAfterSeconds : orElse;
 	}
 
 	/** Further properties of the problem, by name. */

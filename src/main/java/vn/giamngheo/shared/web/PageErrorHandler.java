@@ -19,7 +19,8 @@ public class PageErrorHandler {
 	String domain(DomainException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.code().status().value());
 		if (ex.code() == ErrorCode.BUSY) {
-			response.setHeader("Retry-After", vn.giamngheo.shared.error.ApiProblemHandler.RETRY_AFTER_SECONDS);
+			response.setHeader("Retry-After",
+					ex.retryAfterSeconds(vn.giamngheo.shared.error.ApiProblemHandler.RETRY_AFTER_SECONDS));
 		}
 		model.addAttribute("problem", ex);
 		return "error/problem";

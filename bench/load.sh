@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Load test (issue 19 § 3). Signs in as the demo's users (commune, district and province officers) and replays a
+# realistic mix with wrk + Lua (bench/load.lua): a commune's list page, household pages, the API list, a survey save
+# (a real POST of the Phiếu B form with its CSRF token, each save changing the survey's note), the province
+# dashboard, the targets progress page, a province-wide name search and an export. Prints requests/s, p50/p95/p99
+# and errors per request type, the machine and the load average before and after; checks afterwards that every
+# save really changed its survey (version and note read back through the API).
+# Modes (MODES, default "closed think edits"):
+#   closed  CONNECTIONS connections, no think time (wrk -t N -c N: one connection per thread)
+#   think   USERS users, each waiting an exponentially distributed think time (mean THINK_MS) between requests
+#   edits   EDITORS connections only saving surveys while READERS connections read the rest of the mix
+# Usage: bench/load.sh                                  starts target/giamngheo.jar on a fresh data dir (SIZE demo)
+#        BASE=http://127.0.0.1:8303 bench/load.sh       targets an application already running (demo loaded)
+# Environment: SIZE (sample | full) PORT (8303) DB_PORT (15503) DATA (a data dir to reuse) DURATION (60s)
+#              WARMUP (15s) CONNECTIONS (50) USERS (200) THINK_MS (3000) READERS (20) EDITORS (2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+SIZE=${SIZE:-sample}
+PORT=${PORT:-8303}
+DB_PORT=${DB_PORT:-15503}
+DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-50}
+USERS=${USERS:-200}
+THINK_MS=${THINK_MS:-3000}
+READERS=${READERS:-20}
+EDITORS=${EDITORS:-2}
+MODES=${MODES:-closed think edits}
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
+WORK=$(mktemp -d)
+APP=""
+cleanup() {
+  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
+  [ -n "${KEEP:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+if [ -z "${BASE:-}" ]; then
+  BASE="http://127.0.0.1:$PORT"
+  JAR=target/giamngheo.jar
+  [ -f "$JAR" ] || ./mvnw -q package -DskipTests
+  DATA=${DATA:-$WORK/data}
+  start=$(date +%s)
+  java -Xmx2g -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --giamngheo.db.data-dir="$DATA" --giamngheo.db.embedded-port="$DB_PORT" --giamngheo.backup.enabled=false \
+    --giamngheo.demo.enabled=true --giamngheo.demo.size="$SIZE" >"$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 300); do
+    curl -fs -o /dev/null "$BASE/login" && break
+    kill -0 "$APP" 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+    sleep 1
+  done
+  echo "# sign-in open after $(( $(date +%s) - start )) s (JVM start included)"
+  wait_data_loaded "$BASE" 1800
+  echo "# demo $SIZE loaded after $(( $(date +%s) - start )) s"
+else
+  wait_data_loaded "$BASE" 60
+fi
+
+login() {  # USER → "JSESSIONID=…" of a fresh session signed in with the demo password
+  local jar="$WORK/jar-$1" csrf
+  csrf=$(curl -fs -c "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=$1" \
+    --data-urlencode "password=${PASSWORD:-demo-giamngheo}" --data-urlencode "_csrf=$csrf" "$BASE/login"
+  local id
+  id=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)
+  [ -n "$id" ] || { echo "could not sign in as $1" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$id" "$BASE/api/v1/reviews")" = 200 ] \
+    || { echo "sign-in as $1 gave no working session" >&2; exit 1; }
+  echo "JSESSIONID=$id"
+}
+get() { curl -fs -H "Cookie: $1" -H 'Accept: application/json' "$BASE$2"; }
+# py EXPR: reads JSON on stdin as `d`, prints EXPR
+py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+unit() {  # COOKIE CODE → id of the unit in force with that code
+  get "$1" "/api/v1/units?code=$2" | py "next((u['id'] for u in d if str(u.get('edition'))=='2025'), d[0]['id'])"
+}
+
+declare -A COOKIE
+for u in xa.dang xa.silolau huyen.taygiang huyen.phongtho tinh.quangnam tinh.laichau; do COOKIE[$u]=$(login "$u"); done
+QN=$(unit "${COOKIE[tinh.quangnam]}" 48)
+LC=$(unit "${COOKIE[tinh.laichau]}" 12)
+TG=$(unit "${COOKIE[xa.dang]}" 20455)
+SL=$(unit "${COOKIE[xa.silolau]}" 03562)
+RES=$(get "${COOKIE[tinh.quangnam]}" /api/v1/resolutions | py "next(r['id'] for r in d if r['code']=='QNA-TU-2021-2025')")
+RES_LC=$(get "${COOKIE[tinh.laichau]}" /api/v1/resolutions | py "d[0]['id']")
+echo "# units: Đà Nẵng (Quảng Nam) $QN, Lai Châu $LC, Xã Tây Giang $TG, Xã Sì Lở Lầu $SL; resolutions $RES, $RES_LC"
+
+PLAN="$WORK/plan.tsv"
+: >"$PLAN"
+read_line() { printf 'read\t%s\t%s\t%s\n' "$1" "${COOKIE[$2]}" "$3" >>"$PLAN"; }
+for pair in "xa.dang $TG" "huyen.taygiang $TG" "xa.silolau $SL" "huyen.phongtho $SL"; do
+  set -- $pair
+  read_line list "$1" "/households?unit=$2"
+  read_line list "$1" "/households?unit=$2&classification=POOR"
+  read_line api "$1" "/api/v1/households?unit=$2&year=2025"
+  get "${COOKIE[$1]}" "/api/v1/households?unit=$2&size=100" | py "'\n'.join(h['id'] for h in d['items'])" \
+    | while read -r id; do read_line household "$1" "/households/$id"; done
+  VILLAGE=$(get "${COOKIE[$1]}" "/api/v1/households?unit=$2&size=1" | py "d['items'][0]['villageId']")
+  read_line export tinh.$([ "$2" = "$TG" ] && echo quangnam || echo laichau) "/households/export?unit=$2&village=$VILLAGE"
+done
+read_line dashboard tinh.quangnam "/dashboards?unit=$QN"
+read_line dashboard tinh.laichau "/dashboards?unit=$LC"
+read_line progress tinh.quangnam "/targets/resolutions/$RES"
+read_line progress tinh.laichau "/targets/resolutions/$RES_LC"
+for q in nguyen%20van tran%20thi le%20thi%20hoa; do read_line search tinh.quangnam "/api/v1/households?unit=$QN&q=$q&size=20"; done
+for q in lo%20van giang%20a%20pao; do read_line search tinh.laichau "/api/v1/households?unit=$LC&q=$q&size=20"; done
+for t in list household api export dashboard progress search; do
+  printf '# %-9s %4d targets\n' "$t" "$(awk -F'\t' -v t="$t" '$2 == t' "$PLAN" | wc -l)"
+done
+
+# the surveys to save: the review under way, EDIT_SURVEYS per commune (one per editing connection), read once;
+# their versions are carried from run to run (each run's saves are checked, so the next version is known)
+EDITS="$WORK/edits.tsv"
+: >"$EDITS"
+for pair in "xa.dang $TG" "xa.silolau $SL"; do
+  set -- $pair
+  c="${COOKIE[$1]}"
+  review=$(get "$c" /api/v1/reviews | py "next(r['id'] for r in d if r['year']==2026)")
+  get "$c" "/api/v1/reviews/$review/communes/$2/households?size=${EDIT_SURVEYS:-50}" | py "'\\n'.join(h['id'] for h in d)" \
+    | while read -r rh; do
+      [ -n "$rh" ] || continue
+      curl -fs -H "Cookie: $c" "$BASE/reviews/households/$rh/survey" | python3 bench/load_form.py "$c" "/reviews/households/$rh/survey"
+    done >>"$EDITS"
+done
+printf '# %-9s %4d targets\n' edit "$(wc -l <"$EDITS")"
+edit_plan() { cat "$EDITS" >>"$1"; }
+verify_edits() {  # RESULT: each saved survey's version and note read back. A save still in flight when wrk
+  # stopped may have landed after all: then the version is one more and the note the next one sent.
+  local bad=0 total=0 saved=0 late=0
+  while IFS=$'\t' read -r cookie path v0 ok note; do
+    [ "$ok" -gt 0 ] || continue
+    total=$((total + 1)); saved=$((saved + ok))
+    rh=$(sed 's#/reviews/households/\([^/]*\)/survey#\1#' <<<"$path")
+    read -r v n < <(get "$cookie" "/api/v1/review-households/$rh" | py "str(d['version']) + ' ' + str(d.get('note'))")
+    next="${note%-*}-$(( ${note##*-} + 1 ))"
+    if [ "$v" = "$((v0 + ok + 1))" ] && [ "$n" = "$next" ]; then
+      late=$((late + 1))
+    elif [ "$v" != "$((v0 + ok))" ] || [ "$n" != "$note" ]; then
+      bad=$((bad + 1)); echo "  survey $rh: expected version $((v0 + ok)) note $note, found $v $n" >&2
+    fi
+  done <"$1"
+  echo "edits checked: $saved saves on $total surveys ($late more landed as wrk stopped), $bad surveys not as saved"
+  [ "$bad" = 0 ]
+}
+carry_versions() {  # every survey's version read back (a save in flight when wrk stopped may have landed)
+  while IFS=$'\t' read -r kind cookie path body version; do
+    rh=$(sed 's#/reviews/households/\([^/]*\)/survey#\1#' <<<"$path")
+    version=$(get "$cookie" "/api/v1/review-households/$rh" | py "d['version']")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$cookie" "$path" "$body" "$version"
+  done <"$EDITS" >"$EDITS.new"
+  mv "$EDITS.new" "$EDITS"
+}
+
+run() {  # MODE CONNECTIONS THINK EDITORS LABEL
+  local mode=$1 c=$2 think=$3 editors=$4
+  local plan="$WORK/plan-$mode.tsv"
+  cp "$PLAN" "$plan"; edit_plan "$plan"
+  echo
+  echo "## $5"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  LOAD_RESULT="$WORK/result-$mode.tsv" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 30s -s bench/load.lua "$BASE" \
+    -- "$plan" "$mode" "$think" "$editors" | sed -n '/^type/,$p'
+  echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  verify_edits "$WORK/result-$mode.tsv"
+  carry_versions
+}
+
+echo "# $(machine)"
+echo "# warm-up: the mix for $WARMUP at 8 connections (JIT, caches); not reported"
+cp "$PLAN" "$WORK/plan-warm.tsv"; edit_plan "$WORK/plan-warm.tsv"
+LOAD_RESULT="$WORK/result-warm.tsv" wrk -t8 -c8 -d"$WARMUP" --timeout 30s -s bench/load.lua "$BASE" -- "$WORK/plan-warm.tsv" closed 0 0 >/dev/null
+carry_versions
+for m in $MODES; do
+  case $m in
+    closed) run closed "$CONNECTIONS" 0 0 "closed loop: $CONNECTIONS connections, no think time, $DURATION" ;;
+    think) run think "$USERS" "$THINK_MS" 0 "users with think time: $USERS users, exponential think time mean $THINK_MS ms, $DURATION" ;;
+    edits) run edits "$((READERS + EDITORS))" 0 "$EDITORS" "edits under a full read load: $EDITORS connections saving surveys, $READERS reading, $DURATION" ;;
+    *) echo "unknown mode $m (closed | think | edits)" >&2; exit 1 ;;
+  esac
+done
+echo
+echo "# $(machine)"

@@ -1,0 +1,176 @@
+package vn.giamngheo.shared.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+
+/**
+ * No queueing behind the slow (issue 19, ADR 0055): a heavy read (a dashboard, a target's
+ * progress or scorecard, an export, a name search across a province — the classes and
+ * their slots are configured under {@code giamngheo.bulkheads}) takes one of a few slots
+ * of its class before its handler runs, and gives it back when the response is done. So a
+ * burst of dashboards holds at most that many pool connections and cores, and list pages,
+ * household pages, API lists and edits (never counted here) still find a connection. A
+ * heavy request that finds no free slot within {@code max-wait} is answered 503 with
+ * {@code Retry-After} and a Vietnamese message ({@code error.bulkhead}: problem+json for
+ * the API, the error page for a browser) before it touches the database. Only GET and
+ * HEAD are counted: a write is never refused for being in a heavy area.
+ */
+@Component
+public class Bulkheads implements HandlerInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(Bulkheads.class);
+
+	private static final String HELD = Bulkheads.class.getName() + ".held";
+
+	private final BulkheadProperties properties;
+
+	private final List<Lane> lanes;
+
+	private final Map<String, Lane> byName;
+
+	public Bulkheads(BulkheadProperties properties, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<DataSource> dataSource) {
+		this.properties = properties;
+		this.lanes = properties.classes().stream().map(Lane::new).toList();
+		this.byName = this.lanes.stream().collect(Collectors.toMap((l) -> l.spec.name(), Function.identity()));
+		meters.ifAvailable((registry) -> this.lanes.forEach((lane) -> {
+			Gauge.builder("giamngheo.bulkhead.busy", lane, Lane::busy)
+				.tag("class", lane.spec.name())
+				.description("heavy requests of the class running now")
+				.register(registry);
+			Gauge.builder("giamngheo.bulkhead.refused", lane.refused, AtomicLong::get)
+				.tag("class", lane.spec.name())
+				.description("heavy requests answered 503 since start")
+				.register(registry);
+		}));
+		int heavy = this.lanes.stream().mapToInt((l) -> l.spec.permits()).sum();
+		dataSource.ifAvailable((ds) -> {
+			if (properties.enabled() && ds instanceof HikariDataSource pool && heavy > pool.getMaximumPoolSize() - 2) {
+				log.warn(
+						"Bulkheads: {} heavy slots against a pool of {} connections; keep at least 2 for light"
+								+ " requests and edits (giamngheo.bulkheads.classes, ADR 0055)",
+						heavy, pool.getMaximumPoolSize());
+			}
+		});
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!this.properties.enabled() || request.getAttribute(HELD) != null
+				|| !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+			return true;
+		}
+		Lane lane = laneOf(request);
+		if (lane != null) {
+			enter(lane, request);
+		}
+		return true;
+	}
+
+	private Lane laneOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		PathContainer container = PathContainer.parsePath(path);
+		return this.lanes.stream().filter((l) -> l.matches(path, container, request)).findFirst().orElse(null);
+	}
+
+	private void enter(Lane lane, HttpServletRequest request) {
+		boolean entered;
+		try {
+			entered = lane.slots.tryAcquire(this.properties.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			entered = false;
+		}
+		if (!entered) {
+			lane.refused.incrementAndGet();
+			log.info("Bulkhead {} full: refused {} {} after {} ms", lane.spec.name(), request.getMethod(),
+					request.getRequestURI(), this.properties.maxWait().toMillis());
+			throw new DomainException(ErrorCode.BUSY, "error.bulkhead").retryAfter(this.properties.retryAfter());
+		}
+		request.setAttribute(HELD, lane);
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		if (request.getAttribute(HELD) instanceof Lane lane) {
+			request.removeAttribute(HELD);
+			lane.slots.release();
+		}
+	}
+
+	/**
+	 * The slots of a heavy class, for tests and operations (a test holds them all to show
+	 * what a full class does).
+	 * @param name the class's name ({@code giamngheo.bulkheads.classes[].name})
+	 * @return its semaphore
+	 */
+	public Semaphore slots(String name) {
+		Lane lane = this.byName.get(name);
+		if (lane == null) {
+			throw new IllegalArgumentException("no heavy class " + name);
+		}
+		return lane.slots;
+	}
+
+	private static final class Lane {
+
+		final BulkheadProperties.HeavyClass spec;
+
+		final List<PathPattern> patterns;
+
+		final Semaphore slots;
+
+		final AtomicLong refused = new AtomicLong();
+
+		Lane(BulkheadProperties.HeavyClass spec) {
+			if (spec.permits() < 1) {
+				throw new IllegalArgumentException("giamngheo.bulkheads: class " + spec.name() + " needs permits >= 1");
+			}
+			this.spec = spec;
+			this.patterns = spec.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+			// fair: the heavy requests of a class go in the order they came
+			this.slots = new Semaphore(spec.permits(), true);
+		}
+
+		boolean matches(String path, PathContainer container, HttpServletRequest request) {
+			boolean where = this.patterns.stream().anyMatch((p) -> p.matches(container))
+					|| this.spec.suffixes().stream().anyMatch(path::endsWith);
+			return where && this.spec.params().stream().allMatch((p) -> {
+				String value = request.getParameter(p);
+				return value != null && !value.isBlank();
+			});
+		}
+
+		double busy() {
+			return this.spec.permits() - this.slots.availablePermits();
+		}
+
+	}
+
+}

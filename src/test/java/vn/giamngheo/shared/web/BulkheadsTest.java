@@ -1,0 +1,132 @@
+package vn.giamngheo.shared.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.error.ErrorCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Which requests take a heavy slot, and that every slot comes back (ADR 0055): with a
+ * class's slots all held, its GETs are refused as busy after the wait, while writes and
+ * light requests pass; a request that did get a slot gives it back when it completes,
+ * whatever its outcome.
+ */
+class BulkheadsTest {
+
+	static final BulkheadProperties PROPERTIES = new BulkheadProperties(true, Duration.ofMillis(20),
+			Duration.ofSeconds(7),
+			List.of(new BulkheadProperties.HeavyClass("figures", 2,
+					List.of("/dashboards", "/dashboards/**", "/targets/resolutions/*"), null, null),
+					new BulkheadProperties.HeavyClass("exports", 1, List.of("/households/export"),
+							List.of(".xlsx", ".pdf"), null),
+					new BulkheadProperties.HeavyClass("search", 1, List.of("/households", "/api/v1/households"), null,
+							List.of("q"))));
+
+	final Bulkheads bulkheads = new Bulkheads(PROPERTIES,
+			new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+			new StaticListableBeanFactory().getBeanProvider(javax.sql.DataSource.class));
+
+	@ParameterizedTest(name = "{0} {1}?{2} → {3}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			GET  | /dashboards                   | unit=1         | figures
+			GET  | /dashboards/af                | unit=1         | figures
+			GET  | /targets/resolutions/7        | -              | figures
+			GET  | /targets/resolutions/7/file   | -              | -
+			POST | /dashboards/boundaries        | -              | -
+			GET  | /households/export            | unit=1         | exports
+			GET  | /reviews/3/reports/m1.xlsx    | -              | exports
+			GET  | /exits/transitions.pdf        | -              | exports
+			GET  | /households                   | unit=1         | -
+			GET  | /households                   | unit=1&q=      | -
+			GET  | /households                   | unit=1&q=nguyen| search
+			GET  | /api/v1/households            | q=thi%20hoa    | search
+			GET  | /api/v1/households/abc        | q=x            | -
+			PUT  | /api/v1/households            | q=x            | -
+			GET  | /households/123               | -              | -
+			""")
+	void heavyClassesByPathSuffixAndParameter(String method, String path, String query, String heavy) {
+		String[] names = { "figures", "exports", "search" };
+		for (String name : names) {
+			Semaphore slots = this.bulkheads.slots(name);
+			slots.acquireUninterruptibly(slots.availablePermits());
+		}
+		MockHttpServletRequest request = request(method, path, query);
+		if (heavy == null) {
+			assertThat(this.bulkheads.preHandle(request, new MockHttpServletResponse(), new Object())).isTrue();
+		}
+		else {
+			assertThatThrownBy(() -> this.bulkheads.preHandle(request, new MockHttpServletResponse(), new Object()))
+				.isInstanceOfSatisfying(DomainException.class, (ex) -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.BUSY);
+					assertThat(ex.messageKey()).isEqualTo("error.bulkhead");
+					assertThat(ex.retryAfterSeconds("30")).isEqualTo("7");
+				});
+		}
+	}
+
+	@Test
+	void aSlotComesBackWhenTheRequestCompletesAndOnlyThen() throws Exception {
+		Semaphore figures = this.bulkheads.slots("figures");
+		MockHttpServletRequest first = request("GET", "/dashboards", "unit=1");
+		MockHttpServletRequest second = request("GET", "/dashboards/af", "unit=1");
+		this.bulkheads.preHandle(first, new MockHttpServletResponse(), new Object());
+		this.bulkheads.preHandle(second, new MockHttpServletResponse(), new Object());
+		assertThat(figures.availablePermits()).isZero();
+		assertThatThrownBy(() -> this.bulkheads.preHandle(request("GET", "/dashboards", "unit=2"),
+				new MockHttpServletResponse(), new Object()))
+			.isInstanceOf(DomainException.class);
+		// an error dispatch of the same request does not take a second slot
+		assertThat(this.bulkheads.preHandle(first, new MockHttpServletResponse(), new Object())).isTrue();
+
+		this.bulkheads.afterCompletion(first, new MockHttpServletResponse(), new Object(),
+				new IllegalStateException("the handler failed"));
+		assertThat(figures.availablePermits()).isEqualTo(1);
+		// completing twice gives back one slot, not two
+		this.bulkheads.afterCompletion(first, new MockHttpServletResponse(), new Object(), null);
+		assertThat(figures.availablePermits()).isEqualTo(1);
+		this.bulkheads.afterCompletion(second, new MockHttpServletResponse(), new Object(), null);
+		assertThat(figures.availablePermits()).isEqualTo(2);
+		// a light request completing gives nothing back
+		this.bulkheads.afterCompletion(request("GET", "/households", null), new MockHttpServletResponse(), new Object(),
+				null);
+		assertThat(figures.availablePermits()).isEqualTo(2);
+	}
+
+	@Test
+	void switchedOffNothingIsCounted() throws Exception {
+		Bulkheads off = new Bulkheads(
+				new BulkheadProperties(false, PROPERTIES.maxWait(), PROPERTIES.retryAfter(), PROPERTIES.classes()),
+				new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+				new StaticListableBeanFactory().getBeanProvider(javax.sql.DataSource.class));
+		off.slots("figures").acquire(2);
+		assertThat(off.preHandle(request("GET", "/dashboards", "unit=1"), new MockHttpServletResponse(), new Object()))
+			.isTrue();
+	}
+
+	private static MockHttpServletRequest request(String method, String path, String query) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		if (query != null) {
+			request.setQueryString(query);
+			for (String pair : query.split("&")) {
+				String[] kv = pair.split("=", 2);
+				request.addParameter(kv[0], (kv.length > 1)
+						? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+			}
+		}
+		return request;
+	}
+
+}
