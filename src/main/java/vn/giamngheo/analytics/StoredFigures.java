@@ -97,7 +97,9 @@ public class StoredFigures implements WorkHandler {
 			return new Stored<>(compute.get(), now(), false);
 		}
 		String key = key(unit);
-		Row row = read(kind, unit.id(), variant, key);
+		String cacheKey = kind + '|' + unit.id() + '|' + variant;
+		Decoded known = this.decoded.get(cacheKey);
+		Row row = read(kind, unit.id(), variant, key, known);
 		if (!row.counted()) {
 			// a key's counter exists before a view is computed under it, so that a raise
 			// of every counter cannot miss it
@@ -105,16 +107,22 @@ public class StoredFigures implements WorkHandler {
 				.sql("insert into figure_generation (key, gen, changed_at) values (?, 0, ?) on conflict do nothing")
 				.params(key, Timestamp.from(this.clock.instant()))
 				.update();
-			row = read(kind, unit.id(), variant, key);
+			row = read(kind, unit.id(), variant, key, known);
 		}
 		if (row.updating()) {
 			// a change is marked and not counted yet: computed as before, never served
 			// stale
 			return new Stored<>(compute.get(), now(), false);
 		}
-		if (row.body() != null && row.gen() != null && row.gen().equals(row.current())) {
+		if (row.gen() != null && row.gen().equals(row.current())) {
+			if (row.body() == null && known != null && type.isInstance(known.value())) {
+				// the same stored view as last read on this node: not parsed again
+				return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true);
+			}
 			try {
-				return new Stored<>(this.json.readValue(row.body(), type), vietnam(row.computedAt()), true);
+				T value = this.json.readValue(row.body(), type);
+				remember(cacheKey, new Decoded(row.gen(), row.computedAt(), value));
+				return new Stored<>(value, vietnam(row.computedAt()), true);
 			}
 			catch (JacksonException ex) {
 				// a view stored by an older version of its record: computed again
@@ -127,10 +135,15 @@ public class StoredFigures implements WorkHandler {
 		return new Stored<>(value, at, false);
 	}
 
-	private Row read(String kind, long unitId, String variant, String key) {
+	/**
+	 * The key's generation, the stored view (its body only when it is not the one this
+	 * node parsed last) and whether a change of the key is marked.
+	 */
+	private Row read(String kind, long unitId, String variant, String key, Decoded known) {
 		return this.jdbc
-			.sql("select g.gen as current, s.gen, s.body, s.computed_at, exists (select 1 from pending_work w"
-					+ " where w.kind = :pending and (:key = :every or w.subject in (:key, :every))) as updating"
+			.sql("select g.gen as current, s.gen, s.computed_at, exists (select 1 from pending_work w"
+					+ " where w.kind = :pending and (:key = :every or w.subject in (:key, :every))) as updating,"
+					+ " case when s.gen = :knownGen and s.computed_at = :knownAt then null else s.body end as body"
 					+ " from (select 1) one left join figure_generation g on g.key = :key"
 					+ " left join figure_snapshot s on s.kind = :kind and s.unit_id = :unit and s.variant = :variant")
 			.param("key", key)
@@ -139,9 +152,27 @@ public class StoredFigures implements WorkHandler {
 			.param("kind", kind)
 			.param("unit", unitId)
 			.param("variant", variant)
+			.param("knownGen", (known == null) ? -1L : known.gen())
+			.param("knownAt", (known == null) ? null : known.computedAt())
 			.query((rs, n) -> new Row((Long) rs.getObject("current"), (Long) rs.getObject("gen"), rs.getString("body"),
 					rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("updating")))
 			.single();
+	}
+
+	/** A stored view as this node parsed it last. */
+	private record Decoded(long gen, OffsetDateTime computedAt, Object value) {
+	}
+
+	/** Most parsed views kept (they are small: a dashboard is some tens of kilobytes). */
+	static final int KEPT = 500;
+
+	private final java.util.Map<String, Decoded> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private void remember(String cacheKey, Decoded value) {
+		if (this.decoded.size() >= KEPT) {
+			this.decoded.clear();
+		}
+		this.decoded.put(cacheKey, value);
 	}
 
 	private record Row(Long current, Long gen, String body, OffsetDateTime computedAt, boolean updating) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,6 +22,7 @@ import vn.giamngheo.analytics.Aggregates;
 import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.analytics.StoredFigures.Stored;
 import vn.giamngheo.analytics.Territory;
+import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.work.WorkDrainer;
@@ -72,6 +74,12 @@ class StoredFiguresIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AlkireFosterDashboard alkireFoster;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	Fixtures f;
 
@@ -300,6 +308,59 @@ class StoredFiguresIT {
 				.andExpect(status().isOk())
 				.andExpect(header().exists("Figures-Computed-At"));
 		}
+	}
+
+	@Test
+	void storedScorecardAndAlkireFosterEqualTheComputedOnes() {
+		this.figures.scorecard(this.resolution);
+		Stored<TargetFigures.Scorecard> scorecard = this.figures.scorecard(this.resolution);
+		assertThat(scorecard.stored()).isTrue();
+		assertThat(write(scorecard.value().rows())).isEqualTo(write(this.targets.scorecard(this.resolution)));
+		for (long unit : List.of(this.t.provinceId, this.t.districtId)) {
+			for (Integer year : Arrays.asList(null, 2026)) {
+				for (String group : List.of("ALL", "ETHNIC_MINORITY")) {
+					Group g = Group.parse(group);
+					this.figures.alkireFoster(unit, year, g, group, Locale.ROOT);
+					Stored<TargetFigures.AlkireFoster> af = this.figures.alkireFoster(unit, year, g, group,
+							Locale.ROOT);
+					assertThat(af.stored()).isTrue();
+					assertThat(write(af.value().view()))
+						.isEqualTo(write(this.alkireFoster.view(unit, year, g, group, Locale.ROOT)));
+					assertThat(write(af.value().statuses())).isEqualTo(write(this.aggregates.statuses(unit)));
+				}
+			}
+		}
+	}
+
+	@Test
+	void aChangeMarksItsProvinceOnceInItsTransaction() {
+		long before = marks("12");
+		this.tx.executeWithoutResult((s) -> {
+			recognise(this.b);
+			recognise(this.c);
+			this.jdbc.sql("update review_unit set decision_signer = 'Phó Chủ tịch' where review_id = ?")
+				.param(this.review)
+				.update();
+		});
+		assertThat(marks("12")).isEqualTo(before + 1);
+		// a rolled-back change leaves no mark
+		try {
+			this.tx.executeWithoutResult((s) -> {
+				recognise(this.c);
+				throw new IllegalStateException("rolled back");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the change and its mark are gone
+		}
+		assertThat(marks("12")).isEqualTo(before + 1);
+	}
+
+	long marks(String province) {
+		return this.jdbc.sql("select count(*) from pending_work where kind = 'figures' and subject = ?")
+			.param(province)
+			.query(Long.class)
+			.single();
 	}
 
 }
