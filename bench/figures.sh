@@ -3,13 +3,13 @@
 # For the province dashboard (last final year), the targets progress page and its API, the
 # scorecard and the Alkire–Foster page of Quảng Nam: CPU per request (JVM + PostgreSQL, from
 # /proc of both before and after REQUESTS sequential requests at 1 connection), p50 and p95.
-# Run twice by default: figures computed on every request as before (giamngheo.figures.store=false)
-# and read from storage (true), each on a fresh application with the demo (SIZE).
-# Usage: bench/figures.sh                       both modes, each on a fresh jar run with the demo
-#        MODES=true bench/figures.sh            only the stored mode
+# Two modes on one application: "computed" (every request computes the figures as before issue 19:
+# a 'figures' mark of every key is held in pending_work, which makes every read compute, at the cost
+# of one more small query) and "stored" (the mark removed: figures read from storage).
+# Usage: bench/figures.sh                       starts the jar on a fresh data dir with the demo (SIZE)
 #        BASE=http://127.0.0.1:8304 DB_PORT=15504 APP_PID=<jvm pid> bench/figures.sh
-#                                               measures an application already running
-# Environment: SIZE (sample | full) PORT (18304) DB_PORT (15594) REQUESTS (200) MODES ("false true")
+#                                               measures an application already running (embedded DB)
+# Environment: SIZE (sample | full) PORT (18304) DB_PORT (15594) REQUESTS (200) JAR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -17,7 +17,6 @@ SIZE=${SIZE:-sample}
 PORT=${PORT:-18304}
 DB_PORT=${DB_PORT:-15594}
 REQUESTS=${REQUESTS:-200}
-MODES=${MODES:-false true}
 HZ=$(getconf CLK_TCK)
 WORK=$(mktemp -d)
 APP=""
@@ -27,8 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_app() {  # store mode
-  local store=$1 data="$WORK/data-$1"
+start_app() {
+  local data="$WORK/data"
   mkdir -p "$data"
   JAR=${JAR:-target/giamngheo.jar}
   [ -f "$JAR" ] || ./mvnw -q package -DskipTests
@@ -36,7 +35,7 @@ start_app() {  # store mode
   start=$(date +%s)
   java -Xmx2g -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
     --giamngheo.db.data-dir="$data/db" --giamngheo.db.embedded-port="$DB_PORT" \
-    --giamngheo.demo.enabled=true --giamngheo.demo.size="$SIZE" --giamngheo.figures.store="$store" \
+    --giamngheo.demo.enabled=true --giamngheo.demo.size="$SIZE" \
     >"$data/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 1800); do
@@ -47,16 +46,12 @@ start_app() {  # store mode
   for _ in $(seq 1 300); do grep -q "Demo users created\|demo users" "$data/app.log" && break; sleep 1; done
   # the demo's own pending work (eligibility, aggregates, figures) done before measuring
   sleep 15
-  echo "# demo $SIZE loaded in $(( $(date +%s) - start )) s (JVM start included), giamngheo.figures.store=$store"
+  echo "# demo $SIZE loaded in $(( $(date +%s) - start )) s (JVM start included)"
   BASE="http://127.0.0.1:$PORT"
   APP_PID=$APP
 }
 
-stop_app() {
-  kill "$APP" 2>/dev/null || true
-  wait "$APP" 2>/dev/null || true
-  APP=""
-}
+PSQL() { psql -h localhost -p "$DB_PORT" -U postgres -d giamngheo -At -c "$1"; }
 
 login() {  # a page session (cookie jar) for a user
   local jar="$WORK/session-$1" csrf
@@ -87,24 +82,25 @@ run() {
   QN=$(curl -fs -b "$SESSION" "$BASE/api/v1/units?code=49" | sed -n 's/^\[{"id":\([0-9]*\),.*/\1/p')
   RES=$(curl -fs -b "$SESSION" "$BASE/api/v1/resolutions" | sed -n 's/.*"id":\([0-9]*\),"code":"QNA-TU-2021-2025".*/\1/p')
   echo "# Quảng Nam unit $QN, resolution $RES; $REQUESTS sequential requests after 20 warm-up, 1 connection"
-  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  measure dashboard "/dashboards?unit=$QN"
-  measure progress "/targets/resolutions/$RES"
-  measure progress-api "/api/v1/resolutions/$RES/progress"
-  measure scorecard "/targets/resolutions/$RES/scorecard"
-  measure af "/dashboards/af?unit=$QN"
-  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for mode in computed stored; do
+    if [ "$mode" = computed ]; then
+      PSQL "insert into pending_work (kind, subject, created_at, next_attempt_at, last_error) values ('figures', '*', now(), 'infinity', 'bench/figures.sh: computed mode')" >/dev/null
+    else
+      PSQL "delete from pending_work where kind = 'figures' and last_error = 'bench/figures.sh: computed mode'" >/dev/null
+    fi
+    echo "## $mode — load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    measure dashboard "/dashboards?unit=$QN"
+    measure progress "/targets/resolutions/$RES"
+    measure progress-api "/api/v1/resolutions/$RES/progress"
+    measure scorecard "/targets/resolutions/$RES/scorecard"
+    measure af "/dashboards/af?unit=$QN"
+    echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
 }
 
 machine_line
-if [ -n "${BASE:-}" ]; then
-  [ -n "${APP_PID:-}" ] || { echo "give APP_PID (the JVM's pid) with BASE" >&2; exit 1; }
-  run
-else
-  for mode in $MODES; do
-    start_app "$mode"
-    echo "## giamngheo.figures.store=$mode"
-    run
-    stop_app
-  done
+if [ -z "${BASE:-}" ]; then
+  start_app
 fi
+[ -n "${APP_PID:-}" ] || { echo "give APP_PID (the JVM's pid) with BASE" >&2; exit 1; }
+run
