@@ -7,8 +7,8 @@
 # a 'figures' mark of every key is held in pending_work, which makes every read compute, at the cost
 # of one more small query) and "stored" (the mark removed: figures read from storage).
 # Usage: bench/figures.sh                       starts the jar on a fresh data dir with the demo (SIZE)
-#        BASE=http://127.0.0.1:8304 DB_PORT=15504 APP_PID=<jvm pid> bench/figures.sh
-#                                               measures an application already running (embedded DB)
+#        BASE=http://127.0.0.1:8304 DB_PORT=15504 APP_PID=<jvm pid> DATA_DIR=<giamngheo.db.data-dir> \
+#          bench/figures.sh                     measures an application already running (embedded DB)
 # Environment: SIZE (sample | full) PORT (18304) DB_PORT (15594) REQUESTS (200) JAR
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +49,14 @@ start_app() {
   echo "# demo $SIZE loaded in $(( $(date +%s) - start )) s (JVM start included)"
   BASE="http://127.0.0.1:$PORT"
   APP_PID=$APP
+  DATA_DIR="$data/db"
 }
 
-PSQL() { psql -h localhost -p "$DB_PORT" -U postgres -d giamngheo -At -c "$1"; }
+# the embedded server needs a password (ADR 0015): the superuser's is in the data folder, owner-only
+PSQL() {
+  PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$DATA_DIR/pg/giamngheo-credentials.properties") \
+    psql -h localhost -p "$DB_PORT" -U postgres -d giamngheo -At -c "$1"
+}
 
 login() {  # a page session (cookie jar) for a user
   local jar="$WORK/session-$1" csrf
@@ -102,5 +107,5 @@ machine_line
 if [ -z "${BASE:-}" ]; then
   start_app
 fi
-[ -n "${APP_PID:-}" ] || { echo "give APP_PID (the JVM's pid) with BASE" >&2; exit 1; }
+[ -n "${APP_PID:-}" ] && [ -n "${DATA_DIR:-}" ] || { echo "give APP_PID (the JVM's pid) and DATA_DIR with BASE" >&2; exit 1; }
 run
