@@ -32,3 +32,26 @@ wait_data_loaded() {
   echo "the application at $base did not finish loading its data within $limit s" >&2
   return 1
 }
+
+# Issue 19 (figures). machine_line: the machine (cores, model, RAM), the date and the load average.
+machine_line() {
+  echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB RAM; $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# cpu_ticks PID...: user + system clock ticks of these processes (all their threads), summed.
+cpu_ticks() {
+  local total=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "$total"
+}
+
+# postgres_pids PORT: the postmaster listening on PORT and its children (backends, workers).
+postgres_pids() {
+  local port=$1 pm
+  pm=$(pgrep -f "postgres.*(-p $port|port=$port)" | head -1)
+  [ -z "$pm" ] && pm=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+  [ -n "$pm" ] && { echo "$pm"; pgrep -P "$pm"; }
+}

@@ -65,9 +65,13 @@ public class Aggregates {
 
 	private final PendingWork work;
 
+	private final StoredFigures figures;
+
 	public Aggregates(AggregateRepository repository, Geography geography, CurrentActor actor,
 			org.springframework.transaction.support.TransactionTemplate tx, StandardCatalogue standards,
-			@Qualifier(BoundedExecutors.AGGREGATES) ThreadPoolTaskExecutor pool, PendingWork work) {
+			@Qualifier(BoundedExecutors.AGGREGATES) ThreadPoolTaskExecutor pool, PendingWork work,
+			StoredFigures figures) {
+		this.figures = figures;
 		this.pool = pool;
 		this.work = work;
 		this.tx = tx;
@@ -96,6 +100,8 @@ public class Aggregates {
 		}
 		List<Long> all = this.repository.withCommunesLivedIn(communeIds);
 		this.repository.refreshCommunes(all);
+		// the stored figures read from them are stale with this commit (ADR 0056)
+		this.figures.raiseCommunes(all);
 		return new RefreshReport(all.size(), -1, (System.nanoTime() - t) / 1e9);
 	}
 
@@ -109,7 +115,10 @@ public class Aggregates {
 	public RefreshReport refreshProvince(String provinceCode) {
 		long t = System.nanoTime();
 		List<Long> communes = this.repository.communesWithHouseholds(provinceCode);
-		this.tx.executeWithoutResult((status) -> this.repository.removeOtherCommunes(provinceCode, communes));
+		this.tx.executeWithoutResult((status) -> {
+			this.repository.removeOtherCommunes(provinceCode, communes);
+			this.figures.raise(List.of(provinceCode));
+		});
 		int parts = Math.max(1, Math.min(this.pool.getMaxPoolSize(), communes.size()));
 		List<List<Long>> chunks = new ArrayList<>();
 		for (int i = 0; i < parts; i++) {
@@ -126,6 +135,7 @@ public class Aggregates {
 					List<Long> marks = this.work.marks(PENDING, chunk.stream().map(String::valueOf).toList());
 					this.repository.refreshCommunes(chunk);
 					this.work.done(marks);
+					this.figures.raiseCommunes(chunk);
 				})));
 			}
 			for (Future<?> f : done) {

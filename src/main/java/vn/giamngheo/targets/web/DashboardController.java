@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.analytics.YearStatus;
 import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
@@ -35,6 +38,7 @@ import vn.giamngheo.targets.Dashboards;
 import vn.giamngheo.targets.Dashboards.Dashboard;
 import vn.giamngheo.targets.Dashboards.Table;
 import vn.giamngheo.targets.Resolution;
+import vn.giamngheo.targets.TargetFigures;
 import vn.giamngheo.targets.Targets;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
@@ -65,8 +69,12 @@ public class DashboardController {
 
 	private final PageData pageData;
 
+	private final TargetFigures figures;
+
 	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
-			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates, PageData pageData) {
+			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates, PageData pageData,
+			TargetFigures figures) {
+		this.figures = figures;
 		this.aggregates = aggregates;
 		this.pageData = pageData;
 		this.messages = messages;
@@ -88,8 +96,12 @@ public class DashboardController {
 	@GetMapping("/dashboards")
 	String dashboard(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
 			Model model) {
-		Dashboard d = this.dashboards.dashboard((unit != null) ? unit : defaultUnit(), year);
+		// read from storage while current (ADR 0056)
+		StoredFigures.Stored<Dashboard> stored = this.figures.dashboard((unit != null) ? unit : defaultUnit(), year,
+				LocaleContextHolder.getLocale());
+		Dashboard d = stored.value();
 		model.addAttribute("d", d);
+		model.addAttribute("stored", stored);
 		model.addAttribute("freshness", this.aggregates.freshness(d.unit().id()));
 		// the charts' data as a JSON block, not inline script (Content-Security-Policy,
 		// ADR 0019)
@@ -107,9 +119,13 @@ public class DashboardController {
 	String alkireFoster(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String group, Model model, Locale locale) {
 		String code = (group == null || group.isBlank()) ? "ALL" : group.trim().toUpperCase(Locale.ROOT);
-		View v = this.alkireFoster.view((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
+		// read from storage while current (ADR 0056)
+		StoredFigures.Stored<TargetFigures.AlkireFoster> stored = this.figures
+			.alkireFoster((unit != null) ? unit : defaultUnit(), year, group(code), code, locale);
+		View v = stored.value().view();
 		model.addAttribute("v", v);
-		model.addAttribute("statuses", this.aggregates.statuses(v.unit().id()));
+		model.addAttribute("stored", stored);
+		model.addAttribute("statuses", stored.value().statuses());
 		model.addAttribute("freshness", this.aggregates.freshness(v.unit().id()));
 		model.addAttribute("chartData",
 				this.pageData.object("series", v.series(), "units", v.units(), "contributions", v.contributions(),

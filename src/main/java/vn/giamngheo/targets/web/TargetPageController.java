@@ -23,12 +23,14 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.analytics.YearStatus;
 import vn.giamngheo.analytics.YearStatuses;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.targets.Resolution;
+import vn.giamngheo.targets.TargetFigures;
 import vn.giamngheo.targets.TargetProgress;
 import vn.giamngheo.targets.Targets;
 import vn.giamngheo.shared.scope.Permission;
@@ -49,7 +51,11 @@ public class TargetPageController {
 
 	private final Aggregates aggregates;
 
-	public TargetPageController(Targets targets, Geography geography, Clock clock, Aggregates aggregates) {
+	private final TargetFigures figures;
+
+	public TargetPageController(Targets targets, Geography geography, Clock clock, Aggregates aggregates,
+			TargetFigures figures) {
+		this.figures = figures;
 		this.aggregates = aggregates;
 		this.targets = targets;
 		this.geography = geography;
@@ -110,17 +116,20 @@ public class TargetPageController {
 	String progress(@PathVariable long id, @RequestParam(required = false) Long unit, Model model) {
 		Resolution r = this.targets.resolution(id);
 		Unit shown = this.targets.progressUnit(r, unit);
-		List<TargetProgress> progress = this.targets.progress(id, shown.id());
+		// read from storage while current (ADR 0056)
+		StoredFigures.Stored<TargetFigures.Progress> stored = this.figures.progress(r, shown);
+		List<TargetProgress> progress = stored.value().progress();
 		model.addAttribute("resolution", r);
 		model.addAttribute("unit", shown);
 		model.addAttribute("progress", progress);
+		model.addAttribute("stored", stored);
 		model.addAttribute("years", years(r));
 		model.addAttribute("children",
 				this.geography.children(r.scopeUnitId()).stream().filter((u) -> !u.isVillage()).toList());
 		model.addAttribute("verdicts", counts(progress));
-		model.addAttribute("completeness", this.targets.completeness(progress, shown.id()));
+		model.addAttribute("completeness", stored.value().completeness());
 		model.addAttribute("freshness", this.aggregates.freshness(shown.id()));
-		YearStatuses statuses = this.aggregates.statuses(shown.id(), Aggregates.Span.CONTINUED);
+		YearStatuses statuses = stored.value().statuses();
 		Integer lastFinal = statuses.lastFinal().orElse(null);
 		// the latest year, when its review is still in progress: said at the top of the
 		// page
@@ -148,7 +157,10 @@ public class TargetPageController {
 	String scorecard(@PathVariable long id, Model model) {
 		model.addAttribute("resolution", this.targets.resolution(id));
 		model.addAttribute("criteria", this.targets.scorecardCriteria(id));
-		model.addAttribute("rows", this.targets.scorecard(id));
+		// read from storage while current (ADR 0056)
+		StoredFigures.Stored<TargetFigures.Scorecard> stored = this.figures.scorecard(id);
+		model.addAttribute("rows", stored.value().rows());
+		model.addAttribute("stored", stored);
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "targets/scorecard";
 	}

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,8 @@ import vn.giamngheo.targets.Targets;
 import vn.giamngheo.targets.Targets.EntryLine;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
+import vn.giamngheo.analytics.StoredFigures;
+import vn.giamngheo.targets.TargetFigures;
 
 /**
  * Resolutions, targets, progress, scorecard and entered indicator values as a JSON API.
@@ -37,10 +40,16 @@ import vn.giamngheo.shared.scope.Requires;
 @Tag(name = "Chỉ tiêu nghị quyết / Resolution targets")
 public class TargetsApiController {
 
+	/** When the figures of a response were computed (ISO-8601, Viet Nam's offset). */
+	static final String COMPUTED_AT = "Figures-Computed-At";
+
 	private final Targets targets;
 
-	public TargetsApiController(Targets targets) {
+	private final TargetFigures figures;
+
+	public TargetsApiController(Targets targets, TargetFigures figures) {
 		this.targets = targets;
+		this.figures = figures;
 	}
 
 	@GetMapping("/indicators")
@@ -77,14 +86,18 @@ public class TargetsApiController {
 
 	@GetMapping("/resolutions/{id}/progress")
 	@Operation(summary = "Tiến độ từng chỉ tiêu cho một đơn vị: thực hiện, đánh giá, quy tắc, dự báo")
-	public List<TargetProgress> progress(@PathVariable long id, @RequestParam(required = false) Long unit) {
-		return this.targets.progress(id, unit);
+	public ResponseEntity<List<TargetProgress>> progress(@PathVariable long id,
+			@RequestParam(required = false) Long unit) {
+		// read from storage while current (ADR 0056); the headers say how fresh
+		StoredFigures.Stored<TargetFigures.Progress> stored = this.figures.progress(id, unit);
+		return ResponseEntity.ok().header(COMPUTED_AT, stored.computedAt().toString()).body(stored.value().progress());
 	}
 
 	@GetMapping("/resolutions/{id}/scorecard")
 	@Operation(summary = "Xếp hạng các đơn vị theo mức hoàn thành chỉ tiêu")
-	public List<ScorecardRow> scorecard(@PathVariable long id) {
-		return this.targets.scorecard(id);
+	public ResponseEntity<List<ScorecardRow>> scorecard(@PathVariable long id) {
+		StoredFigures.Stored<TargetFigures.Scorecard> stored = this.figures.scorecard(id);
+		return ResponseEntity.ok().header(COMPUTED_AT, stored.computedAt().toString()).body(stored.value().rows());
 	}
 
 	@GetMapping("/indicator-values")

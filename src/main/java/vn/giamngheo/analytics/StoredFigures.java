@@ -1,0 +1,281 @@
+package vn.giamngheo.analytics;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.giamngheo.geography.Unit;
+import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.shared.ClockConfiguration;
+import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.work.WorkHandler;
+
+/**
+ * Figures read from storage (issue 19, ADR 0056): a page's computed view of a unit
+ * (dashboard, targets progress, scorecard, Alkire–Foster), kept as JSON in
+ * {@code figure_snapshot} with the generation of its key it was computed under. A read
+ * returns the stored view while its generation is current, and otherwise computes it
+ * once, stores it and returns it. Every change to what the figures are computed from
+ * marks its province in {@code pending_work} in its own transaction (a statement trigger,
+ * migration V79); this handler raises the generations of the marked provinces a few
+ * seconds later, which makes their stored views stale. Until then the page says its
+ * figures are being updated.
+ * <p>
+ * Only a whole unit's view is stored: a user sees the stored one when the scope covers
+ * the unit entirely (a unit of the 2025 list, summed over the old communes the user may
+ * see, is stored only for the nation's scope); anyone else's view is computed as before.
+ * Callers check that the unit is visible before asking.
+ */
+@Service
+public class StoredFigures implements WorkHandler {
+
+	/** The kind of pending work that makes stored figures stale (subject: a province). */
+	public static final String PENDING = "figures";
+
+	/** The key of the figures read from more than one province. */
+	static final String EVERY = "*";
+
+	private static final Logger log = LoggerFactory.getLogger(StoredFigures.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final CurrentActor actor;
+
+	private final Clock clock;
+
+	/** Whether views are stored ({@code giamngheo.figures.store}, default true). */
+	private final boolean enabled;
+
+	public StoredFigures(JdbcClient jdbc, ObjectMapper json, CurrentActor actor, Clock clock,
+			@Value("${giamngheo.figures.store:true}") boolean enabled) {
+		this.enabled = enabled;
+		this.jdbc = jdbc;
+		// the views' records carry derived accessors (isCommune(), isFinal()...) that are
+		// written but are no component to read back
+		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		this.actor = actor;
+		this.clock = clock;
+	}
+
+	/**
+	 * A view as the page shows it, with when it was computed.
+	 *
+	 * @param value the view
+	 * @param computedAt when it was computed (Viet Nam time)
+	 * @param stored whether it was read from storage
+	 */
+	public record Stored<T>(T value, OffsetDateTime computedAt, boolean stored) {
+	}
+
+	/**
+	 * The stored view of a unit, or the one computed now (and stored when it may be).
+	 * @param kind the page (dashboard, progress, scorecard, af)
+	 * @param unit the unit, visible to the user
+	 * @param variant what else the view depends on (year asked, resolution, language...)
+	 * @param type the view's type
+	 * @param compute computes the view as the page does (in its own transaction)
+	 * @return the view
+	 */
+	public <T> Stored<T> get(String kind, Unit unit, String variant, Class<T> type, Supplier<T> compute) {
+		if (!this.enabled || !storable(unit)) {
+			return new Stored<>(compute.get(), now(), false);
+		}
+		String key = key(unit);
+		String cacheKey = kind + '|' + unit.id() + '|' + variant;
+		Decoded known = this.decoded.get(cacheKey);
+		Row row = read(kind, unit.id(), variant, key, known);
+		if (!row.counted()) {
+			// a key's counter exists before a view is computed under it, so that a raise
+			// of every counter cannot miss it
+			this.jdbc
+				.sql("insert into figure_generation (key, gen, changed_at) values (?, 0, ?) on conflict do nothing")
+				.params(key, Timestamp.from(this.clock.instant()))
+				.update();
+			row = read(kind, unit.id(), variant, key, known);
+		}
+		if (row.updating()) {
+			// a change is marked and not counted yet: computed as before, never served
+			// stale
+			return new Stored<>(compute.get(), now(), false);
+		}
+		if (row.gen() != null && row.gen().equals(row.current())) {
+			if (row.body() == null && known != null && type.isInstance(known.value())) {
+				// the same stored view as last read on this node: not parsed again
+				return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true);
+			}
+			try {
+				T value = this.json.readValue(row.body(), type);
+				remember(cacheKey, new Decoded(row.gen(), row.computedAt(), value));
+				return new Stored<>(value, vietnam(row.computedAt()), true);
+			}
+			catch (JacksonException ex) {
+				// a view stored by an older version of its record: computed again
+				log.info("Stored figures {} of unit {} ({}) unreadable, computed again", kind, unit.id(), variant);
+			}
+		}
+		T value = compute.get();
+		OffsetDateTime at = now();
+		store(kind, unit.id(), variant, key, row.current(), value, at);
+		return new Stored<>(value, at, false);
+	}
+
+	/**
+	 * The key's generation, the stored view (its body only when it is not the one this
+	 * node parsed last) and whether a change of the key is marked.
+	 */
+	private Row read(String kind, long unitId, String variant, String key, Decoded known) {
+		return this.jdbc
+			.sql("select g.gen as current, s.gen, s.computed_at, exists (select 1 from pending_work w"
+					+ " where w.kind = :pending and (:key = :every or w.subject in (:key, :every))) as updating,"
+					+ " case when s.gen = :knownGen and s.computed_at = :knownAt then null else s.body end as body"
+					+ " from (select 1) one left join figure_generation g on g.key = :key"
+					+ " left join figure_snapshot s on s.kind = :kind and s.unit_id = :unit and s.variant = :variant")
+			.param("key", key)
+			.param("every", EVERY)
+			.param("pending", PENDING)
+			.param("kind", kind)
+			.param("unit", unitId)
+			.param("variant", variant)
+			.param("knownGen", (known == null) ? -1L : known.gen())
+			.param("knownAt", (known == null) ? null : known.computedAt())
+			.query((rs, n) -> new Row((Long) rs.getObject("current"), (Long) rs.getObject("gen"), rs.getString("body"),
+					rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("updating")))
+			.single();
+	}
+
+	/** A stored view as this node parsed it last. */
+	private record Decoded(long gen, OffsetDateTime computedAt, Object value) {
+	}
+
+	/** Most parsed views kept (they are small: a dashboard is some tens of kilobytes). */
+	static final int KEPT = 500;
+
+	private final java.util.Map<String, Decoded> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private void remember(String cacheKey, Decoded value) {
+		if (this.decoded.size() >= KEPT) {
+			this.decoded.clear();
+		}
+		this.decoded.put(cacheKey, value);
+	}
+
+	private record Row(Long current, Long gen, String body, OffsetDateTime computedAt, boolean updating) {
+
+		boolean counted() {
+			return this.current != null;
+		}
+
+	}
+
+	/**
+	 * Stores a view computed under a generation: a view stored under a later one is kept.
+	 * A change counted after the generation was read raises it, so this view is then
+	 * stale and computed again.
+	 */
+	private void store(String kind, long unitId, String variant, String key, long gen, Object value,
+			OffsetDateTime at) {
+		this.jdbc
+			.sql("insert into figure_snapshot (kind, unit_id, variant, key, gen, body, computed_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?) on conflict (kind, unit_id, variant) do update"
+					+ " set key = excluded.key, gen = excluded.gen, body = excluded.body,"
+					+ " computed_at = excluded.computed_at where figure_snapshot.gen <= excluded.gen")
+			.params(kind, unitId, variant, key, gen, this.json.writeValueAsString(value),
+					Timestamp.from(at.toInstant()))
+			.update();
+	}
+
+	/**
+	 * Whether the user's view of the unit is the whole unit's: the nation's scope, or a
+	 * unit of the 2024 list inside the view scope.
+	 */
+	boolean storable(Unit unit) {
+		Actor current = this.actor.get();
+		if (current.scope().nation()) {
+			return true;
+		}
+		return !"2025".equals(unit.edition()) && current.scope().canView(unit.path());
+	}
+
+	/**
+	 * The key whose generation a unit's figures follow: its province for a unit of the
+	 * 2024 list in force, else {@link #EVERY}.
+	 */
+	static String key(Unit unit) {
+		return ("2024".equals(unit.edition()) && unit.validTo() == null && unit.provinceCode() != null)
+				? unit.provinceCode() : EVERY;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).atZoneSameInstant(ClockConfiguration.VIETNAM).toOffsetDateTime();
+	}
+
+	private static OffsetDateTime vietnam(OffsetDateTime at) {
+		return at.atZoneSameInstant(ClockConfiguration.VIETNAM).toOffsetDateTime();
+	}
+
+	@Override
+	public String kind() {
+		return PENDING;
+	}
+
+	/**
+	 * Makes the stored figures of the marked provinces stale: raises their generations
+	 * and that of {@link #EVERY}; a mark {@link #EVERY} raises every generation.
+	 */
+	@Override
+	public void work(List<String> provinces) {
+		if (provinces.contains(EVERY)) {
+			this.jdbc
+				.sql("update figure_generation set gen = gen + 1, changed_at = ? where key in"
+						+ " (select key from figure_generation order by key for update)")
+				.param(Timestamp.from(this.clock.instant()))
+				.update();
+			return;
+		}
+		raise(provinces);
+	}
+
+	/**
+	 * Makes the stored figures of some provinces stale now, in the caller's transaction
+	 * (the aggregate refresh of their communes).
+	 * @param provinces province codes
+	 */
+	void raise(Collection<String> provinces) {
+		this.jdbc.sql("insert into figure_generation (key, gen, changed_at) select k, 1, ? from (select distinct k from"
+				+ " unnest(cast(? as varchar[])) k union select cast(? as varchar)) s order by k"
+				+ " on conflict (key) do update set gen = figure_generation.gen + 1, changed_at = excluded.changed_at")
+			.params(Timestamp.from(this.clock.instant()), provinces.toArray(String[]::new), EVERY)
+			.update();
+	}
+
+	/**
+	 * Makes the stored figures of the provinces of some communes stale now, in the
+	 * caller's transaction.
+	 * @param communeIds commune ids
+	 */
+	void raiseCommunes(Collection<Long> communeIds) {
+		if (!communeIds.isEmpty()) {
+			raise(this.jdbc.sql("select distinct province_code from admin_unit where id = any(?)")
+				.param(communeIds.toArray(Long[]::new))
+				.query(String.class)
+				.list());
+		}
+	}
+
+}
