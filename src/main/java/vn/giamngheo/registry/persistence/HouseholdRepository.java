@@ -161,6 +161,13 @@ public class HouseholdRepository {
 	static final int NAME_WINDOW = 10_000;
 
 	/**
+	 * The walk's length ({@link #NAME_WINDOW}); tests shorten it to reach every branch.
+	 */
+	void nameWindow(int rows) {
+		this.nameWindow = rows;
+	}
+
+	/**
 	 * A province-wide name search in code order from a bounded walk: the province's first
 	 * {@link #NAME_WINDOW} living households in code order (index {@code
 	 * household_province_names}, V81, name and path in it) are matched one by one, and
@@ -169,17 +176,10 @@ public class HouseholdRepository {
 	 * window holds the whole page (its rows are the first matches in code order); the
 	 * count then is the window's when it ended the province or passed the cap, else the
 	 * trigram index's capped count. Otherwise (a rare name) nothing is taken and the
-	 * caller runs the trigram plan. A common name ("nguyen van", one household in ten) no
-	 * longer builds the bitmap of every match in the nation and sorts it for 50 rows (ADR
-	 * 0057).
+	 * caller runs the trigram plan. A common name ("nguyen", "van", "thi") no longer
+	 * builds the bitmap of every match in the nation to count 1,001 of them and sort them
+	 * for 50 rows (ADR 0057).
 	 */
-	/**
-	 * The walk's length ({@link #NAME_WINDOW}); tests shorten it to reach every branch.
-	 */
-	void nameWindow(int rows) {
-		this.nameWindow = rows;
-	}
-
 	private Optional<Page<HouseholdRow>> searchByWindow(HouseholdQuery query, Long communeId, String unitPath,
 			String[] scopePatterns, int year, String provinceCode) {
 		List<Object> params = new ArrayList<>();
