@@ -72,6 +72,7 @@ class BulkheadIT {
 
 		this.mvc
 			.perform(get("/households").param("unit", Long.toString(f.a.id()))
+				.param("village", Long.toString(f.a.villageId()))
 				.with(authentication(officer))
 				.accept(MediaType.TEXT_HTML))
 			.andExpect(status().isOk())
@@ -79,7 +80,11 @@ class BulkheadIT {
 		this.mvc.perform(get("/households/" + f.a.household()).with(authentication(officer)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(f.a.householdCode())));
-		this.mvc.perform(get("/api/v1/households").param("unit", Long.toString(f.a.id())).with(authentication(officer)))
+		// the fixture's own village: other tests' households share the real commune
+		this.mvc
+			.perform(get("/api/v1/households").param("unit", Long.toString(f.a.id()))
+				.param("village", Long.toString(f.a.villageId()))
+				.with(authentication(officer)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].code").value(f.a.householdCode()));
 
