@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -21,6 +22,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import vn.giamngheo.identity.DemoUsers;
 import vn.giamngheo.shared.DataLoading;
+
+import vn.giamngheo.support.MockMvcContainerSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -47,6 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"giamngheo.demo.enabled=true", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports",
 		"giamngheo.work.automatic=false", "giamngheo.backup.cron=-", "giamngheo.backup.on-start=false" })
 @AutoConfigureMockMvc
+@Import(MockMvcContainerSessions.class)
 class EarlySignInIT {
 
 	/** Holds the demo load until the test lets it go. */

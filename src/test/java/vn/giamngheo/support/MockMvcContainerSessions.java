@@ -9,7 +9,7 @@ import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBea
  * filter is left out of MockMvc's chain. Tests over real HTTP (TwoNodesIT,
  * NginxDeploymentIT, the browser tests) run with sessions in PostgreSQL (ADR 0052).
  */
-class MockMvcContainerSessions implements BeanPostProcessor {
+public class MockMvcContainerSessions implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -169,7 +169,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(clean)
 			.setPGStartupWait(Duration.ofSeconds(60))
-			.setServerConfig("max_connections", "100")
+			// a throw-away server (the tests') serves every cached test context, each
+			// with its
+			// own pool, and the two-node and replica tests add more: room for them all
+			.setServerConfig("max_connections", clean ? "300" : "100")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("work_mem", "16MB")
 			.setServerConfig("maintenance_work_mem", "256MB")
