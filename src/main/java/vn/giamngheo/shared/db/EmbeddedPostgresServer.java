@@ -169,10 +169,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(clean)
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// a throw-away server (the tests') serves every cached test context, each
-			// with its
-			// own pool, and the two-node and replica tests add more: room for them all
-			.setServerConfig("max_connections", clean ? "300" : "100")
+			// room for several nodes' pools (ADR 0052) and the tests' cached contexts,
+			// each with its own pool; the same on every start: a server recovering a
+			// backup must allow as many as the one that wrote it
+			.setServerConfig("max_connections", "300")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("work_mem", "16MB")
 			.setServerConfig("maintenance_work_mem", "256MB")
