@@ -35,7 +35,7 @@ wait_data_loaded() {
 
 # Issue 19 (figures). machine_line: the machine (cores, model, RAM), the date and the load average.
 machine_line() {
-  echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB RAM; $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# $(machine)"
 }
 
 # cpu_ticks PID...: user + system clock ticks of these processes (all their threads), summed.
