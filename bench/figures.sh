@@ -2,22 +2,24 @@
 # Stored figures benchmark (issue 19, ADR 0056). Not a test: prints figures, the machine and the load.
 # For the province dashboard (last final year), the targets progress page and its API, the
 # scorecard and the Alkire–Foster page of Quảng Nam: CPU per request (JVM + PostgreSQL, from
-# /proc of both before and after REQUESTS sequential requests at 1 connection), p50 and p95.
+# /proc of both before and after DURATION of requests on one keep-alive connection, after a WARMUP), p50 and p99.
 # Two modes on one application: "computed" (every request computes the figures as before issue 19:
 # a 'figures' mark of every key is held in pending_work, which makes every read compute, at the cost
 # of one more small query) and "stored" (the mark removed: figures read from storage).
 # Usage: bench/figures.sh                       starts the jar on a fresh data dir with the demo (SIZE)
 #        BASE=http://127.0.0.1:8304 DB_PORT=15504 APP_PID=<jvm pid> DATA_DIR=<giamngheo.db.data-dir> \
 #          bench/figures.sh                     measures an application already running (embedded DB)
-# Environment: SIZE (sample | full) PORT (18304) DB_PORT (15594) REQUESTS (200) JAR
+# Environment: SIZE (sample | full) PORT (18304) DB_PORT (15594) WARMUP (20s) DURATION (20s) JAR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 SIZE=${SIZE:-sample}
 PORT=${PORT:-18304}
 DB_PORT=${DB_PORT:-15594}
-REQUESTS=${REQUESTS:-200}
+WARMUP=${WARMUP:-20s}
+DURATION=${DURATION:-20s}
 HZ=$(getconf CLK_TCK)
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 WORK=$(mktemp -d)
 APP=""
 cleanup() {
@@ -66,27 +68,30 @@ login() {  # a page session (cookie jar) for a user
   echo "$jar"
 }
 
-measure() {  # name, path: CPU per request and latency at 1 connection
-  local name=$1 path=$2 f="$WORK/times-$1" code pids before after
+measure() {  # name, path: CPU per request and latency at 1 keep-alive connection, after a warm-up
+  local name=$1 path=$2 code pids before after out n cookie
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE$path")
   [ "$code" = 200 ] || { echo "GET $path answered $code" >&2; exit 1; }
-  for _ in $(seq 1 20); do curl -fs -o /dev/null -b "$SESSION" "$BASE$path"; done
+  cookie=$(awk '$6 == "JSESSIONID" {print $6 "=" $7}' "$SESSION")
+  # a browser keeps its connection; the JIT compiles the page's code in the warm-up (a cold JVM costs
+  # several times more per request, and one curl per request measures the connection's set-up)
+  wrk -t1 -c1 -d"$WARMUP" -H "Cookie: $cookie" "$BASE$path" >/dev/null
   pids=$(echo "$APP_PID"; postgres_pids "$DB_PORT")
   before=$(cpu_ticks $pids)
-  : >"$f"
-  for _ in $(seq 1 "$REQUESTS"); do
-    curl -fs -o /dev/null -w '%{time_total}\n' -b "$SESSION" "$BASE$path" >>"$f"
-  done
+  out=$(wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$path")
   after=$(cpu_ticks $pids)
-  sort -n "$f" | awk -v n="$name" -v t=$((after - before)) -v hz="$HZ" -v r="$REQUESTS" \
-    '{a[NR]=$1} END {printf "%-14s n=%d cpu=%.1f ms/request p50=%.1f ms p95=%.1f ms max=%.0f ms\n", n, NR, t*1000/hz/r, a[int(NR*0.5)]*1000, a[int(NR*0.95)]*1000, a[NR]*1000}'
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$out" | grep -q "Non-2xx" && { echo "GET $path: $(echo "$out" | grep Non-2xx)" >&2; exit 1; }
+  echo "$out" | awk -v name="$name" -v t=$((after - before)) -v hz="$HZ" -v n="$n" '
+    $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2}
+    END {printf "%-14s n=%d cpu=%.2f ms/request p50=%s p99=%s\n", name, n, t * 1000 / hz / n, p50, p99}'
 }
 
 run() {
   SESSION=$(login tinh.quangnam demo-giamngheo)
   QN=$(curl -fs -b "$SESSION" "$BASE/api/v1/units?code=49" | sed -n 's/^\[{"id":\([0-9]*\),.*/\1/p')
   RES=$(curl -fs -b "$SESSION" "$BASE/api/v1/resolutions" | sed -n 's/.*"id":\([0-9]*\),"code":"QNA-TU-2021-2025".*/\1/p')
-  echo "# Quảng Nam unit $QN, resolution $RES; $REQUESTS sequential requests after 20 warm-up, 1 connection"
+  echo "# Quảng Nam unit $QN, resolution $RES; wrk, 1 keep-alive connection: $WARMUP warm-up, then $DURATION measured"
   for mode in computed stored; do
     if [ "$mode" = computed ]; then
       PSQL "insert into pending_work (kind, subject, created_at, next_attempt_at, last_error) values ('figures', '*', now(), 'infinity', 'bench/figures.sh: computed mode')" >/dev/null

@@ -264,7 +264,21 @@ public class Aggregates {
 	 */
 	@Transactional(readOnly = true)
 	public Freshness freshness(long unitId) {
-		Communes communes = communes(visibleUnit(unitId));
+		return freshness(visibleUnit(unitId));
+	}
+
+	/**
+	 * How fresh the figures of a unit already read are (no second read of the unit: a
+	 * page that has its unit asks this way; the scope is checked the same way).
+	 * @param unit the unit
+	 * @return the freshness
+	 */
+	@Transactional(readOnly = true)
+	public Freshness freshness(Unit unit) {
+		if (!"2025".equals(unit.edition())) {
+			this.actor.requireView(unit.path());
+		}
+		Communes communes = communes(unit);
 		OffsetDateTime refreshed = this.repository.lastRefreshed(communes);
 		Backlog backlog = this.work.backlog(PENDING,
 				"p.unit_id = any(" + AggregateRepository.communeIds(communes) + ")", communes.params());

@@ -3,8 +3,11 @@ package vn.giamngheo.analytics;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -80,7 +83,53 @@ public class StoredFigures implements WorkHandler {
 	 * @param computedAt when it was computed (Viet Nam time)
 	 * @param stored whether it was read from storage
 	 */
-	public record Stored<T>(T value, OffsetDateTime computedAt, boolean stored) {
+	public record Stored<T>(T value, OffsetDateTime computedAt, boolean stored, Map<String, Object> memo) {
+
+		/**
+		 * A view that keeps nothing rendered from it.
+		 * @param value the view
+		 * @param computedAt when it was computed
+		 * @param stored whether it was read from storage
+		 */
+		public Stored(T value, OffsetDateTime computedAt, boolean stored) {
+			this(value, computedAt, stored, null);
+		}
+
+		/**
+		 * What a page renders from this view alone (a table's HTML, the charts' JSON),
+		 * made once per stored view on this node and kept with it: a view read again from
+		 * storage while current reuses it (issue 19: a dashboard costs its reads, not its
+		 * rendering). A view computed now renders every time.
+		 * @param key what is rendered (the view's own variant, language included, is
+		 * already in the view's key)
+		 * @param render renders it from the view alone, never from the user
+		 * @return the rendered text
+		 */
+		public String rendered(String key, Supplier<String> render) {
+			return derived("html:" + key, render);
+		}
+
+		/**
+		 * A value derived from this view alone (and from what changes its key's
+		 * generation), made once per stored view on this node like {@link #rendered}.
+		 * @param key what is derived
+		 * @param derive derives it
+		 * @return the derived value
+		 */
+		@SuppressWarnings("unchecked")
+		public <V> V derived(String key, Supplier<V> derive) {
+			return (this.memo == null) ? derive.get() : (V) this.memo.computeIfAbsent(key, (k) -> derive.get());
+		}
+
+		/**
+		 * The same view's rendered parts kept with another value derived from it.
+		 * @param value the derived value
+		 * @return the view as that value
+		 */
+		public <U> Stored<U> as(U value) {
+			return new Stored<>(value, this.computedAt, this.stored, this.memo);
+		}
+
 	}
 
 	/**
@@ -117,12 +166,13 @@ public class StoredFigures implements WorkHandler {
 		if (row.gen() != null && row.gen().equals(row.current())) {
 			if (row.body() == null && known != null && type.isInstance(known.value())) {
 				// the same stored view as last read on this node: not parsed again
-				return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true);
+				return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true, known.rendered());
 			}
 			try {
 				T value = this.json.readValue(row.body(), type);
-				remember(cacheKey, new Decoded(row.gen(), row.computedAt(), value));
-				return new Stored<>(value, vietnam(row.computedAt()), true);
+				Decoded decoded = new Decoded(row.gen(), row.computedAt(), value, new ConcurrentHashMap<>());
+				remember(cacheKey, decoded);
+				return new Stored<>(value, vietnam(row.computedAt()), true, decoded.rendered());
 			}
 			catch (JacksonException ex) {
 				// a view stored by an older version of its record: computed again
@@ -130,9 +180,15 @@ public class StoredFigures implements WorkHandler {
 			}
 		}
 		T value = compute.get();
-		OffsetDateTime at = now();
+		// microseconds, as stored: the next read knows this view by its generation and
+		// time
+		OffsetDateTime at = now().truncatedTo(ChronoUnit.MICROS);
 		store(kind, unit.id(), variant, key, row.current(), value, at);
-		return new Stored<>(value, at, false);
+		// kept as if read back: the next read reuses it and what its page renders from it
+		// (a view stored under a later generation meanwhile is read and parsed instead)
+		Decoded decoded = new Decoded(row.current(), at, value, new ConcurrentHashMap<>());
+		remember(cacheKey, decoded);
+		return new Stored<>(value, at, false, decoded.rendered());
 	}
 
 	/**
@@ -159,14 +215,14 @@ public class StoredFigures implements WorkHandler {
 			.single();
 	}
 
-	/** A stored view as this node parsed it last. */
-	private record Decoded(long gen, OffsetDateTime computedAt, Object value) {
+	/** A stored view as this node parsed it last, with what pages rendered from it. */
+	private record Decoded(long gen, OffsetDateTime computedAt, Object value, Map<String, Object> rendered) {
 	}
 
 	/** Most parsed views kept (they are small: a dashboard is some tens of kilobytes). */
 	static final int KEPT = 500;
 
-	private final java.util.Map<String, Decoded> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
 
 	private void remember(String cacheKey, Decoded value) {
 		if (this.decoded.size() >= KEPT) {

@@ -104,9 +104,13 @@ public class TargetFigures {
 	public Stored<Progress> progress(Resolution r, Unit unit) {
 		Stored<StoredProgress> s = this.figures.get("progress", unit, variant(r.id(), null), StoredProgress.class,
 				() -> StoredProgress.of(compute(r.id(), unit)));
-		Map<Long, Target> byId = new LinkedHashMap<>();
-		this.targets.targets(r.id()).forEach((t) -> byId.put(t.id(), t));
-		return new Stored<>(s.value().restore(byId, this.targets.catalogue(), unit.id()), s.computedAt(), s.stored());
+		// the targets' texts change only with the resolution, which raises every
+		// generation (V79): restored once per stored view
+		return s.as(s.derived("restored", () -> {
+			Map<Long, Target> byId = new LinkedHashMap<>();
+			this.targets.targets(r.id()).forEach((t) -> byId.put(t.id(), t));
+			return s.value().restore(byId, this.targets.catalogue(), unit.id());
+		}));
 	}
 
 	/**

@@ -311,6 +311,67 @@ class StoredFiguresIT {
 	}
 
 	@Test
+	void thePagesRenderTheirStoredFiguresOncePerViewAndLanguageAndFollowAChange() throws Exception {
+		var auth = authentication(this.f.auth(this.officer));
+		String district = String.valueOf(this.t.districtId);
+		String first = table(
+				this.mvc.perform(get("/dashboards").param("unit", district).param("year", "2026").with(auth))
+					.andExpect(status().isOk())
+					.andReturn());
+		// the stored view keeps what its page rendered (the figures' cards, the charts'
+		// data), in the reader's language
+		this.f.signIn(this.officer);
+		Stored<Dashboards.Dashboard> stored = this.figures.dashboard(this.t.districtId, 2026,
+				Locale.forLanguageTag("vi"));
+		assertThat(stored.stored()).isTrue();
+		assertThat(stored.memo()).containsKeys("html:figures:vi", "html:chartData:vi");
+		assertThat(table(this.mvc.perform(get("/dashboards").param("unit", district).param("year", "2026").with(auth))
+			.andReturn())).isEqualTo(first);
+		// another language is rendered for itself, not served the Vietnamese copy
+		this.mvc
+			.perform(get("/dashboards").param("unit", district)
+				.param("year", "2026")
+				.cookie(new jakarta.servlet.http.Cookie("giamngheo-lang", "en"))
+				.with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Flows: exits, newly poor, poor again")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Biến động hộ nghèo"))));
+		this.mvc.perform(get("/dashboards").param("unit", district).param("year", "2026").with(auth))
+			.andExpect(content().string(containsString("Biến động hộ nghèo")));
+		// a change makes the page render the new figures, not the copy kept
+		this.t.household(this.c, true, false, 4, 900_000, 2024, "PPP");
+		this.aggregates.refreshCommunes(List.of(this.c[0]));
+		String after = table(
+				this.mvc.perform(get("/dashboards").param("unit", district).param("year", "2026").with(auth))
+					.andReturn());
+		assertThat(after).isNotEqualTo(first);
+		assertThat(table(this.mvc.perform(get("/dashboards").param("unit", district).param("year", "2026").with(auth))
+			.andReturn())).isEqualTo(after);
+		// the progress page keeps its table the same way
+		String progress = "/targets/resolutions/" + this.resolution;
+		String page = this.mvc.perform(get(progress).param("unit", district).with(auth))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"progress\"", "id=\"target-LC-01\"");
+		this.f.signIn(this.officer);
+		assertThat(this.figures.progress(this.resolution, this.t.districtId).memo()).containsKey("html:figures:vi");
+		assertThat(this.mvc.perform(get(progress).param("unit", district).with(auth))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"target-LC-01\"");
+	}
+
+	/** The comparison table of a dashboard page. */
+	static String table(org.springframework.test.web.servlet.MvcResult page) throws Exception {
+		String html = page.getResponse().getContentAsString();
+		int from = html.indexOf("id=\"table-comparison\"");
+		assertThat(from).as("the comparison table").isPositive();
+		return html.substring(from, html.indexOf("</table>", from));
+	}
+
+	@Test
 	void storedScorecardAndAlkireFosterEqualTheComputedOnes() {
 		this.figures.scorecard(this.resolution);
 		Stored<TargetFigures.Scorecard> scorecard = this.figures.scorecard(this.resolution);

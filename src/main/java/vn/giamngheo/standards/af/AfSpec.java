@@ -29,6 +29,20 @@ public record AfSpec(List<String> indicators, List<Fraction> weights, Fraction k
 		return new AlkireFoster(this.indicators, this.weights, this.k);
 	}
 
+	/**
+	 * The citation in one language: the data files write it "Vietnamese / English"; a
+	 * citation without exactly one such separator is shown whole.
+	 * @param language the reader's language ("en" for English, else Vietnamese)
+	 * @return the citation in that language
+	 */
+	public String legalBasisIn(String language) {
+		int at = (this.legalBasis == null) ? -1 : this.legalBasis.indexOf(" / ");
+		if (at < 0 || this.legalBasis.indexOf(" / ", at + 3) >= 0) {
+			return this.legalBasis;
+		}
+		return "en".equals(language) ? this.legalBasis.substring(at + 3) : this.legalBasis.substring(0, at);
+	}
+
 	/** Whether every indicator has the same weight (the legal count of deprivations). */
 	public boolean equalWeights() {
 		return this.weights.stream().distinct().count() == 1;

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -30,6 +32,7 @@ import vn.giamngheo.analytics.domain.Group;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.shared.error.DomainException;
 import vn.giamngheo.shared.error.DomainException.FieldProblem;
+import vn.giamngheo.shared.web.Fragments;
 import vn.giamngheo.shared.web.PageData;
 import vn.giamngheo.targets.AlkireFosterDashboard;
 import vn.giamngheo.targets.AlkireFosterDashboard.View;
@@ -71,9 +74,12 @@ public class DashboardController {
 
 	private final TargetFigures figures;
 
+	private final Fragments fragments;
+
 	public DashboardController(Dashboards dashboards, Targets targets, Geography geography, Boundaries boundaries,
 			MessageSource messages, AlkireFosterDashboard alkireFoster, Aggregates aggregates, PageData pageData,
-			TargetFigures figures) {
+			TargetFigures figures, Fragments fragments) {
+		this.fragments = fragments;
 		this.figures = figures;
 		this.aggregates = aggregates;
 		this.pageData = pageData;
@@ -95,20 +101,25 @@ public class DashboardController {
 
 	@GetMapping("/dashboards")
 	String dashboard(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
-			Model model) {
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		// read from storage while current (ADR 0056)
 		StoredFigures.Stored<Dashboard> stored = this.figures.dashboard((unit != null) ? unit : defaultUnit(), year,
 				LocaleContextHolder.getLocale());
 		Dashboard d = stored.value();
 		model.addAttribute("d", d);
 		model.addAttribute("stored", stored);
-		model.addAttribute("freshness", this.aggregates.freshness(d.unit().id()));
+		model.addAttribute("freshness", this.aggregates.freshness(d.unit()));
 		// the charts' data as a JSON block, not inline script (Content-Security-Policy,
 		// ADR 0019)
 		model.addAttribute("chartData",
-				this.pageData.object("overview", d.overview(), "comparison", d.comparison(), "deprivations",
-						d.deprivations(), "flows", d.flows(), "treemap", d.treemap(), "map", d.map(), "targets",
-						d.targetLines(), "labels", this.pageData.labels(CHART_LABELS)));
+				stored.rendered("chartData:" + locale.getLanguage(),
+						() -> this.pageData.object("overview", d.overview(), "comparison", d.comparison(),
+								"deprivations", d.deprivations(), "flows", d.flows(), "treemap", d.treemap(), "map",
+								d.map(), "targets", d.targetLines(), "labels", this.pageData.labels(CHART_LABELS))));
+		// the charts' cards and tables depend on the view alone: rendered once per stored
+		// view (issue 19)
+		model.addAttribute("figuresHtml", stored.rendered("figures:" + locale.getLanguage(), () -> this.fragments
+			.render("targets/dashboard :: figures", Map.of("d", d), locale, request, response)));
 		model.addAttribute("ancestors", this.geography.ancestors(d.unit()));
 		model.addAttribute("resolutions", this.targets.resolutions());
 		return "targets/dashboard";
@@ -117,7 +128,8 @@ public class DashboardController {
 	/** The Alkire–Foster dashboard: H, A, M0 and the indicators' contributions. */
 	@GetMapping("/dashboards/af")
 	String alkireFoster(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String group, Model model, Locale locale) {
+			@RequestParam(required = false) String group, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		String code = (group == null || group.isBlank()) ? "ALL" : group.trim().toUpperCase(Locale.ROOT);
 		// read from storage while current (ADR 0056)
 		StoredFigures.Stored<TargetFigures.AlkireFoster> stored = this.figures
@@ -126,11 +138,14 @@ public class DashboardController {
 		model.addAttribute("v", v);
 		model.addAttribute("stored", stored);
 		model.addAttribute("statuses", stored.value().statuses());
-		model.addAttribute("freshness", this.aggregates.freshness(v.unit().id()));
-		model.addAttribute("chartData",
-				this.pageData.object("series", v.series(), "units", v.units(), "contributions", v.contributions(),
+		model.addAttribute("freshness", this.aggregates.freshness(v.unit()));
+		model.addAttribute("chartData", stored.rendered("chartData:" + locale.getLanguage(),
+				() -> this.pageData.object("series", v.series(), "units", v.units(), "contributions", v.contributions(),
 						"heatmap", v.heatmap(), "labels", this.pageData.labels("targets.col.af_h", "targets.col.af_a",
-								"targets.col.af_m0", "targets.col.af_contribution", "targets.col.af_censored")));
+								"targets.col.af_m0", "targets.col.af_contribution", "targets.col.af_censored"))));
+		// the cards depend on the view alone: rendered once per stored view (issue 19)
+		model.addAttribute("figuresHtml", stored.rendered("figures:" + locale.getLanguage(),
+				() -> this.fragments.render("targets/af :: figures", Map.of("v", v), locale, request, response)));
 		model.addAttribute("groups", AlkireFosterDashboard.GROUPS);
 		model.addAttribute("ancestors", this.geography.ancestors(v.unit()));
 		return "targets/af";
@@ -202,7 +217,8 @@ public class DashboardController {
 	@Requires(Permission.UNIT_EDIT)
 	@PostMapping("/dashboards/boundaries")
 	String uploadBoundaries(@RequestParam long unit, @RequestParam(required = false) MultipartFile file, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect)
+			throws IOException {
 		try {
 			int stored = this.boundaries.upload(unit, (file == null) ? null : file.getBytes());
 			redirect.addFlashAttribute("boundariesStored", stored);
@@ -214,7 +230,7 @@ public class DashboardController {
 			}
 			response.setStatus(ex.code().status().value());
 			model.addAttribute("problem", ex);
-			return dashboard(unit, null, model);
+			return dashboard(unit, null, model, locale, request, response);
 		}
 	}
 

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import vn.giamngheo.analytics.YearStatuses;
 import vn.giamngheo.geography.Geography;
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.web.Fragments;
 import vn.giamngheo.targets.Resolution;
 import vn.giamngheo.targets.TargetFigures;
 import vn.giamngheo.targets.TargetProgress;
@@ -53,8 +56,11 @@ public class TargetPageController {
 
 	private final TargetFigures figures;
 
+	private final Fragments fragments;
+
 	public TargetPageController(Targets targets, Geography geography, Clock clock, Aggregates aggregates,
-			TargetFigures figures) {
+			TargetFigures figures, Fragments fragments) {
+		this.fragments = fragments;
 		this.figures = figures;
 		this.aggregates = aggregates;
 		this.targets = targets;
@@ -113,7 +119,8 @@ public class TargetPageController {
 	}
 
 	@GetMapping("/targets/resolutions/{id}")
-	String progress(@PathVariable long id, @RequestParam(required = false) Long unit, Model model) {
+	String progress(@PathVariable long id, @RequestParam(required = false) Long unit, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
 		Resolution r = this.targets.resolution(id);
 		Unit shown = this.targets.progressUnit(r, unit);
 		// read from storage while current (ADR 0056)
@@ -128,7 +135,7 @@ public class TargetPageController {
 				this.geography.children(r.scopeUnitId()).stream().filter((u) -> !u.isVillage()).toList());
 		model.addAttribute("verdicts", counts(progress));
 		model.addAttribute("completeness", stored.value().completeness());
-		model.addAttribute("freshness", this.aggregates.freshness(shown.id()));
+		model.addAttribute("freshness", this.aggregates.freshness(shown));
 		YearStatuses statuses = stored.value().statuses();
 		Integer lastFinal = statuses.lastFinal().orElse(null);
 		// the latest year, when its review is still in progress: said at the top of the
@@ -137,6 +144,14 @@ public class TargetPageController {
 		model.addAttribute("inProgress", (latest != null && latest.provisional()) ? latest : null);
 		model.addAttribute("lastFinal", lastFinal);
 		model.addAttribute("lastOwnYear", vn.giamngheo.analytics.domain.ReviewYears.lastTo(shown.validTo()));
+		// the verdicts and the table depend on the stored view alone (its unit and
+		// resolution included): rendered once per view (issue 19)
+		model.addAttribute("figuresHtml",
+				stored.rendered("figures:" + locale.getLanguage(),
+						() -> this.fragments.render(
+								"targets/progress :: figures", Map.of("progress", progress, "completeness",
+										stored.value().completeness(), "unit", shown, "verdicts", counts(progress)),
+								locale, request, response)));
 		return "targets/progress";
 	}
 

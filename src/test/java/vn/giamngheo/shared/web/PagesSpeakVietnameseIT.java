@@ -49,7 +49,7 @@ class PagesSpeakVietnameseIT {
 	 */
 	static final java.util.Set<String> ACRONYMS = java.util.Set.of("DTTS", "BTXH", "NCC", "CCCD", "UBND", "HĐND", "API",
 			"CSV", "XLSX", "PDF", "PNG", "VND", "ODK", "VBSP", "NHCSXH", "THCS", "THPT", "CMND", "JSON", "UTF",
-			"OpenAPI", "BHYT", "PTNT", "MTQG", "YAML", "ZIP");
+			"OpenAPI", "BHYT", "PTNT", "MTQG", "YAML", "ZIP", "MPI");
 
 	/** A Roman numeral, as in "khoá XXII" of a party committee. */
 	static final Pattern ROMAN = Pattern.compile("[IVXLC]+");
