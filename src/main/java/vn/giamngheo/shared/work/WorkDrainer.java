@@ -97,8 +97,12 @@ public class WorkDrainer {
 	}
 
 	/**
-	 * Starts a drain of each kind on the work pool, unless one is running or the pool is
-	 * full (the next poll tries again).
+	 * Sweeps every kind on the work pool: one task that drains each kind with due work in
+	 * turn, unless a sweep is queued or running (the next poll tries again). One task per
+	 * poll, not one per kind: the pool is small (one thread, one queued task by default),
+	 * and a task per kind let the first two kinds take it every time while the others
+	 * were refused, their marks left waiting with the pool idle (seen on the full demo:
+	 * 460 exit-outcome marks left for minutes, 07/12/2026).
 	 */
 	@Scheduled(fixedDelayString = "${giamngheo.work.poll-delay:PT5S}",
 			initialDelayString = "${giamngheo.work.poll-delay:PT5S}")
@@ -106,26 +110,37 @@ public class WorkDrainer {
 		if (!this.automatic) {
 			return;
 		}
-		this.handlers.orderedStream().forEach((handler) -> {
+		sweep();
+	}
+
+	/** Submits one sweep over every kind (package-private for its test). */
+	void sweep() {
+		try {
+			this.executor.execute(() -> this.handlers.orderedStream().forEach(this::drainIfDue));
+		}
+		catch (RejectedExecutionException ex) {
+			// a sweep is queued or running already
+		}
+	}
+
+	private void drainIfDue(WorkHandler handler) {
+		ReentrantLock lock = lock(handler.kind());
+		if (lock.tryLock()) {
 			try {
-				this.executor.execute(() -> {
-					ReentrantLock lock = lock(handler.kind());
-					if (lock.tryLock()) {
-						try {
-							if (!this.work.due(handler.kind(), 1).isEmpty()) {
-								this.jobs.runAlone(JOB + handler.kind(), () -> drain(handler));
-							}
-						}
-						finally {
-							lock.unlock();
-						}
-					}
-				});
+				if (!this.work.due(handler.kind(), 1).isEmpty()) {
+					this.jobs.runAlone(JOB + handler.kind(), () -> drain(handler));
+				}
 			}
-			catch (RejectedExecutionException ex) {
-				// a drain is queued or running already
+			catch (RuntimeException ex) {
+				// one kind's failure (the database unreachable a moment) does not stop
+				// the
+				// sweep of the others
+				log.warn("Pending work {} not drained now: {}", handler.kind(), ex.getMessage());
 			}
-		});
+			finally {
+				lock.unlock();
+			}
+		}
 	}
 
 	/**
