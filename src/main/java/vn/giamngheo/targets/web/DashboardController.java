@@ -121,7 +121,6 @@ public class DashboardController {
 		model.addAttribute("figuresHtml", stored.rendered("figures:" + locale.getLanguage(), () -> this.fragments
 			.render("targets/dashboard :: figures", Map.of("d", d), locale, request, response)));
 		model.addAttribute("ancestors", this.geography.ancestors(d.unit()));
-		model.addAttribute("resolutions", this.targets.resolutions());
 		return "targets/dashboard";
 	}
 
