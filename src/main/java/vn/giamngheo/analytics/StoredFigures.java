@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -159,9 +160,21 @@ public class StoredFigures implements WorkHandler {
 			row = read(kind, unit.id(), variant, key, known);
 		}
 		if (row.updating()) {
-			// a change is marked and not counted yet: computed as before, never served
-			// stale
-			return new Stored<>(compute.get(), now(), false);
+			// a change is marked and not counted yet: computed as before (one reader at a
+			// time on this node; the others meanwhile get the view read last)
+			boolean owner = this.computing.add(cacheKey);
+			Stored<T> meanwhile = owner ? null : meanwhile(known, type);
+			if (meanwhile != null) {
+				return meanwhile;
+			}
+			try {
+				return new Stored<>(compute.get(), now(), false);
+			}
+			finally {
+				if (owner) {
+					this.computing.remove(cacheKey);
+				}
+			}
 		}
 		if (row.gen() != null && row.gen().equals(row.current())) {
 			if (row.body() == null && known != null && type.isInstance(known.value())) {
@@ -179,7 +192,20 @@ public class StoredFigures implements WorkHandler {
 				log.info("Stored figures {} of unit {} ({}) unreadable, computed again", kind, unit.id(), variant);
 			}
 		}
-		T value = compute.get();
+		boolean owner = this.computing.add(cacheKey);
+		Stored<T> meanwhile = owner ? null : meanwhile(known, type);
+		if (meanwhile != null) {
+			return meanwhile;
+		}
+		T value;
+		try {
+			value = compute.get();
+		}
+		finally {
+			if (owner) {
+				this.computing.remove(cacheKey);
+			}
+		}
 		// microseconds, as stored: the next read knows this view by its generation and
 		// time
 		OffsetDateTime at = now().truncatedTo(ChronoUnit.MICROS);
@@ -189,6 +215,24 @@ public class StoredFigures implements WorkHandler {
 		Decoded decoded = new Decoded(row.current(), at, value, new ConcurrentHashMap<>());
 		remember(cacheKey, decoded);
 		return new Stored<>(value, at, false, decoded.rendered());
+	}
+
+	/** The views being computed on this node now (kind|unit|variant). */
+	private final Set<String> computing = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Single flight (issue 19, load test of 07/12/2026): while another reader on this
+	 * node computes the same view, the view this node read last is served, with the time
+	 * it was computed (the page says it, and the aggregates' note says an update is under
+	 * way), instead of every reader computing it at once, each holding a connection for
+	 * as long as a compute takes. Null when no earlier view is known here: then this
+	 * reader computes too.
+	 */
+	private <T> Stored<T> meanwhile(Decoded known, Class<T> type) {
+		if (known != null && type.isInstance(known.value())) {
+			return new Stored<>(type.cast(known.value()), vietnam(known.computedAt()), true, known.rendered());
+		}
+		return null;
 	}
 
 	/**

@@ -67,6 +67,12 @@ class StoredFiguresIT {
 	WorkDrainer drainer;
 
 	@Autowired
+	StoredFigures stored;
+
+	@Autowired
+	vn.giamngheo.geography.Geography geography;
+
+	@Autowired
 	ObjectMapper json;
 
 	@Autowired
@@ -361,6 +367,53 @@ class StoredFiguresIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("id=\"target-LC-01\"");
+	}
+
+	@Test
+	void whileOneReaderComputesAStaleViewTheOthersGetTheLastOneInsteadOfComputingItToo() throws Exception {
+		vn.giamngheo.geography.Unit district = this.geography.unit(this.t.districtId);
+		String variant = "single-flight:" + UUID.randomUUID();
+		assertThat(this.stored.get("test", district, variant, String.class, () -> "first").value()).isEqualTo("first");
+		// a change of the province makes it stale
+		this.stored.work(List.of("12"));
+		java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			java.util.concurrent.Future<Stored<String>> slow = other.submit(() -> {
+				this.f.signIn(this.officer);
+				try {
+					return this.stored.get("test", district, variant, String.class, () -> {
+						computing.countDown();
+						try {
+							release.await();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+						return "second";
+					});
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+				}
+			});
+			assertThat(computing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			// meanwhile: the last view, said to be stored (with its time), not a second
+			// compute
+			Stored<String> meanwhile = this.stored.get("test", district, variant, String.class, () -> "computed twice");
+			assertThat(meanwhile.value()).isEqualTo("first");
+			assertThat(meanwhile.stored()).isTrue();
+			release.countDown();
+			assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS).value()).isEqualTo("second");
+		}
+		finally {
+			release.countDown();
+			other.shutdownNow();
+		}
+		// once computed, everyone reads the new one
+		assertThat(this.stored.get("test", district, variant, String.class, () -> "third").value()).isEqualTo("second");
+		this.jdbc.sql("delete from figure_snapshot where kind = 'test'").update();
 	}
 
 	/** The comparison table of a dashboard page. */
