@@ -227,7 +227,15 @@ public class Aggregates {
 	 * @return the unit
 	 */
 	public Unit visibleUnit(long unitId) {
-		Unit unit = this.geography.unit(unitId);
+		return requireVisible(this.geography.unit(unitId));
+	}
+
+	/**
+	 * The unit, checked as {@link #visibleUnit} checks it (a unit of the 2025 list is
+	 * read summed over the communes the user may see; any other must be in the view
+	 * scope).
+	 */
+	private Unit requireVisible(Unit unit) {
 		if (!"2025".equals(unit.edition())) {
 			this.actor.requireView(unit.path());
 		}
@@ -275,10 +283,7 @@ public class Aggregates {
 	 */
 	@Transactional(readOnly = true)
 	public Freshness freshness(Unit unit) {
-		if (!"2025".equals(unit.edition())) {
-			this.actor.requireView(unit.path());
-		}
-		Communes communes = communes(unit);
+		Communes communes = communes(requireVisible(unit));
 		OffsetDateTime refreshed = this.repository.lastRefreshed(communes);
 		Backlog backlog = this.work.backlog(PENDING,
 				"p.unit_id = any(" + AggregateRepository.communeIds(communes) + ")", communes.params());

@@ -160,21 +160,9 @@ public class StoredFigures implements WorkHandler {
 			row = read(kind, unit.id(), variant, key, known);
 		}
 		if (row.updating()) {
-			// a change is marked and not counted yet: computed as before (one reader at a
-			// time on this node; the others meanwhile get the view read last)
-			boolean owner = this.computing.add(cacheKey);
-			Stored<T> meanwhile = owner ? null : meanwhile(known, type);
-			if (meanwhile != null) {
-				return meanwhile;
-			}
-			try {
-				return new Stored<>(compute.get(), now(), false);
-			}
-			finally {
-				if (owner) {
-					this.computing.remove(cacheKey);
-				}
-			}
+			// a change is marked and not counted yet: computed as before, not stored (one
+			// reader at a time on this node; the others meanwhile get the view read last)
+			return once(cacheKey, known, type, () -> new Stored<>(compute.get(), now(), false));
 		}
 		if (row.gen() != null && row.gen().equals(row.current())) {
 			if (row.body() == null && known != null && type.isInstance(known.value())) {
@@ -192,29 +180,40 @@ public class StoredFigures implements WorkHandler {
 				log.info("Stored figures {} of unit {} ({}) unreadable, computed again", kind, unit.id(), variant);
 			}
 		}
+		Row current = row;
+		return once(cacheKey, known, type, () -> {
+			T value = compute.get();
+			// microseconds, as stored: the next read knows this view by its generation
+			// and time
+			OffsetDateTime at = now().truncatedTo(ChronoUnit.MICROS);
+			store(kind, unit.id(), variant, key, current.current(), value, at);
+			// kept as if read back: the next read reuses it and what its page renders
+			// from it (a view stored under a later generation meanwhile is read instead)
+			Decoded decoded = new Decoded(current.current(), at, value, new ConcurrentHashMap<>());
+			remember(cacheKey, decoded);
+			return new Stored<>(value, at, false, decoded.rendered());
+		});
+	}
+
+	/**
+	 * Computes a view unless another reader on this node computes it now: then the view
+	 * read last is served meanwhile ({@link #meanwhile}), or, when there is none, this
+	 * reader computes too.
+	 */
+	private <T> Stored<T> once(String cacheKey, Decoded known, Class<T> type, Supplier<Stored<T>> compute) {
 		boolean owner = this.computing.add(cacheKey);
 		Stored<T> meanwhile = owner ? null : meanwhile(known, type);
 		if (meanwhile != null) {
 			return meanwhile;
 		}
-		T value;
 		try {
-			value = compute.get();
+			return compute.get();
 		}
 		finally {
 			if (owner) {
 				this.computing.remove(cacheKey);
 			}
 		}
-		// microseconds, as stored: the next read knows this view by its generation and
-		// time
-		OffsetDateTime at = now().truncatedTo(ChronoUnit.MICROS);
-		store(kind, unit.id(), variant, key, row.current(), value, at);
-		// kept as if read back: the next read reuses it and what its page renders from it
-		// (a view stored under a later generation meanwhile is read and parsed instead)
-		Decoded decoded = new Decoded(row.current(), at, value, new ConcurrentHashMap<>());
-		remember(cacheKey, decoded);
-		return new Stored<>(value, at, false, decoded.rendered());
 	}
 
 	/** The views being computed on this node now (kind|unit|variant). */
