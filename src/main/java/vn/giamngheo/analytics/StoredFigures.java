@@ -2,6 +2,7 @@ package vn.giamngheo.analytics;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,10 +43,10 @@ import vn.giamngheo.shared.work.WorkHandler;
  * seconds later, which makes their stored views stale. Until then the page says its
  * figures are being updated.
  * <p>
- * Only a whole unit's view is stored: a user sees the stored one when the scope covers
- * the unit entirely (a unit of the 2025 list, summed over the old communes the user may
- * see, is stored only for the nation's scope); anyone else's view is computed as before.
- * Callers check that the unit is visible before asking.
+ * A whole unit's view is stored once: a user sees it when the scope covers the unit
+ * entirely. Any other view (a unit of the 2025 list, summed over the old communes the
+ * user may see) is stored per reading scope ({@link #scopePart}). Callers check that the
+ * unit is visible before asking.
  */
 @Service
 public class StoredFigures implements WorkHandler {
@@ -52,6 +56,36 @@ public class StoredFigures implements WorkHandler {
 
 	/** The key of the figures read from more than one province. */
 	static final String EVERY = "*";
+
+	/**
+	 * A family of stored figures with its own staleness: the kind of pending work that
+	 * marks its provinces and the prefix of its generation keys in
+	 * {@code figure_generation}. A mark {@link #EVERY} of the page figures (a resolution,
+	 * a unit, a boundary changed) raises every family's generations.
+	 *
+	 * @param pending the kind of pending work
+	 * @param prefix the prefix of its keys
+	 */
+	public record Channel(String pending, String prefix) {
+
+		String key(Unit unit) {
+			return this.prefix + StoredFigures.key(unit);
+		}
+
+		String every() {
+			return this.prefix + EVERY;
+		}
+
+	}
+
+	/** The pages' figures: stale after any change of what a page shows (V79). */
+	public static final Channel PAGES = new Channel(PENDING, "");
+
+	/**
+	 * The figures counted from the support ledger alone (ADR 0058): stale after a change
+	 * of its records, demands, eligibility lists or addresses, not after a survey's save.
+	 */
+	public static final Channel LEDGER = new Channel("ledger", "L:");
 
 	private static final Logger log = LoggerFactory.getLogger(StoredFigures.class);
 
@@ -66,9 +100,22 @@ public class StoredFigures implements WorkHandler {
 	/** Whether views are stored ({@code giamngheo.figures.store}, default true). */
 	private final boolean enabled;
 
+	/**
+	 * How old a stale view may be and still be served while its figures change (ADR
+	 * 0058): under a stream of changes a view is computed at most once per this age.
+	 */
+	private final Duration maxStale;
+
+	/** The store's own transactions (a series is read inside a read-only one). */
+	private final TransactionTemplate writes;
+
 	public StoredFigures(JdbcClient jdbc, ObjectMapper json, CurrentActor actor, Clock clock,
-			@Value("${giamngheo.figures.store:true}") boolean enabled) {
+			PlatformTransactionManager transactions, @Value("${giamngheo.figures.store:true}") boolean enabled,
+			@Value("${giamngheo.figures.max-stale:15s}") Duration maxStale) {
 		this.enabled = enabled;
+		this.maxStale = maxStale;
+		this.writes = new TransactionTemplate(transactions);
+		this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		// the views' records carry derived accessors (isCommune(), isFinal()...) that are
 		// written but are no component to read back
@@ -143,50 +190,69 @@ public class StoredFigures implements WorkHandler {
 	 * @return the view
 	 */
 	public <T> Stored<T> get(String kind, Unit unit, String variant, Class<T> type, Supplier<T> compute) {
-		if (!this.enabled || !storable(unit)) {
+		return get(PAGES, kind, unit, variant, type, compute);
+	}
+
+	/**
+	 * A unit's view of a family of figures, read from storage while current, else
+	 * computed once and stored. May be called inside a read-only transaction: what it
+	 * writes is written in a transaction of its own.
+	 * @param <T> the view's type
+	 * @param channel the family, whose changes make the view stale
+	 * @param kind what view (a page's, or a series)
+	 * @param unit the unit, visible to the user
+	 * @param variant what else the view depends on
+	 * @param type the view's type
+	 * @param compute computes the view
+	 * @return the view
+	 */
+	public <T> Stored<T> get(Channel channel, String kind, Unit unit, String variant, Class<T> type,
+			Supplier<T> compute) {
+		if (!this.enabled) {
 			return new Stored<>(compute.get(), now(), false);
 		}
-		String key = key(unit);
-		String cacheKey = kind + '|' + unit.id() + '|' + variant;
+		// a view that depends on the reader's scope is stored per scope
+		String asked = variant + scopePart(unit);
+		String key = channel.key(unit);
+		String cacheKey = kind + '|' + unit.id() + '|' + asked;
 		Decoded known = this.decoded.get(cacheKey);
-		Row row = read(kind, unit.id(), variant, key, known);
+		Row row = read(channel, kind, unit.id(), asked, key, known);
 		if (!row.counted()) {
 			// a key's counter exists before a view is computed under it, so that a raise
 			// of every counter cannot miss it
-			this.jdbc
+			this.writes.executeWithoutResult((tx) -> this.jdbc
 				.sql("insert into figure_generation (key, gen, changed_at) values (?, 0, ?) on conflict do nothing")
 				.params(key, Timestamp.from(this.clock.instant()))
-				.update();
-			row = read(kind, unit.id(), variant, key, known);
+				.update());
+			row = read(channel, kind, unit.id(), asked, key, known);
 		}
-		if (row.updating()) {
+		boolean fresh = row.gen() != null && row.gen().equals(row.current());
+		if ((row.updating() || !fresh) && recent(row)) {
+			// stale, but computed less than the allowed age ago: served with its time
+			// while the changes go on (at most one compute per view and age)
+			Stored<T> recent = stored(kind, unit, asked, cacheKey, row, known, type);
+			if (recent != null) {
+				return recent;
+			}
+		}
+		if (row.updating() && this.maxStale.isZero()) {
 			// a change is marked and not counted yet: computed as before, not stored (one
 			// reader at a time on this node; the others meanwhile get the view read last)
-			return once(cacheKey, known, type, () -> new Stored<>(compute.get(), now(), false));
+			return once(cacheKey, known, row, type, () -> new Stored<>(compute.get(), now(), false));
 		}
-		if (row.gen() != null && row.gen().equals(row.current())) {
-			if (row.body() == null && known != null && type.isInstance(known.value())) {
-				// the same stored view as last read on this node: not parsed again
-				return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true, known.rendered());
-			}
-			try {
-				T value = this.json.readValue(row.body(), type);
-				Decoded decoded = new Decoded(row.gen(), row.computedAt(), value, new ConcurrentHashMap<>());
-				remember(cacheKey, decoded);
-				return new Stored<>(value, vietnam(row.computedAt()), true, decoded.rendered());
-			}
-			catch (JacksonException ex) {
-				// a view stored by an older version of its record: computed again
-				log.info("Stored figures {} of unit {} ({}) unreadable, computed again", kind, unit.id(), variant);
+		if (fresh && !row.updating()) {
+			Stored<T> view = stored(kind, unit, asked, cacheKey, row, known, type);
+			if (view != null) {
+				return view;
 			}
 		}
 		Row current = row;
-		return once(cacheKey, known, type, () -> {
+		return once(cacheKey, known, row, type, () -> {
 			T value = compute.get();
 			// microseconds, as stored: the next read knows this view by its generation
 			// and time
 			OffsetDateTime at = now().truncatedTo(ChronoUnit.MICROS);
-			store(kind, unit.id(), variant, key, current.current(), value, at);
+			store(kind, unit.id(), asked, key, current.current(), value, at);
 			// kept as if read back: the next read reuses it and what its page renders
 			// from it (a view stored under a later generation meanwhile is read instead)
 			Decoded decoded = new Decoded(current.current(), at, value, new ConcurrentHashMap<>());
@@ -196,13 +262,47 @@ public class StoredFigures implements WorkHandler {
 	}
 
 	/**
+	 * The stored view of a row, parsed once per node; null when it cannot be read (a view
+	 * stored by an older version of its record: computed again).
+	 */
+	private <T> Stored<T> stored(String kind, Unit unit, String variant, String cacheKey, Row row, Decoded known,
+			Class<T> type) {
+		if (row.body() == null && known != null && type.isInstance(known.value())) {
+			// the same stored view as last read on this node: not parsed again
+			return new Stored<>(type.cast(known.value()), vietnam(row.computedAt()), true, known.rendered());
+		}
+		if (row.body() == null) {
+			return null;
+		}
+		try {
+			T value = this.json.readValue(row.body(), type);
+			Decoded decoded = new Decoded(row.gen(), row.computedAt(), value, new ConcurrentHashMap<>());
+			remember(cacheKey, decoded);
+			return new Stored<>(value, vietnam(row.computedAt()), true, decoded.rendered());
+		}
+		catch (JacksonException ex) {
+			log.info("Stored figures {} of unit {} ({}) unreadable, computed again", kind, unit.id(), variant);
+			return null;
+		}
+	}
+
+	/**
+	 * Whether the stored view was computed less than the allowed age ago
+	 * ({@code giamngheo.figures.max-stale}; 0: never served stale).
+	 */
+	private boolean recent(Row row) {
+		return !this.maxStale.isZero() && row.computedAt() != null
+				&& row.computedAt().toInstant().isAfter(this.clock.instant().minus(this.maxStale));
+	}
+
+	/**
 	 * Computes a view unless another reader on this node computes it now: then the view
 	 * read last is served meanwhile ({@link #meanwhile}), or, when there is none, this
 	 * reader computes too.
 	 */
-	private <T> Stored<T> once(String cacheKey, Decoded known, Class<T> type, Supplier<Stored<T>> compute) {
+	private <T> Stored<T> once(String cacheKey, Decoded known, Row row, Class<T> type, Supplier<Stored<T>> compute) {
 		boolean owner = this.computing.add(cacheKey);
-		Stored<T> meanwhile = owner ? null : meanwhile(known, type);
+		Stored<T> meanwhile = owner ? null : meanwhile(known, row, type);
 		if (meanwhile != null) {
 			return meanwhile;
 		}
@@ -224,12 +324,23 @@ public class StoredFigures implements WorkHandler {
 	 * node computes the same view, the view this node read last is served, with the time
 	 * it was computed (the page says it, and the aggregates' note says an update is under
 	 * way), instead of every reader computing it at once, each holding a connection for
-	 * as long as a compute takes. Null when no earlier view is known here: then this
-	 * reader computes too.
+	 * as long as a compute takes; when this node has read none yet, the view stored last,
+	 * whatever its generation. Null when there is none at all: then this reader computes
+	 * too.
 	 */
-	private <T> Stored<T> meanwhile(Decoded known, Class<T> type) {
+	private <T> Stored<T> meanwhile(Decoded known, Row row, Class<T> type) {
 		if (known != null && type.isInstance(known.value())) {
 			return new Stored<>(type.cast(known.value()), vietnam(known.computedAt()), true, known.rendered());
+		}
+		if (row.body() != null) {
+			// none parsed on this node yet (just started): the one stored last, whatever
+			// its generation
+			try {
+				return new Stored<>(this.json.readValue(row.body(), type), vietnam(row.computedAt()), true);
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
 		}
 		return null;
 	}
@@ -238,7 +349,7 @@ public class StoredFigures implements WorkHandler {
 	 * The key's generation, the stored view (its body only when it is not the one this
 	 * node parsed last) and whether a change of the key is marked.
 	 */
-	private Row read(String kind, long unitId, String variant, String key, Decoded known) {
+	private Row read(Channel channel, String kind, long unitId, String variant, String key, Decoded known) {
 		return this.jdbc
 			.sql("select g.gen as current, s.gen, s.computed_at, exists (select 1 from pending_work w"
 					+ " where w.kind = :pending and (:key = :every or w.subject in (:key, :every))) as updating,"
@@ -246,8 +357,8 @@ public class StoredFigures implements WorkHandler {
 					+ " from (select 1) one left join figure_generation g on g.key = :key"
 					+ " left join figure_snapshot s on s.kind = :kind and s.unit_id = :unit and s.variant = :variant")
 			.param("key", key)
-			.param("every", EVERY)
-			.param("pending", PENDING)
+			.param("every", channel.every())
+			.param("pending", channel.pending())
 			.param("kind", kind)
 			.param("unit", unitId)
 			.param("variant", variant)
@@ -289,26 +400,49 @@ public class StoredFigures implements WorkHandler {
 	 */
 	private void store(String kind, long unitId, String variant, String key, long gen, Object value,
 			OffsetDateTime at) {
-		this.jdbc
+		String body = this.json.writeValueAsString(value);
+		this.writes.executeWithoutResult((tx) -> this.jdbc
 			.sql("insert into figure_snapshot (kind, unit_id, variant, key, gen, body, computed_at)"
 					+ " values (?, ?, ?, ?, ?, ?, ?) on conflict (kind, unit_id, variant) do update"
 					+ " set key = excluded.key, gen = excluded.gen, body = excluded.body,"
 					+ " computed_at = excluded.computed_at where figure_snapshot.gen <= excluded.gen")
-			.params(kind, unitId, variant, key, gen, this.json.writeValueAsString(value),
-					Timestamp.from(at.toInstant()))
-			.update();
+			.params(kind, unitId, variant, key, gen, body, Timestamp.from(at.toInstant()))
+			.update());
 	}
 
 	/**
 	 * Whether the user's view of the unit is the whole unit's: the nation's scope, or a
 	 * unit of the 2024 list inside the view scope.
 	 */
-	boolean storable(Unit unit) {
+	boolean whole(Unit unit) {
 		Actor current = this.actor.get();
 		if (current.scope().nation()) {
 			return true;
 		}
 		return !"2025".equals(unit.edition()) && current.scope().canView(unit.path());
+	}
+
+	/**
+	 * What of the reader's scope the view depends on: nothing when it is the whole unit's
+	 * ({@link #whole}); else the reader's view paths, hashed (SHA-256, 96 bits), so that
+	 * readers with the same scope (the officers of a province reading its unit of the
+	 * 2025 list, summed over the old communes they may see) share one stored view and no
+	 * reader is ever served a view of another scope.
+	 */
+	String scopePart(Unit unit) {
+		if (whole(unit)) {
+			return "";
+		}
+		try {
+			java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+			byte[] digest = sha
+				.digest(String.join("\n", this.actor.get().scope().viewPaths().stream().sorted().toList())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "|s:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -348,6 +482,30 @@ public class StoredFigures implements WorkHandler {
 			return;
 		}
 		raise(provinces);
+	}
+
+	/**
+	 * Makes a family's stored figures of the marked provinces stale (its work handler):
+	 * raises their generations and that of its {@link Channel#every()}; a mark
+	 * {@link #EVERY} raises every generation of the family.
+	 * @param channel the family
+	 * @param provinces province codes, or {@link #EVERY}
+	 */
+	public void raise(Channel channel, List<String> provinces) {
+		if (provinces.contains(EVERY)) {
+			this.jdbc
+				.sql("update figure_generation set gen = gen + 1, changed_at = ? where key in"
+						+ " (select key from figure_generation where key like ? order by key for update)")
+				.params(Timestamp.from(this.clock.instant()), channel.prefix() + "%")
+				.update();
+			return;
+		}
+		this.jdbc.sql("insert into figure_generation (key, gen, changed_at) select k, 1, ? from (select distinct ? || k"
+				+ " as k from unnest(cast(? as varchar[])) k union select cast(? as varchar)) s order by k"
+				+ " on conflict (key) do update set gen = figure_generation.gen + 1, changed_at = excluded.changed_at")
+			.params(Timestamp.from(this.clock.instant()), channel.prefix(), provinces.toArray(String[]::new),
+					channel.every())
+			.update();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.analytics.Aggregates;
+import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.analytics.YearStatus;
 import vn.giamngheo.benefits.persistence.CoverageRepository;
 import vn.giamngheo.benefits.persistence.CoverageRepository.Amounts;
@@ -58,6 +59,8 @@ public class SupportCoverage {
 
 	private final SupportPolicies policies;
 
+	private final StoredFigures figures;
+
 	private final CoverageRepository repository;
 
 	private final CurrentActor actor;
@@ -71,7 +74,8 @@ public class SupportCoverage {
 	private final Geography geography;
 
 	public SupportCoverage(SupportPolicies policies, CoverageRepository repository, CurrentActor actor,
-			Aggregates aggregates, Geography geography, Clock clock) {
+			Aggregates aggregates, Geography geography, Clock clock, StoredFigures figures) {
+		this.figures = figures;
 		this.geography = geography;
 		this.policies = policies;
 		this.repository = repository;
@@ -176,7 +180,7 @@ public class SupportCoverage {
 	public Coverage coverage(String policyCode, long unitId, int year) {
 		SupportPolicy p = visible(policyCode);
 		Unit unit = unit(unitId);
-		List<Row> rows = rows(measure(p), p.demandRequired(), unit, year);
+		List<Row> rows = rows(p, unit, year);
 		Counts total = rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus);
 		return new Coverage(p, unit, year, rows, total, status(unitId, year));
 	}
@@ -188,7 +192,7 @@ public class SupportCoverage {
 		YearStatus status = status(unitId, year);
 		List<Coverage> result = new ArrayList<>();
 		for (SupportPolicy p : visiblePolicies(year)) {
-			List<Row> rows = rows(measure(p), p.demandRequired(), unit, year);
+			List<Row> rows = rows(p, unit, year);
 			result.add(new Coverage(p, unit, year, rows,
 					rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus), status));
 		}
@@ -220,13 +224,36 @@ public class SupportCoverage {
 		return this.aggregates.statuses(unitId).of(year).orElse(null);
 	}
 
-	private List<Row> rows(Measure m, boolean demandRequired, Unit unit, int year) {
+	private List<Row> rows(SupportPolicy p, Unit unit, int year) {
+		// a province's counts cost seconds per policy: stored per unit until its ledger
+		// changes (ADR 0058), like the ledger's indicators
+		return this.figures
+			.get(StoredFigures.LEDGER, "coverage-rows", unit, p.code() + '/' + year + '/' + policiesVersion(),
+					Rows.class, () -> new Rows(countRows(measure(p), p.demandRequired(), unit, year)))
+			.value()
+			.rows();
+	}
+
+	/** A coverage table's rows, as stored. */
+	record Rows(List<Row> rows) {
+	}
+
+	private List<Row> countRows(Measure m, boolean demandRequired, Unit unit, int year) {
 		List<Row> rows = new ArrayList<>();
 		for (CommuneCounts c : this.repository.countsByCommune(m, unit.path(), scope(), LocalDate.of(year, 1, 1),
 				LocalDate.of(year, 12, 31))) {
 			rows.add(new Row(c.communeId(), c.communeName(), counts(c, demandRequired)));
 		}
 		return rows;
+	}
+
+	/**
+	 * The policies' codes and versions, hashed: stored figures of another set of policy
+	 * files are counted again.
+	 */
+	private String policiesVersion() {
+		return "p" + Integer
+			.toHexString(this.policies.all().stream().map((p) -> p.code() + '@' + p.version()).toList().hashCode());
 	}
 
 	/** One entry of the gap worklist, its reasons in words. */
@@ -328,44 +355,50 @@ public class SupportCoverage {
 	public Map<Integer, Double> indicatorSeries(String code, long unitId, int fromYear, int toYear) {
 		Unit unit = unit(unitId);
 		String[] scope = scope();
-		// a province's series costs seconds (ADR 0038): kept while nothing it counts from
-		// has changed (issue 19 will store the figures)
-		String key = String.join("|", code, String.valueOf(unitId), String.valueOf(fromYear), String.valueOf(toYear),
-				String.join(",", scope), String.valueOf(LocalDate.now(this.clock)));
-		String fingerprint = this.repository.fingerprint();
-		Series kept = this.series.get(key);
-		if (kept != null && kept.fingerprint().equals(fingerprint)) {
-			return kept.values();
+		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
+		// a province's series costs seconds of counting over its ledger (ADR 0038):
+		// stored per unit until the ledger changes (ADR 0058), one reader at a time per
+		// series on this node (the others then read what it stored)
+		// the policies' versions: a deployment with other policy files counts again
+		String variant = code + '/' + fromYear + '/' + last + "/p" + Integer
+			.toHexString(this.policies.all().stream().map((p) -> p.code() + '@' + p.version()).toList().hashCode());
+		if (this.computing.size() > 10_000) {
+			this.computing.clear();
 		}
-		Map<Integer, Double> computed = computeSeries(code, unit, scope, fromYear, toYear);
-		if (this.series.size() > 1000) {
-			this.series.clear();
+		synchronized (this.computing.computeIfAbsent(unit.id() + "/" + variant, (k) -> new Object())) {
+			return this.figures
+				.get(StoredFigures.LEDGER, "ledger-series", unit, variant, Series.class,
+						() -> new Series(computeSeries(code, unit, scope, fromYear, last)))
+				.value()
+				.values();
 		}
-		this.series.put(key, new Series(fingerprint, computed));
-		return computed;
 	}
 
-	/** A series as computed, with the fingerprint of what it was counted from. */
-	private record Series(String fingerprint, Map<Integer, Double> values) {
+	/** A ledger indicator's values by year, as stored. */
+	record Series(TreeMap<Integer, Double> values) {
 	}
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
+	/** One lock per series (unit and variant) read on this node. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private Map<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int toYear) {
-		Map<Integer, Double> values = new TreeMap<>();
+	private TreeMap<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int toYear) {
+		TreeMap<Integer, Double> values = new TreeMap<>();
 		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
 		// no year before the first spell or record of the ledger can have a value
-		int first = Math.max(Math.max(FIRST_YEAR, fromYear), this.repository.firstYear().orElse(last + 1));
+		int first = Math.max(Math.max(FIRST_YEAR, fromYear),
+				this.repository.firstYear(policiesOf(code)).orElse(last + 1));
 		for (int y = first; y <= last; y++) {
 			LocalDate from = LocalDate.of(y, 1, 1);
 			LocalDate to = LocalDate.of(y, 12, 31);
 			long[] v = switch (code) {
-				case "LOANS_WITH_DEMAND" -> rate(new Measure(List.of("LOAN_POOR", "LOAN_NEAR_POOR", "LOAN_EXITED"),
-						List.of("LOAN"), Served.OUTSTANDING_IN_WINDOW), true, unit, scope, from, to);
-				case "TRAINING_WITH_DEMAND" -> rate(new Measure(List.of("VOCATIONAL_TRAINING"),
-						List.of("VOCATIONAL_TRAINING"), Served.DELIVERED_IN_WINDOW), true, unit, scope, from, to);
-				case "POOR_NEAR_POOR_HI_CARDS" ->
-					rate(new Measure(HI, List.of(), Served.VALID_IN_WINDOW), false, unit, scope, from, to);
+				case "LOANS_WITH_DEMAND" ->
+					rate(new Measure(policiesOf(code), List.of("LOAN"), Served.OUTSTANDING_IN_WINDOW), true, unit,
+							scope, from, to);
+				case "TRAINING_WITH_DEMAND" ->
+					rate(new Measure(policiesOf(code), List.of("VOCATIONAL_TRAINING"), Served.DELIVERED_IN_WINDOW),
+							true, unit, scope, from, to);
+				case "POOR_NEAR_POOR_HI_CARDS" -> rate(new Measure(policiesOf(code), List.of(), Served.VALID_IN_WINDOW),
+						false, unit, scope, from, to);
 				case "HOUSING_SUPPORT_DONE" -> housing(unit, scope, y);
 				default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
 			};
@@ -375,6 +408,17 @@ public class SupportCoverage {
 			}
 		}
 		return values;
+	}
+
+	/** The policies a ledger indicator counts. */
+	private static List<String> policiesOf(String code) {
+		return switch (code) {
+			case "LOANS_WITH_DEMAND" -> List.of("LOAN_POOR", "LOAN_NEAR_POOR", "LOAN_EXITED");
+			case "TRAINING_WITH_DEMAND" -> List.of("VOCATIONAL_TRAINING");
+			case "POOR_NEAR_POOR_HI_CARDS" -> HI;
+			case "HOUSING_SUPPORT_DONE" -> List.of("HOUSING_2016", "HOUSING_2021");
+			default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
+		};
 	}
 
 	private long[] rate(Measure m, boolean demandRequired, Unit unit, String[] scope, LocalDate from, LocalDate to) {

@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.audit.AuditTrail;
 import vn.giamngheo.audit.AuditTrail.AuditEntry;
 import vn.giamngheo.audit.AuditTrail.Change;
@@ -25,6 +26,7 @@ import vn.giamngheo.benefits.SupportPolicy;
 import vn.giamngheo.exits.domain.PlanRules;
 import vn.giamngheo.exits.persistence.ExitPlanRepository;
 import vn.giamngheo.geography.Geography;
+import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
 import vn.giamngheo.registry.Assessment;
 import vn.giamngheo.registry.Household;
@@ -77,8 +79,12 @@ public class ExitPlans {
 
 	private final MessageSource messages;
 
+	private final StoredFigures figures;
+
 	ExitPlans(ExitPlanRepository plans, HouseholdRegistry registry, SupportPolicies policies, Demands demands,
-			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock, MessageSource messages) {
+			Geography geography, CurrentActor actor, AuditTrail audit, Clock clock, MessageSource messages,
+			StoredFigures figures) {
+		this.figures = figures;
 		this.plans = plans;
 		this.registry = registry;
 		this.policies = policies;
@@ -456,14 +462,25 @@ public class ExitPlans {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Integer, Double> fundedSeries(long unitId, int fromYear, int toYear) {
-		String unitPath = this.geography.unit(unitId).path();
-		Map<Integer, Double> values = new TreeMap<>();
-		this.plans.funded(scope(), unitPath, fromYear, toYear).forEach((year, counts) -> {
-			if (counts[0] > 0) {
-				values.put(year, Math.round(counts[1] * 1000.0 / counts[0]) / 10.0);
-			}
-		});
-		return values;
+		Unit unit = this.geography.unit(unitId);
+		// seconds over a province's plans and ledger: stored per unit until a plan or the
+		// ledger changes (ADR 0058)
+		return this.figures
+			.get(StoredFigures.LEDGER, "exit-funded", unit, fromYear + "/" + toYear, Funded.class, () -> {
+				TreeMap<Integer, Double> values = new TreeMap<>();
+				this.plans.funded(scope(), unit.path(), fromYear, toYear).forEach((year, counts) -> {
+					if (counts[0] > 0) {
+						values.put(year, Math.round(counts[1] * 1000.0 / counts[0]) / 10.0);
+					}
+				});
+				return new Funded(values);
+			})
+			.value()
+			.values();
+	}
+
+	/** The funded series as stored. */
+	record Funded(TreeMap<Integer, Double> values) {
 	}
 
 	private ExitPlan named(ExitPlan plan) {

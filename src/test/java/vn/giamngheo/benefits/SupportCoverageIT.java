@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.giamngheo.analytics.StoredFigures;
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.benefits.SupportCoverage.Counts;
 import vn.giamngheo.benefits.SupportCoverage.Coverage;
@@ -29,6 +30,7 @@ import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.shared.db.OwnerDatabase;
 import vn.giamngheo.shared.error.DomainException;
+import vn.giamngheo.shared.work.WorkDrainer;
 import vn.giamngheo.support.FixtureFactory;
 import vn.giamngheo.support.IntegrationTest;
 import vn.giamngheo.targets.Targets;
@@ -73,6 +75,9 @@ class SupportCoverageIT {
 
 	@Autowired
 	Targets targets;
+
+	@Autowired
+	WorkDrainer drainer;
 
 	Fixtures f;
 
@@ -188,6 +193,51 @@ class SupportCoverageIT {
 			.param(this.h2)
 			.update();
 		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
+	}
+
+	@Test
+	void ledgerSeriesAreStoredUntilTheLedgerChangesNotWhenASurveyIsSaved() {
+		this.f.signIn("admin");
+		// what the fixture wrote is counted: no mark of the ledger is left
+		this.drainer.drainNow(StoredFigures.LEDGER.pending());
+		this.drainer.drainNow(StoredFigures.PENDING);
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
+		Object stored = storedSeriesAt();
+		assertThat(stored).as("the series is stored for the district").isNotNull();
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
+		assertThat(storedSeriesAt()).as("read back, not computed again").isEqualTo(stored);
+		// a change that makes the pages stale (a survey saved in the province) leaves the
+		// ledger's series as stored
+		this.jdbc.sql("select figures_mark('49')").query(String.class).optional();
+		this.drainer.drainNow(StoredFigures.PENDING);
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
+		assertThat(storedSeriesAt()).as("not computed again after a survey's change").isEqualTo(stored);
+		// a loan delivered is counted at once (computed while its mark waits), and stored
+		// once the mark is counted
+		new LedgerRows(this.jdbc).record("LOAN_POOR", "VBSP", this.h2, null, "DELIVERED", "2025-06-01", "2025-06-01",
+				"2028-06-01", 30_000_000L, true);
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 66.7);
+		assertThat(storedSeriesAt()).as("not stored while the ledger's mark waits").isEqualTo(stored);
+		this.drainer.drainNow(StoredFigures.LEDGER.pending());
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 66.7);
+		assertThat(storedSeriesAt()).as("stored again after the ledger changed").isNotEqualTo(stored);
+		this.jdbc
+			.sql("update benefit_record set voided = true, void_reason = 'test', version = version + 1"
+					+ " where household_id = ? and delivered_on = date '2025-06-01'")
+			.param(this.h2)
+			.update();
+		this.drainer.drainNow(StoredFigures.LEDGER.pending());
+		assertThat(this.coverage.indicatorSeries("LOANS_WITH_DEMAND", this.t.districtId)).containsEntry(2025, 33.3);
+	}
+
+	private Object storedSeriesAt() {
+		return this.jdbc
+			.sql("select computed_at from figure_snapshot where kind = 'ledger-series' and unit_id = ?"
+					+ " and variant like 'LOANS_WITH_DEMAND/%'")
+			.param(this.t.districtId)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class))
+			.optional()
+			.orElse(null);
 	}
 
 	@Test

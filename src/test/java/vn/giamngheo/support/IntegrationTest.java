@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0",
-		"giamngheo.demo.enabled=false", "giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports",
-		"giamngheo.work.automatic=false", "giamngheo.backup.cron=-", "giamngheo.backup.on-start=false" })
+@SpringBootTest(
+		properties = { "giamngheo.db.ephemeral=true", "giamngheo.db.embedded-port=0", "giamngheo.demo.enabled=false",
+				"giamngheo.imports.dir=${java.io.tmpdir}/giamngheo-it-imports", "giamngheo.work.automatic=false",
+				"giamngheo.backup.cron=-", "giamngheo.backup.on-start=false", "giamngheo.figures.max-stale=0s" })
 @AutoConfigureMockMvc
 @Import({ FixtureFactory.class, MockMvcContainerSessions.class })
 public @interface IntegrationTest {

@@ -70,6 +70,12 @@ class StoredFiguresIT {
 	StoredFigures stored;
 
 	@Autowired
+	vn.giamngheo.identity.CurrentActor actor;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	vn.giamngheo.geography.Geography geography;
 
 	@Autowired
@@ -286,7 +292,33 @@ class StoredFiguresIT {
 		Stored<Dashboards.Dashboard> own = this.figures.dashboard(this.province2025, null, Locale.ROOT);
 		assertThat(own.stored()).isFalse();
 		assertThat(write(own.value())).isEqualTo(write(this.dashboards.dashboard(this.province2025, null)));
-		assertThat(this.figures.dashboard(this.province2025, null, Locale.ROOT).stored()).isFalse();
+		// then stored for this scope: read back, still this reader's own view
+		Stored<Dashboards.Dashboard> again = this.figures.dashboard(this.province2025, null, Locale.ROOT);
+		assertThat(again.stored()).isTrue();
+		assertThat(write(again.value())).isEqualTo(write(own.value()));
+		// shared by a reader with the same scope
+		this.f.signIn(this.f.user("tinh2025b", Role.PROVINCE_OFFICER, List.of(code), List.of(code)));
+		Stored<Dashboards.Dashboard> colleague = this.figures.dashboard(this.province2025, null, Locale.ROOT);
+		assertThat(colleague.stored()).isTrue();
+		assertThat(write(colleague.value())).isEqualTo(write(own.value()));
+		// a view computed for one scope is never served to another
+		vn.giamngheo.geography.Unit unit2025 = this.geography.unit(this.province2025);
+		String variant = "scope:" + UUID.randomUUID();
+		java.util.function.Supplier<String> scopeOfReader = () -> String.join(",",
+				this.actor.get().scope().viewPaths());
+		String mine = this.stored.get("test", unit2025, variant, String.class, scopeOfReader).value();
+		assertThat(this.stored.get("test", unit2025, variant, String.class, scopeOfReader).stored()).isTrue();
+		String district = this.jdbc.sql("select code from admin_unit where id = ?")
+			.param(this.t.districtId)
+			.query(String.class)
+			.single();
+		this.f.signIn(this.f.user("tinh2025c", Role.PROVINCE_OFFICER, List.of(code, district), List.of(code)));
+		assertThat(this.stored.get("test", unit2025, variant, String.class, scopeOfReader).value()).isNotEqualTo(mine);
+		this.f.signIn(this.officer);
+		assertThat(this.stored.get("test", unit2025, variant, String.class, scopeOfReader).value()).isNotEqualTo(mine)
+			.isEqualTo("/");
+		this.jdbc.sql("delete from figure_snapshot where kind = 'test'").update();
+		this.f.signIn(reader);
 		// outside the scope: not found, stored or not
 		this.mvc
 			.perform(get("/dashboards").param("unit", String.valueOf(this.t.districtId))
@@ -371,9 +403,37 @@ class StoredFiguresIT {
 
 	@Test
 	void whileOneReaderComputesAStaleViewTheOthersGetTheLastOneInsteadOfComputingItToo() throws Exception {
+		singleFlight(true);
+	}
+
+	@Test
+	void rightAfterAStartTheOthersGetTheViewStoredLastWhileOneReaderComputes() throws Exception {
+		singleFlight(false);
+	}
+
+	/**
+	 * One reader computes a stale view while another asks for it.
+	 * @param parsedHere whether this node read the earlier view itself (else it was
+	 * stored by another node, or before a restart)
+	 */
+	private void singleFlight(boolean parsedHere) throws Exception {
 		vn.giamngheo.geography.Unit district = this.geography.unit(this.t.districtId);
 		String variant = "single-flight:" + UUID.randomUUID();
-		assertThat(this.stored.get("test", district, variant, String.class, () -> "first").value()).isEqualTo("first");
+		if (parsedHere) {
+			assertThat(this.stored.get("test", district, variant, String.class, () -> "first").value())
+				.isEqualTo("first");
+		}
+		else {
+			this.jdbc
+				.sql("insert into figure_generation (key, gen, changed_at) values ('12', 0, now())"
+						+ " on conflict do nothing")
+				.update();
+			this.jdbc
+				.sql("insert into figure_snapshot (kind, unit_id, variant, key, gen, body, computed_at)"
+						+ " select 'test', ?, ?, '12', gen, '\"first\"', now() from figure_generation where key = '12'")
+				.params(this.t.districtId, variant)
+				.update();
+		}
 		// a change of the province makes it stale
 		this.stored.work(List.of("12"));
 		java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
@@ -413,6 +473,38 @@ class StoredFiguresIT {
 		}
 		// once computed, everyone reads the new one
 		assertThat(this.stored.get("test", district, variant, String.class, () -> "third").value()).isEqualTo("second");
+		this.jdbc.sql("delete from figure_snapshot where kind = 'test'").update();
+	}
+
+	@Test
+	void underAStreamOfChangesAViewIsComputedAtMostOncePerAllowedAge() {
+		vn.giamngheo.review.TestClock clock = new vn.giamngheo.review.TestClock();
+		StoredFigures windowed = new StoredFigures(this.jdbc, this.json, this.actor, clock, this.transactions, true,
+				java.time.Duration.ofSeconds(10));
+		vn.giamngheo.geography.Unit district = this.geography.unit(this.t.districtId);
+		String variant = "max-stale:" + UUID.randomUUID();
+		java.util.concurrent.atomic.AtomicInteger computes = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Supplier<String> compute = () -> "v" + computes.incrementAndGet();
+		assertThat(windowed.get("test", district, variant, String.class, compute).value()).isEqualTo("v1");
+		// a refresh made it stale, and a change waits: within the allowed age the stored
+		// view is served, said stored, with its time
+		windowed.work(List.of("12"));
+		this.jdbc.sql("select figures_mark('12')").query(String.class).optional();
+		clock.advance(java.time.Duration.ofSeconds(9));
+		Stored<String> recent = windowed.get("test", district, variant, String.class, compute);
+		assertThat(recent.value()).isEqualTo("v1");
+		assertThat(recent.stored()).isTrue();
+		assertThat(computes).hasValue(1);
+		// older than that: computed once and stored, although the change still waits
+		clock.advance(java.time.Duration.ofSeconds(2));
+		assertThat(windowed.get("test", district, variant, String.class, compute).value()).isEqualTo("v2");
+		assertThat(windowed.get("test", district, variant, String.class, compute).value()).isEqualTo("v2");
+		assertThat(computes).hasValue(2);
+		// the strict store (age 0, as the other tests run) computes while the change
+		// waits
+		assertThat(this.stored.get("test", district, variant, String.class, () -> "strict").value())
+			.isEqualTo("strict");
+		this.drainer.drainNow(StoredFigures.PENDING);
 		this.jdbc.sql("delete from figure_snapshot where kind = 'test'").update();
 	}
 

@@ -80,22 +80,26 @@ public class CoverageRepository {
 	private static final String UNDER = " coalesce(p.unit_path, h.unit_path) like ?"
 			+ " and (coalesce(p.unit_path, h.unit_path) like any (?) or h.unit_path like any (?))";
 
+	/**
+	 * The eligible entries of the window ({@code e}) and, for each, its first demand and
+	 * whether it was served ({@code x}). The demand and the service are probes by
+	 * household, one per entry (index scans), not joins: the planner cannot estimate how
+	 * many entries the unit's paths select (an expression over two paths), and with its
+	 * guess of a handful it joined tens of thousands of entries by nested loops over tens
+	 * of thousands of demands: minutes on a province (issue 19, load test of 07/12/2026).
+	 * Probes cost the same whatever the guess.
+	 */
 	private static final String ELIGIBLE = "with e as (select distinct coalesce(p.commune_id, h.commune_id) as"
 			+ " commune_id, s.household_id, s.member_id from eligibility_spell s join household h on h.id = s.household_id"
 			+ ADDRESS_AT + " where s.policy_code = any (?) and" + UNDER
 			+ " and s.eligible_from <= ? and coalesce(least(s.eligible_to, s.window_end), 'infinity'::date) >= ?),"
-			+ " d as (select e.household_id, e.member_id, min(q.registered_on) as demand_on from e"
-			+ " join support_demand q on q.household_id = e.household_id"
+			+ " x as materialized (select e.commune_id, e.household_id, e.member_id, (select min(q.registered_on)"
+			+ " from support_demand q where q.household_id = e.household_id"
 			+ " and (q.member_id is null or e.member_id is null or q.member_id = e.member_id)"
-			+ " where (q.kind = any (?) or q.policy_code = any (?)) and q.registered_on <= ?"
-			+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?) group by e.household_id, e.member_id),"
-			+ " v as (select distinct e.household_id, e.member_id from e join benefit_record r"
-			+ " on r.household_id = e.household_id and (e.member_id is null or r.member_id = e.member_id)"
-			+ " where r.policy_code = any (?) and not r.voided";
-
-	private static final String JOINS = " from e left join d on d.household_id = e.household_id"
-			+ " and d.member_id is not distinct from e.member_id"
-			+ " left join v on v.household_id = e.household_id and v.member_id is not distinct from e.member_id";
+			+ " and (q.kind = any (?) or q.policy_code = any (?)) and q.registered_on <= ?"
+			+ " and not (q.status in ('WITHDRAWN', 'MET') and q.closed_on < ?)) as demand_on,"
+			+ " exists (select 1 from benefit_record r where r.household_id = e.household_id"
+			+ " and (e.member_id is null or r.member_id = e.member_id) and r.policy_code = any (?) and not r.voided";
 
 	private final JdbcClient jdbc;
 
@@ -115,10 +119,10 @@ public class CoverageRepository {
 	public List<CommuneCounts> countsByCommune(Measure m, String unitPath, String[] scope, LocalDate from,
 			LocalDate to) {
 		return this.jdbc
-			.sql(ELIGIBLE + m.served().sql + ") select e.commune_id, c.name, count(*) as eligible,"
-					+ " count(d.household_id) as with_demand, count(v.household_id) as served,"
-					+ " count(*) filter (where d.household_id is not null and v.household_id is not null) as both_"
-					+ JOINS + " join admin_unit c on c.id = e.commune_id group by e.commune_id, c.name order by c.name")
+			.sql(ELIGIBLE + m.served().sql + ") as served from e) select x.commune_id, c.name, count(*) as eligible,"
+					+ " count(x.demand_on) as with_demand, count(*) filter (where x.served) as served,"
+					+ " count(*) filter (where x.demand_on is not null and x.served) as both_ from x"
+					+ " join admin_unit c on c.id = x.commune_id group by x.commune_id, c.name order by c.name")
 			.params(params(m, unitPath, scope, from, to))
 			.query((rs, n) -> new CommuneCounts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6)))
@@ -133,18 +137,18 @@ public class CoverageRepository {
 	public List<GapRow> gap(Measure m, boolean demandRequired, String unitPath, String[] scope, LocalDate from,
 			LocalDate to, boolean newestFirst, int limit) {
 		return this.jdbc.sql(ELIGIBLE + m.served().sql
-				+ ") select h.id, h.code, h.head_name, vil.name, e.member_id, mb.full_name,"
-				+ " (select string_agg(s.reasons::text, '|') from eligibility_spell s where s.household_id = e.household_id"
-				+ " and s.member_id is not distinct from e.member_id and s.policy_code = any (?)"
+				+ ") as served from e) select h.id, h.code, h.head_name, vil.name, x.member_id, mb.full_name,"
+				+ " (select string_agg(s.reasons::text, '|') from eligibility_spell s where s.household_id = x.household_id"
+				+ " and s.member_id is not distinct from x.member_id and s.policy_code = any (?)"
 				+ " and s.eligible_from <= ? and coalesce(least(s.eligible_to, s.window_end), 'infinity'::date) >= ?),"
-				+ " d.demand_on, q.kind, q.purpose, q.amount_vnd, h.unit_path" + JOINS
-				+ " join household h on h.id = e.household_id join admin_unit vil on vil.id = h.village_id"
-				+ " left join member mb on mb.id = e.member_id"
+				+ " x.demand_on, q.kind, q.purpose, q.amount_vnd, h.unit_path from x"
+				+ " join household h on h.id = x.household_id join admin_unit vil on vil.id = h.village_id"
+				+ " left join member mb on mb.id = x.member_id"
 				+ " left join lateral (select q.kind, q.purpose, q.amount_vnd from support_demand q"
-				+ " where q.household_id = e.household_id and q.registered_on = d.demand_on"
-				+ " and (q.member_id is null or e.member_id is null or q.member_id = e.member_id)"
-				+ " order by q.amount_vnd desc nulls last limit 1) q on true where v.household_id is null"
-				+ (demandRequired ? " and d.household_id is not null" : "") + " order by d.demand_on "
+				+ " where q.household_id = x.household_id and q.registered_on = x.demand_on"
+				+ " and (q.member_id is null or x.member_id is null or q.member_id = x.member_id)"
+				+ " order by q.amount_vnd desc nulls last limit 1) q on true where not x.served"
+				+ (demandRequired ? " and x.demand_on is not null" : "") + " order by x.demand_on "
 				+ (newestFirst ? "desc" : "asc") + " nulls last, vil.name, h.head_name limit " + limit)
 			.params(withReasons(params(m, unitPath, scope, from, to), m, from, to))
 			.query((rs, n) -> new GapRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -209,30 +213,23 @@ public class CoverageRepository {
 			.optional();
 	}
 
-	/** The first year of any eligibility spell or benefit record, if any. */
-	public java.util.Optional<Integer> firstYear() {
-		return this.jdbc
-			.sql("select cast(extract(year from least((select min(eligible_from) from eligibility_spell),"
-					+ " (select min(period_from) from benefit_record))) as integer)")
-			.query(Integer.class)
-			.optional();
-	}
-
 	/**
-	 * What the ledger figures are counted from, in one line: it changes whenever a
-	 * record, a demand, an eligibility run or a household's address changes (counts,
-	 * versions and latest times of the tables the counts read). Equal fingerprints give
-	 * equal figures.
+	 * The first year of an eligibility spell or a benefit record of some policies, if
+	 * any: two index probes per commune of any edition and policy (the communes' indexes;
+	 * records follow their household's moves, so not only the unit's communes), not a
+	 * scan of every spell and record.
 	 */
-	public String fingerprint() {
-		return this.jdbc
-			.sql("select concat_ws('|', (select concat_ws(',', count(*), sum(version), max(updated_at))"
-					+ " from benefit_record), (select concat_ws(',', count(*), sum(version), max(updated_at))"
-					+ " from support_demand), (select concat_ws(',', count(*), max(started_at), max(finished_at))"
-					+ " from eligibility_run), (select count(*) from eligibility_spell),"
-					+ " (select count(*) from household_address_past))")
-			.query(String.class)
+	public java.util.Optional<Integer> firstYear(List<String> policies) {
+		int year = this.jdbc.sql("select coalesce(cast(extract(year from min(x.f)) as integer), 0) from admin_unit c"
+				+ " cross join unnest(cast(? as varchar[])) p(code) cross join lateral (select least("
+				+ "(select s.eligible_from from eligibility_spell s where s.commune_id = c.id"
+				+ " and s.policy_code = p.code order by s.eligible_from limit 1),"
+				+ " (select r.period_from from benefit_record r where r.commune_id = c.id"
+				+ " and r.policy_code = p.code order by r.period_from limit 1)) as f) x" + " where c.level = 'commune'")
+			.param(policies.toArray(String[]::new))
+			.query(Integer.class)
 			.single();
+		return (year == 0) ? java.util.Optional.empty() : java.util.Optional.of(year);
 	}
 
 }
