@@ -358,10 +358,9 @@ public class SupportCoverage {
 		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
 		// a province's series costs seconds of counting over its ledger (ADR 0038):
 		// stored per unit until the ledger changes (ADR 0058), one reader at a time per
-		// series on this node (the others then read what it stored)
-		// the policies' versions: a deployment with other policy files counts again
-		String variant = code + '/' + fromYear + '/' + last + "/p" + Integer
-			.toHexString(this.policies.all().stream().map((p) -> p.code() + '@' + p.version()).toList().hashCode());
+		// series on this node (the others then read what it stored); the policies'
+		// versions are part of it: a deployment with other policy files counts again
+		String variant = code + '/' + fromYear + '/' + last + '/' + policiesVersion();
 		if (this.computing.size() > 10_000) {
 			this.computing.clear();
 		}
