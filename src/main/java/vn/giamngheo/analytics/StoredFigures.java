@@ -1,11 +1,15 @@
 package vn.giamngheo.analytics;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -226,28 +230,21 @@ public class StoredFigures implements WorkHandler {
 				.update());
 			row = read(channel, kind, unit.id(), asked, key, known);
 		}
-		boolean fresh = row.gen() != null && row.gen().equals(row.current());
-		if ((row.updating() || !fresh) && recent(row)) {
-			// stale, but computed less than the allowed age ago: served with its time
-			// while the changes go on (at most one compute per view and age)
-			Stored<T> recent = stored(kind, unit, asked, cacheKey, row, known, type);
-			if (recent != null) {
-				return recent;
-			}
+		boolean fresh = row.gen() != null && row.gen().equals(row.current()) && !row.updating();
+		// current, or stale but computed less than the allowed age ago: served with its
+		// time while the changes go on (at most one compute per view and age)
+		Stored<T> view = (fresh || recent(row)) ? stored(kind, unit, asked, cacheKey, row, known, type) : null;
+		if (view != null) {
+			return view;
 		}
+		Row current = row;
+		Supplier<Stored<T>> meanwhile = () -> meanwhile(kind, unit, asked, cacheKey, current, known, type);
 		if (row.updating() && this.maxStale.isZero()) {
 			// a change is marked and not counted yet: computed as before, not stored (one
 			// reader at a time on this node; the others meanwhile get the view read last)
-			return once(cacheKey, known, row, type, () -> new Stored<>(compute.get(), now(), false));
+			return once(cacheKey, meanwhile, () -> new Stored<>(compute.get(), now(), false));
 		}
-		if (fresh && !row.updating()) {
-			Stored<T> view = stored(kind, unit, asked, cacheKey, row, known, type);
-			if (view != null) {
-				return view;
-			}
-		}
-		Row current = row;
-		return once(cacheKey, known, row, type, () -> {
+		return once(cacheKey, meanwhile, () -> {
 			T value = compute.get();
 			// microseconds, as stored: the next read knows this view by its generation
 			// and time
@@ -300,11 +297,11 @@ public class StoredFigures implements WorkHandler {
 	 * read last is served meanwhile ({@link #meanwhile}), or, when there is none, this
 	 * reader computes too.
 	 */
-	private <T> Stored<T> once(String cacheKey, Decoded known, Row row, Class<T> type, Supplier<Stored<T>> compute) {
+	private <T> Stored<T> once(String cacheKey, Supplier<Stored<T>> meanwhile, Supplier<Stored<T>> compute) {
 		boolean owner = this.computing.add(cacheKey);
-		Stored<T> meanwhile = owner ? null : meanwhile(known, row, type);
-		if (meanwhile != null) {
-			return meanwhile;
+		Stored<T> served = owner ? null : meanwhile.get();
+		if (served != null) {
+			return served;
 		}
 		try {
 			return compute.get();
@@ -328,21 +325,14 @@ public class StoredFigures implements WorkHandler {
 	 * whatever its generation. Null when there is none at all: then this reader computes
 	 * too.
 	 */
-	private <T> Stored<T> meanwhile(Decoded known, Row row, Class<T> type) {
+	private <T> Stored<T> meanwhile(String kind, Unit unit, String variant, String cacheKey, Row row, Decoded known,
+			Class<T> type) {
 		if (known != null && type.isInstance(known.value())) {
 			return new Stored<>(type.cast(known.value()), vietnam(known.computedAt()), true, known.rendered());
 		}
-		if (row.body() != null) {
-			// none parsed on this node yet (just started): the one stored last, whatever
-			// its generation
-			try {
-				return new Stored<>(this.json.readValue(row.body(), type), vietnam(row.computedAt()), true);
-			}
-			catch (JacksonException ex) {
-				return null;
-			}
-		}
-		return null;
+		// none parsed on this node yet (just started): the one stored last, whatever its
+		// generation
+		return stored(kind, unit, variant, cacheKey, row, known, type);
 	}
 
 	/**
@@ -434,13 +424,13 @@ public class StoredFigures implements WorkHandler {
 			return "";
 		}
 		try {
-			java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			byte[] digest = sha
 				.digest(String.join("\n", this.actor.get().scope().viewPaths().stream().sorted().toList())
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return "|s:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+					.getBytes(StandardCharsets.UTF_8));
+			return "|s:" + HexFormat.of().formatHex(digest, 0, 12);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -473,25 +463,18 @@ public class StoredFigures implements WorkHandler {
 	 */
 	@Override
 	public void work(List<String> provinces) {
-		if (provinces.contains(EVERY)) {
-			this.jdbc
-				.sql("update figure_generation set gen = gen + 1, changed_at = ? where key in"
-						+ " (select key from figure_generation order by key for update)")
-				.param(Timestamp.from(this.clock.instant()))
-				.update();
-			return;
-		}
-		raise(provinces);
+		raise(PAGES, provinces);
 	}
 
 	/**
 	 * Makes a family's stored figures of the marked provinces stale (its work handler):
 	 * raises their generations and that of its {@link Channel#every()}; a mark
-	 * {@link #EVERY} raises every generation of the family.
+	 * {@link #EVERY} raises every generation of the family (of the pages: every
+	 * generation of every family, their prefix being empty).
 	 * @param channel the family
 	 * @param provinces province codes, or {@link #EVERY}
 	 */
-	public void raise(Channel channel, List<String> provinces) {
+	public void raise(Channel channel, Collection<String> provinces) {
 		if (provinces.contains(EVERY)) {
 			this.jdbc
 				.sql("update figure_generation set gen = gen + 1, changed_at = ? where key in"
@@ -514,11 +497,7 @@ public class StoredFigures implements WorkHandler {
 	 * @param provinces province codes
 	 */
 	void raise(Collection<String> provinces) {
-		this.jdbc.sql("insert into figure_generation (key, gen, changed_at) select k, 1, ? from (select distinct k from"
-				+ " unnest(cast(? as varchar[])) k union select cast(? as varchar)) s order by k"
-				+ " on conflict (key) do update set gen = figure_generation.gen + 1, changed_at = excluded.changed_at")
-			.params(Timestamp.from(this.clock.instant()), provinces.toArray(String[]::new), EVERY)
-			.update();
+		raise(PAGES, provinces);
 	}
 
 	/**

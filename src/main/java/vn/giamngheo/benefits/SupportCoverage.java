@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -378,7 +379,7 @@ public class SupportCoverage {
 	}
 
 	/** One lock per series (unit and variant) read on this node. */
-	private final java.util.concurrent.ConcurrentHashMap<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
 
 	private TreeMap<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int toYear) {
 		TreeMap<Integer, Double> values = new TreeMap<>();
@@ -389,18 +390,10 @@ public class SupportCoverage {
 		for (int y = first; y <= last; y++) {
 			LocalDate from = LocalDate.of(y, 1, 1);
 			LocalDate to = LocalDate.of(y, 12, 31);
-			long[] v = switch (code) {
-				case "LOANS_WITH_DEMAND" ->
-					rate(new Measure(policiesOf(code), List.of("LOAN"), Served.OUTSTANDING_IN_WINDOW), true, unit,
-							scope, from, to);
-				case "TRAINING_WITH_DEMAND" ->
-					rate(new Measure(policiesOf(code), List.of("VOCATIONAL_TRAINING"), Served.DELIVERED_IN_WINDOW),
-							true, unit, scope, from, to);
-				case "POOR_NEAR_POOR_HI_CARDS" -> rate(new Measure(policiesOf(code), List.of(), Served.VALID_IN_WINDOW),
-						false, unit, scope, from, to);
-				case "HOUSING_SUPPORT_DONE" -> housing(unit, scope, y);
-				default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
-			};
+			Measure rate = RATES.get(code);
+			// a rate needs a demand when its measure names the needs it answers
+			long[] v = (rate != null) ? rate(rate, !rate.needs().isEmpty(), unit, scope, from, to)
+					: housing(unit, scope, y);
 			Double value = percentOf(v[1], v[0]);
 			if (value != null) {
 				values.put(y, value);
@@ -409,15 +402,31 @@ public class SupportCoverage {
 		return values;
 	}
 
+	/**
+	 * The ledger indicators counted as a rate of one measure (ADR 0038): the policies,
+	 * the needs a demand answers (none: every eligible entry counts as asking) and when a
+	 * record serves. {@code HOUSING_SUPPORT_DONE} is counted over its programme instead.
+	 */
+	private static final Map<String, Measure> RATES = Map.of("LOANS_WITH_DEMAND",
+			new Measure(List.of("LOAN_POOR", "LOAN_NEAR_POOR", "LOAN_EXITED"), List.of("LOAN"),
+					Served.OUTSTANDING_IN_WINDOW),
+			"TRAINING_WITH_DEMAND",
+			new Measure(List.of("VOCATIONAL_TRAINING"), List.of("VOCATIONAL_TRAINING"), Served.DELIVERED_IN_WINDOW),
+			"POOR_NEAR_POOR_HI_CARDS", new Measure(HI, List.of(), Served.VALID_IN_WINDOW));
+
+	/** The housing programmes of {@code HOUSING_SUPPORT_DONE}. */
+	private static final List<String> HOUSING = List.of("HOUSING_2016", "HOUSING_2021");
+
 	/** The policies a ledger indicator counts. */
 	private static List<String> policiesOf(String code) {
-		return switch (code) {
-			case "LOANS_WITH_DEMAND" -> List.of("LOAN_POOR", "LOAN_NEAR_POOR", "LOAN_EXITED");
-			case "TRAINING_WITH_DEMAND" -> List.of("VOCATIONAL_TRAINING");
-			case "POOR_NEAR_POOR_HI_CARDS" -> HI;
-			case "HOUSING_SUPPORT_DONE" -> List.of("HOUSING_2016", "HOUSING_2021");
-			default -> throw new IllegalArgumentException("Not a ledger indicator: " + code);
-		};
+		if ("HOUSING_SUPPORT_DONE".equals(code)) {
+			return HOUSING;
+		}
+		Measure rate = RATES.get(code);
+		if (rate == null) {
+			throw new IllegalArgumentException("Not a ledger indicator: " + code);
+		}
+		return rate.policies();
 	}
 
 	private long[] rate(Measure m, boolean demandRequired, Unit unit, String[] scope, LocalDate from, LocalDate to) {

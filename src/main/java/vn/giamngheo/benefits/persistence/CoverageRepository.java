@@ -3,6 +3,7 @@ package vn.giamngheo.benefits.persistence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -204,7 +205,7 @@ public class CoverageRepository {
 	 * The unit at the top of the first of the view paths that holds eligibility spells:
 	 * where the hub opens for a user of the whole country.
 	 */
-	public java.util.Optional<Long> firstProvinceWithSpells(String[] scope) {
+	public Optional<Long> firstProvinceWithSpells(String[] scope) {
 		return this.jdbc
 			.sql("select cast(split_part(h.unit_path, '/', 2) as bigint) from eligibility_spell s"
 					+ " join household h on h.id = s.household_id where h.unit_path like any (?) limit 1")
@@ -219,17 +220,18 @@ public class CoverageRepository {
 	 * records follow their household's moves, so not only the unit's communes), not a
 	 * scan of every spell and record.
 	 */
-	public java.util.Optional<Integer> firstYear(List<String> policies) {
-		int year = this.jdbc.sql("select coalesce(cast(extract(year from min(x.f)) as integer), 0) from admin_unit c"
-				+ " cross join unnest(cast(? as varchar[])) p(code) cross join lateral (select least("
-				+ "(select s.eligible_from from eligibility_spell s where s.commune_id = c.id"
-				+ " and s.policy_code = p.code order by s.eligible_from limit 1),"
-				+ " (select r.period_from from benefit_record r where r.commune_id = c.id"
-				+ " and r.policy_code = p.code order by r.period_from limit 1)) as f) x" + " where c.level = 'commune'")
+	public Optional<Integer> firstYear(List<String> policies) {
+		int year = this.jdbc
+			.sql("select coalesce(cast(extract(year from min(x.f)) as integer), 0) from admin_unit c"
+					+ " cross join unnest(cast(? as varchar[])) p(code) cross join lateral (select least("
+					+ "(select s.eligible_from from eligibility_spell s where s.commune_id = c.id"
+					+ " and s.policy_code = p.code order by s.eligible_from limit 1),"
+					+ " (select r.period_from from benefit_record r where r.commune_id = c.id"
+					+ " and r.policy_code = p.code order by r.period_from limit 1)) as f) x where c.level = 'commune'")
 			.param(policies.toArray(String[]::new))
 			.query(Integer.class)
 			.single();
-		return (year == 0) ? java.util.Optional.empty() : java.util.Optional.of(year);
+		return (year == 0) ? Optional.empty() : Optional.of(year);
 	}
 
 }

@@ -132,9 +132,8 @@ public class WorkDrainer {
 				}
 			}
 			catch (RuntimeException ex) {
-				// one kind's failure (the database unreachable a moment) does not stop
-				// the
-				// sweep of the others
+				// one kind's failure (the database unreachable a moment) does not
+				// stop the sweep of the others
 				log.warn("Pending work {} not drained now: {}", handler.kind(), ex.getMessage());
 			}
 			finally {
