@@ -55,3 +55,15 @@ postgres_pids() {
   [ -z "$pm" ] && pm=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
   [ -n "$pm" ] && { echo "$pm"; pgrep -P "$pm"; }
 }
+
+# children_ticks VAR: sets VAR to the user + system clock ticks of this shell's finished children (bash
+# `times`, second line; run in this shell, since `times` in a pipe or $(…) sees a subshell's children only).
+children_ticks() {
+  local f
+  f=$(mktemp)
+  times >"$f"
+  printf -v "$1" '%s' "$(sed -n 2p "$f" | awk '{
+    split($1, u, "m"); split($2, s, "m")
+    printf "%d\n", ((u[1] * 60 + u[2]) + (s[1] * 60 + s[2])) * 100 }')"
+  rm -f "$f"
+}

@@ -2,8 +2,10 @@
 -- demo user, and reports requests/s, p50/p95/p99 and errors PER TYPE. One connection per wrk thread
 -- (load.sh runs wrk -t N -c N), so each thread has at most one request in flight and times it itself.
 -- args: plan file, mode (closed | think | edits), mean think time in ms, editors, result file.
--- Plan lines (tab-separated): read  TYPE  COOKIE  PATH
---                             edit  COOKIE  PATH  BODY  VERSION  (form body without version and note)
+-- Plan lines (tab-separated): read  TYPE  USER  PATH
+--                             edit  USER  PATH  BODY  VERSION  (form body without version and note)
+-- Sessions (file LOAD_SESSIONS, tab-separated): USER  SLOT  COOKIE  CSRF (URL-encoded). Thread i signs its
+-- requests with the sessions of slot i mod (slots): its own sessions, as each officer has one.
 -- A read succeeds with 200 only; an edit with 302 back to its survey page (the save's redirect), after
 -- which this thread's version of that survey is one more. Anything else counts as an error of its type,
 -- so a failing edit shows as an error, not as speed.
@@ -33,6 +35,7 @@ local mode, think, editors
 local last_type, started, note_seq = nil, 0, 0
 local version, last_note
 local my_edit, edits_ok, log = nil, 0, nil
+local sessions, slot = {}, 1
 
 local function split(line)
   local out = {}
@@ -49,18 +52,31 @@ function init(args)
     local f = split(line)
     if f[1] == "read" then
       reads[f[2]] = reads[f[2]] or {}
-      table.insert(reads[f[2]], { cookie = f[3], path = f[4] })
+      table.insert(reads[f[2]], { user = f[3], path = f[4] })
     elseif f[1] == "edit" then
-      table.insert(edits, { cookie = f[2], path = f[3], body = f[4], version = tonumber(f[5]) })
+      table.insert(edits, { user = f[2], path = f[3], body = f[4], version = tonumber(f[5]) })
     end
   end
+  local slots = 0
+  for line in io.lines(os.getenv("LOAD_SESSIONS")) do
+    local f = split(line)
+    local s = tonumber(f[2])
+    sessions[f[1]] = sessions[f[1]] or {}
+    sessions[f[1]][s] = { cookie = f[3], csrf = f[4] }
+    if s > slots then slots = s end
+  end
+  slot = ((index - 1) % slots) + 1
   for t, _ in pairs(WEIGHTS) do if reads[t] then table.insert(types, t) end end
   table.sort(types)
   -- each thread edits its own survey (no two threads on one version); threads beyond the
   -- surveys only read. In mode "edits" the first `editors` threads only edit, the others only read.
   local i = index
   if #edits > 0 and i <= #edits and (mode ~= "edits" or i <= editors) then
-    my_edit = edits[i]
+    local e = edits[i]
+    local session = sessions[e.user][slot]
+    -- the form's CSRF token is the session's: the body is sent with this thread's own
+    my_edit = { user = e.user, path = e.path, version = e.version, cookie = session.cookie,
+      body = e.body:gsub("_csrf=[^&]*", function() return "_csrf=" .. session.csrf end) }
     version = my_edit.version
     edits_ok = 0
   end
@@ -117,7 +133,7 @@ function request()
   else
     local list = reads[t]
     local target = list[math.random(#list)]
-    req = wrk.format("GET", target.path, { ["Cookie"] = target.cookie, ["Accept"] = "text/html,application/json" })
+    req = wrk.format("GET", target.path, { ["Cookie"] = sessions[target.user][slot].cookie, ["Accept"] = "text/html,application/json" })
   end
   started = now_us()
   return req
@@ -136,7 +152,7 @@ function response(status, headers, body)
     if ok then
       version = version + 1
       edits_ok = edits_ok + 1
-      log:write(string.format("E\t%s\t%s\t%d\t%d\t%s\n", my_edit.cookie, my_edit.path, my_edit.version,
+      log:write(string.format("E\t%s\t%s\t%d\t%d\t%s\n", my_edit.user, my_edit.path, my_edit.version,
         edits_ok, last_note))
     end
   else

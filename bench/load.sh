@@ -9,10 +9,14 @@
 #   closed  CONNECTIONS connections, no think time (wrk -t N -c N: one connection per thread)
 #   think   USERS users, each waiting an exponentially distributed think time (mean THINK_MS) between requests
 #   edits   EDITORS connections only saving surveys while READERS connections read the rest of the mix
+#   cost    each request type alone at one connection (COST_DURATION, 10s): p50/p95 and CPU per request of the
+#           application and of PostgreSQL (set DB_PORT when BASE is given)
 # Usage: bench/load.sh                                  starts target/giamngheo.jar on a fresh data dir (SIZE demo)
 #        BASE=http://127.0.0.1:8303 bench/load.sh       targets an application already running (demo loaded)
 # Environment: SIZE (sample | full) PORT (8303) DB_PORT (15503) DATA (a data dir to reuse) DURATION (60s)
 #              WARMUP (15s) CONNECTIONS (50) USERS (200) THINK_MS (3000) READERS (20) EDITORS (2)
+#              SESSIONS (50: sessions signed in per demo user; each connection uses its own)
+#              REUSE_SESSIONS (the sessions.tsv of an earlier run kept with KEEP=1, while its sessions live)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -25,6 +29,7 @@ CONNECTIONS=${CONNECTIONS:-50}
 USERS=${USERS:-200}
 THINK_MS=${THINK_MS:-3000}
 READERS=${READERS:-20}
+SESSIONS=${SESSIONS:-50}
 EDITORS=${EDITORS:-2}
 MODES=${MODES:-closed think edits}
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
@@ -57,8 +62,8 @@ else
   wait_data_loaded "$BASE" 60
 fi
 
-login() {  # USER → "JSESSIONID=…" of a fresh session signed in with the demo password
-  local jar="$WORK/jar-$1" csrf
+login() {  # USER [JAR] → "JSESSIONID=…" of a fresh session signed in with the demo password
+  local jar="${2:-$WORK/jar-$1}" csrf
   csrf=$(curl -fs -c "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
   curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=$1" \
     --data-urlencode "password=${PASSWORD:-demo-giamngheo}" --data-urlencode "_csrf=$csrf" "$BASE/login"
@@ -69,6 +74,13 @@ login() {  # USER → "JSESSIONID=…" of a fresh session signed in with the dem
     || { echo "sign-in as $1 gave no working session" >&2; exit 1; }
   echo "JSESSIONID=$id"
 }
+session_line() {  # USER SLOT → USER TAB SLOT TAB cookie TAB the session's CSRF token, URL-encoded
+  local cookie token
+  cookie=$(login "$1" "$WORK/jar-$1-$2")
+  token=$(curl -fs -H "Cookie: $cookie" "$BASE/households" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  [ -n "$token" ] || { echo "no CSRF token for $1" >&2; exit 1; }
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$cookie" "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")"
+}
 get() { curl -fs -H "Cookie: $1" -H 'Accept: application/json' "$BASE$2"; }
 # py EXPR: reads JSON on stdin as `d`, prints EXPR
 py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
@@ -76,8 +88,9 @@ unit() {  # COOKIE CODE → id of the unit in force with that code
   get "$1" "/api/v1/units?code=$2" | py "next((u['id'] for u in d if str(u.get('edition'))=='2025'), d[0]['id'])"
 }
 
+USERS_SIGNED="xa.dang xa.silolau huyen.taygiang huyen.phongtho tinh.quangnam tinh.laichau"
 declare -A COOKIE
-for u in xa.dang xa.silolau huyen.taygiang huyen.phongtho tinh.quangnam tinh.laichau; do COOKIE[$u]=$(login "$u"); done
+for u in $USERS_SIGNED; do COOKIE[$u]=$(login "$u"); done
 QN=$(unit "${COOKIE[tinh.quangnam]}" 48)
 LC=$(unit "${COOKIE[tinh.laichau]}" 12)
 TG=$(unit "${COOKIE[xa.dang]}" 20455)
@@ -88,7 +101,7 @@ echo "# units: Đà Nẵng (Quảng Nam) $QN, Lai Châu $LC, Xã Tây Giang $TG,
 
 PLAN="$WORK/plan.tsv"
 : >"$PLAN"
-read_line() { printf 'read\t%s\t%s\t%s\n' "$1" "${COOKIE[$2]}" "$3" >>"$PLAN"; }
+read_line() { printf 'read\t%s\t%s\t%s\n' "$1" "$2" "$3" >>"$PLAN"; }
 for pair in "xa.dang $TG" "huyen.taygiang $TG" "xa.silolau $SL" "huyen.phongtho $SL"; do
   set -- $pair
   read_line list "$1" "/households?unit=$2"
@@ -120,16 +133,38 @@ for pair in "xa.dang $TG" "xa.silolau $SL"; do
   get "$c" "/api/v1/reviews/$review/communes/$2/households?size=${EDIT_SURVEYS:-50}" | py "'\\n'.join(h['id'] for h in d)" \
     | while read -r rh; do
       [ -n "$rh" ] || continue
-      curl -fs -H "Cookie: $c" "$BASE/reviews/households/$rh/survey" | python3 bench/load_form.py "$c" "/reviews/households/$rh/survey"
+      curl -fs -H "Cookie: $c" "$BASE/reviews/households/$rh/survey" | python3 bench/load_form.py "$1" "/reviews/households/$rh/survey"
     done >>"$EDITS"
 done
 printf '# %-9s %4d targets\n' edit "$(wc -l <"$EDITS")"
 edit_plan() { cat "$EDITS" >>"$1"; }
+
+# one session per connection and user, as real officers hold (SESSIONS sets per user; connection i uses set
+# i mod SESSIONS): no two requests in flight on one session, unless the think mode has more users than sets
+SESSIONS_FILE="$WORK/sessions.tsv"
+export BASE WORK PASSWORD
+export -f login session_line
+start=$(date +%s)
+if [ -n "${REUSE_SESSIONS:-}" ]; then
+  # the sessions of an earlier run (KEEP=1 keeps them in its work directory): signing in 300 sessions takes minutes
+  cp "$REUSE_SESSIONS" "$SESSIONS_FILE"
+  SESSIONS=$(awk -F'\t' '$2 > n {n = $2} END {print n}' "$SESSIONS_FILE")
+  for c in $(cut -f3 "$SESSIONS_FILE" | sort -u | head -3); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $c" "$BASE/api/v1/reviews")" = 200 ] \
+      || { echo "a session of $REUSE_SESSIONS has expired: sign in again (unset REUSE_SESSIONS)" >&2; exit 1; }
+  done
+else
+  for u in $USERS_SIGNED; do for s in $(seq 1 "$SESSIONS"); do echo "$u $s"; done; done \
+    | xargs -P 6 -n 2 bash -c 'session_line "$0" "$1"' >"$SESSIONS_FILE"
+fi
+[ "$(wc -l <"$SESSIONS_FILE")" = "$(( SESSIONS * $(wc -w <<<"$USERS_SIGNED") ))" ] || { echo "some sign-ins failed" >&2; exit 1; }
+echo "# sessions: $SESSIONS per user, $(wc -l <"$SESSIONS_FILE") signed in after $(( $(date +%s) - start )) s"
 verify_edits() {  # RESULT: each saved survey's version and note read back. A save still in flight when wrk
   # stopped may have landed after all: then the version is one more and the note the next one sent.
   local bad=0 total=0 saved=0 late=0
-  while IFS=$'\t' read -r cookie path v0 ok note; do
+  while IFS=$'\t' read -r user path v0 ok note; do
     [ "$ok" -gt 0 ] || continue
+    cookie=${COOKIE[$user]}
     total=$((total + 1)); saved=$((saved + ok))
     rh=$(sed 's#/reviews/households/\([^/]*\)/survey#\1#' <<<"$path")
     read -r v n < <(get "$cookie" "/api/v1/review-households/$rh" | py "str(d['version']) + ' ' + str(d.get('note'))")
@@ -144,10 +179,10 @@ verify_edits() {  # RESULT: each saved survey's version and note read back. A sa
   [ "$bad" = 0 ]
 }
 carry_versions() {  # every survey's version read back (a save in flight when wrk stopped may have landed)
-  while IFS=$'\t' read -r kind cookie path body version; do
+  while IFS=$'\t' read -r kind user path body version; do
     rh=$(sed 's#/reviews/households/\([^/]*\)/survey#\1#' <<<"$path")
-    version=$(get "$cookie" "/api/v1/review-households/$rh" | py "d['version']")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$cookie" "$path" "$body" "$version"
+    version=$(get "${COOKIE[$user]}" "/api/v1/review-households/$rh" | py "d['version']")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$user" "$path" "$body" "$version"
   done <"$EDITS" >"$EDITS.new"
   mv "$EDITS.new" "$EDITS"
 }
@@ -159,24 +194,61 @@ run() {  # MODE CONNECTIONS THINK EDITORS LABEL
   echo
   echo "## $5"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  LOAD_RESULT="$WORK/result-$mode.tsv" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 30s -s bench/load.lua "$BASE" \
-    -- "$plan" "$mode" "$think" "$editors" | sed -n '/^type/,$p'
+  local app_pid pg t0 a0 p0 w0 t1 a1 p1 w1
+  app_pid=$(ss -ltnpH "sport = :${BASE##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+  pg=$(postgres_pids "$DB_PORT" | xargs)
+  t0=$(date +%s%N); a0=$(cpu_ticks $app_pid); p0=$(cpu_ticks $pg); children_ticks w0
+  LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-$mode.tsv" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 30s -s bench/load.lua "$BASE" \
+    -- "$plan" "$mode" "$think" "$editors" | sed -n '/^type/,$p' | tee "$WORK/out-$mode.txt"
+  t1=$(date +%s%N); a1=$(cpu_ticks $app_pid); p1=$(cpu_ticks $pg); children_ticks w1
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  # CPU per request: clock ticks (1/100 s) of the application, PostgreSQL (postmaster and its backends alive
+  # at the end) and wrk, over the requests of the run
+  local n
+  n=$(awk '$1 == "ALL" {print $2}' "$WORK/out-$mode.txt")
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v w=$((w1 - w0)) -v n="${n:-0}" -v ns=$((t1 - t0)) -v cores="$(nproc)" -v found="${app_pid:+1}${pg:+2}" 'BEGIN {
+    if (n == 0) exit
+    printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms, wrk %.1f ms; cores busy %.0f %% of %d%s\n",
+      a * 10 / n, p * 10 / n, w * 10 / n, (a + p + w) * 10 / (ns / 1e6) * 100 / cores, cores,
+      (found == "12") ? "" : " (application or PostgreSQL not found: set DB_PORT)" }'
+
   verify_edits "$WORK/result-$mode.tsv"
   carry_versions
+}
+
+cost() {  # each request type alone at one connection: latency and CPU per request (application, PostgreSQL)
+  echo
+  echo "## each type alone: 1 connection, ${COST_DURATION:-10s} per type"
+  local app_pid pg t plan a0 p0 a1 p1 n
+  app_pid=$(ss -ltnpH "sport = :${BASE##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+  pg=$(postgres_pids "$DB_PORT" | xargs)
+  printf '%-10s %7s %9s %9s %12s %12s\n' type n "p50 ms" "p95 ms" "app CPU ms" "pg CPU ms"
+  for t in list household api search dashboard progress export edit; do
+    plan="$WORK/plan-cost-$t.tsv"
+    if [ "$t" = edit ]; then cp "$EDITS" "$plan"; else awk -F'\t' -v t="$t" '$2 == t' "$PLAN" >"$plan"; fi
+    a0=$(cpu_ticks $app_pid); p0=$(cpu_ticks $pg)
+    LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-cost.tsv" wrk -t1 -c1 -d"${COST_DURATION:-10s}" --timeout 30s \
+      -s bench/load.lua "$BASE" -- "$plan" closed 0 0 >"$WORK/out-cost.txt"
+    a1=$(cpu_ticks $app_pid); p1=$(cpu_ticks $pg)
+    awk -v t="$t" -v a=$((a1 - a0)) -v p=$((p1 - p0)) '$1 == t {
+      printf "%-10s %7d %9.1f %9.1f %12.1f %12.1f%s\n", t, $2, $4, $5, a * 10 / $2, p * 10 / $2, ($7 > 0) ? "  errors " $7 : "" }' \
+      "$WORK/out-cost.txt"
+    [ "$t" != edit ] || { verify_edits "$WORK/result-cost.tsv"; carry_versions; }
+  done
 }
 
 echo "# $(machine)"
 echo "# warm-up: the mix for $WARMUP at 8 connections (JIT, caches); not reported"
 cp "$PLAN" "$WORK/plan-warm.tsv"; edit_plan "$WORK/plan-warm.tsv"
-LOAD_RESULT="$WORK/result-warm.tsv" wrk -t8 -c8 -d"$WARMUP" --timeout 30s -s bench/load.lua "$BASE" -- "$WORK/plan-warm.tsv" closed 0 0 >/dev/null
+LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-warm.tsv" wrk -t8 -c8 -d"$WARMUP" --timeout 30s -s bench/load.lua "$BASE" -- "$WORK/plan-warm.tsv" closed 0 0 >/dev/null
 carry_versions
 for m in $MODES; do
   case $m in
     closed) run closed "$CONNECTIONS" 0 0 "closed loop: $CONNECTIONS connections, no think time, $DURATION" ;;
     think) run think "$USERS" "$THINK_MS" 0 "users with think time: $USERS users, exponential think time mean $THINK_MS ms, $DURATION" ;;
+    cost) cost ;;
     edits) run edits "$((READERS + EDITORS))" 0 "$EDITORS" "edits under a full read load: $EDITORS connections saving surveys, $READERS reading, $DURATION" ;;
-    *) echo "unknown mode $m (closed | think | edits)" >&2; exit 1 ;;
+    *) echo "unknown mode $m (closed | think | edits | cost)" >&2; exit 1 ;;
   esac
 done
 echo

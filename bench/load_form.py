@@ -1,5 +1,5 @@
 """Reads a survey page (Phiếu B form) on stdin and prints one plan line for bench/load.lua:
-edit TAB cookie TAB path TAB form-body-without-version-and-note TAB version. Prints nothing when the page
+edit TAB user TAB path TAB form-body-without-version-and-note TAB version. Prints nothing when the page
 has no survey form (the survey is closed for that household)."""
 import sys
 import urllib.parse

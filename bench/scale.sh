@@ -12,6 +12,7 @@
 # Prints the machine, the load average before and after, the date and one table row.
 # Usage: bench/scale.sh <share>     e.g. bench/scale.sh 0.1 | 1 | 2 | 4
 # Environment: PORT (8305) DB_PORT (15505) REQUESTS (50) KEEP=1 keeps the data dir
+#              DATA=<dir> measures a data dir loaded earlier at that share (kept; its load time is not measured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARE=${1:?usage: bench/scale.sh <share such as 0.1, 1, 2 or 4>}
@@ -21,8 +22,15 @@ REQUESTS=${REQUESTS:-50}
 BASE="http://127.0.0.1:$PORT"
 JAR=target/giamngheo.jar
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
-DATA=$(mktemp -d /tmp/giamngheo-scale.XXXXXX)
-LOG="$DATA/app.log"
+. bench/lib.sh
+REUSED=${DATA:+1}
+if [ -n "$REUSED" ]; then
+  [ -d "$DATA/pg" ] || { echo "DATA=$DATA holds no loaded database" >&2; exit 1; }
+  KEEP=1
+else
+  DATA=$(mktemp -d /tmp/giamngheo-scale.XXXXXX)
+fi
+LOG="$DATA/app-scale.log"
 echo "# date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -40,15 +48,21 @@ cleanup() {
   if [ -z "${KEEP:-}" ]; then rm -rf "$DATA"; else echo "# data kept in $DATA"; fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 14400); do
-  grep -q "Demo review .* opened\|Demo data could not be loaded" "$LOG" && break
-  kill -0 "$APP" 2>/dev/null || { echo "the application stopped:" >&2; tail -30 "$LOG" >&2; exit 1; }
-  sleep 1
-done
-grep -q "Demo data could not be loaded" "$LOG" && { echo "demo load failed:" >&2; tail -30 "$LOG" >&2; exit 1; }
-LOAD_S=$(echo "$(date +%s.%N) - $start" | bc)
-DEMO_LOAD=$(grep -o 'Demo load: [^"]*' "$LOG" | head -1)
-echo "# first start until the demo review is open: ${LOAD_S%.*} s ($DEMO_LOAD)"
+if [ -n "$REUSED" ]; then
+  wait_data_loaded "$BASE" 1800
+  LOAD_S=""
+  echo "# data dir loaded earlier ($DATA): start until the data is ready $(echo "$(date +%s.%N) - $start" | bc | cut -d. -f1) s"
+else
+  for _ in $(seq 1 14400); do
+    grep -q "Demo review .* opened\|Demo data could not be loaded" "$LOG" && break
+    kill -0 "$APP" 2>/dev/null || { echo "the application stopped:" >&2; tail -30 "$LOG" >&2; exit 1; }
+    sleep 1
+  done
+  grep -q "Demo data could not be loaded" "$LOG" && { echo "demo load failed:" >&2; tail -30 "$LOG" >&2; exit 1; }
+  LOAD_S=$(echo "$(date +%s.%N) - $start" | bc)
+  DEMO_LOAD=$(grep -o 'Demo load: [^"]*' "$LOG" | head -1)
+  echo "# first start until the demo review is open: ${LOAD_S%.*} s ($DEMO_LOAD)"
+fi
 
 # the embedded server's superuser (ADR 0015), for sizes and the ids of the measured units
 export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$DATA/pg/giamngheo-credentials.properties")
@@ -109,6 +123,6 @@ read -r S50 S95 SCPU <<<"$(measure "/households?unit=$PROVINCE_ID&q=nguyen%20van
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# times in ms: p50 / p95 at one connection ($REQUESTS requests), CPU per request (JVM + PostgreSQL)"
 echo "| share | households | load (s) | database (MB) | refresh (s) | commune page p50/p95/CPU | dashboard p50/p95/CPU | name search p50/p95/CPU | load avg |"
-printf '| %s | %d | %.0f | %d | %.1f | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s → %s |\n' "$SHARE" "$HOUSEHOLDS" \
-  "$LOAD_S" "$((DB_SIZE / 1048576))" "$REFRESH_S" "$C50" "$C95" "$CCPU" "$D50" "$D95" "$DCPU" "$S50" "$S95" "$SCPU" \
+printf '| %s | %d | %s | %d | %.1f | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s → %s |\n' "$SHARE" "$HOUSEHOLDS" \
+  "${LOAD_S:+$(printf '%.0f' "$LOAD_S")}${LOAD_S:-(loaded earlier)}" "$((DB_SIZE / 1048576))" "$REFRESH_S" "$C50" "$C95" "$CCPU" "$D50" "$D95" "$DCPU" "$S50" "$S95" "$SCPU" \
   "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"

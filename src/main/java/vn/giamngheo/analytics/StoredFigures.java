@@ -32,6 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
+import vn.giamngheo.shared.web.Bulkheads;
 import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.shared.scope.Actor;
 import vn.giamngheo.shared.work.WorkHandler;
@@ -113,9 +114,22 @@ public class StoredFigures implements WorkHandler {
 	/** The store's own transactions (a series is read inside a read-only one). */
 	private final TransactionTemplate writes;
 
+	/**
+	 * A compute takes a slot of the heavy class {@value #HEAVY_CLASS} (ADR 0059): a page
+	 * served from storage takes none.
+	 */
+	private final Bulkheads bulkheads;
+
+	/**
+	 * The heavy class whose slots computes take ({@code giamngheo.bulkheads.classes}).
+	 */
+	public static final String HEAVY_CLASS = "figures";
+
 	public StoredFigures(JdbcClient jdbc, ObjectMapper json, CurrentActor actor, Clock clock,
-			PlatformTransactionManager transactions, @Value("${giamngheo.figures.store:true}") boolean enabled,
+			PlatformTransactionManager transactions, Bulkheads bulkheads,
+			@Value("${giamngheo.figures.store:true}") boolean enabled,
 			@Value("${giamngheo.figures.max-stale:15s}") Duration maxStale) {
+		this.bulkheads = bulkheads;
 		this.enabled = enabled;
 		this.maxStale = maxStale;
 		this.writes = new TransactionTemplate(transactions);
@@ -295,7 +309,10 @@ public class StoredFigures implements WorkHandler {
 	/**
 	 * Computes a view unless another reader on this node computes it now: then the view
 	 * read last is served meanwhile ({@link #meanwhile}), or, when there is none, this
-	 * reader computes too.
+	 * reader computes too. A compute takes a slot of the heavy class
+	 * {@value #HEAVY_CLASS}; while every slot is taken the view read last is served too,
+	 * or, when there is none, the reader waits for a slot (and is told "busy" after
+	 * {@code max-wait}).
 	 */
 	private <T> Stored<T> once(String cacheKey, Supplier<Stored<T>> meanwhile, Supplier<Stored<T>> compute) {
 		boolean owner = this.computing.add(cacheKey);
@@ -304,7 +321,10 @@ public class StoredFigures implements WorkHandler {
 			return served;
 		}
 		try {
-			return compute.get();
+			// a compute takes a slot of the heavy class: while none is free, the view
+			// read
+			// last is served
+			return this.bulkheads.heavy(HEAVY_CLASS, compute, meanwhile);
 		}
 		finally {
 			if (owner) {

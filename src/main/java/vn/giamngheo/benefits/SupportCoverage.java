@@ -2,6 +2,7 @@ package vn.giamngheo.benefits;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,8 +124,11 @@ public class SupportCoverage {
 	 * @param total the sum of the rows
 	 * @param status whether the year's review is final or provisional (with coverage), or
 	 * null when the unit has no review that year
+	 * @param computedAt when the counts were computed (stored until the ledger changes,
+	 * ADR 0058; the page says it)
 	 */
-	public record Coverage(SupportPolicy policy, Unit unit, int year, List<Row> rows, Counts total, YearStatus status) {
+	public record Coverage(SupportPolicy policy, Unit unit, int year, List<Row> rows, Counts total, YearStatus status,
+			OffsetDateTime computedAt) {
 	}
 
 	static Double percentOf(long part, long base) {
@@ -181,9 +185,10 @@ public class SupportCoverage {
 	public Coverage coverage(String policyCode, long unitId, int year) {
 		SupportPolicy p = visible(policyCode);
 		Unit unit = unit(unitId);
-		List<Row> rows = rows(p, unit, year);
+		StoredFigures.Stored<Rows> stored = rows(p, unit, year);
+		List<Row> rows = stored.value().rows();
 		Counts total = rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus);
-		return new Coverage(p, unit, year, rows, total, status(unitId, year));
+		return new Coverage(p, unit, year, rows, total, status(unitId, year), stored.computedAt());
 	}
 
 	/** The coverage of every visible policy under a unit in a year (the hub's table). */
@@ -193,9 +198,10 @@ public class SupportCoverage {
 		YearStatus status = status(unitId, year);
 		List<Coverage> result = new ArrayList<>();
 		for (SupportPolicy p : visiblePolicies(year)) {
-			List<Row> rows = rows(p, unit, year);
+			StoredFigures.Stored<Rows> stored = rows(p, unit, year);
+			List<Row> rows = stored.value().rows();
 			result.add(new Coverage(p, unit, year, rows,
-					rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus), status));
+					rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus), status, stored.computedAt()));
 		}
 		return result;
 	}
@@ -225,14 +231,12 @@ public class SupportCoverage {
 		return this.aggregates.statuses(unitId).of(year).orElse(null);
 	}
 
-	private List<Row> rows(SupportPolicy p, Unit unit, int year) {
+	private StoredFigures.Stored<Rows> rows(SupportPolicy p, Unit unit, int year) {
 		// a province's counts cost seconds per policy: stored per unit until its ledger
 		// changes (ADR 0058), like the ledger's indicators
-		return this.figures
-			.get(StoredFigures.LEDGER, "coverage-rows", unit, p.code() + '/' + year + '/' + policiesVersion(),
-					Rows.class, () -> new Rows(countRows(measure(p), p.demandRequired(), unit, year)))
-			.value()
-			.rows();
+		return this.figures.get(StoredFigures.LEDGER, "coverage-rows", unit,
+				p.code() + '/' + year + '/' + policiesVersion(), Rows.class,
+				() -> new Rows(countRows(measure(p), p.demandRequired(), unit, year)));
 	}
 
 	/** A coverage table's rows, as stored. */

@@ -285,6 +285,12 @@ class SupportCoverageIT {
 			.param("year", "2025")
 			.param("policy", "LOAN_POOR"), "admin").getContentAsString();
 		assertThat(page).contains("33,3 %", "50,0 %", "support-coverage-data").doesNotContain("LOAN_POOR</");
+		// the counts are stored until the ledger changes: the page says when they were
+		// computed, as the dashboard does
+		String computed = "Số liệu trên trang này được tính lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.";
+		assertThat(page).containsPattern(computed);
+		assertThat(ok(get("/support").param("unit", String.valueOf(this.t.districtId)).param("year", "2025"), "admin")
+			.getContentAsString()).containsPattern(computed).contains("33,3 %");
 		String gap = ok(get("/support/gap").param("unit", String.valueOf(this.t.districtId))
 			.param("year", "2025")
 			.param("policy", "LOAN_POOR"), "admin").getContentAsString();

@@ -76,6 +76,9 @@ class StoredFiguresIT {
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Autowired
+	vn.giamngheo.shared.web.Bulkheads bulkheads;
+
+	@Autowired
 	vn.giamngheo.geography.Geography geography;
 
 	@Autowired
@@ -479,8 +482,8 @@ class StoredFiguresIT {
 	@Test
 	void underAStreamOfChangesAViewIsComputedAtMostOncePerAllowedAge() {
 		vn.giamngheo.review.TestClock clock = new vn.giamngheo.review.TestClock();
-		StoredFigures windowed = new StoredFigures(this.jdbc, this.json, this.actor, clock, this.transactions, true,
-				java.time.Duration.ofSeconds(10));
+		StoredFigures windowed = new StoredFigures(this.jdbc, this.json, this.actor, clock, this.transactions,
+				this.bulkheads, true, java.time.Duration.ofSeconds(10));
 		vn.giamngheo.geography.Unit district = this.geography.unit(this.t.districtId);
 		String variant = "max-stale:" + UUID.randomUUID();
 		java.util.concurrent.atomic.AtomicInteger computes = new java.util.concurrent.atomic.AtomicInteger();

@@ -97,6 +97,10 @@ public class SupportPageController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("unit", this.geography.unit(u));
 		model.addAttribute("status", rows.isEmpty() ? null : rows.get(0).status());
+		// the oldest of the page's stored counts: the page is at least as fresh
+		rows.stream()
+			.min(java.util.Comparator.comparing(Coverage::computedAt))
+			.ifPresent((oldest) -> model.addAttribute("stored", oldest));
 		common(model, u, y);
 		return "support/index";
 	}

@@ -57,7 +57,8 @@ public class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	@Primary
 	DataSource dataSource(DatabaseProperties properties, BackupProperties backups) throws Exception {
-		HikariDataSource primary = pool("giamngheo", appTarget(properties, backups), properties.pool(), false);
+		HikariDataSource primary = pool("giamngheo", appTarget(properties, backups), properties.pool(), false,
+				properties.parallelWorkersPerQuery());
 		if (!properties.hasReplica()) {
 			return primary;
 		}
@@ -66,7 +67,8 @@ public class DatabaseConfiguration {
 				ownRole ? properties.replicaUsername() : properties.username(),
 				ownRole ? properties.replicaPassword() : properties.password());
 		log.info("Read replica configured: read-only transactions go to {}", properties.replicaUrl());
-		return new ReplicaRouting(primary, pool("giamngheo-replica", replica, properties.replicaPool(), true));
+		return new ReplicaRouting(primary, pool("giamngheo-replica", replica, properties.replicaPool(), true,
+				properties.parallelWorkersPerQuery()));
 	}
 
 	/** Read-only transactions to the replica's pool, the rest to the primary's. */
@@ -118,8 +120,11 @@ public class DatabaseConfiguration {
 		return new Target(properties.url(), properties.username(), properties.password());
 	}
 
-	private static HikariDataSource pool(String name, Target target, int size, boolean readOnly) {
+	private static HikariDataSource pool(String name, Target target, int size, boolean readOnly, int parallelWorkers) {
 		HikariConfig config = new HikariConfig();
+		// a request's query runs in its own backend: no parallel workers unless
+		// configured
+		config.setConnectionInitSql("set max_parallel_workers_per_gather = " + parallelWorkers);
 		config.setPoolName(name);
 		config.setMaximumPoolSize(size);
 		config.setJdbcUrl(target.url());

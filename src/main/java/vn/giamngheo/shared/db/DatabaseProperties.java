@@ -26,11 +26,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the application role
  * @param replicaPassword its password ({@code GIAMNGHEO_DB_REPLICA_PASSWORD})
  * @param replicaPoolSize the replica's pool size; default the primary's
+ * @param parallelWorkers PostgreSQL's parallel workers per query of a request
+ * ({@code max_parallel_workers_per_gather} of the pooled connections; default 0, ADR
+ * 0059): a worker costs a process start and doubles a short query's CPU, which a loaded
+ * server pays in everyone's latency
  */
 @ConfigurationProperties("giamngheo.db")
 public record DatabaseProperties(String url, String username, String password, String ownerUsername,
 		String ownerPassword, String dataDir, Integer embeddedPort, Boolean ephemeral, Integer poolSize,
-		String replicaUrl, String replicaUsername, String replicaPassword, Integer replicaPoolSize) {
+		String replicaUrl, String replicaUsername, String replicaPassword, Integer replicaPoolSize,
+		Integer parallelWorkers) {
+
+	/** Parallel workers per query on the pooled connections (default 0). */
+	public int parallelWorkersPerQuery() {
+		return (this.parallelWorkers != null) ? Math.max(0, this.parallelWorkers) : 0;
+	}
 
 	/** Whether read-only transactions go to a replica. */
 	public boolean hasReplica() {

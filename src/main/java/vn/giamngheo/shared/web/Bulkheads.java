@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -98,6 +101,14 @@ public class Bulkheads implements HandlerInterceptor {
 	}
 
 	private void enter(Lane lane, HttpServletRequest request) {
+		acquire(lane, request.getMethod() + " " + request.getRequestURI());
+		request.setAttribute(HELD, lane);
+	}
+
+	/**
+	 * A slot of the class within {@code max-wait}, else "busy" (503 with Retry-After).
+	 */
+	private void acquire(Lane lane, String what) {
 		boolean entered;
 		try {
 			entered = lane.slots.tryAcquire(this.properties.maxWait().toNanos(), TimeUnit.NANOSECONDS);
@@ -108,11 +119,10 @@ public class Bulkheads implements HandlerInterceptor {
 		}
 		if (!entered) {
 			lane.refused.incrementAndGet();
-			log.info("Bulkhead {} full: refused {} {} after {} ms", lane.spec.name(), request.getMethod(),
-					request.getRequestURI(), this.properties.maxWait().toMillis());
+			log.info("Bulkhead {} full: refused {} after {} ms", lane.spec.name(), what,
+					this.properties.maxWait().toMillis());
 			throw new DomainException(ErrorCode.BUSY, "error.bulkhead").retryAfter(this.properties.retryAfter());
 		}
-		request.setAttribute(HELD, lane);
 	}
 
 	@Override
@@ -122,6 +132,45 @@ public class Bulkheads implements HandlerInterceptor {
 			request.removeAttribute(HELD);
 			lane.slots.release();
 		}
+	}
+
+	/**
+	 * Heavy work done inside a request whose page is light (ADR 0059): a page served from
+	 * stored figures is no heavy request, but computing its figures again is. The work
+	 * takes a slot of the class {@code name}; when none is free, the reader is served
+	 * {@code meanwhile} (a view computed earlier) if there is one, else waits for a slot
+	 * up to {@code max-wait} and is told "busy" (503) after. Without bulkheads, without
+	 * that class, or in a request already holding that class's slot, the work just runs.
+	 * @param <T> what the work gives
+	 * @param name the heavy class ({@code giamngheo.bulkheads.classes[].name})
+	 * @param work the heavy work
+	 * @param meanwhile what to serve instead while every slot is taken; null when there
+	 * is nothing to serve
+	 * @return the work's result, or what was served meanwhile
+	 */
+	public <T> T heavy(String name, Supplier<T> work, Supplier<T> meanwhile) {
+		Lane lane = this.byName.get(name);
+		if (!this.properties.enabled() || lane == null || heldByThisRequest(lane)) {
+			return work.get();
+		}
+		if (!lane.slots.tryAcquire()) {
+			T served = meanwhile.get();
+			if (served != null) {
+				return served;
+			}
+			acquire(lane, "heavy work");
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			lane.slots.release();
+		}
+	}
+
+	private static boolean heldByThisRequest(Lane lane) {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getAttribute(HELD) == lane;
 	}
 
 	/**

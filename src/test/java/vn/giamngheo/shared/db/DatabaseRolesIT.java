@@ -71,6 +71,14 @@ class DatabaseRolesIT {
 	}
 
 	@Test
+	void aRequestsQueryRunsInOneProcessUnlessConfigured() {
+		// ADR 0059: a parallel worker doubled a commune list's CPU under load
+		assertThat(
+				this.jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class).single())
+			.isEqualTo("0");
+	}
+
+	@Test
 	void theCredentialsFileIsReadableByItsOwnerOnly() throws Exception {
 		Path file = EmbeddedCredentials.file(server().dataDirectory());
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -63,8 +63,8 @@ class ReplicaRoutingIT {
 	 */
 	static String replicaUrl() {
 		try {
-			EmbeddedPostgresServer server = DatabaseConfiguration.embeddedServer(
-					new DatabaseProperties(null, null, null, null, null, null, 0, true, null, null, null, null, null),
+			EmbeddedPostgresServer server = DatabaseConfiguration.embeddedServer(new DatabaseProperties(null, null,
+					null, null, null, null, 0, true, null, null, null, null, null, null),
 					new BackupProperties(null, null, null, null, null, null));
 			try (Connection c = server.connectAsSuperuser(DatabaseConfiguration.DATABASE);
 					Statement st = c.createStatement()) {

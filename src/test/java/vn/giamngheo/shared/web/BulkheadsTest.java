@@ -106,6 +106,28 @@ class BulkheadsTest {
 	}
 
 	@Test
+	void heavyWorkInsideALightPageTakesASlotAndServesTheViewReadLastWhenNoneIsFree() {
+		Semaphore figures = this.bulkheads.slots("figures");
+		// a free slot: the work runs, holding it, and gives it back
+		assertThat(this.bulkheads.heavy("figures", () -> figures.availablePermits(), () -> -1)).isEqualTo(1);
+		assertThat(figures.availablePermits()).isEqualTo(2);
+		assertThatThrownBy(() -> this.bulkheads.heavy("figures", () -> {
+			throw new IllegalStateException("the compute failed");
+		}, () -> null)).isInstanceOf(IllegalStateException.class);
+		assertThat(figures.availablePermits()).as("given back after a failure").isEqualTo(2);
+
+		figures.acquireUninterruptibly(2);
+		// every slot taken: what was read last is served, the work does not run
+		assertThat(this.bulkheads.heavy("figures", () -> "computed", () -> "read last")).isEqualTo("read last");
+		// nothing to serve: after max-wait the reader is told "busy"
+		assertThatThrownBy(() -> this.bulkheads.heavy("figures", () -> "computed", () -> null))
+			.isInstanceOfSatisfying(DomainException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BUSY));
+		// a class that is not configured limits nothing
+		assertThat(this.bulkheads.heavy("nowhere", () -> "computed", () -> null)).isEqualTo("computed");
+		figures.release(2);
+	}
+
+	@Test
 	void switchedOffNothingIsCounted() throws Exception {
 		Bulkheads off = new Bulkheads(
 				new BulkheadProperties(false, PROPERTIES.maxWait(), PROPERTIES.retryAfter(), PROPERTIES.classes()),
