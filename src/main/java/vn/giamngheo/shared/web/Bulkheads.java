@@ -150,7 +150,9 @@ public class Bulkheads implements HandlerInterceptor {
 	 */
 	public <T> T heavy(String name, Supplier<T> work, Supplier<T> meanwhile) {
 		Lane lane = this.byName.get(name);
-		if (!this.properties.enabled() || lane == null || heldByThisRequest(lane)) {
+		if (!this.properties.enabled() || lane == null || heldByThisRequest(lane) || this.working.get() == lane) {
+			// a compute inside a compute (progress reads the ledger's series) runs in
+			// the slot its thread holds already
 			return work.get();
 		}
 		if (!lane.slots.tryAcquire()) {
@@ -160,13 +162,19 @@ public class Bulkheads implements HandlerInterceptor {
 			}
 			acquire(lane, "heavy work");
 		}
+		Lane outer = this.working.get();
+		this.working.set(lane);
 		try {
 			return work.get();
 		}
 		finally {
+			this.working.set(outer);
 			lane.slots.release();
 		}
 	}
+
+	/** The class whose slot this thread's heavy work holds. */
+	private final ThreadLocal<Lane> working = new ThreadLocal<>();
 
 	private static boolean heldByThisRequest(Lane lane) {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes

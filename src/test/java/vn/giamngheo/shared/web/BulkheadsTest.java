@@ -122,6 +122,13 @@ class BulkheadsTest {
 		// nothing to serve: after max-wait the reader is told "busy"
 		assertThatThrownBy(() -> this.bulkheads.heavy("figures", () -> "computed", () -> null))
 			.isInstanceOfSatisfying(DomainException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BUSY));
+		figures.release(1);
+		// a compute inside a compute runs in the slot its thread holds: one slot, not two
+		assertThat(this.bulkheads.heavy("figures",
+				() -> this.bulkheads.heavy("figures", () -> figures.availablePermits(), () -> -1), () -> -2))
+			.isEqualTo(0);
+		assertThat(figures.availablePermits()).isEqualTo(1);
+		figures.acquireUninterruptibly(1);
 		// a class that is not configured limits nothing
 		assertThat(this.bulkheads.heavy("nowhere", () -> "computed", () -> null)).isEqualTo("computed");
 		figures.release(2);
