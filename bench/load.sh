@@ -187,6 +187,14 @@ carry_versions() {  # every survey's version read back (a save in flight when wr
   mv "$EDITS.new" "$EDITS"
 }
 
+server_pids() {  # APP_PID: the application listening on BASE's port; PG_PIDS: PostgreSQL on DB_PORT (its
+  # postmaster and the backends alive now). A process not found counts no CPU, and the run says so.
+  APP_PID=$(ss -ltnpH "sport = :${BASE##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+  PG_PIDS=$(postgres_pids "$DB_PORT" | xargs || true)
+  [ -n "$APP_PID" ] && [ -n "$PG_PIDS" ] \
+    || echo "(the application or PostgreSQL was not found: its CPU is not counted; set DB_PORT to the database's port)"
+}
+
 run() {  # MODE CONNECTIONS THINK EDITORS LABEL
   local mode=$1 c=$2 think=$3 editors=$4
   local plan="$WORK/plan-$mode.tsv"
@@ -194,23 +202,21 @@ run() {  # MODE CONNECTIONS THINK EDITORS LABEL
   echo
   echo "## $5"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  local app_pid pg t0 a0 p0 w0 t1 a1 p1 w1
-  app_pid=$(ss -ltnpH "sport = :${BASE##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
-  pg=$(postgres_pids "$DB_PORT" | xargs)
-  t0=$(date +%s%N); a0=$(cpu_ticks $app_pid); p0=$(cpu_ticks $pg); children_ticks w0
+  local t0 a0 p0 w0 t1 a1 p1 w1
+  server_pids
+  t0=$(date +%s%N); a0=$(cpu_ticks $APP_PID); p0=$(cpu_ticks $PG_PIDS); children_ticks w0
   LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-$mode.tsv" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 30s -s bench/load.lua "$BASE" \
     -- "$plan" "$mode" "$think" "$editors" | sed -n '/^type/,$p' | tee "$WORK/out-$mode.txt"
-  t1=$(date +%s%N); a1=$(cpu_ticks $app_pid); p1=$(cpu_ticks $pg); children_ticks w1
+  t1=$(date +%s%N); a1=$(cpu_ticks $APP_PID); p1=$(cpu_ticks $PG_PIDS); children_ticks w1
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   # CPU per request: clock ticks (1/100 s) of the application, PostgreSQL (postmaster and its backends alive
   # at the end) and wrk, over the requests of the run
   local n
   n=$(awk '$1 == "ALL" {print $2}' "$WORK/out-$mode.txt")
-  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v w=$((w1 - w0)) -v n="${n:-0}" -v ns=$((t1 - t0)) -v cores="$(nproc)" -v found="${app_pid:+1}${pg:+2}" 'BEGIN {
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v w=$((w1 - w0)) -v n="${n:-0}" -v ns=$((t1 - t0)) -v cores="$(nproc)" 'BEGIN {
     if (n == 0) exit
-    printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms, wrk %.1f ms; cores busy %.0f %% of %d%s\n",
-      a * 10 / n, p * 10 / n, w * 10 / n, (a + p + w) * 10 / (ns / 1e6) * 100 / cores, cores,
-      (found == "12") ? "" : " (application or PostgreSQL not found: set DB_PORT)" }'
+    printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms, wrk %.1f ms; cores busy %.0f %% of %d\n",
+      a * 10 / n, p * 10 / n, w * 10 / n, (a + p + w) * 10 / (ns / 1e6) * 100 / cores, cores }'
 
   verify_edits "$WORK/result-$mode.tsv"
   carry_versions
@@ -219,17 +225,16 @@ run() {  # MODE CONNECTIONS THINK EDITORS LABEL
 cost() {  # each request type alone at one connection: latency and CPU per request (application, PostgreSQL)
   echo
   echo "## each type alone: 1 connection, ${COST_DURATION:-10s} per type"
-  local app_pid pg t plan a0 p0 a1 p1 n
-  app_pid=$(ss -ltnpH "sport = :${BASE##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
-  pg=$(postgres_pids "$DB_PORT" | xargs)
+  local t plan a0 p0 a1 p1
+  server_pids
   printf '%-10s %7s %9s %9s %12s %12s\n' type n "p50 ms" "p95 ms" "app CPU ms" "pg CPU ms"
   for t in list household api search dashboard progress export edit; do
     plan="$WORK/plan-cost-$t.tsv"
     if [ "$t" = edit ]; then cp "$EDITS" "$plan"; else awk -F'\t' -v t="$t" '$2 == t' "$PLAN" >"$plan"; fi
-    a0=$(cpu_ticks $app_pid); p0=$(cpu_ticks $pg)
+    a0=$(cpu_ticks $APP_PID); p0=$(cpu_ticks $PG_PIDS)
     LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-cost.tsv" wrk -t1 -c1 -d"${COST_DURATION:-10s}" --timeout 30s \
       -s bench/load.lua "$BASE" -- "$plan" closed 0 0 >"$WORK/out-cost.txt"
-    a1=$(cpu_ticks $app_pid); p1=$(cpu_ticks $pg)
+    a1=$(cpu_ticks $APP_PID); p1=$(cpu_ticks $PG_PIDS)
     awk -v t="$t" -v a=$((a1 - a0)) -v p=$((p1 - p0)) '$1 == t {
       printf "%-10s %7d %9.1f %9.1f %12.1f %12.1f%s\n", t, $2, $4, $5, a * 10 / $2, p * 10 / $2, ($7 > 0) ? "  errors " $7 : "" }' \
       "$WORK/out-cost.txt"

@@ -34,10 +34,10 @@
   })();
   // contribution of each indicator to M0 (%)
   (function () {
-    var t = d.contributions, n = col(t, 'indicator_name'), c = col(t, 'indicator'), p = col(t, 'af_contribution');
+    var t = d.contributions, n = col(t, 'indicator_name'), p = col(t, 'af_contribution');
     var rows = t.rows.slice().sort(function (a, b) { return a[p] - b[p]; });
     init('af_contributions').setOption({ tooltip: {}, grid: { left: 300, right: 40, top: 10, bottom: 30 },
-      xAxis: { type: 'value', name: '%' }, yAxis: { type: 'category', data: rows.map(function (r) { return r[c] + ' ' + r[n]; }) },
+      xAxis: { type: 'value', name: '%' }, yAxis: { type: 'category', data: rows.map(function (r) { return r[n]; }) },
       series: [{ name: L.af_contribution, type: 'bar', data: rows.map(function (r) { return r[p]; }),
         label: { show: true, position: 'right' } }] });
   })();

@@ -32,9 +32,9 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.identity.CurrentActor;
-import vn.giamngheo.shared.web.Bulkheads;
 import vn.giamngheo.shared.ClockConfiguration;
 import vn.giamngheo.shared.scope.Actor;
+import vn.giamngheo.shared.web.Bulkheads;
 import vn.giamngheo.shared.work.WorkHandler;
 
 /**
@@ -322,8 +322,7 @@ public class StoredFigures implements WorkHandler {
 		}
 		try {
 			// a compute takes a slot of the heavy class: while none is free, the view
-			// read
-			// last is served
+			// read last is served
 			return this.bulkheads.heavy(HEAVY_CLASS, compute, meanwhile);
 		}
 		finally {

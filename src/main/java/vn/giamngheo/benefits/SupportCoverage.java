@@ -385,9 +385,9 @@ public class SupportCoverage {
 	/** One lock per series (unit and variant) read on this node. */
 	private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
 
-	private TreeMap<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int toYear) {
+	/** The series up to {@code last} (the caller bounds it by today's year). */
+	private TreeMap<Integer, Double> computeSeries(String code, Unit unit, String[] scope, int fromYear, int last) {
 		TreeMap<Integer, Double> values = new TreeMap<>();
-		int last = Math.min(toYear, LocalDate.now(this.clock).getYear());
 		// no year before the first spell or record of the ledger can have a value
 		int first = Math.max(Math.max(FIRST_YEAR, fromYear),
 				this.repository.firstYear(policiesOf(code)).orElse(last + 1));

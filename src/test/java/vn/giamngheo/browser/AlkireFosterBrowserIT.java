@@ -88,6 +88,12 @@ class AlkireFosterBrowserIT {
 		Object bars = this.browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
 				+ "'chart-af_contributions')).getOption().series[0].data.length;");
 		assertThat(((Number) bars).intValue()).isEqualTo(12);
+		// each indicator by its name, never by its internal code ("SAN Nhà tiêu…")
+		Object labels = this.browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
+				+ "'chart-af_contributions')).getOption().yAxis[0].data;");
+		assertThat(((List<?>) labels).stream().map(Object::toString).toList()).hasSize(12)
+			.contains("Nhà tiêu hợp vệ sinh")
+			.allSatisfy((label) -> assertThat(label).doesNotMatch("^[A-Z]{3} .*"));
 		Object units = this.browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
 				+ "'chart-af_units')).getOption().yAxis[0].data;");
 		assertThat((List<?>) units).hasSize(2);

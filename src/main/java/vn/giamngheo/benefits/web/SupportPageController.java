@@ -3,6 +3,7 @@ package vn.giamngheo.benefits.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +100,7 @@ public class SupportPageController {
 		model.addAttribute("status", rows.isEmpty() ? null : rows.get(0).status());
 		// the oldest of the page's stored counts: the page is at least as fresh
 		rows.stream()
-			.min(java.util.Comparator.comparing(Coverage::computedAt))
+			.min(Comparator.comparing(Coverage::computedAt))
 			.ifPresent((oldest) -> model.addAttribute("stored", oldest));
 		common(model, u, y);
 		return "support/index";

@@ -52,10 +52,9 @@ public class HouseholdRepository {
 	 */
 	public Optional<Integer> latestYear(String provinceCode) {
 		// two statements, not one "(? is null or province_code = ?)": the server's
-		// generic
-		// plan of that one, used after five calls, read all 4.8 million assessments of
-		// the
-		// full demo on every list page (7.7 s each under the load test of 07/12/2026)
+		// generic plan of that one, used after five calls, read all 4.8 million
+		// assessments of the full demo on every list page (7.7 s each under the load
+		// test of 07/12/2026)
 		int year = ((provinceCode == null) ? this.jdbc.sql("select coalesce(max(year), 0) from household_assessment")
 				: this.jdbc.sql("select coalesce(max(year), 0) from household_assessment where province_code = ?")
 					.param(provinceCode))
