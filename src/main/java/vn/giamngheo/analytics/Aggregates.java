@@ -4,12 +4,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.ToLongFunction;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -119,14 +123,8 @@ public class Aggregates {
 			this.repository.removeOtherCommunes(provinceCode, communes);
 			this.figures.raise(List.of(provinceCode));
 		});
-		int parts = Math.max(1, Math.min(this.pool.getMaxPoolSize(), communes.size()));
-		List<List<Long>> chunks = new ArrayList<>();
-		for (int i = 0; i < parts; i++) {
-			chunks.add(new ArrayList<>());
-		}
-		for (int i = 0; i < communes.size(); i++) {
-			chunks.get(i % parts).add(communes.get(i));
-		}
+		List<List<Long>> chunks = parts(communes, this.repository.householdsRead(communes),
+				this.repository.communesLinked(communes), this.pool.getMaxPoolSize());
 		List<Future<?>> done = new ArrayList<>();
 		try {
 			for (List<Long> chunk : chunks) {
@@ -155,6 +153,69 @@ public class Aggregates {
 		}
 		return new RefreshReport(this.repository.communeCount(provinceCode), this.repository.assessments(provinceCode),
 				(System.nanoTime() - t) / 1e9);
+	}
+
+	/**
+	 * A province's communes in at most {@code parts} parts of about as many households
+	 * read each, a commune always in the part of every commune a household links it to
+	 * (lives in one, lived in the other): each part reads the households of its communes
+	 * (ADR 0031), so a household split between two parts was read twice. Groups of linked
+	 * communes go, largest first, to the part with the fewest households so far.
+	 * @param communes the communes, each once
+	 * @param households households read per commune (absent: none)
+	 * @param links pairs of linked communes (pairs with a commune not listed are ignored)
+	 * @param parts the most parts
+	 * @return the non-empty parts, each in commune order
+	 */
+	static List<List<Long>> parts(List<Long> communes, Map<Long, Long> households, List<long[]> links, int parts) {
+		Map<Long, Long> root = new HashMap<>();
+		communes.forEach((c) -> root.put(c, c));
+		for (long[] link : links) {
+			if (root.containsKey(link[0]) && root.containsKey(link[1])) {
+				root.put(top(root, link[0]), top(root, link[1]));
+			}
+		}
+		Map<Long, List<Long>> groups = new LinkedHashMap<>();
+		for (Long c : communes) {
+			groups.computeIfAbsent(top(root, c), (k) -> new ArrayList<>()).add(c);
+		}
+		ToLongFunction<List<Long>> weight = (
+				g) -> g.stream().mapToLong((c) -> households.getOrDefault(c, 0L) + 1).sum();
+		List<List<Long>> ordered = new ArrayList<>(groups.values());
+		ordered.sort(Comparator.comparingLong(weight).reversed());
+		int n = Math.max(1, Math.min(parts, ordered.size()));
+		List<List<Long>> out = new ArrayList<>();
+		long[] load = new long[n];
+		for (int i = 0; i < n; i++) {
+			out.add(new ArrayList<>());
+		}
+		for (List<Long> g : ordered) {
+			int lightest = 0;
+			for (int i = 1; i < n; i++) {
+				if (load[i] < load[lightest]) {
+					lightest = i;
+				}
+			}
+			out.get(lightest).addAll(g);
+			load[lightest] += weight.applyAsLong(g);
+		}
+		out.forEach(Collections::sort);
+		out.removeIf(List::isEmpty);
+		return out;
+	}
+
+	private static Long top(Map<Long, Long> root, Long c) {
+		Long r = c;
+		while (!root.get(r).equals(r)) {
+			r = root.get(r);
+		}
+		Long x = c;
+		while (!root.get(x).equals(r)) {
+			Long next = root.get(x);
+			root.put(x, r);
+			x = next;
+		}
+		return r;
 	}
 
 	/** Whether any commune has aggregates. */

@@ -85,6 +85,9 @@ class AlkireFosterBrowserIT {
 					+ "document.getElementById('chart-af_heatmap')) ? true : null;"));
 		assertThat(this.browser.findElement(By.id("af-h")).getText()).isEqualTo("60,00");
 		assertThat(this.browser.findElement(By.id("af-verified")).getText()).isEqualTo("đã đối chiếu văn bản");
+		// the standard by its name, not its file key ("2022-2025")
+		assertThat(this.browser.findElement(By.id("af-standard")).getText())
+			.isEqualTo("Chuẩn nghèo đa chiều giai đoạn 2022–2025");
 		Object bars = this.browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
 				+ "'chart-af_contributions')).getOption().series[0].data.length;");
 		assertThat(((Number) bars).intValue()).isEqualTo(12);

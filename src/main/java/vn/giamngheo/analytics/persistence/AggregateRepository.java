@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,23 +146,46 @@ public class AggregateRepository {
 	 * year is placed on its reference date, 31/12, so an address left on day t holds the
 	 * years before t's year, from the year the address before it was left); and per
 	 * household its current commune and its commune on the reform's eve ({@code hx}), the
-	 * "other list" commune of its years before and after the reform.
+	 * "other list" commune of its years before and after the reform. Written once per
+	 * rebuild into temporary tables (dropped at commit, analysed so that the planner
+	 * knows their size) and read by both statements of the rebuild, which computed them
+	 * once each before (about a second per 50,000 households).
 	 */
-	private static final String ADDRESSES = "with hs as materialized (select h.id, h.province_code, h.commune_id,"
-			+ " h.urban, h.ethnic_minority, h.social_protection, h.status from household h where not h.voided"
-			+ " and h.id in (select id from household where commune_id = any(:ids) union"
-			+ " select household_id from household_address_past where commune_id = any(:ids))),"
-			+ " ad as materialized (select household_id, province_code, commune_id,"
-			+ " coalesce(extract(year from prev)::int, 0) as y_from,"
-			+ " coalesce(extract(year from valid_to)::int - 1, 32767) as y_to,"
-			+ " (prev is null or prev <= :eve) and (valid_to is null or valid_to > :eve) as on_eve"
-			+ " from (select x.*, lag(x.valid_to) over (partition by x.household_id order by x.valid_to nulls last,"
-			+ " x.k) as prev from (select p.household_id, p.province_code, p.commune_id, p.valid_to, p.id as k"
-			+ " from household_address_past p where p.household_id in (select id from hs)"
-			+ " union all select hs.id, hs.province_code, hs.commune_id, null, 0 from hs) x) x),"
-			+ " hx as materialized (select hs.id, hs.urban, hs.ethnic_minority, hs.social_protection, hs.status,"
-			+ " hs.commune_id as now_id, e.commune_id as eve_id from hs join ad e on e.household_id = hs.id"
-			+ " and e.on_eve),";
+	private static final String[] ADDRESS_TABLES = { "drop table if exists agg_hs, agg_ad, agg_hx",
+			"create temp table agg_hs on commit drop as select h.id, h.province_code, h.commune_id, h.urban,"
+					+ " h.ethnic_minority, h.social_protection, h.status from household h where not h.voided"
+					+ " and h.id = any(array(select id from household where commune_id = any(:ids) union"
+					+ " select household_id from household_address_past where commune_id = any(:ids)))",
+			"create temp table agg_ad on commit drop as select household_id, province_code, commune_id,"
+					+ " coalesce(extract(year from prev)::int, 0) as y_from,"
+					+ " coalesce(extract(year from valid_to)::int - 1, 32767) as y_to,"
+					+ " (prev is null or prev <= :eve) and (valid_to is null or valid_to > :eve) as on_eve"
+					+ " from (select x.*, lag(x.valid_to) over (partition by x.household_id order by x.valid_to"
+					+ " nulls last, x.k) as prev from (select p.household_id, p.province_code, p.commune_id,"
+					+ " p.valid_to, p.id as k from household_address_past p where p.household_id in"
+					+ " (select id from agg_hs) union all select hs.id, hs.province_code, hs.commune_id, null, 0"
+					+ " from agg_hs hs) x) x",
+			"create temp table agg_hx on commit drop as select hs.id, hs.urban, hs.ethnic_minority,"
+					+ " hs.social_protection, hs.status, hs.commune_id as now_id, e.commune_id as eve_id"
+					+ " from agg_hs hs join agg_ad e on e.household_id = hs.id and e.on_eve",
+			"analyze agg_hs, agg_ad, agg_hx" };
+
+	/**
+	 * The statements' names for the tables of {@link #ADDRESS_TABLES}, read in place (not
+	 * copied again as a materialised CTE).
+	 */
+	private static final String ADDRESSES = "with hs as not materialized (select * from agg_hs),"
+			+ " ad as not materialized (select * from agg_ad), hx as not materialized (select * from agg_hx),";
+
+	/**
+	 * A household's recognised assessments in the years of each of its addresses, read
+	 * household by household through the key {@code assessment_year} (a join the planner
+	 * would answer by reading every assessment of the nation).
+	 */
+	private static final String ASSESSED = " from hx cross join lateral (select x.household_id, x.year,"
+			+ " x.standard_key, x.member_count, x.classification, x.income_per_capita, x.deprivation_count,"
+			+ " x.deprivations from household_assessment x where x.household_id = hx.id and x.recognised offset 0) x"
+			+ " join ad on ad.household_id = hx.id and x.year between ad.y_from and ad.y_to";
 
 	/** The other-list commune of a year {@code %1$s.year} of household {@code %2$s}. */
 	private static String cross(String year, String household) {
@@ -185,9 +209,7 @@ public class AggregateRepository {
 			+ " as cross_id, hx.now_id, hx.eve_id, hx.urban, hx.ethnic_minority, hx.social_protection, hx.status,"
 			+ " x.household_id, x.year, x.standard_key, x.member_count, x.classification, x.income_per_capita,"
 			+ " x.deprivation_count, x.deprivations,"
-			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year"
-			+ " from hx join household_assessment x on x.household_id = hx.id join ad on ad.household_id = hx.id"
-			+ " and x.year between ad.y_from and ad.y_to where x.recognised),"
+			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year" + ASSESSED + "),"
 			+ " y as (select commune_id, year, min(standard_key) as standard_key from (select commune_id, year,"
 			+ " standard_key from a where commune_id = any(:ids) union all select v.commune_id, v.year,"
 			+ " r.standard_key from review_commune_status v join review r on r.province_code = v.province_code"
@@ -200,7 +222,7 @@ public class AggregateRepository {
 			+ ", a.urban, a.ethnic_minority, a.social_protection, y.year, y.standard_key, a.standard_key,"
 			+ " a.member_count, a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, false"
 			+ " from a join ad on ad.household_id = a.household_id and ad.commune_id = any(:ids)"
-			+ " and ad.y_to > a.year join y on y.commune_id = ad.commune_id and y.year > a.year"
+			+ " and ad.y_to > a.year and (a.next_year is null or a.next_year > a.year + 1) join y on y.commune_id = ad.commune_id and y.year > a.year"
 			+ " and y.year between ad.y_from and ad.y_to and y.year < coalesce(a.next_year,"
 			+ " case when a.status = 'ACTIVE' then 32767 else a.year + 1 end)),";
 
@@ -246,9 +268,7 @@ public class AggregateRepository {
 	 */
 	private static final String WINDOWS = ADDRESSES + " b as (select ad.province_code, ad.commune_id, "
 			+ cross("x.year", "hx") + " as cross_id, x.household_id, x.year, x.member_count,"
-			+ " case x.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k"
-			+ " from hx join household_assessment x on x.household_id = hx.id join ad on ad.household_id = hx.id"
-			+ " and x.year between ad.y_from and ad.y_to where x.recognised),"
+			+ " case x.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k" + ASSESSED + "),"
 			+ " a as materialized (select province_code, commune_id, cross_id, year, member_count, k,"
 			+ " case when lag(year) over w = year - 1 then lag(k) over w else 0 end as prev,"
 			+ " coalesce(bool_or(k = 1) over (partition by household_id order by year"
@@ -297,6 +317,10 @@ public class AggregateRepository {
 		}
 		Map<String, Object> params = Map.of("ids", ids, "eve", ReviewYears.REFORM.minusDays(1), "first",
 				ReviewYears.firstAfterReform());
+		// the households and their addresses, read once for both statements
+		for (String sql : ADDRESS_TABLES) {
+			this.jdbc.sql(sql).params(params).update();
+		}
 		long n = this.jdbc.sql(this.af.apply(YEARS)).params(params).update();
 		this.jdbc.sql(WINDOWS).params(params).update();
 		this.jdbc.sql(REFRESHED).param("ids", ids).update();
@@ -373,6 +397,42 @@ public class AggregateRepository {
 	 * communes of their earlier addresses in the province (the old communes of a province
 	 * that moved to the 2025 units keep their years before the reform).
 	 */
+	/**
+	 * Pairs of the given communes that one living household links: it lives in the first
+	 * and lived in the second. A refresh in parts keeps such communes in one part, so
+	 * that no household is read by two parts.
+	 * @param communeIds communes
+	 * @return pairs {current, earlier}
+	 */
+	public List<long[]> communesLinked(List<Long> communeIds) {
+		return this.jdbc
+			.sql("select distinct h.commune_id, p.commune_id from household_address_past p"
+					+ " join household h on h.id = p.household_id and not h.voided"
+					+ " where p.commune_id = any(:ids) and h.commune_id = any(:ids) and h.commune_id <> p.commune_id")
+			.param("ids", communeIds.toArray(Long[]::new))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
+	/**
+	 * The households a refresh of each given commune reads: those living there and those
+	 * that lived there.
+	 * @param communeIds communes
+	 * @return households by commune (communes without any are absent)
+	 */
+	public Map<Long, Long> householdsRead(List<Long> communeIds) {
+		Map<Long, Long> read = new HashMap<>();
+		this.jdbc
+			.sql("select commune_id, count(*) from (select commune_id from household where commune_id = any(:ids)"
+					+ " and not voided union all select commune_id from household_address_past"
+					+ " where commune_id = any(:ids)) c group by commune_id")
+			.param("ids", communeIds.toArray(Long[]::new))
+			.query((rs) -> {
+				read.put(rs.getLong(1), rs.getLong(2));
+			});
+		return read;
+	}
+
 	public List<Long> communesWithHouseholds(String provinceCode) {
 		return this.jdbc
 			.sql("select commune_id from household where province_code = :p union"

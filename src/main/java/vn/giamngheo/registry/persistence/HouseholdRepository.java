@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,8 +71,9 @@ public class HouseholdRepository {
 	 * <li>inside a commune or village (≤ a few thousand rows) the commune/village index
 	 * drives and a name is matched with {@code strpos} on those rows; the province-wide
 	 * trigram index would cost ~20 ms for a common name ("nguyen");</li>
-	 * <li>a name searched over a province or the nation is driven by the trigram index,
-	 * and a province-wide path prefix is checked on its rows ({@code starts_with})
+	 * <li>a name searched over a province in code order is a range of the name-start
+	 * index (ADR 0060); over the nation, or in another order, the trigram index finds the
+	 * rows, and a province-wide path prefix is checked on them ({@code starts_with})
 	 * instead of being intersected with 400,000 path-index entries;</li>
 	 * <li>a class filter inside a commune or village is one pass: the rows and their
 	 * count ({@code count(*) over ()}) come from the same join;</li>
@@ -92,11 +94,7 @@ public class HouseholdRepository {
 		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		if (cls == null && !small && provinceCode != null && query.isNameSearch() && "code".equals(query.sort())
 				&& !query.desc()) {
-			Optional<Page<HouseholdRow>> walked = searchByWindow(query, communeId, unitPath, scopePatterns, year,
-					provinceCode);
-			if (walked.isPresent()) {
-				return walked.get();
-			}
+			return searchByNameStarts(query, unitPath, scopePatterns, year, provinceCode);
 		}
 		long total = -1;
 		if (cls == null || !small) {
@@ -158,10 +156,75 @@ public class HouseholdRepository {
 	}
 
 	/**
-	 * Rows of the province walked in code order by a name search before it falls back to
-	 * the trigram index: about 3 ms of an index-only scan.
+	 * A province-wide name search in code order (ADR 0060): the households whose head's
+	 * name has a word start beginning with the words typed are a range of the index
+	 * {@code household_name_start_pkey}, read in one statement that stops after the first
+	 * {@code countCap() + 1} rows and returns the count and, when the range ended before,
+	 * the page. A household whose name starts two matching ranges (a short query, "t" in
+	 * "tran thi thu") is one row of the count; when such repeats leave the count
+	 * undecided the range is read further. Above the cap ("Hơn 1.000 hộ") the page comes
+	 * from the bounded walk in code order ({@link #pageByWindow}), else from the whole
+	 * range.
 	 */
-	static final int NAME_WINDOW = 10_000;
+	private Page<HouseholdRow> searchByNameStarts(HouseholdQuery query, String unitPath, String[] scopePatterns,
+			int year, String provinceCode) {
+		long cap = query.countCap();
+		long limit = cap + 1;
+		while (true) {
+			List<HouseholdRow> rows = new ArrayList<>();
+			long[] counted = pickByNameStarts(query, unitPath, scopePatterns, year, provinceCode, limit, rows);
+			if (counted[1] < limit) {
+				return new Page<>(rows, query.page(), query.size(), Math.min(counted[0], cap + 1));
+			}
+			if (counted[0] > cap) {
+				List<HouseholdRow> page = pageByWindow(query, unitPath, scopePatterns, year, provinceCode)
+					.orElseGet(() -> {
+						List<HouseholdRow> all = new ArrayList<>();
+						pickByNameStarts(query, unitPath, scopePatterns, year, provinceCode, Long.MAX_VALUE, all);
+						return all;
+					});
+				return new Page<>(page, query.page(), query.size(), cap + 1);
+			}
+			limit = Math.multiplyExact(limit, 4);
+		}
+	}
+
+	/**
+	 * Reads the first {@code limit} rows of the name-start range in the scope and adds
+	 * the asked page of their households (code order) to {@code rows}.
+	 * @return the distinct households and the rows read
+	 */
+	private long[] pickByNameStarts(HouseholdQuery query, String unitPath, String[] scopePatterns, int year,
+			String provinceCode, long limit, List<HouseholdRow> rows) {
+		List<Object> params = new ArrayList<>();
+		params.add(provinceCode);
+		params.add(likeEscaped(TextNormalizer.fold(query.q().trim())) + "%");
+		String place = place(null, null, unitPath, scopePatterns, true, params);
+		params.add(limit);
+		params.add(query.size());
+		params.add((long) query.page() * query.size());
+		params.add(year);
+		long[] counted = { 0, 0 };
+		this.jdbc.sql("with picked as materialized (select h.household_id, h.code from household_name_start h"
+				+ " where h.province_code = ? and h.name_start like ?" + place + " limit ?),"
+				+ " s as (select count(distinct household_id) as matches, count(*) as walked from picked),"
+				+ " p as (select distinct household_id, code from picked order by code limit ? offset ?)"
+				+ " select s.matches, s.walked, " + PAGE_COLUMNS + " from s left join (p join household h"
+				+ " on h.id = p.household_id join admin_unit v on v.id = h.village_id left join household_assessment a"
+				+ " on a.household_id = h.id and a.year = ?) on true order by p.code")
+			.params(params)
+			.query(counting(counted, rows, year));
+		return counted;
+	}
+
+	/**
+	 * Rows of the province walked in code order by a common name before the page comes
+	 * from the whole name range: about 1 ms of an index-only scan on the full demo. The
+	 * walk decides the first page of 20 of a name held by one household in 125 or more; a
+	 * rarer name above the count's cap sorts its range instead, at most about 3,400 rows
+	 * in a province of 420,000 households (ADR 0060).
+	 */
+	static final int NAME_WINDOW = 2_500;
 
 	/**
 	 * The walk's length ({@link #NAME_WINDOW}); tests shorten it to reach every branch.
@@ -171,23 +234,18 @@ public class HouseholdRepository {
 	}
 
 	/**
-	 * A province-wide name search in code order from a bounded walk: the province's first
-	 * {@link #NAME_WINDOW} living households in code order (index {@code
-	 * household_province_names}, V81, name and path in it) are matched one by one, and
-	 * the page and its count come from the same statement. The answer is exact, and
-	 * taken, when the walk decides it: the province ended inside the window, or the
-	 * window holds the whole page (its rows are the first matches in code order); the
-	 * count then is the window's when it ended the province or passed the cap, else the
-	 * trigram index's capped count. Otherwise (a rare name) nothing is taken and the
-	 * caller runs the trigram plan. A common name ("nguyen", "van", "thi") no longer
-	 * builds the bitmap of every match in the nation to count 1,001 of them and sort them
-	 * for 50 rows (ADR 0057).
+	 * The page of a name matching more households than the count's cap, from a bounded
+	 * walk (ADR 0057): the province's first {@link #NAME_WINDOW} living households in
+	 * code order (index {@code household_province_names}, V81, name and path in it) are
+	 * matched one by one. The page is taken when the walk decides it: the province ended
+	 * inside the window, or the window holds the whole page (its rows are the first
+	 * matches in code order). A common name ("nguyen van") no longer sorts thousands of
+	 * matches for 50 rows.
 	 */
-	private Optional<Page<HouseholdRow>> searchByWindow(HouseholdQuery query, Long communeId, String unitPath,
-			String[] scopePatterns, int year, String provinceCode) {
+	private Optional<List<HouseholdRow>> pageByWindow(HouseholdQuery query, String unitPath, String[] scopePatterns,
+			int year, String provinceCode) {
 		List<Object> params = new ArrayList<>();
-		String match = conditions(query, communeId, unitPath, scopePatterns, params);
-		long cap = query.countCap();
+		String match = conditions(query, null, unitPath, scopePatterns, params);
 		List<Object> all = new ArrayList<>(params);
 		all.add(provinceCode);
 		int windowRows = this.nameWindow;
@@ -201,38 +259,35 @@ public class HouseholdRepository {
 				+ " from household h where h.province_code = ? and not h.voided order by h.code collate \"C\" limit ?),"
 				+ " s as (select count(*) filter (where m) as matches, count(*) as walked from w),"
 				+ " p as (select id, code from w where m order by code limit ? offset ?)"
-				+ " select s.matches, s.walked, h.id, h.code, h.head_name, h.village_id, v.name as village_name,"
-				+ " h.urban, h.ethnic_minority, h.status, a.classification, (select count(*) from member m"
-				+ " where m.household_id = h.id and not m.voided) as members from s left join (p join household h"
+				+ " select s.matches, s.walked, " + PAGE_COLUMNS + " from s left join (p join household h"
 				+ " on h.id = p.id join admin_unit v on v.id = h.village_id left join household_assessment a"
 				+ " on a.household_id = h.id and a.year = ?) on true order by p.code")
 			.params(all)
-			.query((rs) -> {
-				window[0] = rs.getLong("matches");
-				window[1] = rs.getLong("walked");
-				if (rs.getObject("id") != null) {
-					rows.add(row(rs, year));
-				}
-			});
+			.query(counting(window, rows, year));
 		boolean ended = window[1] < windowRows;
 		long needed = (long) (query.page() + 1) * query.size();
-		if (!ended && window[0] < needed) {
-			return Optional.empty();
-		}
-		long total;
-		if (ended || window[0] > cap) {
-			total = Math.min(window[0], cap + 1);
-		}
-		else {
-			List<Object> countParams = new ArrayList<>();
-			String where = filter(query, communeId, unitPath, scopePatterns, provinceCode, countParams);
-			countParams.add(cap + 1);
-			total = this.jdbc.sql("select count(*) from (select 1 from household h" + where + " limit ?) capped")
-				.params(countParams)
-				.query(Long.class)
-				.single();
-		}
-		return Optional.of(new Page<>(rows, query.page(), query.size(), total));
+		return (ended || window[0] >= needed) ? Optional.of(rows) : Optional.empty();
+	}
+
+	/**
+	 * The columns of a page row ({@link #row}) from household h, village v, assessment a.
+	 */
+	private static final String PAGE_COLUMNS = "h.id, h.code, h.head_name, h.village_id, v.name as village_name,"
+			+ " h.urban, h.ethnic_minority, h.status, a.classification, (select count(*) from member m"
+			+ " where m.household_id = h.id and not m.voided) as members";
+
+	/**
+	 * Reads a statement that returns its matches and rows walked on every row, and a page
+	 * row where a household is (none when the page is empty).
+	 */
+	private static RowCallbackHandler counting(long[] counted, List<HouseholdRow> rows, int year) {
+		return (rs) -> {
+			counted[0] = rs.getLong("matches");
+			counted[1] = rs.getLong("walked");
+			if (rs.getObject("id") != null) {
+				rows.add(row(rs, year));
+			}
+		};
 	}
 
 	private static HouseholdRow row(ResultSet rs, int year) throws SQLException {
@@ -276,29 +331,9 @@ public class HouseholdRepository {
 	 */
 	private static String conditions(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
 			List<Object> params) {
-		StringBuilder where = new StringBuilder();
 		boolean small = communeId != null || query.villageId() != null;
-		boolean byTrigram = query.isNameSearch() && !small;
-		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
-			// one clause per scope path (not LIKE ANY): each prefix can use the path
-			// index
-			where.append(" and (");
-			for (int i = 0; i < scopePatterns.length; i++) {
-				where.append((i == 0) ? "" : " or ").append(pathClause(scopePatterns[i], byTrigram, params));
-			}
-			where.append(scopePatterns.length == 0 ? "false)" : ")");
-		}
-		if (communeId != null) {
-			where.append(" and h.commune_id = ?");
-			params.add(communeId);
-		}
-		else if (unitPath != null) {
-			where.append(" and ").append(pathClause(unitPath + "%", byTrigram, params));
-		}
-		if (query.villageId() != null) {
-			where.append(" and h.village_id = ?");
-			params.add(query.villageId());
-		}
+		StringBuilder where = new StringBuilder(
+				place(communeId, query.villageId(), unitPath, scopePatterns, query.isNameSearch() && !small, params));
 		if (query.isCitizenIdSearch()) {
 			where.append(" and h.id in (select household_id from member where cccd = ? and not voided)");
 			params.add(query.q().trim());
@@ -311,17 +346,58 @@ public class HouseholdRepository {
 			params.add(code.toUpperCase(java.util.Locale.ROOT) + "%");
 		}
 		else if (query.isNameSearch() && small) {
-			where.append(" and strpos(h.head_name_norm, ?) > 0");
-			params.add(TextNormalizer.fold(query.q().trim()));
+			// the words typed start words of the name (ADR 0060)
+			where.append(" and strpos(' ' || h.head_name_norm, ?) > 0");
+			params.add(" " + TextNormalizer.fold(query.q().trim()));
 		}
 		else if (query.isNameSearch()) {
-			where.append(" and h.head_name_norm like ?");
-			params.add("%" + TextNormalizer.fold(query.q().trim())
-				.replace("\\", "\\\\")
-				.replace("%", "\\%")
-				.replace("_", "\\_") + "%");
+			// the trigram index finds the rows containing the words, the second test
+			// keeps
+			// those where they start words (ADR 0060)
+			where.append(" and h.head_name_norm like ? and (' ' || h.head_name_norm) like ?");
+			String words = likeEscaped(TextNormalizer.fold(query.q().trim()));
+			params.add("%" + words + "%");
+			params.add("% " + words + "%");
 		}
 		return where.toString();
+	}
+
+	/**
+	 * The conditions on where a household lives (the user's scope, the unit, the commune
+	 * and village), each starting with {@code " and "}, on alias {@code h} with columns
+	 * {@code unit_path}, {@code commune_id} and {@code village_id}.
+	 * @param byNameIndex rows come from a name index: a province-wide path is checked on
+	 * them rather than intersected with the path index
+	 */
+	private static String place(Long communeId, Long villageId, String unitPath, String[] scopePatterns,
+			boolean byNameIndex, List<Object> params) {
+		StringBuilder where = new StringBuilder();
+		if (!(scopePatterns.length == 1 && "/%".equals(scopePatterns[0]))) {
+			// one clause per scope path (not LIKE ANY): each prefix can use the path
+			// index
+			where.append(" and (");
+			for (int i = 0; i < scopePatterns.length; i++) {
+				where.append((i == 0) ? "" : " or ").append(pathClause(scopePatterns[i], byNameIndex, params));
+			}
+			where.append(scopePatterns.length == 0 ? "false)" : ")");
+		}
+		if (communeId != null) {
+			where.append(" and h.commune_id = ?");
+			params.add(communeId);
+		}
+		else if (unitPath != null) {
+			where.append(" and ").append(pathClause(unitPath + "%", byNameIndex, params));
+		}
+		if (villageId != null) {
+			where.append(" and h.village_id = ?");
+			params.add(villageId);
+		}
+		return where.toString();
+	}
+
+	/** {@code text} with LIKE's wildcards and escape character escaped. */
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/** Depth of a unit path: 1 for a province ({@code /33/}), 2 for a district. */
