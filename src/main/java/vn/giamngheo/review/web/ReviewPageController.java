@@ -42,6 +42,7 @@ import vn.giamngheo.shared.web.PdfRenderer;
 import vn.giamngheo.shared.scope.Permission;
 import vn.giamngheo.shared.scope.Requires;
 import vn.giamngheo.shared.web.FormProblems;
+import vn.giamngheo.standards.domain.StandardCatalogue;
 
 /**
  * Pages of the periodic review: the list and opening form, the progress board, the
@@ -66,6 +67,8 @@ class ReviewPageController {
 
 	private final CurrentActor actor;
 
+	private final StandardCatalogue standards;
+
 	private final PdfRenderer pdf;
 
 	private final ProvinceReports reports;
@@ -76,7 +79,8 @@ class ReviewPageController {
 
 	ReviewPageController(Reviews reviews, Meetings meetings, Postings postings, Recognitions recognitions,
 			Geography geography, CurrentActor actor, PdfRenderer pdf, ProvinceReports reports, MessageSource messages,
-			ReviewDocuments documents) {
+			ReviewDocuments documents, StandardCatalogue standards) {
+		this.standards = standards;
 		this.documents = documents;
 		this.reports = reports;
 		this.messages = messages;
@@ -163,8 +167,14 @@ class ReviewPageController {
 	@GetMapping("/reviews/{reviewId}/reports/{kind}.pdf")
 	ResponseEntity<byte[]> reportPdf(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
 		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
-		return pdf("bao-cao-" + kind + "-" + report.review().year() + ".pdf",
-				this.pdf.render("review/pdf/province-report", Map.of("report", report), locale));
+		// the standard by its name in the reader's language, not its file key
+		String key = report.review().standardKey();
+		String standard = this.standards.find(key, report.review().provinceCode())
+			.or(() -> this.standards.find(key))
+			.map((s) -> s.name().in("en".equals(locale.getLanguage())))
+			.orElse(key);
+		return pdf("bao-cao-" + kind + "-" + report.review().year() + ".pdf", this.pdf
+			.render("review/pdf/province-report", Map.of("report", report, "standardName", standard), locale));
 	}
 
 	@GetMapping("/reviews/{reviewId}/reports/{kind}.xlsx")
