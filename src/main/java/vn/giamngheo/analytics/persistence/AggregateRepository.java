@@ -151,7 +151,8 @@ public class AggregateRepository {
 	 * knows their size) and read by both statements of the rebuild, which computed them
 	 * once each before (about a second per 50,000 households).
 	 */
-	private static final String[] ADDRESS_TABLES = { "drop table if exists agg_hs, agg_ad, agg_hx",
+	private static final String[] ADDRESS_TABLES = {
+			"drop table if exists pg_temp.agg_hs, pg_temp.agg_ad, pg_temp.agg_hx",
 			"create temp table agg_hs on commit drop as select h.id, h.province_code, h.commune_id, h.urban,"
 					+ " h.ethnic_minority, h.social_protection, h.status from household h where not h.voided"
 					+ " and h.id = any(array(select id from household where commune_id = any(:ids) union"
@@ -222,7 +223,8 @@ public class AggregateRepository {
 			+ ", a.urban, a.ethnic_minority, a.social_protection, y.year, y.standard_key, a.standard_key,"
 			+ " a.member_count, a.classification, a.income_per_capita, a.deprivation_count, a.deprivations, false"
 			+ " from a join ad on ad.household_id = a.household_id and ad.commune_id = any(:ids)"
-			+ " and ad.y_to > a.year and (a.next_year is null or a.next_year > a.year + 1) join y on y.commune_id = ad.commune_id and y.year > a.year"
+			+ " and ad.y_to > a.year and (a.next_year is null or a.next_year > a.year + 1)"
+			+ " join y on y.commune_id = ad.commune_id and y.year > a.year"
 			+ " and y.year between ad.y_from and ad.y_to and y.year < coalesce(a.next_year,"
 			+ " case when a.status = 'ACTIVE' then 32767 else a.year + 1 end)),";
 
@@ -393,11 +395,6 @@ public class AggregateRepository {
 	}
 
 	/**
-	 * Communes of a province that have or had households: their current communes, and the
-	 * communes of their earlier addresses in the province (the old communes of a province
-	 * that moved to the 2025 units keep their years before the reform).
-	 */
-	/**
 	 * Pairs of the given communes that one living household links: it lives in the first
 	 * and lived in the second. A refresh in parts keeps such communes in one part, so
 	 * that no household is read by two parts.
@@ -433,6 +430,11 @@ public class AggregateRepository {
 		return read;
 	}
 
+	/**
+	 * Communes of a province that have or had households: their current communes, and the
+	 * communes of their earlier addresses in the province (the old communes of a province
+	 * that moved to the 2025 units keep their years before the reform).
+	 */
 	public List<Long> communesWithHouseholds(String provinceCode) {
 		return this.jdbc
 			.sql("select commune_id from household where province_code = :p union"

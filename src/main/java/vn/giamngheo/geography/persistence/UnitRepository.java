@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.giamngheo.geography.Unit;
 import vn.giamngheo.geography.UnitAttribute;
+import vn.giamngheo.shared.db.Like;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /** SQL for administrative units, villages and their dated attributes. */
@@ -134,7 +135,7 @@ public class UnitRepository {
 			sql.append(" and (");
 			for (int i = 0; i < scopePrefixes.size(); i++) {
 				sql.append((i == 0) ? "" : " or ").append("path like ?");
-				params.add(like(scopePrefixes.get(i)) + "%");
+				params.add(Like.literal(scopePrefixes.get(i)) + "%");
 			}
 			sql.append(")");
 		}
@@ -149,7 +150,7 @@ public class UnitRepository {
 		sql.append(" and ((true");
 		for (String word : words) {
 			sql.append(" and (' ' || name_norm) like ?");
-			params.add("% " + like(word) + "%");
+			params.add("% " + Like.literal(word) + "%");
 		}
 		sql.append(")");
 		boolean number = folded.matches("[0-9][0-9-]*");
@@ -161,8 +162,8 @@ public class UnitRepository {
 			.append(" when (' ' || name_norm) like ? then 1 else 2 end,")
 			.append(" (valid_to is null) desc, depth, name_norm, id limit ?");
 		params.add(folded);
-		params.add("% " + like(folded));
-		params.add("% " + like(folded) + "%");
+		params.add("% " + Like.literal(folded));
+		params.add("% " + Like.literal(folded) + "%");
 		params.add(limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
@@ -176,11 +177,6 @@ public class UnitRepository {
 			.param(ids.toArray(Long[]::new))
 			.query(this::map)
 			.list();
-	}
-
-	/** Text matched literally by LIKE (its wildcards and escape character escaped). */
-	private static String like(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	public int nextVillageSequence(long communeId) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.domain.ScopeSuccession.Place;
 import vn.giamngheo.identity.domain.ScopeSuccession.Successor;
+import vn.giamngheo.shared.db.Like;
 
 /**
  * SQL of the re-scope run (ADR 0029): accounts holding units that have ended, the
@@ -46,8 +47,7 @@ public class RescopeRepository {
 	 * @return the accounts
 	 */
 	public List<ScopedAccount> accountsWithEndedUnits(String query, LocalDate date) {
-		String like = (query == null || query.isBlank()) ? "%"
-				: "%" + UserRepository.escapeLike(query.strip().toLowerCase()) + "%";
+		String like = (query == null || query.isBlank()) ? "%" : "%" + Like.literal(query.strip().toLowerCase()) + "%";
 		record Row(long id, String username, String displayName, Role role, String kind, Place place, boolean ended) {
 		}
 		List<Row> rows = this.jdbc

@@ -25,6 +25,7 @@ import vn.giamngheo.identity.Role;
 import vn.giamngheo.identity.SignedInUser;
 import vn.giamngheo.identity.UnitRef;
 import vn.giamngheo.identity.UserAccount;
+import vn.giamngheo.shared.db.Like;
 
 /** SQL for users, their scope units and their access tokens. */
 @Repository
@@ -126,7 +127,7 @@ public class UserRepository {
 	}
 
 	public List<UserAccount> list(String query, int limit, int offset) {
-		String like = (query == null || query.isBlank()) ? "%" : "%" + escapeLike(query.strip().toLowerCase()) + "%";
+		String like = (query == null || query.isBlank()) ? "%" : "%" + Like.literal(query.strip().toLowerCase()) + "%";
 		List<UserAccount> users = this.jdbc
 			.sql("select * from app_user where lower(username) like ? or lower(display_name) like ?"
 					+ " order by username limit ? offset ?")
@@ -321,10 +322,6 @@ public class UserRepository {
 		return new AccessToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getString("prefix"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
 				rs.getObject("revoked_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class));
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

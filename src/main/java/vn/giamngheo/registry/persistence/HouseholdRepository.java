@@ -22,6 +22,7 @@ import vn.giamngheo.registry.Member;
 import vn.giamngheo.registry.domain.HouseholdData;
 import vn.giamngheo.registry.domain.MemberData;
 import vn.giamngheo.shared.Page;
+import vn.giamngheo.shared.db.Like;
 import vn.giamngheo.shared.text.TextNormalizer;
 
 /**
@@ -86,8 +87,6 @@ public class HouseholdRepository {
 	 */
 	public Page<HouseholdRow> search(HouseholdQuery query, Long communeId, String unitPath, String[] scopePatterns,
 			int year, String provinceCode) {
-		List<Object> params = new ArrayList<>();
-		String where = filter(query, communeId, unitPath, scopePatterns, provinceCode, params);
 		String cls = (query.classification() != null && !query.classification().isBlank()) ? query.classification()
 				: null;
 		boolean small = communeId != null || query.villageId() != null;
@@ -96,6 +95,8 @@ public class HouseholdRepository {
 				&& !query.desc()) {
 			return searchByNameStarts(query, unitPath, scopePatterns, year, provinceCode);
 		}
+		List<Object> params = new ArrayList<>();
+		String where = filter(query, communeId, unitPath, scopePatterns, provinceCode, params);
 		long total = -1;
 		if (cls == null || !small) {
 			// the count needs the year's assessment only to filter by class, never the
@@ -198,7 +199,7 @@ public class HouseholdRepository {
 			String provinceCode, long limit, List<HouseholdRow> rows) {
 		List<Object> params = new ArrayList<>();
 		params.add(provinceCode);
-		params.add(likeEscaped(TextNormalizer.fold(query.q().trim())) + "%");
+		params.add(Like.literal(TextNormalizer.fold(query.q().trim())) + "%");
 		String place = place(null, null, unitPath, scopePatterns, true, params);
 		params.add(limit);
 		params.add(query.size());
@@ -341,7 +342,7 @@ public class HouseholdRepository {
 		else if (query.isCodeSearch()) {
 			// a code as printed (upper case) or typed in lower case
 			where.append(" and (h.code like ? or h.code like ?)");
-			String code = query.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			String code = Like.literal(query.q().trim());
 			params.add(code + "%");
 			params.add(code.toUpperCase(java.util.Locale.ROOT) + "%");
 		}
@@ -351,11 +352,10 @@ public class HouseholdRepository {
 			params.add(" " + TextNormalizer.fold(query.q().trim()));
 		}
 		else if (query.isNameSearch()) {
-			// the trigram index finds the rows containing the words, the second test
-			// keeps
-			// those where they start words (ADR 0060)
+			// the trigram index finds the rows containing the words; the second test
+			// keeps those where they start words (ADR 0060)
 			where.append(" and h.head_name_norm like ? and (' ' || h.head_name_norm) like ?");
-			String words = likeEscaped(TextNormalizer.fold(query.q().trim()));
+			String words = Like.literal(TextNormalizer.fold(query.q().trim()));
 			params.add("%" + words + "%");
 			params.add("% " + words + "%");
 		}
@@ -393,11 +393,6 @@ public class HouseholdRepository {
 			params.add(villageId);
 		}
 		return where.toString();
-	}
-
-	/** {@code text} with LIKE's wildcards and escape character escaped. */
-	static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/** Depth of a unit path: 1 for a province ({@code /33/}), 2 for a district. */

@@ -168,11 +168,8 @@ class ReviewPageController {
 	ResponseEntity<byte[]> reportPdf(@PathVariable UUID reviewId, @PathVariable String kind, Locale locale) {
 		ProvinceReports.ProvinceReport report = this.reports.report(reviewId, kind(kind));
 		// the standard by its name in the reader's language, not its file key
-		String key = report.review().standardKey();
-		String standard = this.standards.find(key, report.review().provinceCode())
-			.or(() -> this.standards.find(key))
-			.map((s) -> s.name().in("en".equals(locale.getLanguage())))
-			.orElse(key);
+		String standard = this.standards.name(report.review().standardKey(), report.review().provinceCode(),
+				"en".equals(locale.getLanguage()));
 		return pdf("bao-cao-" + kind + "-" + report.review().year() + ".pdf", this.pdf
 			.render("review/pdf/province-report", Map.of("report", report, "standardName", standard), locale));
 	}

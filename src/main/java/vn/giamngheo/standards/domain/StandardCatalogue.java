@@ -71,6 +71,22 @@ public final class StandardCatalogue {
 	}
 
 	/**
+	 * The name of a standard as a reader sees it: the province's overlay's, else the
+	 * national standard's, in the reader's language; the key itself only when no standard
+	 * has it.
+	 * @param key national standard key
+	 * @param provinceCode province code, or {@code null}
+	 * @param english the reader reads English
+	 * @return the name, {@code null} for a {@code null} key
+	 */
+	public String name(String key, String provinceCode, boolean english) {
+		if (key == null) {
+			return null;
+		}
+		return find(key, provinceCode).or(() -> find(key)).map((s) -> s.name().in(english)).orElse(key);
+	}
+
+	/**
 	 * The national standard in force on a date.
 	 * @param date the date
 	 * @return the standard, empty when none applies

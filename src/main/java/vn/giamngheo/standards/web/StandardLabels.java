@@ -69,14 +69,7 @@ public class StandardLabels {
 	 * @return the name, or the key when unknown
 	 */
 	public String name(String key, String provinceCode) {
-		if (key == null) {
-			return null;
-		}
-		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-		return this.catalogue.find(key, provinceCode)
-			.or(() -> this.catalogue.find(key))
-			.map((s) -> s.name().in(en))
-			.orElse(key);
+		return this.catalogue.name(key, provinceCode, "en".equals(LocaleContextHolder.getLocale().getLanguage()));
 	}
 
 	/** A national standard as a form offers it: its key (the value) and its name. */

@@ -119,7 +119,8 @@ class ProvinceNameSearchIT {
 			"nguyen van, 100, 0, 20, province", "thi hoa, 10000, 0, 50, province", "thi hoa, 30, 1, 20, district",
 			"uyen van, 10000, 0, 50, province", "t, 10000, 0, 50, province", "t, 30, 2, 50, district",
 			"t, 10000, 0, 20, district", "h, 10000, 0, 20, province" })
-	void theWalkAndTheTrigramIndexGiveTheSamePageAndCount(String name, int window, int page, int size, String scope) {
+	void theNameStartsAndTheWalkGiveThePageAndCountOfTheRule(String name, int window, int page, int size,
+			String scope) {
 		String q = name.equals("la thi") ? "la thi " + inside.tag : name;
 		String[] patterns = scope.equals("province") ? new String[] { "/%" }
 				: new String[] { inside.districtPath + "%" };
