@@ -11,7 +11,7 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
 . bench/lib.sh
 run_filtered eligibility target/eligibility-bench.log \
-  '=== eligibility bench|^(cores|java|postgresql|load average|households|time)' \
+  '=== eligibility bench|^(cores|java|postgresql|load average|households|time)|Eligibility lists of' \
   ./mvnw -q verify -Dit.test=EligibilityBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false -Deligibility.bench.households="$N" \
   -DargLine="-Xmx2g -Deligibility.bench.households=$N"

@@ -16,9 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.giamngheo.analytics.Territory;
 import vn.giamngheo.benefits.EligibilityLists.RunSummary;
+import vn.giamngheo.benefits.persistence.EligibilityRepository;
+import vn.giamngheo.benefits.persistence.EligibilityRepository.Close;
+import vn.giamngheo.benefits.persistence.EligibilityRepository.OpenSpell;
 import vn.giamngheo.identity.Fixtures;
 import vn.giamngheo.identity.Role;
 import vn.giamngheo.registry.HouseholdRegistry;
@@ -61,6 +65,12 @@ class EligibilityListsIT {
 
 	@Autowired
 	FixtureFactory fixtures;
+
+	@Autowired
+	EligibilityRepository repository;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Autowired
 	MockMvc mvc;
@@ -118,17 +128,19 @@ class EligibilityListsIT {
 			.single() > 0;
 	}
 
-	record Spell(UUID id, LocalDate from, LocalDate to, LocalDate windowEnd, String endReason, UUID member) {
+	record Spell(UUID id, LocalDate from, LocalDate to, LocalDate windowEnd, String endReason, UUID member,
+			String reasons) {
 	}
 
 	List<Spell> spells(String policy) {
 		return this.jdbc
-			.sql("select id, eligible_from, eligible_to, window_end, end_reason::text, member_id from eligibility_spell"
+			.sql("select id, eligible_from, eligible_to, window_end, end_reason::text, member_id, reasons::text"
+					+ " from eligibility_spell"
 					+ " where household_id = ? and policy_code = ? order by eligible_from, member_id")
 			.params(this.household, policy)
 			.query((rs, n) -> new Spell(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
 					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5),
-					rs.getObject(6, UUID.class)))
+					rs.getObject(6, UUID.class), rs.getString(7)))
 			.list();
 	}
 
@@ -208,13 +220,34 @@ class EligibilityListsIT {
 		assertThat(second.ended()).isZero();
 		assertThat(second.entries()).isEqualTo(first.entries()).isPositive();
 		assertThat(allSpells()).isEqualTo(before);
-		// a later day with the same facts keeps every entry (its reasons say the ages of
-		// that day)
-		String entries = entries();
-		RunSummary later = this.lists.generate(this.commune, day.plusDays(40), "ON_DEMAND");
+		// a year later, with the same facts and both members a year older, every entry
+		// is kept as it was, reasons included: they state the rule's age bounds, not the
+		// child's age, so a birthday rewrites nothing
+		RunSummary later = this.lists.generate(this.commune, day.plusYears(1), "ON_DEMAND");
 		assertThat(later.started()).isZero();
 		assertThat(later.ended()).isZero();
-		assertThat(entries()).isEqualTo(entries);
+		assertThat(allSpells()).isEqualTo(before);
+		assertThat(text(spells("TUITION_EXEMPTION").get(0).reasons())).contains("Từ 3 đến dưới 18 tuổi")
+			.doesNotContain("6 tuổi");
+	}
+
+	@Test
+	void aSpellChangedSinceTheRunReadItIsStillEndedByItsId() {
+		assess(2021, "POOR", "15/QĐ-UBND", LocalDate.of(2021, 12, 20));
+		LocalDate day = LocalDate.of(2022, 3, 1);
+		this.lists.generate(this.commune, day, "ON_DEMAND");
+		this.tx.executeWithoutResult((s) -> {
+			OpenSpell read = this.repository.openSpells(this.commune)
+				.stream()
+				.filter((o) -> "LOAN_POOR".equals(o.policyCode()))
+				.findFirst()
+				.orElseThrow();
+			// another version of the row since the read: the row the run knows is gone
+			this.jdbc.sql("update eligibility_spell set reasons = reasons where id = ?").param(read.id()).update();
+			UUID run = this.repository.startRun("49", this.commune, day, "ON_DEMAND", null, java.time.Instant.now());
+			this.repository.close(run, List.of(new Close(read.id(), read.row(), day, "[]")));
+		});
+		assertThat(spells("LOAN_POOR")).singleElement().satisfies((sp) -> assertThat(sp.to()).isEqualTo(day));
 	}
 
 	@Test

@@ -160,11 +160,11 @@ public final class EligibilityRules {
 				return null;
 			}
 			if (working) {
-				reasons.add(new Reason("support.reason.member.workingAge", List.of(String.valueOf(age))));
+				reasons.add(new Reason("support.reason.member.ofWorkingAge", List.of()));
 			}
 		}
 		else if (asksAge) {
-			reasons.add(new Reason("support.reason.member.age", List.of(String.valueOf(age))));
+			reasons.add(ageCondition(c));
 		}
 		boolean minority = m.ethnicityCode() != null && !KINH.equals(m.ethnicityCode());
 		if (!holds(c.inSchool(), m.inSchool(), "support.reason.member.inSchool", reasons)
@@ -182,6 +182,20 @@ public final class EligibilityRules {
 			reasons.add(new Reason("support.reason.member.ofHousehold", List.of()));
 		}
 		return new Verdict(reasons, lastDay);
+	}
+
+	/**
+	 * The age condition of a clause a member meets, in words ("from 3 to under 18"): the
+	 * rule's bounds, not the member's age on the day, so that a spell's reasons do not
+	 * change with every birthday (the lists show the age in a column of their own).
+	 */
+	private static Reason ageCondition(Clause c) {
+		if (c.ageFrom() != null && c.ageBelow() != null) {
+			return new Reason("support.reason.member.ageBetween",
+					List.of(String.valueOf(c.ageFrom()), String.valueOf(c.ageBelow())));
+		}
+		return (c.ageFrom() != null) ? new Reason("support.reason.member.ageFrom", List.of(String.valueOf(c.ageFrom())))
+				: new Reason("support.reason.member.ageBelow", List.of(String.valueOf(c.ageBelow())));
 	}
 
 	/**

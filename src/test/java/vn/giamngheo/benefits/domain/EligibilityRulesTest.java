@@ -156,9 +156,12 @@ class EligibilityRulesTest {
 		assertThat(before.lastDay()).isEqualTo(d("14/10/2021"));
 		assertThat(after.policyVersion()).isEqualTo(2);
 		assertThat(after.reasons()).extracting(Reason::key)
-			.containsExactly("support.reason.class.POOR", "support.reason.member.age",
+			.containsExactly("support.reason.class.POOR", "support.reason.member.ageBetween",
 					"support.reason.member.inSchool");
-		assertThat(after.reasons().get(1).args()).containsExactly("7");
+		// the rule's bounds, not the child's age (7): a birthday does not change them
+		assertThat(after.reasons().get(1).args()).containsExactly("3", "18");
+		assertThat(of(RULES.judge(facts, d("15/10/2022")), "LEARNING_SUPPORT").get(0).reasons())
+			.isEqualTo(after.reasons());
 	}
 
 	@Test
@@ -193,7 +196,7 @@ class EligibilityRulesTest {
 				adult(HEAD, "01/01/1980", "M"), pupil(CHILD, "10/03/2016"));
 		assertThat(of(RULES.judge(facts, d("01/03/2025")), "VOCATIONAL_TRAINING")).singleElement().satisfies((e) -> {
 			assertThat(e.memberId()).isEqualTo(HEAD);
-			assertThat(e.reasons()).contains(new Reason("support.reason.member.workingAge", List.of("45")));
+			assertThat(e.reasons()).contains(new Reason("support.reason.member.ofWorkingAge", List.of()));
 		});
 	}
 
@@ -230,7 +233,7 @@ class EligibilityRulesTest {
 			assertThat(e.policyVersion()).isEqualTo(2);
 			assertThat(e.memberId()).isEqualTo(CHILD);
 			assertThat(e.reasons()).extracting(Reason::key)
-				.containsExactly("support.reason.class.MIDDLE", "support.reason.member.age",
+				.containsExactly("support.reason.class.MIDDLE", "support.reason.member.ageFrom",
 						"support.reason.member.inSchool");
 		});
 	}
