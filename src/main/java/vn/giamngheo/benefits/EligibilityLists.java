@@ -261,16 +261,18 @@ public class EligibilityLists {
 			for (Entitlement e : rules.judge(household, asOf)) {
 				entries++;
 				String reasons = reasonsJson(e.reasons());
+				long hash = reasonsHash(reasons);
 				OpenSpell spell = open.remove(new Key(e.policyCode(), household.householdId(), e.memberId()));
 				if (spell == null) {
 					opened.add(new NewSpell(facts.provinceCodes().get(household.householdId()), e.policyCode(),
-							e.policyVersion(), household.householdId(), e.memberId(), asOf, e.lastDay(), reasons));
+							e.policyVersion(), household.householdId(), e.memberId(), asOf, e.lastDay(), reasons,
+							hash));
 				}
 				else if (spell.communeId() != commune.id() || spell.policyVersion() != e.policyVersion()
-						|| !java.util.Objects.equals(spell.windowEnd(), e.lastDay())
-						|| !reasons.equals(spell.reasons())) {
+						|| !java.util.Objects.equals(spell.windowEnd(), e.lastDay()) || spell.reasonsHash() == null
+						|| spell.reasonsHash() != hash) {
 					refreshed.add(new Refresh(spell.id(), spell.row(), commune.id(), e.policyVersion(), e.lastDay(),
-							reasons));
+							reasons, hash));
 				}
 			}
 		}
@@ -288,7 +290,7 @@ public class EligibilityLists {
 			if (where != null && where.active()) {
 				// moved to another commune: its spells go with it, judged there
 				refreshed.add(new Refresh(spell.id(), spell.row(), where.communeId(), spell.policyVersion(),
-						spell.windowEnd(), spell.reasons()));
+						spell.windowEnd(), null, null));
 				continue;
 			}
 			LocalDate lastDay = asOf.minusDays(1);
@@ -304,7 +306,7 @@ public class EligibilityLists {
 				// the household moved here before its entry ended: the entry ends in this
 				// commune's list, whichever commune's run saw it first
 				refreshed.add(new Refresh(spell.id(), spell.row(), commune.id(), spell.policyVersion(),
-						spell.windowEnd(), spell.reasons()));
+						spell.windowEnd(), null, null));
 			}
 			closed.add(new Close(spell.id(), spell.row(), lastDay,
 					reasonsJson(List.of(endReason(spell, facts, where, asOf)))));
@@ -385,6 +387,21 @@ public class EligibilityLists {
 			sb.append("]}");
 		}
 		return sb.append(']').toString();
+	}
+
+	/**
+	 * A 64-bit hash of reasons as JSON (FNV-1a over the characters), stored with a spell
+	 * so that a run compares reasons without reading them (ADR 0063). Two different
+	 * reasons share a hash with a chance of one in 2^64 per pair; the spell would then
+	 * keep its words until its next change.
+	 */
+	static long reasonsHash(String json) {
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < json.length(); i++) {
+			h ^= json.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		return h;
 	}
 
 	private static void quote(StringBuilder sb, String s) {

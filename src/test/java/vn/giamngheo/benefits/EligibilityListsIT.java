@@ -232,6 +232,34 @@ class EligibilityListsIT {
 	}
 
 	@Test
+	void aSpellWrittenBeforeItsReasonsWereHashedGetsTodaysReasonsOnceThenStays() {
+		assess(2021, "POOR", "15/QĐ-UBND", LocalDate.of(2021, 12, 20));
+		LocalDate day = LocalDate.of(2022, 3, 1);
+		this.lists.generate(this.commune, day, "ON_DEMAND");
+		String current = allSpells();
+		// as a spell of an earlier version left it: the child's age in its reasons, no
+		// hash
+		this.jdbc.sql(
+				"update eligibility_spell set reasons_hash = null, reasons = '[{\"key\": \"support.reason.member.age\","
+						+ " \"args\": [\"6\"]}]'::jsonb where household_id = ? and policy_code = 'TUITION_EXEMPTION'")
+			.param(this.household)
+			.update();
+		assertThat(allSpells()).isNotEqualTo(current);
+		RunSummary upgrade = this.lists.generate(this.commune, day, "ON_DEMAND");
+		assertThat(upgrade.started()).isZero();
+		assertThat(upgrade.ended()).isZero();
+		assertThat(allSpells()).isEqualTo(current);
+		assertThat(
+				this.jdbc.sql("select count(*) from eligibility_spell where household_id = ? and reasons_hash is null")
+					.param(this.household)
+					.query(Long.class)
+					.single())
+			.isZero();
+		this.lists.generate(this.commune, day, "ON_DEMAND");
+		assertThat(allSpells()).isEqualTo(current);
+	}
+
+	@Test
 	void aSpellChangedSinceTheRunReadItIsStillEndedByItsId() {
 		assess(2021, "POOR", "15/QĐ-UBND", LocalDate.of(2021, 12, 20));
 		LocalDate day = LocalDate.of(2022, 3, 1);

@@ -444,12 +444,13 @@ public class EligibilityRepository {
 	 * @param memberId the member, or null
 	 * @param eligibleFrom first day
 	 * @param windowEnd the rule's last day, or null
-	 * @param reasons the reasons as stored (jsonb text)
+	 * @param reasonsHash the hash of its reasons' JSON (ADR 0063), or null (written
+	 * before)
 	 * @param row where the version read lies in the table ({@code ctid} as text), so that
 	 * a run's updates reach it without a look-up by id
 	 */
 	public record OpenSpell(UUID id, long communeId, String policyCode, int policyVersion, UUID householdId,
-			UUID memberId, LocalDate eligibleFrom, LocalDate windowEnd, String reasons, String row) {
+			UUID memberId, LocalDate eligibleFrom, LocalDate windowEnd, Long reasonsHash, String row) {
 	}
 
 	/**
@@ -467,13 +468,13 @@ public class EligibilityRepository {
 	}
 
 	private static final String SPELL_COLUMNS = "s.id, s.commune_id, s.policy_code, s.policy_version, s.household_id,"
-			+ " s.member_id, s.eligible_from, s.window_end, s.reasons::text, s.ctid::text";
+			+ " s.member_id, s.eligible_from, s.window_end, s.reasons_hash, s.ctid::text";
 
 	/** An open spell from {@link #SPELL_COLUMNS} after {@code skip} other columns. */
 	private static OpenSpell spell(ResultSet rs, int skip) throws SQLException {
 		return new OpenSpell(rs.getObject(skip + 1, UUID.class), rs.getLong(skip + 2), rs.getString(skip + 3),
 				rs.getInt(skip + 4), rs.getObject(skip + 5, UUID.class), rs.getObject(skip + 6, UUID.class),
-				day(rs, skip + 7), day(rs, skip + 8), rs.getString(skip + 9), rs.getString(skip + 10));
+				day(rs, skip + 7), day(rs, skip + 8), rs.getObject(skip + 9, Long.class), rs.getString(skip + 10));
 	}
 
 	private static LocalDate day(ResultSet rs, int column) throws SQLException {
@@ -536,9 +537,10 @@ public class EligibilityRepository {
 	 * @param eligibleFrom first day
 	 * @param windowEnd the rule's last day, or null
 	 * @param reasons reasons as JSON
+	 * @param reasonsHash their hash
 	 */
 	public record NewSpell(String provinceCode, String policyCode, int policyVersion, UUID householdId, UUID memberId,
-			LocalDate eligibleFrom, LocalDate windowEnd, String reasons) {
+			LocalDate eligibleFrom, LocalDate windowEnd, String reasons, long reasonsHash) {
 	}
 
 	/** Opens spells by COPY in the current transaction. */
@@ -548,7 +550,7 @@ public class EligibilityRepository {
 		}
 		try (CopyText copy = CopyText.open(this.dataSource,
 				"eligibility_spell (province_code, commune_id, policy_code, policy_version, household_id, member_id,"
-						+ " eligible_from, window_end, reasons, started_by)")) {
+						+ " eligible_from, window_end, reasons, reasons_hash, started_by)")) {
 			for (NewSpell s : spells) {
 				copy.field(s.provinceCode())
 					.field(communeId)
@@ -559,6 +561,7 @@ public class EligibilityRepository {
 					.field(s.eligibleFrom())
 					.field(s.windowEnd())
 					.field(s.reasons())
+					.field(s.reasonsHash())
 					.field(runId)
 					.end();
 			}
@@ -624,9 +627,11 @@ public class EligibilityRepository {
 	 * @param communeId the commune it is listed in now
 	 * @param policyVersion the version that applies now
 	 * @param windowEnd the rule's last day now
-	 * @param reasons the reasons now, as JSON
+	 * @param reasons the reasons now, as JSON, or null to keep them
+	 * @param reasonsHash their hash, or null to keep it
 	 */
-	public record Refresh(UUID id, String row, long communeId, int policyVersion, LocalDate windowEnd, String reasons) {
+	public record Refresh(UUID id, String row, long communeId, int policyVersion, LocalDate windowEnd, String reasons,
+			Long reasonsHash) {
 	}
 
 	public void refresh(List<Refresh> refreshes) {
@@ -640,12 +645,14 @@ public class EligibilityRepository {
 				refreshes.stream()
 					.map((r) -> (r.windowEnd() == null) ? null : Date.valueOf(r.windowEnd()))
 					.toArray(Date[]::new),
-				refreshes.stream().map(Refresh::reasons).toArray(String[]::new) };
+				refreshes.stream().map(Refresh::reasons).toArray(String[]::new),
+				refreshes.stream().map(Refresh::reasonsHash).toArray(Long[]::new) };
 		byRowThenById(refreshes.size(),
 				"update eligibility_spell s set commune_id = v.commune_id,"
-						+ " policy_version = v.version, window_end = v.window_end, reasons = v.reasons::jsonb"
-						+ " from unnest(?::text[]::tid[], ?::uuid[], ?::bigint[], ?::int[], ?::date[], ?::text[])"
-						+ " v(row, id, commune_id, version, window_end, reasons) where ",
+						+ " policy_version = v.version, window_end = v.window_end,"
+						+ " reasons = coalesce(v.reasons::jsonb, s.reasons), reasons_hash = coalesce(v.hash,"
+						+ " s.reasons_hash) from unnest(?::text[]::tid[], ?::uuid[], ?::bigint[], ?::int[], ?::date[],"
+						+ " ?::text[], ?::bigint[]) v(row, id, commune_id, version, window_end, reasons, hash) where ",
 				values);
 	}
 
