@@ -122,43 +122,38 @@ class HouseholdApiIT {
 
 	@Test
 	void aMergedProvincesListOpensOnTheLatestYearItsHouseholdsWereRecognisedUnderTheFormerProvince() throws Exception {
-		// Phường Tam Kỳ (Đà Nẵng, 48, since 01/07/2025) was formed from communes of Quảng
-		// Nam (49): its households' past assessments carry 49
-		long tamKy = this.jdbc.sql("select id from admin_unit where code = '20341' and edition = '2025'")
-			.query(Long.class)
-			.single();
-		String body = this.mvc
-			.perform(post("/api/v1/units/" + tamKy + "/villages").with(ADMIN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"type\":\"Tổ dân phố\",\"name\":\"Tổ Thử " + UUID.randomUUID().toString().substring(0, 8)
-						+ "\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		this.villageId = ((Number) JsonPath.read(body, "$.id")).longValue();
-		String poor = createHousehold("Trần Văn Sáu", uniqueCccd('0', "80"));
+		// Đà Nẵng (48, since 01/07/2025) was formed with Quảng Nam's (49) communes: the
+		// past
+		// assessments of its households carry 49. (The assessment's household lives
+		// elsewhere: a household of Đà Nẵng's communes would take the code the demo gives
+		// there, and the year depends on the codes only.)
+		String household = createHousehold("Trần Văn Sáu", uniqueCccd('0', "80"));
 		this.jdbc
 			.sql("insert into household_assessment (household_id, province_code, year, standard_key, member_count,"
-					+ " classification) values (?::uuid, '49', 2031, '2022-2025', 1, 'POOR'),"
-					+ " (?::uuid, '48', 2032, '2022-2025', 1, 'NEAR_POOR')")
-			.params(poor, poor)
+					+ " classification, recognised) values (?::uuid, '49', 2031, '2022-2025', 1, 'POOR', true),"
+					+ " (?::uuid, '48', 2032, '2022-2025', 1, 'NEAR_POOR', false)")
+			.params(household, household)
 			.update();
-		// a 2032 assessment not yet recognised (a review under way) does not make the
-		// year
-		this.jdbc.sql("update household_assessment set recognised = false where household_id = ?::uuid and year = 2032")
-			.param(poor)
-			.update();
-		long daNang = this.jdbc
-			.sql("select id from admin_unit where level = 'province' and code = '48' and edition = '2025'")
-			.query(Long.class)
-			.single();
-		String page = this.mvc.perform(get("/households").with(ADMIN).param("unit", "" + daNang))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(page).contains("phân loại năm 2031").doesNotContain("phân loại năm 2032");
+		try {
+			long daNang = this.jdbc
+				.sql("select id from admin_unit where level = 'province' and code = '48' and edition = '2025'")
+				.query(Long.class)
+				.single();
+			String page = this.mvc.perform(get("/households").with(ADMIN).param("unit", "" + daNang))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			// 2031 under 49; the 2032 assessment is not yet recognised (a review under
+			// way)
+			assertThat(page).contains("phân loại năm 2031").doesNotContain("phân loại năm 2032");
+		}
+		finally {
+			// other tests read these provinces' latest year
+			this.jdbc.sql("delete from household_assessment where household_id = ?::uuid and year in (2031, 2032)")
+				.param(household)
+				.update();
+		}
 	}
 
 	@Test
