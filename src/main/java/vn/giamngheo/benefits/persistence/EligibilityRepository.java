@@ -108,8 +108,7 @@ public class EligibilityRepository {
 		// open spells: for a province, its communes found by a skip scan of the index of
 		// open spells by province (V88: one probe per commune); under a unit, a probe of
 		// the index of open spells per commune under it. Before, a scan of every open
-		// spell
-		// of the nation (4.6 s for a 600,000-household province, ADR 0062)
+		// spell of the nation (4.6 s for a 600,000-household province, ADR 0062)
 		String spells = (provinceCode != null)
 				? "select id from (with recursive c(id) as (select min(commune_id) from eligibility_spell"
 						+ " where province_code = :province and eligible_to is null union all select (select"
