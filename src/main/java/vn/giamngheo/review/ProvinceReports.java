@@ -125,6 +125,27 @@ public class ProvinceReports {
 			return this.today.isBefore(MINISTRY_OF_AGRICULTURE_AND_ENVIRONMENT) ? "doc.to.molisa" : "doc.to.mae";
 		}
 
+		/** The communes of the report. */
+		public long communes() {
+			return this.lines.stream().filter((l) -> "COMMUNE".equals(l.level())).count();
+		}
+
+		/**
+		 * The total row's label: a total when every commune is approved, else a
+		 * provisional sum with its coverage (approved communes of all).
+		 * @param messages the bundle
+		 * @param locale the reader's language
+		 * @return the label
+		 */
+		public String totalLabel(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			if (this.notApproved == 0) {
+				return messages.getMessage("review.total", null, locale);
+			}
+			long communes = communes();
+			return messages.getMessage("review.report.totalProvisional",
+					new Object[] { communes - this.notApproved, communes }, locale);
+		}
+
 	}
 
 	/**

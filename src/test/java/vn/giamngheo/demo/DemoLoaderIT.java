@@ -135,6 +135,22 @@ class DemoLoaderIT {
 		assertThat(count("select count(*) from unit_attribute where attribute = 'DBKK_COMMUNE'")).isPositive();
 	}
 
+	/**
+	 * A province's name search reads the name-start rows only (ADR 0060): the loader
+	 * writes them itself, since its replica role skips the household table's triggers.
+	 */
+	@Test
+	void everyLivingHouseholdCanBeFoundByItsHeadsNameAcrossItsProvince() {
+		assertThat(count("select count(*) from household where synthetic and not voided")).isPositive();
+		assertThat(this.jdbc.sql("""
+				select h.code || ' ' || h.province_code || ' ' || coalesce(h.head_name_norm, '-') || ' ' || h.unit_path
+				|| ' ' || h.status || ' ' || (select count(*) from household_name_start n where n.household_id = h.id)
+				from household h where h.synthetic and not h.voided and not exists (
+				select 1 from household_name_start n where n.province_code = h.province_code
+				and n.name_start = h.head_name_norm and n.household_id = h.id and n.code = h.code
+				and n.unit_path = h.unit_path) order by h.code limit 10""").query(String.class).list()).isEmpty();
+	}
+
 	@Test
 	void everyHouseholdHasExactlyOneHead() {
 		assertThat(count("""

@@ -149,7 +149,8 @@ class ProvinceReportsIT {
 		assertThat(rowA.subList(10, 14)).containsExactly("1", "0", "1", "1");
 		assertThat(rowA.get(14)).isEqualTo("Đang thực hiện");
 		assertThat(sheet).anySatisfy((r) -> assertThat(r.get(0)).isEqualTo(district));
-		assertThat(sheet.get(sheet.size() - 1).get(0)).isEqualTo("Tổng");
+		// two communes, neither approved: the sum is provisional, with its coverage
+		assertThat(sheet.get(sheet.size() - 1).get(0)).isEqualTo("Tạm tính (0/2 xã đã duyệt)");
 
 		// the PDF, in Vietnamese
 		String pdf = pdfText("/reviews/" + review.id() + "/reports/official.pdf", province);
@@ -158,6 +159,7 @@ class ProvinceReportsIT {
 			.contains(communeB)
 			.contains(district)
 			.contains("2 xã chưa được duyệt")
+			.contains("Tạm tính (0/2 xã đã duyệt)")
 			.contains(communeA + " " + households + " " + households + " 2 2 ")
 			.contains("Đang thực hiện")
 			// the standard by its name, not its file key
