@@ -69,6 +69,25 @@ class HouseholdNameStartIT {
 				.update();
 			assertThat(starts(an)).containsExactly("hoa", "le thi hoa", "thi hoa");
 
+			// one statement over several households (a village moved, the reform): each
+			// changed one's rows follow, the others' stay
+			UUID hoa = ids.get(1);
+			UUID lo = ids.get(2);
+			this.jdbc
+				.sql("update household set unit_path = case when id = ? then ? else unit_path end,"
+						+ " head_name_norm = case when id = ? then 'lo van pao' else head_name_norm end,"
+						+ " version = version + 1 where id = any(?)")
+				.params(hoa, secondPath, lo, new UUID[] { hoa, lo, an })
+				.update();
+			assertThat(this.jdbc.sql("select distinct unit_path from household_name_start where household_id = ?")
+				.param(hoa)
+				.query(String.class)
+				.list()).containsExactly(secondPath);
+			assertThat(starts(hoa)).containsExactly("hoa", "thi hoa", "tran thi hoa");
+			assertThat(starts(lo)).containsExactly("lo van pao", "pao", "van pao");
+			assertThat(starts(an)).containsExactly("hoa", "le thi hoa", "thi hoa");
+			assertThat(rowsOf(ids)).isEqualTo(3 + 3 + 3);
+
 			this.jdbc.sql("update household set voided = true, void_reason = 'test' where id = ?").param(an).update();
 			assertThat(starts(an)).isEmpty();
 			this.jdbc.sql("update household set voided = false, void_reason = null where id = ?").param(an).update();
