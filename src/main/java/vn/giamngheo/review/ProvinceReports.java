@@ -131,19 +131,17 @@ public class ProvinceReports {
 		}
 
 		/**
-		 * The total row's label: a total when every commune is approved, else a
-		 * provisional sum with its coverage (approved communes of all).
-		 * @param messages the bundle
-		 * @param locale the reader's language
-		 * @return the label
+		 * The total row's label (a message key): a total when every commune is approved,
+		 * else a provisional sum with its coverage ({@link #totalArgs}).
 		 */
-		public String totalLabel(org.springframework.context.MessageSource messages, java.util.Locale locale) {
-			if (this.notApproved == 0) {
-				return messages.getMessage("review.total", null, locale);
-			}
+		public String totalKey() {
+			return (this.notApproved == 0) ? "review.total" : "review.report.totalProvisional";
+		}
+
+		/** The arguments of {@link #totalKey}: approved communes, all communes. */
+		public Object[] totalArgs() {
 			long communes = communes();
-			return messages.getMessage("review.report.totalProvisional",
-					new Object[] { communes - this.notApproved, communes }, locale);
+			return new Object[] { communes - this.notApproved, communes };
 		}
 
 	}

@@ -68,7 +68,7 @@ final class ReportWorkbook {
 				}
 			}
 			r++;
-			ws.value(r, 0, report.totalLabel(messages, locale));
+			ws.value(r, 0, messages.getMessage(report.totalKey(), report.totalArgs(), locale));
 			figures(ws, r, report.total());
 			for (int c = 0; c < header.size(); c++) {
 				ws.style(r, c).bold().set();
