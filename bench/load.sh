@@ -11,6 +11,11 @@
 #   edits   EDITORS connections only saving surveys while READERS connections read the rest of the mix
 #   cost    each request type alone at one connection (COST_DURATION, 10s): p50/p95 and CPU per request of the
 #           application and of PostgreSQL (set DB_PORT when BASE is given)
+#   refresh a full aggregate refresh of province REFRESH_PROVINCE (48, Thành phố Đà Nẵng) alone; then READERS
+#           connections reading the mix (no saves) for DURATION alone, and again for DURATION while the same refresh
+#           runs (started with them): the refresh's seconds alone and under the read load, and the readers' p50/p95
+#           alone and during it (issue 19 § 2: within 30 s under 20 readers, readers' p95 up by at most a third).
+#           Signs in as admin (ADMIN_PASSWORD, admin-giamngheo)
 # Usage: bench/load.sh                                  starts target/giamngheo.jar on a fresh data dir (SIZE demo)
 #        BASE=http://127.0.0.1:8303 bench/load.sh       targets an application already running (demo loaded)
 # Environment: SIZE (sample | full) PORT (8303) DB_PORT (15503) DATA (a data dir to reuse) DURATION (60s)
@@ -242,6 +247,45 @@ cost() {  # each request type alone at one connection: latency and CPU per reque
   done
 }
 
+refresh_post() {  # → the refresh's report: {"communes":..,"assessments":..,"seconds":..}
+  curl -fs -X POST -H "Cookie: $ADMIN" -H "X-CSRF-TOKEN: $ADMIN_CSRF" "$BASE/api/v1/analytics/refreshes?province=${REFRESH_PROVINCE:-48}"
+}
+readers() {  # LABEL → wrk's table of READERS connections reading the mix (no saves) for DURATION
+  cp "$PLAN" "$WORK/plan-read.tsv"
+  LOAD_SESSIONS="$SESSIONS_FILE" LOAD_RESULT="$WORK/result-read.tsv" wrk -t"$READERS" -c"$READERS" -d"$DURATION" --timeout 30s \
+    -s bench/load.lua "$BASE" -- "$WORK/plan-read.tsv" closed 0 0 | sed -n '/^type/,$p' >"$WORK/out-$1.txt"
+}
+refresh_mode() {
+  ADMIN=$(PASSWORD=${ADMIN_PASSWORD:-admin-giamngheo} login admin "$WORK/jar-admin")
+  ADMIN_CSRF=$(curl -fs -H "Cookie: $ADMIN" "$BASE/account" | sed -n 's/.*name="_csrf" content="\([^"]*\)".*/\1/p' | head -1)
+  echo
+  echo "## refresh under a read load: province ${REFRESH_PROVINCE:-48}; $READERS connections reading, $DURATION alone and $DURATION with the refresh"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local alone during pid
+  alone=$(refresh_post)
+  echo "refresh alone: $alone"
+  readers alone
+  echo "load average before the refresh under load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  refresh_post >"$WORK/refresh-during.json" &
+  pid=$!
+  readers during
+  wait "$pid"
+  during=$(cat "$WORK/refresh-during.json")
+  echo "refresh under the read load: $during"
+  echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "readers alone:"
+  cat "$WORK/out-alone.txt"
+  echo "readers during the refresh (the first $DURATION of it):"
+  cat "$WORK/out-during.txt"
+  awk -v a="$alone" -v d="$during" '
+    FNR == 1 { f++ } $1 == "ALL" { p95[f] = $5 }
+    END {
+      sa = a; sub(/.*"seconds":/, "", sa); sub(/[,}].*/, "", sa)
+      sd = d; sub(/.*"seconds":/, "", sd); sub(/[,}].*/, "", sd)
+      printf "refresh: %.1f s alone, %.1f s under %s readers (goal 30 s); readers p95 %.1f ms alone, %.1f ms during (%+.0f %%, goal at most +33 %%)\n",
+        sa, sd, "'"$READERS"'", p95[1], p95[2], (p95[2] / p95[1] - 1) * 100 }' "$WORK/out-alone.txt" "$WORK/out-during.txt"
+}
+
 echo "# $(machine)"
 echo "# warm-up: the mix for $WARMUP at 8 connections (JIT, caches); not reported"
 cp "$PLAN" "$WORK/plan-warm.tsv"; edit_plan "$WORK/plan-warm.tsv"
@@ -252,8 +296,9 @@ for m in $MODES; do
     closed) run closed "$CONNECTIONS" 0 0 "closed loop: $CONNECTIONS connections, no think time, $DURATION" ;;
     think) run think "$USERS" "$THINK_MS" 0 "users with think time: $USERS users, exponential think time mean $THINK_MS ms, $DURATION" ;;
     cost) cost ;;
+    refresh) refresh_mode ;;
     edits) run edits "$((READERS + EDITORS))" 0 "$EDITORS" "edits under a full read load: $EDITORS connections saving surveys, $READERS reading, $DURATION" ;;
-    *) echo "unknown mode $m (closed | think | edits | cost)" >&2; exit 1 ;;
+    *) echo "unknown mode $m (closed | think | edits | cost | refresh)" >&2; exit 1 ;;
   esac
 done
 echo

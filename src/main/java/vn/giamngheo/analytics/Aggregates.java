@@ -117,11 +117,26 @@ public class Aggregates {
 	 * @return what was done
 	 */
 	public RefreshReport refreshProvince(String provinceCode) {
+		return refreshProvinces(List.of(provinceCode));
+	}
+
+	/**
+	 * Rebuilds the aggregates of some provinces at once, as {@link #refreshProvince} does
+	 * for one: their communes are dealt to the parts together, so a household that lived
+	 * in two of them (Thành phố Đà Nẵng's households in the old Quảng Nam's communes
+	 * before 1 July 2025) is read once, by the part of all the communes it lived in,
+	 * instead of once per province (ADR 0064).
+	 * @param provinceCodes province codes
+	 * @return what was done
+	 */
+	public RefreshReport refreshProvinces(List<String> provinceCodes) {
 		long t = System.nanoTime();
-		List<Long> communes = this.repository.communesWithHouseholds(provinceCode);
+		Map<String, List<Long>> byProvince = new LinkedHashMap<>();
+		provinceCodes.forEach((code) -> byProvince.put(code, this.repository.communesWithHouseholds(code)));
+		List<Long> communes = byProvince.values().stream().flatMap(List::stream).distinct().sorted().toList();
 		this.tx.executeWithoutResult((status) -> {
-			this.repository.removeOtherCommunes(provinceCode, communes);
-			this.figures.raise(List.of(provinceCode));
+			byProvince.forEach(this.repository::removeOtherCommunes);
+			this.figures.raise(List.copyOf(byProvince.keySet()));
 		});
 		List<List<Long>> chunks = parts(communes, this.repository.householdsRead(communes),
 				this.repository.communesLinked(communes), this.pool.getMaxPoolSize());
@@ -151,7 +166,8 @@ public class Aggregates {
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException r) ? r : new IllegalStateException(ex.getCause());
 		}
-		return new RefreshReport(this.repository.communeCount(provinceCode), this.repository.assessments(provinceCode),
+		return new RefreshReport(byProvince.keySet().stream().mapToInt(this.repository::communeCount).sum(),
+				byProvince.keySet().stream().mapToLong(this.repository::assessments).sum(),
 				(System.nanoTime() - t) / 1e9);
 	}
 
@@ -255,16 +271,8 @@ public class Aggregates {
 			.min(java.util.Comparator.comparing((Unit u) -> u.validTo() != null))
 			.orElseThrow(() -> DomainException.notFound("UNIT", provinceCode));
 		this.actor.require(Permission.ANALYTICS_REFRESH, province.path());
-		long t = System.nanoTime();
-		int communes = 0;
-		long assessments = 0;
-		for (String code : (province.validTo() == null) ? this.repository.provincesLivedIn(provinceCode)
-				: List.of(provinceCode)) {
-			RefreshReport r = refreshProvince(code);
-			communes += r.communes();
-			assessments += r.assessments();
-		}
-		return new RefreshReport(communes, assessments, (System.nanoTime() - t) / 1e9);
+		return refreshProvinces(
+				(province.validTo() == null) ? this.repository.provincesLivedIn(provinceCode) : List.of(provinceCode));
 	}
 
 	// ------------------------------------------------------------------ reads

@@ -60,6 +60,9 @@ class FiguresAcrossReformIT {
 	Aggregates aggregates;
 
 	@Autowired
+	vn.giamngheo.analytics.persistence.AggregateRepository repository;
+
+	@Autowired
 	Targets targets;
 
 	@Autowired
@@ -159,6 +162,37 @@ class FiguresAcrossReformIT {
 		assertThat(da48after.get(2025).households()).isEqualTo(households + 7);
 		// 2025 poor: the third of A, B1's first, B2's second
 		assertThat(da48after.get(2025).poorHouseholds()).isEqualTo(poor + 3);
+	}
+
+	@Test
+	void theCityAndTheOldProvinceRefreshedTogetherGiveTheRowsOfTheirCommunesRefreshedOneByOne() {
+		moveAll();
+		Map<String, List<String>> byCommune = rows();
+		// Thành phố Đà Nẵng (48) with the old Quảng Nam (49) its households lived in: one
+		// refresh, each household read by one part
+		RefreshReport report = this.aggregates.refreshByUser("48");
+		assertThat(rows()).isEqualTo(byCommune);
+		assertThat(byCommune.get("agg_commune_year")).isNotEmpty();
+		assertThat(report.communes()).isGreaterThanOrEqualTo(4);
+		// what makes one part read them: the old communes are linked to the new ones
+		assertThat(this.repository.communesLinked(List.of(this.a[0], this.b[0], this.n1, this.n2)))
+			.extracting((l) -> l[0] + ">" + l[1])
+			.contains(this.n1 + ">" + this.a[0], this.n2 + ">" + this.b[0]);
+	}
+
+	/** The aggregate rows of this test's communes, as text, by table. */
+	Map<String, List<String>> rows() {
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		for (String table : List.of("agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort")) {
+			rows.put(table,
+					this.jdbc
+						.sql("select (to_jsonb(t) - 'id' - 'refreshed_at')::text from " + table
+								+ " t where commune_id in (?, ?, ?, ?) order by 1")
+						.params(this.a[0], this.b[0], this.n1, this.n2)
+						.query(String.class)
+						.list());
+		}
+		return rows;
 	}
 
 	@Test

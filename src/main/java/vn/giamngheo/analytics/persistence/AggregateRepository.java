@@ -185,7 +185,8 @@ public class AggregateRepository {
 	 */
 	private static final String ASSESSED = " from hx cross join lateral (select x.household_id, x.year,"
 			+ " x.standard_key, x.member_count, x.classification, x.income_per_capita, x.deprivation_count,"
-			+ " x.deprivations from household_assessment x where x.household_id = hx.id and x.recognised offset 0) x"
+			+ " x.deprivations, case x.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k"
+			+ " from household_assessment x where x.household_id = hx.id and x.recognised offset 0) x"
 			+ " join ad on ad.household_id = hx.id and x.year between ad.y_from and ad.y_to";
 
 	/** The other-list commune of a year {@code %1$s.year} of household {@code %2$s}. */
@@ -209,8 +210,13 @@ public class AggregateRepository {
 			+ cross("x.year", "hx")
 			+ " as cross_id, hx.now_id, hx.eve_id, hx.urban, hx.ethnic_minority, hx.social_protection, hx.status,"
 			+ " x.household_id, x.year, x.standard_key, x.member_count, x.classification, x.income_per_capita,"
-			+ " x.deprivation_count, x.deprivations,"
-			+ " lead(x.year) over (partition by x.household_id order by x.year) as next_year" + ASSESSED + "),"
+			+ " x.deprivation_count, x.deprivations, x.k,"
+			+ " case when lag(x.year) over w = x.year - 1 then lag(x.k) over w else 0 end as prev,"
+			+ " coalesce(bool_or(x.k = 1) over (w rows between unbounded preceding and 2 preceding), false)"
+			+ " as poor_before, lead(x.year) over w as next_year, lead(x.k, 1) over w as c1,"
+			+ " lead(x.k, 2) over w as c2, lead(x.year, 2) over w as y2, lead(x.k, 3) over w as c3,"
+			+ " lead(x.year, 3) over w as y3" + ASSESSED
+			+ " window w as (partition by x.household_id order by x.year)),"
 			+ " y as (select commune_id, year, min(standard_key) as standard_key from (select commune_id, year,"
 			+ " standard_key from a where commune_id = any(:ids) union all select v.commune_id, v.year,"
 			+ " r.standard_key from review_commune_status v join review r on r.province_code = v.province_code"
@@ -230,8 +236,12 @@ public class AggregateRepository {
 
 	/**
 	 * Households deprived on each indicator, per group, with the censored headcounts
-	 * (deprived and multidimensionally poor); then the counts per commune, year and
-	 * household group — one pass over the standings.
+	 * (deprived and multidimensionally poor); the counts per commune, year and household
+	 * group; the flows between classes and the cohorts of households that left the poor
+	 * list (each year on the commune of the household's address that year) — all from one
+	 * read of the households' assessments and one window pass over each household's years
+	 * ({@code a}: classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year
+	 * before). Its one row is the number of commune-year rows written.
 	 */
 	private static final String YEARS = STANDING + " i_dep as (insert into agg_deprivation (province_code,"
 			+ " commune_id, cross_commune_id, year, indicator, households, poor_households, urban, ethnic_minority,"
@@ -240,8 +250,8 @@ public class AggregateRepository {
 			+ " s.ethnic_minority, s.social_protection, sum(s.member_count), count(*) filter (where {AF_POOR}),"
 			+ " coalesce(sum(s.member_count) filter (where {AF_POOR}), 0) from s, unnest(s.deprivations) d"
 			+ " group by s.province_code, s.commune_id, s.cross_id, s.year, d, s.urban, s.ethnic_minority,"
-			+ " s.social_protection returning 1)"
-			+ " insert into agg_commune_year (province_code, commune_id, cross_commune_id, year, standard_key, urban,"
+			+ " s.social_protection returning 1),"
+			+ " i_year as (insert into agg_commune_year (province_code, commune_id, cross_commune_id, year, standard_key, urban,"
 			+ " ethnic_minority, social_protection, households, persons, poor_households, poor_persons,"
 			+ " near_poor_households, near_poor_persons, poor_income_sum, poor_income_persons, poor_deprivations,"
 			+ " af_poor_households, af_poor_persons, af_score, af_score_persons, af_scale, assessed_households)"
@@ -260,42 +270,25 @@ public class AggregateRepository {
 			+ " coalesce(sum(({AF_SCORE}) * s.member_count) filter (where {AF_POOR}), 0), max({AF_SCALE}),"
 			+ " count(*) filter (where s.assessed) from s"
 			+ " group by s.province_code, s.commune_id, s.cross_id, s.year, s.out_key, s.urban, s.ethnic_minority,"
-			+ " s.social_protection";
-
-	/**
-	 * Flows and cohorts from one pass of window functions over each household's years
-	 * (classes coded 1 poor, 2 near-poor, 3 other, 0 not assessed the year before), each
-	 * year on the commune of the household's address that year, kept narrow so that the
-	 * materialised rows stay in memory.
-	 */
-	private static final String WINDOWS = ADDRESSES + " b as (select ad.province_code, ad.commune_id, "
-			+ cross("x.year", "hx") + " as cross_id, x.household_id, x.year, x.member_count,"
-			+ " case x.classification when 'POOR' then 1 when 'NEAR_POOR' then 2 else 3 end as k" + ASSESSED + "),"
-			+ " a as materialized (select province_code, commune_id, cross_id, year, member_count, k,"
-			+ " case when lag(year) over w = year - 1 then lag(k) over w else 0 end as prev,"
-			+ " coalesce(bool_or(k = 1) over (partition by household_id order by year"
-			+ " rows between unbounded preceding and 2 preceding), false) as poor_before,"
-			+ " lead(k, 1) over w as c1, lead(year, 1) over w as y1, lead(k, 2) over w as c2,"
-			+ " lead(year, 2) over w as y2, lead(k, 3) over w as c3, lead(year, 3) over w as y3"
-			+ " from b window w as (partition by household_id order by year)),"
+			+ " s.social_protection returning 1),"
 			+ " i_flow as (insert into agg_flow (province_code, commune_id, year, from_class, to_class, poor_before,"
 			+ " households, persons, cross_commune_id) select province_code, commune_id, year,"
 			+ " (array['NEW', 'POOR', 'NEAR_POOR', 'OTHER'])[prev + 1], (array['POOR', 'NEAR_POOR', 'OTHER'])[k],"
 			+ " poor_before and prev <> 1, count(*), sum(member_count), cross_id from a"
 			+ " where commune_id = any(:ids)"
-			+ " group by province_code, commune_id, cross_id, year, prev, k, poor_before and prev <> 1 returning 1)"
-			+ " insert into agg_cohort (province_code, commune_id, exit_year, exited, observed_1, observed_2,"
-			+ " observed_3, poor_again_1, poor_again_2, poor_again_3, cross_commune_id)"
+			+ " group by province_code, commune_id, cross_id, year, prev, k, poor_before and prev <> 1 returning 1),"
+			+ " i_cohort as (insert into agg_cohort (province_code, commune_id, exit_year, exited, observed_1,"
+			+ " observed_2, observed_3, poor_again_1, poor_again_2, poor_again_3, cross_commune_id)"
 			+ " select province_code, commune_id, year, count(*),"
-			+ " count(*) filter (where y1 = year + 1 or y2 = year + 1 or y3 = year + 1),"
-			+ " count(*) filter (where y1 = year + 2 or y2 = year + 2 or y3 = year + 2),"
-			+ " count(*) filter (where y1 = year + 3 or y2 = year + 3 or y3 = year + 3),"
-			+ " count(*) filter (where c1 = 1 and y1 <= year + 1),"
-			+ " count(*) filter (where (c1 = 1 and y1 <= year + 2) or (c2 = 1 and y2 <= year + 2)),"
-			+ " count(*) filter (where (c1 = 1 and y1 <= year + 3) or (c2 = 1 and y2 <= year + 3)"
+			+ " count(*) filter (where next_year = year + 1 or y2 = year + 1 or y3 = year + 1),"
+			+ " count(*) filter (where next_year = year + 2 or y2 = year + 2 or y3 = year + 2),"
+			+ " count(*) filter (where next_year = year + 3 or y2 = year + 3 or y3 = year + 3),"
+			+ " count(*) filter (where c1 = 1 and next_year <= year + 1),"
+			+ " count(*) filter (where (c1 = 1 and next_year <= year + 2) or (c2 = 1 and y2 <= year + 2)),"
+			+ " count(*) filter (where (c1 = 1 and next_year <= year + 3) or (c2 = 1 and y2 <= year + 3)"
 			+ " or (c3 = 1 and y3 <= year + 3)), cross_id"
 			+ " from a where prev = 1 and k <> 1 and commune_id = any(:ids)"
-			+ " group by province_code, commune_id, cross_id, year";
+			+ " group by province_code, commune_id, cross_id, year returning 1)" + " select count(*) from i_year";
 
 	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments,"
 			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"
@@ -323,8 +316,7 @@ public class AggregateRepository {
 		for (String sql : ADDRESS_TABLES) {
 			this.jdbc.sql(sql).params(params).update();
 		}
-		long n = this.jdbc.sql(this.af.apply(YEARS)).params(params).update();
-		this.jdbc.sql(WINDOWS).params(params).update();
+		long n = this.jdbc.sql(this.af.apply(YEARS)).params(params).query(Long.class).single();
 		this.jdbc.sql(REFRESHED).param("ids", ids).update();
 		return n;
 	}
