@@ -27,6 +27,7 @@ import vn.giamngheo.benefits.domain.ClassOnRecord;
 import vn.giamngheo.benefits.domain.HouseholdFacts;
 import vn.giamngheo.benefits.domain.MemberFacts;
 import vn.giamngheo.shared.db.CopyText;
+import vn.giamngheo.shared.db.TimeOrderedIds;
 
 /**
  * SQL of the eligibility lists: the facts of a commune's households read set-based (four
@@ -548,10 +549,13 @@ public class EligibilityRepository {
 			return;
 		}
 		try (CopyText copy = CopyText.open(this.dataSource,
-				"eligibility_spell (province_code, commune_id, policy_code, policy_version, household_id, member_id,"
-						+ " eligible_from, window_end, reasons, reasons_hash, started_by)")) {
+				"eligibility_spell (id, province_code, commune_id, policy_code, policy_version, household_id,"
+						+ " member_id, eligible_from, window_end, reasons, reasons_hash, started_by)")) {
 			for (NewSpell s : spells) {
-				copy.field(s.provinceCode())
+				// rising ids: the primary key grows at its end, not at a random page per
+				// row
+				copy.field(TimeOrderedIds.next())
+					.field(s.provinceCode())
 					.field(communeId)
 					.field(s.policyCode())
 					.field(s.policyVersion())
