@@ -305,23 +305,23 @@ public class AggregateRepository {
 	 * are whole whichever other communes its households lived in.
 	 */
 	private long rebuild(Long[] ids) {
-		// this transaction only: the window pass's sort gets room; the group-bys hash
-		// their
-		// few thousand groups instead of sorting two million rows (the planner cannot
-		// know how few groups there are, and sorted: 20 % more time, ADR 0064)
-		this.jdbc.sql("select set_config('work_mem', '256MB', true), set_config('enable_sort', 'off', true)")
-			.query((rs, n) -> rs.getString(1))
-			.single();
+		// the window pass's sort gets room (this transaction only)
+		this.jdbc.sql("select set_config('work_mem', '256MB', true)").query(String.class).single();
 		for (String table : TABLES) {
 			this.jdbc.sql("delete from " + table + " where commune_id = any(:ids)").param("ids", ids).update();
 		}
 		Map<String, Object> params = Map.of("ids", ids, "eve", ReviewYears.REFORM.minusDays(1), "first",
 				ReviewYears.firstAfterReform());
-		// the households and their addresses, read once for both statements
+		// the households and their addresses, read in place by the statement
 		for (String sql : ADDRESS_TABLES) {
 			this.jdbc.sql(sql).params(params).update();
 		}
+		// its group-bys hash their few thousand groups instead of sorting two million
+		// rows: the planner cannot know how few groups there are (ADR 0064); the
+		// statements after it are planned as usual
+		this.jdbc.sql("select set_config('enable_sort', 'off', true)").query(String.class).single();
 		long n = this.jdbc.sql(this.af.apply(YEARS)).params(params).query(Long.class).single();
+		this.jdbc.sql("select set_config('enable_sort', 'on', true)").query(String.class).single();
 		this.jdbc.sql(REFRESHED).param("ids", ids).update();
 		return n;
 	}
