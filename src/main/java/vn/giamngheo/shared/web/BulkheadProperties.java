@@ -13,16 +13,45 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * answered 503
  * @param retryAfter the {@code Retry-After} of that 503
  * @param classes the heavy classes, first match wins; a request matching none is light
- * and never waits here
+ * and never waits for a slot of a class
+ * @param reads how many reads (GET, HEAD) run at once, heavy or light: writes never wait
+ * for them (ADR 0065)
  */
 @ConfigurationProperties("giamngheo.bulkheads")
-public record BulkheadProperties(Boolean enabled, Duration maxWait, Duration retryAfter, List<HeavyClass> classes) {
+public record BulkheadProperties(Boolean enabled, Duration maxWait, Duration retryAfter, List<HeavyClass> classes,
+		Reads reads) {
 
 	public BulkheadProperties {
 		enabled = !Boolean.FALSE.equals(enabled);
 		maxWait = (maxWait != null) ? maxWait : Duration.ofSeconds(3);
 		retryAfter = (retryAfter != null) ? retryAfter : Duration.ofSeconds(5);
 		classes = (classes != null) ? List.copyOf(classes) : List.of();
+		reads = (reads != null) ? reads : new Reads(null, null);
+	}
+
+	/**
+	 * The reads' gate: a GET or HEAD waits here (in the order it came) until fewer than
+	 * {@code permits} reads run, so that a save never shares the cores with more than
+	 * that many reads; a read that waits longer than {@code maxWait} is answered 503.
+	 *
+	 * @param permits reads at once; absent or 0: twice the processors; negative: no gate
+	 * @param maxWait the longest wait (30 s when absent)
+	 */
+	public record Reads(Integer permits, Duration maxWait) {
+
+		public Reads {
+			maxWait = (maxWait != null) ? maxWait : Duration.ofSeconds(30);
+		}
+
+		/** The permits in force: 0 when there is no gate. */
+		public int effectivePermits() {
+			if (this.permits != null && this.permits < 0) {
+				return 0;
+			}
+			return (this.permits == null || this.permits == 0)
+					? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : this.permits;
+		}
+
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -40,7 +41,11 @@ import vn.giamngheo.shared.error.ErrorCode;
  * heavy request that finds no free slot within {@code max-wait} is answered 503 with
  * {@code Retry-After} and a Vietnamese message ({@code error.bulkhead}: problem+json for
  * the API, the error page for a browser) before it touches the database. Only GET and
- * HEAD are counted: a write is never refused for being in a heavy area.
+ * HEAD are counted: a write is never refused for being in a heavy area. Every read, heavy
+ * or light, also passes the reads' gate ({@code giamngheo.bulkheads.reads}, ADR 0065): at
+ * most twice as many reads as the processors run at once, the others wait in the order
+ * they came, so that a save, which never waits there, shares the cores with a few reads
+ * and not with every connection's.
  */
 @Component
 public class Bulkheads implements HandlerInterceptor {
@@ -48,6 +53,13 @@ public class Bulkheads implements HandlerInterceptor {
 	private static final Logger log = LoggerFactory.getLogger(Bulkheads.class);
 
 	private static final String HELD = Bulkheads.class.getName() + ".held";
+
+	private static final String READING = Bulkheads.class.getName() + ".reading";
+
+	/** The reads' gate (ADR 0065); null when there is none. */
+	private final Semaphore reads;
+
+	private final AtomicLong readsRefused = new AtomicLong();
 
 	private final BulkheadProperties properties;
 
@@ -60,6 +72,9 @@ public class Bulkheads implements HandlerInterceptor {
 		this.properties = properties;
 		this.lanes = properties.classes().stream().map(Lane::new).toList();
 		this.byName = this.lanes.stream().collect(Collectors.toMap((l) -> l.spec.name(), Function.identity()));
+		int readPermits = properties.reads().effectivePermits();
+		// fair: reads go in the order they came
+		this.reads = (readPermits > 0) ? new Semaphore(readPermits, true) : null;
 		meters.ifAvailable((registry) -> this.lanes.forEach((lane) -> {
 			Gauge.builder("giamngheo.bulkhead.busy", lane, Lane::busy)
 				.tag("class", lane.spec.name())
@@ -70,6 +85,18 @@ public class Bulkheads implements HandlerInterceptor {
 				.description("heavy requests answered 503 since start")
 				.register(registry);
 		}));
+		if (this.reads != null) {
+			meters.ifAvailable((registry) -> {
+				Gauge.builder("giamngheo.bulkhead.busy", this.reads, (r) -> readPermits - r.availablePermits())
+					.tag("class", "reads")
+					.description("reads running now (the reads' gate)")
+					.register(registry);
+				Gauge.builder("giamngheo.bulkhead.refused", this.readsRefused, AtomicLong::get)
+					.tag("class", "reads")
+					.description("reads answered 503 since start")
+					.register(registry);
+			});
+		}
 		int heavy = this.lanes.stream().mapToInt((l) -> l.spec.permits()).sum();
 		dataSource.ifAvailable((ds) -> {
 			if (properties.enabled() && ds instanceof HikariDataSource pool && heavy > pool.getMaximumPoolSize() - 2) {
@@ -83,7 +110,7 @@ public class Bulkheads implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!this.properties.enabled() || request.getAttribute(HELD) != null
+		if (!this.properties.enabled() || request.getAttribute(HELD) != null || request.getAttribute(READING) != null
 				|| !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
 			return true;
 		}
@@ -91,7 +118,39 @@ public class Bulkheads implements HandlerInterceptor {
 		if (lane != null) {
 			enter(lane, request);
 		}
+		else if (this.reads != null && !(handler instanceof ResourceHttpRequestHandler)) {
+			// a heavy read is bounded by its class's slots: holding one while it waited
+			// at the gate, it would keep its class waiting for the whole queue of reads
+			read(request);
+		}
 		return true;
+	}
+
+	/** One of the reads' permits within its wait, else "busy" (503 with Retry-After). */
+	private void read(HttpServletRequest request) {
+		boolean entered;
+		try {
+			entered = this.reads.tryAcquire(this.properties.reads().maxWait().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			entered = false;
+		}
+		if (!entered) {
+			this.readsRefused.incrementAndGet();
+			log.info("Reads' gate full: refused GET {} after {} ms", request.getRequestURI(),
+					this.properties.reads().maxWait().toMillis());
+			throw new DomainException(ErrorCode.BUSY, "error.bulkhead.reads").retryAfter(this.properties.retryAfter());
+		}
+		request.setAttribute(READING, Boolean.TRUE);
+	}
+
+	/**
+	 * The reads' gate, for tests and operations.
+	 * @return its semaphore, or null when there is no gate
+	 */
+	public Semaphore reads() {
+		return this.reads;
 	}
 
 	private Lane laneOf(HttpServletRequest request) {
@@ -131,6 +190,10 @@ public class Bulkheads implements HandlerInterceptor {
 		if (request.getAttribute(HELD) instanceof Lane lane) {
 			request.removeAttribute(HELD);
 			lane.slots.release();
+		}
+		if (request.getAttribute(READING) != null) {
+			request.removeAttribute(READING);
+			this.reads.release();
 		}
 	}
 

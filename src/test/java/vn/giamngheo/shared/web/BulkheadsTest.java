@@ -33,7 +33,8 @@ class BulkheadsTest {
 					new BulkheadProperties.HeavyClass("exports", 1, List.of("/households/export"),
 							List.of(".xlsx", ".pdf"), null),
 					new BulkheadProperties.HeavyClass("search", 1, List.of("/households", "/api/v1/households"), null,
-							List.of("q"))));
+							List.of("q"))),
+			null);
 
 	final Bulkheads bulkheads = new Bulkheads(PROPERTIES,
 			new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
@@ -135,9 +136,56 @@ class BulkheadsTest {
 	}
 
 	@Test
+	void readsPassTheGateInTurnsAndSavesNeverWait() throws Exception {
+		Bulkheads gated = new Bulkheads(
+				new BulkheadProperties(true, PROPERTIES.maxWait(), PROPERTIES.retryAfter(), PROPERTIES.classes(),
+						new BulkheadProperties.Reads(2, Duration.ofMillis(20))),
+				new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+				new StaticListableBeanFactory().getBeanProvider(javax.sql.DataSource.class));
+		Semaphore reads = gated.reads();
+		MockHttpServletRequest list = request("GET", "/households", "unit=1");
+		MockHttpServletRequest page = request("GET", "/households/123", null);
+		gated.preHandle(list, new MockHttpServletResponse(), new Object());
+		gated.preHandle(page, new MockHttpServletResponse(), new Object());
+		assertThat(reads.availablePermits()).isZero();
+		// a third read waits its turn, then is told "busy"
+		assertThatThrownBy(() -> gated.preHandle(request("GET", "/households/456", null), new MockHttpServletResponse(),
+				new Object()))
+			.isInstanceOfSatisfying(DomainException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.BUSY);
+				assertThat(ex.messageKey()).isEqualTo("error.bulkhead.reads");
+			});
+		// a heavy read is bounded by its class's slots, not by the gate
+		Semaphore figures = gated.slots("figures");
+		MockHttpServletRequest dashboard = request("GET", "/dashboards", "unit=1");
+		assertThat(gated.preHandle(dashboard, new MockHttpServletResponse(), new Object())).isTrue();
+		assertThat(figures.availablePermits()).isEqualTo(1);
+		// saves and static files pass while every read permit is taken
+		assertThat(gated.preHandle(request("POST", "/reviews/households/abc/survey", null),
+				new MockHttpServletResponse(), new Object()))
+			.isTrue();
+		assertThat(gated.preHandle(request("GET", "/css/app.css", null), new MockHttpServletResponse(),
+				new org.springframework.web.servlet.resource.ResourceHttpRequestHandler()))
+			.isTrue();
+		// a read that completes lets the next one in; each gives back what it took
+		gated.afterCompletion(list, new MockHttpServletResponse(), new Object(), null);
+		assertThat(reads.availablePermits()).isEqualTo(1);
+		gated.afterCompletion(dashboard, new MockHttpServletResponse(), new Object(), null);
+		assertThat(reads.availablePermits()).isEqualTo(1);
+		assertThat(figures.availablePermits()).isEqualTo(2);
+		gated.afterCompletion(page, new MockHttpServletResponse(), new Object(), null);
+		assertThat(reads.availablePermits()).isEqualTo(2);
+		// no gate when switched off by a negative number
+		assertThat(new BulkheadProperties.Reads(-1, null).effectivePermits()).isZero();
+		assertThat(new BulkheadProperties.Reads(0, null).effectivePermits())
+			.isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+	}
+
+	@Test
 	void switchedOffNothingIsCounted() throws Exception {
 		Bulkheads off = new Bulkheads(
-				new BulkheadProperties(false, PROPERTIES.maxWait(), PROPERTIES.retryAfter(), PROPERTIES.classes()),
+				new BulkheadProperties(false, PROPERTIES.maxWait(), PROPERTIES.retryAfter(), PROPERTIES.classes(),
+						null),
 				new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
 				new StaticListableBeanFactory().getBeanProvider(javax.sql.DataSource.class));
 		off.slots("figures").acquire(2);
