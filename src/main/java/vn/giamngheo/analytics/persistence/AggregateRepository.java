@@ -148,8 +148,8 @@ public class AggregateRepository {
 	 * household its current commune and its commune on the reform's eve ({@code hx}), the
 	 * "other list" commune of its years before and after the reform. Written once per
 	 * rebuild into temporary tables (dropped at commit, analysed so that the planner
-	 * knows their size) and read by both statements of the rebuild, which computed them
-	 * once each before (about a second per 50,000 households).
+	 * knows their size) and read in place by the rebuild's statement (about a second per
+	 * 50,000 households to write).
 	 */
 	private static final String[] ADDRESS_TABLES = {
 			"drop table if exists pg_temp.agg_hs, pg_temp.agg_ad, pg_temp.agg_hx",
@@ -288,7 +288,7 @@ public class AggregateRepository {
 			+ " count(*) filter (where (c1 = 1 and next_year <= year + 3) or (c2 = 1 and y2 <= year + 3)"
 			+ " or (c3 = 1 and y3 <= year + 3)), cross_id"
 			+ " from a where prev = 1 and k <> 1 and commune_id = any(:ids)"
-			+ " group by province_code, commune_id, cross_id, year returning 1)" + " select count(*) from i_year";
+			+ " group by province_code, commune_id, cross_id, year returning 1) select count(*) from i_year";
 
 	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments,"
 			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"

@@ -552,8 +552,7 @@ public class EligibilityRepository {
 				"eligibility_spell (id, province_code, commune_id, policy_code, policy_version, household_id,"
 						+ " member_id, eligible_from, window_end, reasons, reasons_hash, started_by)")) {
 			for (NewSpell s : spells) {
-				// rising ids: the primary key grows at its end, not at a random page per
-				// row
+				// rising ids: the primary key grows at its end, not at random pages
 				copy.field(TimeOrderedIds.next())
 					.field(s.provinceCode())
 					.field(communeId)

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryAfter the {@code Retry-After} of that 503
  * @param classes the heavy classes, first match wins; a request matching none is light
  * and never waits for a slot of a class
- * @param reads how many reads (GET, HEAD) run at once, heavy or light: writes never wait
- * for them (ADR 0065)
+ * @param reads how many light reads (GET, HEAD of no heavy class) run at once: writes
+ * never wait for them (ADR 0065)
  */
 @ConfigurationProperties("giamngheo.bulkheads")
 public record BulkheadProperties(Boolean enabled, Duration maxWait, Duration retryAfter, List<HeavyClass> classes,
@@ -30,9 +30,10 @@ public record BulkheadProperties(Boolean enabled, Duration maxWait, Duration ret
 	}
 
 	/**
-	 * The reads' gate: a GET or HEAD waits here (in the order it came) until fewer than
-	 * {@code permits} reads run, so that a save never shares the cores with more than
-	 * that many reads; a read that waits longer than {@code maxWait} is answered 503.
+	 * The reads' gate: a light GET or HEAD waits here (in the order it came) until fewer
+	 * than {@code permits} light reads run, so that a save shares the cores with at most
+	 * that many of them (and the heavy classes' slots); a read that waits longer than
+	 * {@code maxWait} is answered 503.
 	 *
 	 * @param permits reads at once; absent or 0: twice the processors; negative: no gate
 	 * @param maxWait the longest wait (30 s when absent)

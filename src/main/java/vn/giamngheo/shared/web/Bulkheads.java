@@ -1,5 +1,6 @@
 package vn.giamngheo.shared.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -41,11 +42,11 @@ import vn.giamngheo.shared.error.ErrorCode;
  * heavy request that finds no free slot within {@code max-wait} is answered 503 with
  * {@code Retry-After} and a Vietnamese message ({@code error.bulkhead}: problem+json for
  * the API, the error page for a browser) before it touches the database. Only GET and
- * HEAD are counted: a write is never refused for being in a heavy area. Every read, heavy
- * or light, also passes the reads' gate ({@code giamngheo.bulkheads.reads}, ADR 0065): at
- * most twice as many reads as the processors run at once, the others wait in the order
- * they came, so that a save, which never waits there, shares the cores with a few reads
- * and not with every connection's.
+ * HEAD are counted: a write is never refused for being in a heavy area. Every light read
+ * (one of no heavy class) passes the reads' gate ({@code giamngheo.bulkheads.reads}, ADR
+ * 0065): at most twice as many as the processors run at once, the others wait in the
+ * order they came, so that a save, which never waits there, shares the cores with a few
+ * reads and the heavy classes' few slots, not with every connection's reads.
  */
 @Component
 public class Bulkheads implements HandlerInterceptor {
@@ -128,20 +129,8 @@ public class Bulkheads implements HandlerInterceptor {
 
 	/** One of the reads' permits within its wait, else "busy" (503 with Retry-After). */
 	private void read(HttpServletRequest request) {
-		boolean entered;
-		try {
-			entered = this.reads.tryAcquire(this.properties.reads().maxWait().toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			entered = false;
-		}
-		if (!entered) {
-			this.readsRefused.incrementAndGet();
-			log.info("Reads' gate full: refused GET {} after {} ms", request.getRequestURI(),
-					this.properties.reads().maxWait().toMillis());
-			throw new DomainException(ErrorCode.BUSY, "error.bulkhead.reads").retryAfter(this.properties.retryAfter());
-		}
+		take(this.reads, this.properties.reads().maxWait(), this.readsRefused, "Reads' gate",
+				request.getMethod() + " " + request.getRequestURI(), "error.bulkhead.reads");
 		request.setAttribute(READING, Boolean.TRUE);
 	}
 
@@ -168,19 +157,27 @@ public class Bulkheads implements HandlerInterceptor {
 	 * A slot of the class within {@code max-wait}, else "busy" (503 with Retry-After).
 	 */
 	private void acquire(Lane lane, String what) {
+		take(lane.slots, this.properties.maxWait(), lane.refused, "Bulkhead " + lane.spec.name(), what,
+				"error.bulkhead");
+	}
+
+	/**
+	 * A permit of {@code slots} within {@code wait}; else the refusal is counted and
+	 * logged, and the request is told "busy" with {@code message}.
+	 */
+	private void take(Semaphore slots, Duration wait, AtomicLong refused, String gate, String what, String message) {
 		boolean entered;
 		try {
-			entered = lane.slots.tryAcquire(this.properties.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+			entered = slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			entered = false;
 		}
 		if (!entered) {
-			lane.refused.incrementAndGet();
-			log.info("Bulkhead {} full: refused {} after {} ms", lane.spec.name(), what,
-					this.properties.maxWait().toMillis());
-			throw new DomainException(ErrorCode.BUSY, "error.bulkhead").retryAfter(this.properties.retryAfter());
+			refused.incrementAndGet();
+			log.info("{} full: refused {} after {} ms", gate, what, wait.toMillis());
+			throw new DomainException(ErrorCode.BUSY, message).retryAfter(this.properties.retryAfter());
 		}
 	}
 
