@@ -86,6 +86,21 @@ class NavigateToHouseholdBrowserIT {
 		return "http://localhost:" + this.port + path;
 	}
 
+	/**
+	 * The page's heading once it reads {@code expected} (or after 10 s, whatever it
+	 * reads).
+	 */
+	String heading(String expected) {
+		try {
+			new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), expected));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// the assertion that follows says what the page read
+		}
+		return this.browser.findElement(By.tagName("h1")).getText();
+	}
+
 	@Test
 	void logsInNavigatesToACommuneAndOpensAHousehold() throws Exception {
 		this.browser.get(url("/"));
@@ -94,10 +109,12 @@ class NavigateToHouseholdBrowserIT {
 		this.browser.findElement(By.id("password")).sendKeys("admin-giamngheo");
 		this.browser.findElement(By.id("login-submit")).click();
 
-		// the administrator lands on the users page (ADR 0025), then opens the units
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Người dùng");
+		// the administrator lands on the users page (ADR 0025), then opens the units; a
+		// click does not wait for the next page, so the heading is awaited before it is
+		// read
+		assertThat(heading("Người dùng")).isEqualTo("Người dùng");
 		this.browser.findElement(By.linkText("Đơn vị hành chính")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị hành chính");
+		assertThat(heading("Đơn vị hành chính")).isEqualTo("Đơn vị hành chính");
 		this.browser.findElement(By.linkText("Tỉnh Quảng Nam")).click();
 		this.browser.findElement(By.linkText("Huyện Tây Giang")).click();
 		this.browser.findElement(By.linkText("Xã Dang")).click();
