@@ -517,11 +517,15 @@ public class Aggregates {
 	public YearStatuses statuses(long unitId, Span span) {
 		Communes communes = communes(visibleUnit(unitId), span);
 		List<YearStatus> years = new ArrayList<>();
+		boolean ended = communes.last() < ReviewYears.NONE_AFTER;
 		for (long[] r : this.repository.yearCounts(communes)) {
 			int year = (int) r[0];
 			YearStatus.Basis basis = !communes.crossed(year) ? YearStatus.Basis.OWN
 					: (year < communes.first()) ? YearStatus.Basis.REBASED : YearStatus.Basis.CONTINUED;
-			years.add(YearStatus.of(year, (int) r[4], (int) r[5], (int) r[1], (int) r[2], r[3], r[6], basis));
+			// an ended unit (the reform's) counts the households of its last day, as the
+			// figures of its years read continued do: it has none now
+			long households = ended ? r[7] : r[6];
+			years.add(YearStatus.of(year, (int) r[4], (int) r[5], (int) r[1], (int) r[2], r[3], households, basis));
 		}
 		return new YearStatuses(years);
 	}

@@ -19,7 +19,8 @@ package vn.giamngheo.analytics;
  * @param communes communes of the unit in the review, or with figures of the year or the
  * year before
  * @param householdsAssessed households recognised in the year itself
- * @param households active households of the unit's communes now
+ * @param households active households of the unit's communes now; for a unit ended by the
+ * reform, those whose address was in it on its last day (30/06/2025)
  * @param basis whether the year is the unit's own, or read through the other list of
  * units (ADR 0031)
  */

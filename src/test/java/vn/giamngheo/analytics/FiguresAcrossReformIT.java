@@ -321,11 +321,17 @@ class FiguresAcrossReformIT {
 			.orElseThrow();
 		assertThat(qn.scopeUnitId()).isEqualTo(this.province49);
 		Map<String, Object> before = progress(qn);
+		YearStatus district = this.aggregates.statuses(this.t.districtId, Span.CONTINUED).of(2025).orElseThrow();
 		moveAll();
 		assertThat(progress(qn)).isEqualTo(before);
-		// the district's own progress reads its 2025 through its households of 30/06/2025
-		assertThat(this.aggregates.statuses(this.t.districtId, Span.CONTINUED).of(2025).orElseThrow().basis())
-			.isEqualTo(YearStatus.Basis.CONTINUED);
+		// the district's own progress reads its 2025 through its households of
+		// 30/06/2025,
+		// and so does its "k of M households": not the households living in its old
+		// communes now, none once they are moved
+		YearStatus moved = this.aggregates.statuses(this.t.districtId, Span.CONTINUED).of(2025).orElseThrow();
+		assertThat(moved.basis()).isEqualTo(YearStatus.Basis.CONTINUED);
+		assertThat(district.households()).isPositive();
+		assertThat(moved.households()).isEqualTo(district.households());
 		this.mvc.perform(get("/targets/resolutions/{id}", qn.id()).with(authentication(signedIn())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("tính theo các hộ có địa chỉ thuộc đơn vị ngày 30/06/2025")));

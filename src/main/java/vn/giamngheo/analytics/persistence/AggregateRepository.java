@@ -290,12 +290,20 @@ public class AggregateRepository {
 			+ " from a where prev = 1 and k <> 1 and commune_id = any(:ids)"
 			+ " group by province_code, commune_id, cross_id, year returning 1) select count(*) from i_year";
 
+	/**
+	 * Each refreshed commune's active households now, and those whose address on the
+	 * reform's eve was in it (V91: the base of a year read continued), from the
+	 * households the rebuild read ({@code agg_hx}).
+	 */
 	private static final String REFRESHED = "insert into agg_refresh (commune_id, province_code, assessments,"
-			+ " active_households) select a.commune_id, min(a.province_code), sum(a.assessed_households),"
-			+ " (select count(*) from household h where h.commune_id = a.commune_id and not h.voided"
-			+ " and h.status = 'ACTIVE') from agg_commune_year a where a.commune_id = any(:ids) group by a.commune_id"
-			+ " on conflict (commune_id, province_code) do update set refreshed_at = now(), assessments = excluded.assessments,"
-			+ " active_households = excluded.active_households";
+			+ " active_households, eve_households) select a.commune_id, min(a.province_code),"
+			+ " sum(a.assessed_households), (select count(*) from household h where h.commune_id = a.commune_id"
+			+ " and not h.voided and h.status = 'ACTIVE'), coalesce(min(e.n), 0) from agg_commune_year a"
+			+ " left join (select eve_id, count(*) as n from agg_hx where status = 'ACTIVE' group by eve_id) e"
+			+ " on e.eve_id = a.commune_id where a.commune_id = any(:ids) group by a.commune_id"
+			+ " on conflict (commune_id, province_code) do update set refreshed_at = now(),"
+			+ " assessments = excluded.assessments, active_households = excluded.active_households,"
+			+ " eve_households = excluded.eve_households";
 
 	private static final String[] TABLES = { "agg_commune_year", "agg_deprivation", "agg_flow", "agg_cohort" };
 
@@ -758,11 +766,12 @@ public class AggregateRepository {
 	 * the year before (the communes expected when the year has no review), the households
 	 * assessed in the year (aggregates), the unit's communes in the year's review and
 	 * those of them done ({@code review_commune_status}, V46); and the active households
-	 * of the unit.
+	 * of the unit, now and on the reform's eve (V91).
 	 * @param communes the unit's communes
 	 * @return one row per year: year, communes with the year, communes expected,
 	 * assessed, review communes (-1: no review), review communes done (-1: no review),
-	 * active households
+	 * active households now, active households whose address on the reform's eve was in
+	 * the unit
 	 */
 	public List<long[]> yearCounts(Communes communes) {
 		String own = "between " + communes.first() + " and " + communes.last();
@@ -783,16 +792,16 @@ public class AggregateRepository {
 				+ " r as (select year, count(*) as communes, count(*) filter (where final) as done"
 				+ " from review_commune_status v where (v.commune_id in (select id from cs) and v.year " + own + ")"
 				+ " or (v.year not " + own + " and (v.commune_id, v.year) in (select at, year from ay))"
-				+ " group by year)," + " t as (select coalesce(sum(active_households), 0) as active"
-				+ " from agg_refresh where commune_id in (select id from cs))"
+				+ " group by year)," + " t as (select coalesce(sum(active_households), 0) as active,"
+				+ " coalesce(sum(eve_households), 0) as eve from agg_refresh where commune_id in (select id from cs))"
 				+ " select coalesce(a.year, r.year), coalesce(a.present, 0), coalesce(a.expected, 0),"
-				+ " coalesce(a.assessed, 0), coalesce(r.communes, -1), coalesce(r.done, -1), t.active"
+				+ " coalesce(a.assessed, 0), coalesce(r.communes, -1), coalesce(r.done, -1), t.active, t.eve"
 				+ " from a full join r on r.year = a.year cross join t order by 1";
 		return this.jdbc.sql(sql)
 			.params(communes.params())
 			.query((rs,
 					n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-							rs.getLong(6), rs.getLong(7) })
+							rs.getLong(6), rs.getLong(7), rs.getLong(8) })
 			.list();
 	}
 
