@@ -22,7 +22,7 @@ import vn.giamngheo.review.domain.Step;
  * @param origin LIST (current lists), REQUEST (Mẫu 01), SCREENED (Phiếu A)
  * @param step the step reached
  * @param lastClass last year's recognised class
- * @param lastIncome last year's income per head
+ * @param lastIncome income per head of the latest recognised assessment before the year
  * @param lastMembers last year's member count
  * @param everPoor poor in a year before last year
  * @param everNearPoor near-poor in a year before last year

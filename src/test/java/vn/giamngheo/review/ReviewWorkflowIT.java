@@ -274,11 +274,27 @@ class ReviewWorkflowIT {
 	}
 
 	@Test
+	void theListInForceIsReviewedWhereLastYearHasNoAssessment() {
+		// poor three years ago and not assessed since: still on the list in force
+		UUID carried = this.data.household(this.f.a, "Carried" + this.f.tag, this.year - 3, "POOR", 600_000L, 1);
+		// poor three years ago, out two years ago: not on it
+		UUID out = this.data.household(this.f.a, "Out" + this.f.tag, this.year - 3, "POOR", 600_000L, 1);
+		this.data.assessment(out, this.year - 2, "MIDDLE");
+		Review review = open();
+		long a = this.f.a.id();
+		this.f.signIn(this.officerA);
+		assertThat(this.reviews.generateWorklist(review.id(), a, false)).isEqualTo(1);
+		List<ReviewHousehold> listed = this.reviews.worklist(review.id(), a, null, null, 0, 50);
+		assertThat(listed).extracting(ReviewHousehold::householdId).containsExactly(carried);
+		assertThat(listed.get(0).lastClass()).isEqualTo("POOR");
+		assertThat(listed.get(0).lastIncome()).isEqualTo(600_000L);
+	}
+
+	@Test
 	void everyActiveHouseholdOfARecognisedCommuneHasTheYearsClassAndAReason() {
 		UUID poor = this.data.household(this.f.a, "Listed" + this.f.tag, this.year - 1, "POOR", 700_000L, 1);
 		UUID notPoor = this.data.household(this.f.a, "NotPoor" + this.f.tag, this.year - 1, "NOT_POOR", 3_000_000L, 1);
 		UUID middle = this.data.household(this.f.a, "Middle" + this.f.tag, this.year - 2, "MIDDLE", 2_000_000L, 1);
-		UUID oldPoor = this.data.household(this.f.a, "OldPoor" + this.f.tag, this.year - 3, "POOR", 600_000L, 1);
 		UUID never = this.data.household(this.f.a, "Never" + this.f.tag, 0, null, null, 1);
 		Review review = open();
 		long a = this.f.a.id();
@@ -308,8 +324,8 @@ class ReviewWorkflowIT {
 		Map<UUID, String> rows = new LinkedHashMap<>();
 		this.jdbc
 			.sql("select household_id, classification || ' ' || reason || ' ' || recognised || ' ' || decision_no"
-					+ " from household_assessment where year = ? and household_id in (?, ?, ?, ?, ?, ?, ?)")
-			.params(this.year, poor, notPoor, middle, oldPoor, never, late, lateImported)
+					+ " from household_assessment where year = ? and household_id in (?, ?, ?, ?, ?, ?)")
+			.params(this.year, poor, notPoor, middle, never, late, lateImported)
 			.query((rs) -> {
 				rows.put(rs.getObject(1, UUID.class), rs.getString(2));
 			});
@@ -319,7 +335,6 @@ class ReviewWorkflowIT {
 			.containsEntry(never, "NOT_POOR NOT_LISTED true 30/QĐ-UBND")
 			.containsEntry(late, "NOT_POOR ADDED_AFTER_LIST true 30/QĐ-UBND")
 			// a poor or near-poor class the decision did not list is kept, not recognised
-			.containsEntry(oldPoor, "POOR NOT_LISTED false 30/QĐ-UBND")
 			.containsEntry(lateImported, "NEAR_POOR ADDED_AFTER_LIST false 30/QĐ-UBND");
 		// each is audited with its reason
 		assertThat(this.jdbc

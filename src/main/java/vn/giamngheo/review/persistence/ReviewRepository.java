@@ -274,11 +274,22 @@ public class ReviewRepository {
 			+ " and q.valid_to > :on and q.valid_to < p.valid_to))";
 
 	/**
-	 * Lists the commune's households: those recognised poor or near-poor last year (all
-	 * active households when {@code everyone}), with last year's facts and earlier
-	 * history. A household counts where its address was on the review's date ({@code on},
-	 * ADR 0030), so a review of 2024 keeps the old commune's households after they moved
-	 * to a 2025 commune. Households already listed are kept.
+	 * A household's latest recognised assessment before the review's year ({@code last}
+	 * is the year before it), by the key {@code assessment_year}.
+	 */
+	private static final String LATEST = " left join lateral (select x.classification, x.income_per_capita,"
+			+ " x.member_count, x.year from household_assessment x where x.household_id = h.id and x.year <= :last"
+			+ " and x.recognised order by x.year desc limit 1) last on true";
+
+	/**
+	 * Lists the commune's households: those on the list in force, poor or near-poor by
+	 * their latest recognised assessment before the year (all active households when
+	 * {@code everyone}), with that assessment's facts and earlier history. The latest,
+	 * not strictly last year's: a household not assessed last year keeps its class, as
+	 * the figures count it (a commune whose last recognised list is older still reviews
+	 * its poor). A household counts where its address was on the review's date
+	 * ({@code on}, ADR 0030), so a review of 2024 keeps the old commune's households
+	 * after they moved to a 2025 commune. Households already listed are kept.
 	 * @return rows inserted
 	 */
 	public int generate(UUID reviewId, long communeId, int year, LocalDate on, boolean everyone) {
@@ -288,12 +299,11 @@ public class ReviewRepository {
 				+ " village_name, head_name_norm, household_code)"
 				+ " select :review, h.id, a.province_code, a.commune_id, a.village_id, a.unit_path, 'LIST',"
 				+ " last.classification, last.income_per_capita, last.member_count,"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < :last"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < last.year"
 				+ "   and e.classification = 'POOR'),"
-				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < :last"
+				+ " exists (select 1 from household_assessment e where e.household_id = h.id and e.year < last.year"
 				+ "   and e.classification = 'NEAR_POOR'), v.name, h.head_name_norm, h.code" + " from " + ADDRESS_ON
-				+ " a join household h on h.id = a.household_id" + " join admin_unit v on v.id = a.village_id"
-				+ " left join household_assessment last on last.household_id = h.id and last.year = :last"
+				+ " a join household h on h.id = a.household_id" + " join admin_unit v on v.id = a.village_id" + LATEST
 				+ " where not h.voided and h.status = 'ACTIVE'" + who
 				+ " on conflict (review_id, household_id, province_code) do nothing")
 			.param("review", reviewId)
@@ -331,8 +341,7 @@ public class ReviewRepository {
 				+ " select distinct on (h.id) :review, h.id, a.province_code, a.commune_id, a.village_id, a.unit_path,"
 				+ " 'REQUEST', last.classification, last.income_per_capita, last.member_count, v.name, h.head_name_norm,"
 				+ " h.code from " + ADDRESS_ON + " a join review_request q on q.household_id = a.household_id"
-				+ " join household h on h.id = a.household_id join admin_unit v on v.id = a.village_id"
-				+ " left join household_assessment last on last.household_id = h.id and last.year = :last"
+				+ " join household h on h.id = a.household_id join admin_unit v on v.id = a.village_id" + LATEST
 				+ " where q.form = 'MAU_01' and not h.voided and (q.step = 'REQUESTED'"
 				+ " or (q.step = 'RECOGNISED' and q.proposed_class in ('POOR', 'NEAR_POOR')"
 				+ " and extract(year from q.received_on) = :year))"
