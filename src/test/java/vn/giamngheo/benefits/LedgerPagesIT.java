@@ -125,6 +125,14 @@ class LedgerPagesIT {
 			.contains("05/03/2026")
 			.contains(this.f.a.headName())
 			.doesNotContain(this.f.b.headName());
+		// in English, amounts take English separators
+		assertThat(this.mvc
+			.perform(get("/support/records?policy=LOAN_POOR&year=2026").param("lang", "en")
+				.with(authentication(this.officer)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("30,000,000").doesNotContain("30.000.000");
 
 		// correct the amount with a reason: the record page keeps the earlier version
 		String id = location.substring(location.lastIndexOf('/') + 1);
